@@ -1,2 +1,11 @@
-#include <cstdio>
-int main() { std::puts("eic"); return 0; }
+// The native `eic` command for pipelines. Exit codes: 0 clean, 1 findings, 2 usage or I/O.
+#include "cli/commands.hpp"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    return eic::cli::dispatch(args, std::cout, std::cerr);
+}

@@ -1,0 +1,53 @@
+#include "cli/commands.hpp"
+
+#include <functional>
+
+namespace eic::cli {
+namespace {
+
+using Run = std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)>;
+struct Command {
+    const char* name;
+    const char* usage;
+    const char* summary;
+    Run run;
+};
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+    };
+    return table;
+}
+
+void print_help(std::ostream& out) {
+    out << "eic — Encord Import Console, the command line for pipelines\n\n"
+           "usage: eic COMMAND [ARGS...]\n"
+           "       eic --help | --version\n\n";
+    if (!commands().empty()) out << "commands:\n";
+    for (const auto& c : commands()) out << "  " << c.usage << "\n      " << c.summary << "\n";
+    out << "\nexit status: 0 clean, 1 findings (at least one error), 2 usage or I/O error\n";
+}
+
+}  // namespace
+
+int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty()) {
+        print_help(err);
+        return kExitUsage;
+    }
+    const std::string& name = args[0];
+    if (name == "--help" || name == "-h" || name == "help") {
+        print_help(out);
+        return kExitClean;
+    }
+    if (name == "--version") {
+        out << "eic 0.1.0\n";
+        return kExitClean;
+    }
+    for (const auto& c : commands())
+        if (name == c.name) return c.run(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+    err << "eic: unknown command '" << name << "' (see eic --help)\n";
+    return kExitUsage;
+}
+
+}  // namespace eic::cli

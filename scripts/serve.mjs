@@ -1,0 +1,76 @@
+// Serves build/web on 127.0.0.1 with the headers the page expects: correct MIME types (wasm streaming
+// compilation needs application/wasm), a strict Content-Security-Policy and no caching surprises.
+// node scripts/serve.mjs [--port 8080] [--root build/web]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(opt('--root', path.join(here, '..', 'build', 'web')));
+const port = Number(opt('--port', '8080'));
+// Browser tests mount their own pages (workers, embedding hosts) at /__test__/.
+const testPages = args.includes('--test-pages') ? path.resolve(here, '..', 'tests', 'e2e', 'pages') : null;
+const host = '127.0.0.1';
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.ttf': 'font/ttf', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.d.ts': 'text/plain; charset=utf-8',
+};
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+  "font-src 'self'; connect-src 'self' http://127.0.0.1:* http://localhost:*; worker-src 'self'; object-src 'none'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+const server = http.createServer((req, res) => {
+  let rel;
+  try {
+    rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  } catch {
+    res.writeHead(400).end('bad request');
+    return;
+  }
+  if (rel.endsWith('/')) rel += 'index.html';
+  let base = root;
+  if (testPages && rel.startsWith('/__test__/')) {
+    base = testPages;
+    rel = rel.slice('/__test__'.length);
+  }
+  const file = path.resolve(base, '.' + rel);
+  if (!file.startsWith(base + path.sep)) {
+    res.writeHead(403).end('forbidden');
+    return;
+  }
+  fs.stat(file, (err, st) => {
+    if (err || !st.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const ext = file.endsWith('.d.ts') ? '.d.ts' : path.extname(file);
+    res.writeHead(200, {
+      'content-type': types[ext] || 'application/octet-stream',
+      'content-length': st.size,
+      'content-security-policy': csp,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+    if (req.method === 'HEAD') { res.end(); return; }
+    fs.createReadStream(file).pipe(res);
+  });
+});
+
+server.on('error', (err) => {
+  console.error(`serve: ${err.message}`);
+  process.exit(1);
+});
+server.listen(port, host, () => {
+  const actual = server.address().port;
+  console.log(`eic is served at http://${host}:${actual}/`);
+});

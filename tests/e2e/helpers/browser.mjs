@@ -1,0 +1,60 @@
+// Launches Debian's headless Chromium through playwright-core with the flags this machine needs
+// (no background networking: the sandbox's closed network refuses it) and collects console errors.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.EIC_CHROMIUM || '/usr/bin/chromium';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--disable-quic', '--disable-dev-shm-usage'],
+  });
+}
+
+// Opens the app, waits for window.eic, and records console errors and page errors.
+export async function openApp(browser, baseUrl, { width = 1280, height = 800, dpr = 1, colorScheme = 'dark' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(baseUrl);
+  await page.waitForFunction(() => window.eic !== undefined, null, { timeout: 30000 });
+  return { context, page, errors };
+}
+
+// Finds a widget of the last frame by its label (and optionally its window) and clicks its centre.
+export async function clickItem(page, label, { window } = {}) {
+  const item = await findItem(page, label, { window });
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  return item;
+}
+
+export async function findItem(page, label, { window, timeout = 5000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const items = await page.evaluate(() => window.eic.debug.items());
+    const hit = items.find((it) => it.label === label && (!window || it.window === window));
+    if (hit) return hit;
+    if (Date.now() > deadline) {
+      const labels = [...new Set(items.map((it) => `${it.window}/${it.label}`))].join(', ');
+      throw new Error(`no widget labelled "${label}"${window ? ` in ${window}` : ''}; seen: ${labels}`);
+    }
+    await page.waitForTimeout(50);
+  }
+}
+
+// Waits until the app's state satisfies a predicate. Polled from node: the page's CSP forbids the
+// string evaluation that page.waitForFunction would need.
+export async function waitState(page, predicate, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const s = await page.evaluate(() => window.eic.state());
+    if (predicate(s)) return s;
+    if (Date.now() > deadline) throw new Error(`state never matched ${predicate}: ${JSON.stringify(s)}`);
+    await page.waitForTimeout(30);
+  }
+}

@@ -1,0 +1,152 @@
+// The app shell in headless Chromium: it loads without console errors, its panels are laid out, real
+// widgets found through debug.items() respond to clicks and typing, and it stays crisp at any DPR.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { startServer, artifacts } from './helpers/server.mjs';
+
+let server, browser;
+before(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('the page loads, lays out three panels and logs no console error', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  const s = await page.evaluate(() => window.eic.state());
+  assert.equal(typeof s.frameMs, 'number');
+  assert.ok(s.frameMs >= 0 && s.frameMs < 1000);
+  for (const name of ['Schema', 'Manifest', 'Log']) assert.equal(s.panels[name].open, true, name);
+  assert.deepEqual(s.display, { width: 1280, height: 800, dpr: 1 });
+  const schema = await findItem(page, 'Schema', { window: 'Schema' });
+  const manifest = await findItem(page, 'Manifest', { window: 'Manifest' });
+  const log = await findItem(page, 'Log', { window: 'Log' });
+  assert.ok(schema.x < manifest.x, 'Schema is left of Manifest');
+  assert.ok(log.y > schema.y + 100, 'Log is below');
+  await page.evaluate(() => window.eic.log('info', 'Схема: Ελληνικά, café, naïve'));
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: path.join(artifacts, 'shell-1280x800.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('clicking View > Log closes and reopens the Log panel', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Log', { window: '##Menu_00' });
+  let s = await waitState(page, (s) => !s.panels.Log.open);
+  assert.equal(s.panels.Schema.open, true);
+  await assert.rejects(findItem(page, 'Copy', { timeout: 300 }), /no widget labelled "Copy"/);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Log', { window: '##Menu_00' });
+  s = await waitState(page, (s) => s.panels.Log.open);
+  await findItem(page, 'Copy', { window: 'Log' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the theme follows the system and can be switched from the menu', async () => {
+  const { context, page } = await openApp(browser, server.url, { colorScheme: 'light' });
+  let s = await page.evaluate(() => window.eic.state());
+  assert.equal(s.theme, 'light');
+  assert.equal(s.themePreference, 'system');
+  await clickItem(page, 'View');
+  await clickItem(page, 'Theme');
+  await clickItem(page, 'Dark');
+  s = await waitState(page, (s) => s.theme === 'dark');
+  assert.equal(s.themePreference, 'dark');
+  await context.close();
+});
+
+test('typing into the log filter reaches the text field', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const items = await page.evaluate(() => window.eic.debug.items());
+  assert.ok(items.every((it) => it.label !== '' && !it.label.includes('##')), 'labels carry no ## suffix');
+  await clickItem(page, 'Filter', { window: 'Log' });
+  await page.keyboard.type('café');
+  const s = await waitState(page, (s) => s.log.filter === 'café');
+  assert.equal(s.wantTextInput, true);
+  await context.close();
+});
+
+test('dragging a panel hands it to the user; Reset layout tiles it again', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const title = await findItem(page, 'Manifest', { window: 'Manifest' });
+  await page.mouse.move(title.x + 200, title.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(title.x + 120, title.y + 90, { steps: 8 });
+  await page.mouse.up();
+  let s = await waitState(page, (s) => s.panels.Manifest.userPlaced);
+  assert.equal(s.panels.Schema.userPlaced, false);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Reset layout');
+  s = await waitState(page, (s) => !s.panels.Manifest.userPlaced);
+  const moved = await findItem(page, 'Manifest', { window: 'Manifest' });
+  assert.equal(moved.x, title.x);
+  assert.equal(moved.y, title.y);
+  await context.close();
+});
+
+test('the canvas follows the page size', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.setViewportSize({ width: 700, height: 600 });
+  const s = await waitState(page, (s) => s.display.width === 700 && s.display.height === 600);
+  assert.equal(s.display.dpr, 1);
+  const schema = await findItem(page, 'Schema', { window: 'Schema' });
+  const manifest = await findItem(page, 'Manifest', { window: 'Manifest' });
+  assert.ok(manifest.y > schema.y, 'narrow pages stack Schema above Manifest');
+  await context.close();
+});
+
+for (const dpr of [1.5, 2]) {
+  test(`at devicePixelRatio ${dpr} the drawing buffer is in device pixels and ImGui in CSS pixels`, async () => {
+    const { context, page, errors } = await openApp(browser, server.url, { dpr });
+    const s = await page.evaluate(() => window.eic.state());
+    assert.equal(s.display.dpr, dpr);
+    assert.equal(s.display.width, 1280);
+    const buffer = await page.evaluate(() => [window.eic.canvas.width, window.eic.canvas.height]);
+    assert.deepEqual(buffer, [Math.round(1280 * dpr), Math.round(800 * dpr)]);
+    assert.ok(Math.abs(s.fontScale - 1 / dpr) < 1e-6);
+    // A click at CSS coordinates still lands on the widget.
+    await clickItem(page, 'Help');
+    await clickItem(page, 'About eic');
+    await waitState(page, (s) => s.aboutOpen);
+    await page.screenshot({ path: path.join(artifacts, `shell-dpr${dpr}.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the headless core runs in a page and in a worker', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const inPage = await page.evaluate(async (base) => {
+    const { default: create } = await import(base + 'encord-console.js');
+    const eic = await create({ headless: true });
+    return { version: eic.version(), headless: eic.headless, hasItems: 'debug' in eic };
+  }, server.url);
+  assert.deepEqual(inPage, { version: '0.1.0', headless: true, hasItems: false });
+  const inWorker = await page.evaluate(() => new Promise((resolve, reject) => {
+    const w = new Worker('/__test__/headless-worker.js', { type: 'module' });
+    w.onmessage = (e) => resolve(e.data);
+    w.onerror = (e) => reject(new Error(e.message || 'worker failed'));
+  }));
+  assert.equal(inWorker, '0.1.0');
+  await context.close();
+});
+
+test('create() refuses a call without a canvas or headless', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const message = await page.evaluate(async () => {
+    const { create } = await import('./encord-console.js');
+    try { await create({}); return 'resolved'; } catch (e) { return e.message; }
+  });
+  assert.match(message, /needs \{canvas\} or \{headless: true\}/);
+  await context.close();
+});

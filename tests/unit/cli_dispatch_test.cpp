@@ -1,0 +1,23 @@
+#include <catch2/catch.hpp>
+
+#include "cli/commands.hpp"
+
+#include <sstream>
+
+using eic::cli::dispatch;
+
+TEST_CASE("eic --help prints usage and exits 0", "[cli]") {
+    std::ostringstream out, err;
+    CHECK(dispatch({"--help"}, out, err) == 0);
+    CHECK(out.str().find("usage: eic COMMAND") != std::string::npos);
+    CHECK(err.str().empty());
+}
+
+TEST_CASE("eic with no command or an unknown one is a usage error", "[cli]") {
+    std::ostringstream out, err;
+    CHECK(dispatch({}, out, err) == 2);
+    CHECK(err.str().find("usage:") != std::string::npos);
+    std::ostringstream out2, err2;
+    CHECK(dispatch({"frobnicate"}, out2, err2) == 2);
+    CHECK(err2.str().find("unknown command 'frobnicate'") != std::string::npos);
+}

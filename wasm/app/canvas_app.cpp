@@ -1,0 +1,180 @@
+#include "app/canvas_app.hpp"
+
+#include "app/debug_items.hpp"
+#include "ui/shell.hpp"
+
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+extern "C" {
+void eic_js_bind_canvas();
+void eic_js_set_cursor(int cursor);
+void eic_js_clipboard_write(const char* text);
+double eic_js_now_ms();
+}
+
+namespace eic::web {
+namespace {
+
+constexpr float kUiFontSize = 15.f;    // CSS pixels
+constexpr float kMonoFontSize = 14.f;
+
+// Latin with extensions, Greek, Cyrillic and the punctuation and symbols a data tool shows.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00, 0x1EFF, 0x2000, 0x206F,
+    0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2500, 0x257F,
+    0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2713, 0x2717, 0,
+};
+
+std::string g_clipboard;  // the last text the page pasted or ImGui copied
+
+const char* get_clipboard(void*) { return g_clipboard.c_str(); }
+void set_clipboard(void*, const char* text) {
+    g_clipboard = text ? text : "";
+    eic_js_clipboard_write(g_clipboard.c_str());
+}
+
+}  // namespace
+
+CanvasApp& canvas_app() {
+    static CanvasApp app;
+    return app;
+}
+
+double CanvasApp::now_s() const { return start_time_s_ < 0 ? 0 : last_time_s_ - start_time_s_; }
+
+std::string CanvasApp::init(std::vector<std::uint8_t> ui_font, std::vector<std::uint8_t> mono_font, bool system_dark) {
+    if (running_) return "already running";
+    eic_js_bind_canvas();
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = false;
+    attrs.antialias = false;
+    attrs.premultipliedAlpha = false;
+    attrs.preserveDrawingBuffer = true;  // screenshots and page captures see the last frame
+    gl_context_ = emscripten_webgl_create_context("!eic-canvas", &attrs);
+    if (gl_context_ <= 0) return "This browser could not create a WebGL2 context for the canvas.";
+    emscripten_webgl_make_context_current(gl_context_);
+
+    ui_font_ = std::move(ui_font);
+    mono_font_ = std::move(mono_font);
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout persistence comes with local storage, not a file
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "eic_web";
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+    ui_.system_dark = system_dark;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    running_ = true;
+    log_.add(app::LogLevel::info, "eic started: WebGL2 canvas ready", 0);
+    return {};
+}
+
+void CanvasApp::build_fonts(float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    // Rasterise at device pixels and scale back, so text stays crisp at any devicePixelRatio.
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = 2;
+    if (!ui_font_.empty())
+        io.Fonts->AddFontFromMemoryTTF(ui_font_.data(), (int)ui_font_.size(), kUiFontSize * dpr, &cfg, kGlyphRanges);
+    else
+        io.Fonts->AddFontDefault();
+    if (!mono_font_.empty())
+        io.Fonts->AddFontFromMemoryTTF(mono_font_.data(), (int)mono_font_.size(), kMonoFontSize * dpr, &cfg, kGlyphRanges);
+    io.FontGlobalScale = 1.f / dpr;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    font_dpr_ = dpr;
+}
+
+void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
+    if (!running_) return;
+    emscripten_webgl_make_context_current(gl_context_);
+    if (start_time_s_ < 0) start_time_s_ = time_s;
+    ImGuiIO& io = ImGui::GetIO();
+    if (!(dpr > 0.25 && dpr < 8)) dpr = 1;
+    css_w_ = css_w; css_h_ = css_h; dpr_ = dpr;
+    io.DisplaySize = ImVec2((float)css_w, (float)css_h);
+    io.DisplayFramebufferScale = ImVec2((float)dpr, (float)dpr);
+    io.DeltaTime = (last_time_s_ > 0 && time_s > last_time_s_) ? (float)(time_s - last_time_s_) : 1.f / 60.f;
+    last_time_s_ = time_s;
+    if (std::fabs(font_dpr_ - (float)dpr) > 0.01f) {
+        ImGui_ImplOpenGL3_NewFrame();  // creates device objects before the font texture is rebuilt
+        build_fonts((float)dpr);
+    }
+    if (!theme_applied_ || applied_dark_ != ui_.dark()) {
+        ui::apply_theme(ui_.dark());
+        applied_dark_ = ui_.dark();
+        theme_applied_ = true;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    const double t0 = eic_js_now_ms();
+    debug_items_begin_frame();
+    ImGui::NewFrame();
+    ui::ShellContext ctx{ui_, log_, now_s()};
+    ui::draw_shell(ctx);
+    ImGui::Render();
+    debug_items_end_frame();
+    frame_ms_ = eic_js_now_ms() - t0;
+    ++frames_;
+
+    eic_js_set_cursor(io.MouseDrawCursor ? -1 : (int)ImGui::GetMouseCursor());
+    const int fb_w = (int)std::lround(css_w * dpr), fb_h = (int)std::lround(css_h * dpr);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    glClearColor(bg.x, bg.y, bg.z, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void CanvasApp::shutdown() {
+    if (!running_) return;
+    emscripten_webgl_make_context_current(gl_context_);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext();
+    emscripten_webgl_destroy_context(gl_context_);
+    running_ = false;
+}
+
+std::string CanvasApp::state_json() const {
+    nlohmann::json panels = nlohmann::json::object();
+    for (int i = 0; i < app::kPanelCount; ++i)
+        panels[app::panel_title((app::Panel)i)] = {{"open", ui_.panels[i].open}, {"userPlaced", ui_.panels[i].user_placed}};
+    const char* theme_pref[] = {"system", "dark", "light"};
+    nlohmann::json s = {
+        {"frameMs", frame_ms_},
+        {"frames", frames_},
+        {"display", {{"width", css_w_}, {"height", css_h_}, {"dpr", dpr_}}},
+        {"theme", ui_.dark() ? "dark" : "light"},
+        {"themePreference", theme_pref[(int)ui_.theme]},
+        {"panels", panels},
+        {"aboutOpen", ui_.about_open},
+        {"log", {{"count", log_.entries().size()}, {"errors", log_.count(app::LogLevel::error)},
+                 {"filter", ui_.log_view.filter},
+                 {"last", log_.entries().empty() ? "" : log_.entries().back().message}}},
+    };
+    if (running_) {
+        const ImGuiIO& io = ImGui::GetIO();
+        s["wantTextInput"] = io.WantTextInput;
+        s["fontScale"] = io.FontGlobalScale;
+    }
+    return s.dump();
+}
+
+void set_clipboard_text(const char* text) { g_clipboard = text ? text : ""; }
+
+}  // namespace eic::web

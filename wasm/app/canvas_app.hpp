@@ -1,0 +1,50 @@
+// The canvas application: owns the ImGui context, the WebGL2 context, the fonts and the UI state.
+// The ES module drives it: it sizes the canvas, forwards input and calls frame() from
+// requestAnimationFrame, so the host page keeps control of the loop (and destroy() can stop it).
+#pragma once
+
+#include "app/log.hpp"
+#include "ui/ui_state.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+struct ImFont;
+
+namespace eic::web {
+
+class CanvasApp {
+public:
+    // Returns an empty string on success, else what went wrong (e.g. no WebGL2).
+    std::string init(std::vector<std::uint8_t> ui_font, std::vector<std::uint8_t> mono_font, bool system_dark);
+    void frame(double css_w, double css_h, double dpr, double time_s);
+    void shutdown();
+
+    app::Log& log() { return log_; }
+    ui::UiState& ui() { return ui_; }
+    std::string state_json() const;
+    double now_s() const;
+
+private:
+    void build_fonts(float dpr);
+
+    int gl_context_ = 0;
+    bool running_ = false;
+    std::vector<std::uint8_t> ui_font_, mono_font_;   // the atlas borrows these bytes
+    float font_dpr_ = 0.f;
+    bool applied_dark_ = false, theme_applied_ = false;
+    double last_time_s_ = 0, start_time_s_ = -1;
+    double frame_ms_ = 0;
+    std::uint64_t frames_ = 0;
+    double css_w_ = 0, css_h_ = 0, dpr_ = 1;
+    app::Log log_;
+    ui::UiState ui_;
+};
+
+CanvasApp& canvas_app();
+
+// Text the page received in a paste event; ImGui reads it on the Ctrl+V that follows.
+void set_clipboard_text(const char* text);
+
+}  // namespace eic::web

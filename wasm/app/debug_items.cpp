@@ -1,0 +1,76 @@
+#include "app/debug_items.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace eic::web {
+namespace {
+struct Item {
+    ImGuiID id;
+    std::string label;
+    std::string window;
+    ImRect rect;
+};
+std::vector<Item> g_building, g_last;
+std::unordered_map<ImGuiID, ImRect> g_added;  // ItemAdd rectangles of the frame being built
+
+std::string visible_label(const char* label) {
+    std::string s = label ? label : "";
+    const auto hash = s.find("##");
+    return hash == std::string::npos ? s : s.substr(0, hash);
+}
+}  // namespace
+
+void debug_items_begin_frame() {
+    g_building.clear();
+    g_added.clear();
+    ImGui::GetCurrentContext()->TestEngineHookItems = true;
+}
+
+void debug_items_end_frame() { g_last.swap(g_building); }
+
+std::string debug_items_json() {
+    auto out = nlohmann::json::array();
+    for (const auto& it : g_last) {
+        out.push_back({{"id", it.id}, {"label", it.label}, {"window", it.window},
+                       {"x", it.rect.Min.x}, {"y", it.rect.Min.y},
+                       {"w", it.rect.GetWidth()}, {"h", it.rect.GetHeight()}});
+    }
+    return out.dump();
+}
+
+}  // namespace eic::web
+
+// ---- Dear ImGui's test-engine hooks (declared in imgui_internal.h) ----------------------------
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+    if (id != 0) eic::web::g_added[id] = bb;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+    ImGuiContext& g = *ctx;
+    auto found = eic::web::g_added.find(id);
+    ImRect rect = found != eic::web::g_added.end() ? found->second : g.LastItemData.Rect;
+    ImGuiWindow* window = g.CurrentWindow;
+    std::string visible = eic::web::visible_label(label);
+    if (visible.empty()) return;  // nothing a test could name
+    if (window && (window->IsFallbackWindow || window->Hidden)) return;  // not on screen
+    if (window) rect.ClipWithFull(window->ClipRect);  // only the part a click can reach
+    if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) return;
+    std::string window_name;
+    if (window) {
+        const char* name = window->RootWindow ? window->RootWindow->Name : window->Name;
+        window_name = eic::web::visible_label(name);
+        if (window_name.empty()) window_name = name;  // popups and menus: "##Menu_00"
+    }
+    eic::web::g_building.push_back({id, std::move(visible), std::move(window_name), rect});
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,32 @@
+// JS the canvas app calls from C++ (emscripten --js-library). Prefix eic_js_. Everything reaches the
+// page through Module.canvas, which the ES module wrapper passes in, so several instances and host
+// pages with their own canvases work.
+mergeInto(LibraryManager.library, {
+  // Lets emscripten_webgl_create_context("!eic-canvas") find the canvas we were given, whatever its id.
+  eic_js_bind_canvas__deps: ['$specialHTMLTargets'],
+  eic_js_bind_canvas: function() {
+    specialHTMLTargets['!eic-canvas'] = Module['canvas'];
+  },
+
+  eic_js_set_cursor: function(cursor) {
+    var names = ['default', 'text', 'move', 'ns-resize', 'ew-resize', 'nesw-resize', 'nwse-resize',
+                 'pointer', 'not-allowed'];
+    var c = cursor < 0 ? 'none' : (names[cursor] || 'default');
+    var canvas = Module['canvas'];
+    if (canvas && canvas.style.cursor !== c) canvas.style.cursor = c;
+  },
+
+  // Writes to the system clipboard. ImGui calls this while handling Ctrl+C, one frame after the key
+  // press, which is still within the browser's transient user activation.
+  eic_js_clipboard_write: function(ptr) {
+    var text = UTF8ToString(ptr);
+    if (Module['onClipboardWrite']) Module['onClipboardWrite'](text);
+    if (typeof navigator != 'undefined' && navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(function() {});
+    }
+  },
+
+  eic_js_now_ms: function() {
+    return performance.now();
+  },
+});

@@ -1,0 +1,93 @@
+// The C ABI the ES module calls for the canvas app (prefix eic_app_). Strings in are UTF-8 and
+// NUL-terminated; strings out stay valid until the next call of the same function.
+#include "app/canvas_app.hpp"
+#include "app/debug_items.hpp"
+#include "app/keys.hpp"
+
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+
+#include <string>
+
+using eic::web::canvas_app;
+
+namespace {
+std::string g_out;
+const char* out(std::string s) {
+    g_out = std::move(s);
+    return g_out.c_str();
+}
+bool has_imgui() { return ImGui::GetCurrentContext() != nullptr; }
+}  // namespace
+
+extern "C" {
+
+// Takes ownership of the two font buffers (allocated by the caller with malloc).
+EMSCRIPTEN_KEEPALIVE const char* eic_app_init(std::uint8_t* ui_font, int ui_len, std::uint8_t* mono_font,
+                                              int mono_len, int system_dark) {
+    std::vector<std::uint8_t> ui(ui_font, ui_font + (ui_len > 0 ? ui_len : 0));
+    std::vector<std::uint8_t> mono(mono_font, mono_font + (mono_len > 0 ? mono_len : 0));
+    free(ui_font);
+    free(mono_font);
+    return out(canvas_app().init(std::move(ui), std::move(mono), system_dark != 0));
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_frame(double css_w, double css_h, double dpr, double time_s) {
+    canvas_app().frame(css_w, css_h, dpr, time_s);
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_shutdown() { canvas_app().shutdown(); }
+
+EMSCRIPTEN_KEEPALIVE void eic_app_mouse_pos(float x, float y) {
+    if (has_imgui()) ImGui::GetIO().AddMousePosEvent(x, y);
+}
+
+// DOM buttons: 0 left, 1 middle, 2 right. ImGui: 0 left, 1 right, 2 middle.
+EMSCRIPTEN_KEEPALIVE void eic_app_mouse_button(int dom_button, int down) {
+    if (!has_imgui()) return;
+    const int map[5] = {0, 2, 1, 3, 4};
+    if (dom_button >= 0 && dom_button < 5) ImGui::GetIO().AddMouseButtonEvent(map[dom_button], down != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_mouse_wheel(float dx, float dy) {
+    if (has_imgui()) ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_key(const char* code, int down, int ctrl, int shift, int alt, int super) {
+    if (!has_imgui()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl != 0);
+    io.AddKeyEvent(ImGuiMod_Shift, shift != 0);
+    io.AddKeyEvent(ImGuiMod_Alt, alt != 0);
+    io.AddKeyEvent(ImGuiMod_Super, super != 0);
+    const ImGuiKey key = eic::web::key_from_dom_code(code);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, down != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_char(unsigned int codepoint) {
+    if (has_imgui()) ImGui::GetIO().AddInputCharacter(codepoint);
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_focus(int focused) {
+    if (has_imgui()) ImGui::GetIO().AddFocusEvent(focused != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_set_clipboard(const char* text) { eic::web::set_clipboard_text(text); }
+
+EMSCRIPTEN_KEEPALIVE void eic_app_set_system_theme(int dark) { canvas_app().ui().system_dark = dark != 0; }
+
+// Whether ImGui wants the keyboard or the mouse this frame, so the page leaves the rest to the browser.
+EMSCRIPTEN_KEEPALIVE int eic_app_wants_keyboard() { return has_imgui() && ImGui::GetIO().WantCaptureKeyboard; }
+
+EMSCRIPTEN_KEEPALIVE const char* eic_app_state() { return out(canvas_app().state_json()); }
+
+EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_items() { return out(eic::web::debug_items_json()); }
+
+// level: 0 debug, 1 info, 2 warning, 3 error. For messages from the page (never secrets).
+EMSCRIPTEN_KEEPALIVE void eic_app_log(int level, const char* message) {
+    if (level < 0 || level > 3) level = 1;
+    auto& app = canvas_app();
+    app.log().add((eic::app::LogLevel)level, message ? message : "", app.now_s());
+}
+
+}  // extern "C"

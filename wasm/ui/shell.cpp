@@ -1,0 +1,109 @@
+#include "ui/shell.hpp"
+
+#include "ui/panels.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+
+namespace eic::ui {
+namespace {
+
+// More than rounding apart: ImGui floors positions and sizes.
+bool differs(ImVec2 a, float x, float y) { return std::fabs(a.x - x) > 1.f || std::fabs(a.y - y) > 1.f; }
+
+void draw_main_menu(ShellContext& ctx) {
+    UiState& ui = ctx.ui;
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("View")) {
+        for (int i = 0; i < app::kPanelCount; ++i)
+            ImGui::MenuItem(app::panel_title((app::Panel)i), nullptr, &ui.panels[i].open);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Reset layout")) {
+            for (auto& p : ui.panels) p = PanelState{};
+            ctx.log.add(app::LogLevel::info, "Layout reset to the default arrangement", ctx.now_s);
+        }
+        if (ImGui::BeginMenu("Theme")) {
+            const char* names[] = {"Follow system", "Dark", "Light"};
+            for (int t = 0; t < 3; ++t)
+                if (ImGui::MenuItem(names[t], nullptr, (int)ui.theme == t)) ui.theme = (ThemePref)t;
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("About eic", nullptr, &ui.about_open);
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void draw_about(ShellContext& ctx) {
+    if (!ctx.ui.about_open) return;
+    ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
+    const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::Begin("About eic###about", &ctx.ui.about_open, ImGuiWindowFlags_NoCollapse)) {
+        ImGui::TextUnformatted("eic — Encord Import Console");
+        ImGui::TextWrapped(
+            "Design Encord's custom metadata schema, validate import manifests offline and check a "
+            "private Google Cloud Storage bucket, all in this page. Keys and tokens stay in memory.");
+        ImGui::Separator();
+        ImGui::TextUnformatted("Built with Dear ImGui " IMGUI_VERSION " (MIT), nlohmann/json (MIT),");
+        ImGui::TextUnformatted("{fmt} (MIT) and the DejaVu fonts (Bitstream Vera licence).");
+    }
+    ImGui::End();
+}
+
+}  // namespace
+
+void apply_theme(bool dark) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    if (dark) ImGui::StyleColorsDark(&style);
+    else ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 0.f;   // tiled panels read as one surface
+    style.FrameRounding = 3.f;
+    style.GrabRounding = 3.f;
+    style.WindowBorderSize = 1.f;
+    style.FramePadding = ImVec2(6, 4);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.ScrollbarSize = 14.f;
+}
+
+void draw_shell(ShellContext& ctx) {
+    draw_main_menu(ctx);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float top = ImGui::GetFrameHeight();  // the main menu bar
+    const auto layout = app::default_layout(vp->Size.x, vp->Size.y, top);
+    using Draw = void (*)(ShellContext&);
+    const Draw draws[app::kPanelCount] = {draw_schema_panel, draw_manifest_panel, draw_log_panel};
+    const char* ids[app::kPanelCount] = {"Schema###schema", "Manifest###manifest", "Log###log"};
+
+    for (int i = 0; i < app::kPanelCount; ++i) {
+        PanelState& ps = ctx.ui.panels[i];
+        if (!ps.open) continue;
+        const app::Rect& want = layout[i];
+        if (!ps.user_placed) {
+            // A drag moves the window during NewFrame, before this Begin: that is the user taking over.
+            // (Only once we have placed it: after a reset last_set is empty.)
+            if (ImGuiWindow* w = ImGui::FindWindowByName(ids[i]); w && w->WasActive && ps.last_set.w > 0 &&
+                differs(w->Pos, ps.last_set.x, ps.last_set.y))
+                ps.user_placed = true;
+        }
+        if (!ps.user_placed) {
+            ImGui::SetNextWindowPos(ImVec2(want.x, want.y), ImGuiCond_Always);
+            ImGui::SetNextWindowSize(ImVec2(want.w, want.h), ImGuiCond_Always);
+            ps.last_set = want;
+        }
+        const bool visible = ImGui::Begin(ids[i], &ps.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+        // A resize is applied inside Begin, after the size we set.
+        if (!ps.user_placed && differs(ImGui::GetWindowSize(), want.w, want.h)) ps.user_placed = true;
+        if (visible) draws[i](ctx);
+        ImGui::End();
+    }
+    draw_about(ctx);
+}
+
+}  // namespace eic::ui

@@ -1,0 +1,18 @@
+// The application shell: main menu, panel windows in their default layout, About window.
+#pragma once
+
+#include "app/log.hpp"
+#include "ui/ui_state.hpp"
+
+namespace eic::ui {
+
+struct ShellContext {
+    UiState& ui;
+    app::Log& log;
+    double now_s;
+};
+
+void apply_theme(bool dark);
+void draw_shell(ShellContext& ctx);
+
+}  // namespace eic::ui

@@ -1,0 +1,58 @@
+# The browser build: Dear ImGui (from scripts/setup), the canvas app module and the headless core
+# module, both ES modules written straight into build/web with the page's own files.
+set(IMGUI_DIR "${EIC_THIRD_PARTY}/imgui")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources are missing in ${IMGUI_DIR}: run scripts/setup")
+endif()
+set(EIC_WEB_OUT "${CMAKE_SOURCE_DIR}/build/web")
+file(MAKE_DIRECTORY "${EIC_WEB_OUT}")
+
+add_library(eic_imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(eic_imgui PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
+# The test-engine hooks are how debug.items() learns every widget's label and rectangle.
+target_compile_definitions(eic_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_FILE_FUNCTIONS
+                           IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+
+# Flags both modules share. No eval anywhere (strict CSP), no threads (a plugin must not force
+# cross-origin isolation on its host), memory that grows to 4 GB for large manifests.
+set(EIC_WEB_LINK_FLAGS
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sUSE_ES6_IMPORT_META=1 -sDYNAMIC_EXECUTION=0
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sTOTAL_STACK=1048576 -sFILESYSTEM=0
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sINCOMING_MODULE_JS_API=canvas,print,printErr,locateFile,onAbort)
+
+file(GLOB EIC_API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/api/*.cpp")
+file(GLOB_RECURSE EIC_APP_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/app/*.cpp" "${CMAKE_SOURCE_DIR}/wasm/ui/*.cpp")
+
+# Headless: the core and the exported API, for pages, workers and the JS API's headless mode.
+add_executable(eic_core_module ${EIC_API_SOURCES})
+target_include_directories(eic_core_module PRIVATE "${CMAKE_SOURCE_DIR}/wasm")
+target_link_libraries(eic_core_module PRIVATE eic_core)
+set_target_properties(eic_core_module PROPERTIES OUTPUT_NAME "eic-core" SUFFIX ".js"
+                      RUNTIME_OUTPUT_DIRECTORY "${EIC_WEB_OUT}")
+target_link_options(eic_core_module PRIVATE ${EIC_WEB_LINK_FLAGS} -sENVIRONMENT=web,worker
+                    -sEXPORT_NAME=createEicCore)
+
+# The canvas app: the same API plus the ImGui UI on WebGL2.
+add_executable(eic_app_module ${EIC_API_SOURCES} ${EIC_APP_SOURCES})
+target_include_directories(eic_app_module PRIVATE "${CMAKE_SOURCE_DIR}/wasm")
+target_link_libraries(eic_app_module PRIVATE eic_core eic_imgui)
+set_target_properties(eic_app_module PROPERTIES OUTPUT_NAME "eic-app" SUFFIX ".js"
+                      RUNTIME_OUTPUT_DIRECTORY "${EIC_WEB_OUT}")
+target_link_options(eic_app_module PRIVATE ${EIC_WEB_LINK_FLAGS} -sENVIRONMENT=web
+                    -sEXPORT_NAME=createEicApp -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+                    "--js-library=${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js")
+set_property(TARGET eic_app_module APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js")
+
+# The page's own files and the font (DejaVu Sans: Latin, Greek and Cyrillic, from fonts-dejavu-core).
+file(GLOB EIC_WEB_STATIC CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+set(EIC_FONT_DIR "/usr/share/fonts/truetype/dejavu")
+add_custom_target(eic_web_static ALL
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${EIC_WEB_OUT}/fonts"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${EIC_WEB_STATIC} "${EIC_WEB_OUT}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${EIC_FONT_DIR}/DejaVuSans.ttf" "${EIC_FONT_DIR}/DejaVuSansMono.ttf" "${EIC_WEB_OUT}/fonts/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "/usr/share/doc/fonts-dejavu-core/copyright" "${EIC_WEB_OUT}/fonts/DejaVu-LICENSE.txt"
+  DEPENDS ${EIC_WEB_STATIC}
+  COMMENT "Copying web/ and the font into build/web")

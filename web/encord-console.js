@@ -1,0 +1,214 @@
+// eic's JS API: an ES module whose default export, create(), makes an instance.
+//   await create({ headless: true })        the core without a canvas (pages and workers)
+//   await create({ canvas, fetch, storage }) the canvas app mounted on a <canvas>
+// Each instance loads its own wasm module, so several can live on one page.
+
+const moduleUrl = (name) => new URL(name, import.meta.url).href;
+
+async function loadBytes(name) {
+  const res = await fetch(moduleUrl(name));
+  if (!res.ok) throw new Error(`could not load ${name}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+// Copies a JS string into wasm memory as NUL-terminated UTF-8; the caller frees it.
+function allocString(mod, text) {
+  const size = mod.lengthBytesUTF8(text) + 1;
+  const ptr = mod._eic_malloc(size);
+  mod.stringToUTF8(text, ptr, size);
+  return ptr;
+}
+
+function withString(mod, text, fn) {
+  const ptr = allocString(mod, text);
+  try { return fn(ptr); } finally { mod._eic_free(ptr); }
+}
+
+function allocBytes(mod, bytes) {
+  const ptr = mod._eic_malloc(bytes.length);
+  mod.HEAPU8.set(bytes, ptr);
+  return ptr;
+}
+
+function makeEmitter() {
+  const handlers = new Map();
+  return {
+    on(event, cb) {
+      if (!handlers.has(event)) handlers.set(event, new Set());
+      handlers.get(event).add(cb);
+      return () => handlers.get(event).delete(cb);
+    },
+    emit(event, payload) {
+      for (const cb of handlers.get(event) || []) {
+        try { cb(payload); } catch (err) { console.error(err); }
+      }
+    },
+  };
+}
+
+function coreApi(mod) {
+  return {
+    version: () => mod.UTF8ToString(mod._eic_version()),
+  };
+}
+
+async function createHeadless() {
+  const { default: factory } = await import('./eic-core.js');
+  const mod = await factory({ print: (t) => console.log(t), printErr: (t) => console.warn(t) });
+  const emitter = makeEmitter();
+  return { ...coreApi(mod), headless: true, on: emitter.on, destroy() {} };
+}
+
+// Wheel deltas to ImGui steps, as SDL's emscripten port does: 100 px or 3 lines make one step.
+function wheelSteps(e) {
+  const m = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 80 : 1 / 100;
+  return [-e.deltaX * m, -e.deltaY * m];
+}
+
+// Shortcuts the browser keeps: clipboard (so the paste event fires), reload, dev tools, tabs.
+function browserKeeps(e) {
+  const mod = e.ctrlKey || e.metaKey;
+  if (['F5', 'F11', 'F12'].includes(e.code)) return true;
+  if (mod && ['KeyC', 'KeyV', 'KeyX', 'KeyR', 'KeyT', 'KeyW', 'KeyN', 'KeyL', 'Tab'].includes(e.code)) return true;
+  if (mod && e.shiftKey && ['KeyI', 'KeyJ'].includes(e.code)) return true;
+  return false;
+}
+
+// Keyboard focus lives in a hidden textarea beside the canvas, not on the canvas: only a text field
+// receives composed text (dead keys, IME) and text inserted by assistive tools.
+function makeKeyboardSink(canvas) {
+  const sink = document.createElement('textarea');
+  sink.setAttribute('aria-label', canvas.getAttribute('aria-label') || 'Encord Import Console input');
+  sink.setAttribute('autocomplete', 'off');
+  sink.setAttribute('autocapitalize', 'off');
+  sink.setAttribute('spellcheck', 'false');
+  Object.assign(sink.style, {
+    position: 'fixed', left: '0', top: '0', width: '1px', height: '1px', opacity: '0',
+    padding: '0', border: '0', resize: 'none', pointerEvents: 'none', zIndex: '-1',
+  });
+  canvas.insertAdjacentElement('afterend', sink);
+  return sink;
+}
+
+async function createCanvasApp(options) {
+  const canvas = options.canvas;
+  if (!(canvas instanceof HTMLCanvasElement)) throw new TypeError('create({canvas}) needs an HTMLCanvasElement');
+
+  const [{ default: factory }, uiFont, monoFont] = await Promise.all([
+    import('./eic-app.js'), loadBytes('fonts/DejaVuSans.ttf'), loadBytes('fonts/DejaVuSansMono.ttf'),
+  ]);
+  const mod = await factory({ canvas, print: (t) => console.log(t), printErr: (t) => console.warn(t) });
+  const emitter = makeEmitter();
+  const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+  const initError = mod.UTF8ToString(mod._eic_app_init(
+    allocBytes(mod, uiFont), uiFont.length, allocBytes(mod, monoFont), monoFont.length, darkQuery.matches ? 1 : 0));
+  if (initError) throw new Error(initError);
+
+  const abort = new AbortController();
+  const listen = (target, type, fn, opts = {}) => target.addEventListener(type, fn, { ...opts, signal: abort.signal });
+  const localPos = (e) => {
+    const r = canvas.getBoundingClientRect();
+    return [e.clientX - r.left, e.clientY - r.top];
+  };
+  const sink = makeKeyboardSink(canvas);
+
+  listen(canvas, 'pointermove', (e) => mod._eic_app_mouse_pos(...localPos(e)));
+  listen(canvas, 'pointerdown', (e) => {
+    sink.focus({ preventScroll: true });
+    canvas.setPointerCapture(e.pointerId);
+    mod._eic_app_mouse_pos(...localPos(e));
+    mod._eic_app_mouse_button(e.button, 1);
+    e.preventDefault();
+  });
+  listen(canvas, 'pointerup', (e) => {
+    mod._eic_app_mouse_pos(...localPos(e));
+    mod._eic_app_mouse_button(e.button, 0);
+  });
+  listen(canvas, 'pointerleave', (e) => {
+    if (!canvas.hasPointerCapture(e.pointerId)) mod._eic_app_mouse_pos(-3.4e38, -3.4e38);
+  });
+  listen(canvas, 'wheel', (e) => { mod._eic_app_mouse_wheel(...wheelSteps(e)); e.preventDefault(); }, { passive: false });
+  listen(canvas, 'contextmenu', (e) => e.preventDefault());
+  const key = (e, down) => {
+    withString(mod, e.code, (p) => mod._eic_app_key(p, down, e.ctrlKey, e.shiftKey, e.altKey, e.metaKey));
+    // Text arrives through the sink's input event; keys that type text, compose or belong to the
+    // browser keep their default action.
+    const types = !e.ctrlKey && !e.metaKey && ([...e.key].length === 1 || e.key === 'Dead' || e.key === 'Process');
+    if (!types && !e.isComposing && !browserKeeps(e)) e.preventDefault();
+  };
+  const sendText = () => {
+    for (const ch of sink.value) mod._eic_app_char(ch.codePointAt(0));
+    sink.value = '';
+  };
+  listen(sink, 'keydown', (e) => key(e, 1));
+  listen(sink, 'keyup', (e) => key(e, 0));
+  listen(sink, 'input', (e) => { if (!e.isComposing) sendText(); });
+  listen(sink, 'compositionend', sendText);
+  listen(sink, 'focus', () => mod._eic_app_focus(1));
+  listen(sink, 'blur', () => mod._eic_app_focus(0));
+  listen(sink, 'paste', (e) => {
+    // ImGui inserts the text itself on the Ctrl+V it has already received.
+    withString(mod, e.clipboardData ? e.clipboardData.getData('text/plain') : '', (p) => mod._eic_app_set_clipboard(p));
+    e.preventDefault();
+  });
+  listen(darkQuery, 'change', (e) => mod._eic_app_set_system_theme(e.matches ? 1 : 0));
+
+  let raf = 0;
+  let destroyed = false;
+  let resolveReady;
+  const ready = new Promise((r) => { resolveReady = r; });
+  const frame = (t) => {
+    if (destroyed) return;
+    const r = canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    // The drawing buffer follows the CSS size times the device pixel ratio; ImGui works in CSS pixels.
+    const bw = Math.max(1, Math.round(r.width * dpr));
+    const bh = Math.max(1, Math.round(r.height * dpr));
+    if (canvas.width !== bw) canvas.width = bw;
+    if (canvas.height !== bh) canvas.height = bh;
+    mod._eic_app_frame(r.width, r.height, dpr, t / 1000);
+    if (resolveReady) { resolveReady(); resolveReady = null; }
+    raf = requestAnimationFrame(frame);
+  };
+  raf = requestAnimationFrame(frame);
+  await ready;
+
+  const instance = {
+    ...coreApi(mod),
+    headless: false,
+    canvas,
+    state: () => JSON.parse(mod.UTF8ToString(mod._eic_app_state())),
+    on: emitter.on,
+    log(level, message) {
+      const levels = { debug: 0, info: 1, warning: 2, error: 3 };
+      withString(mod, String(message), (p) => mod._eic_app_log(levels[level] ?? 1, p));
+    },
+    debug: {
+      // Widgets of the last frame, in CSS pixels relative to the page's viewport: click the centre.
+      items() {
+        const r = canvas.getBoundingClientRect();
+        return JSON.parse(mod.UTF8ToString(mod._eic_app_debug_items()))
+          .map((it) => ({ ...it, x: it.x + r.left, y: it.y + r.top }));
+      },
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      cancelAnimationFrame(raf);
+      abort.abort();
+      sink.remove();
+      mod._eic_app_shutdown();
+      emitter.emit('destroy');
+    },
+  };
+  emitter.emit('ready', instance);
+  return instance;
+}
+
+export async function create(options = {}) {
+  if (options.headless) return createHeadless(options);
+  if (!options.canvas) throw new TypeError('create() needs {canvas} or {headless: true}');
+  return createCanvasApp(options);
+}
+
+export default create;
