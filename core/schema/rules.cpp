@@ -1,0 +1,147 @@
+#include "schema/rules.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "schema/codes.hpp"
+#include "schema/key_name.hpp"
+
+namespace eic::schema {
+namespace {
+
+Diagnostic make(Severity severity, const char* code, std::string message, std::string pointer = {}) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = code;
+    d.message = std::move(message);
+    if (!pointer.empty()) d.pointer = std::move(pointer);
+    return d;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+}  // namespace
+
+const char* target_name(Target target) { return target == Target::active ? "active" : "index"; }
+
+std::optional<Target> target_from_name(std::string_view name) {
+    if (name == "index") return Target::index;
+    if (name == "active") return Target::active;
+    return std::nullopt;
+}
+
+std::optional<ScalarHint> parse_scalar_name(std::string_view name, Diagnostics& out) {
+    if (auto hint = hint_from_name(name)) return hint;
+    if (name == "string" || name == "long_string") {
+        const char* now = name == "string" ? "varchar" : "text";
+        out.push_back(make(Severity::warning, code::type_alias,
+                           fmt::format("\"{}\" is the old name of \"{}\"; Encord strongly recommends the new name, "
+                                       "and eic writes \"{}\"",
+                                       name, now, now)));
+        return name == "string" ? ScalarHint::varchar : ScalarHint::text;
+    }
+    if (name == "enum")
+        out.push_back(make(Severity::error, code::type_not_scalar,
+                           "an enum needs its options, so it cannot be made from a scalar type name: add it as an "
+                           "enum with its options"));
+    else if (name == "embedding")
+        out.push_back(make(Severity::error, code::type_not_scalar,
+                           "an embedding needs a size, so it cannot be made from a scalar type name: add it as an "
+                           "embedding with its size"));
+    else if (name == "geospatial")
+        out.push_back(make(Severity::error, code::type_not_scalar,
+                           "geospatial is not a scalar type: add the key as a geospatial key"));
+    else {
+        std::string message = fmt::format("{} is not a scalar type: use number, varchar, text, boolean, datetime "
+                                          "or uuid",
+                                          quote(name));
+        std::string lower = ascii_lower(name);
+        if (hint_from_name(lower) || lower == "string" || lower == "long_string")
+            message += fmt::format(" (type names are lower case: did you mean \"{}\"?)", lower);
+        out.push_back(make(Severity::error, code::type_unknown, std::move(message)));
+    }
+    return std::nullopt;
+}
+
+Diagnostics check_enum_options(const std::string& key, const std::vector<std::string>& options) {
+    Diagnostics out;
+    if (options.empty())
+        out.push_back(make(Severity::error, code::enum_empty,
+                           fmt::format("enum {} has no options; an enum needs at least 1", quote(key))));
+    if (options.size() > max_enum_options)
+        out.push_back(make(
+            Severity::error, code::enum_too_many,
+            fmt::format("enum {} has {} options, and Encord accepts at most {}: its SDK refuses a 256th option (its "
+                        "documentation and message say \"256\", but the check counts 256 as too many); remove {} "
+                        "or split the key",
+                        quote(key), options.size(), max_enum_options, options.size() - max_enum_options)));
+    std::vector<std::string> sorted = options;
+    std::sort(sorted.begin(), sorted.end());
+    for (std::size_t i = 1; i < sorted.size(); ++i)
+        if (sorted[i] == sorted[i - 1] && (i == 1 || sorted[i - 2] != sorted[i]))
+            out.push_back(make(Severity::error, code::enum_duplicate,
+                               fmt::format("enum {} lists option {} more than once; list each option once",
+                                           quote(key), quote(sorted[i]))));
+    return out;
+}
+
+Diagnostics check_embedding_size(const std::string& key, std::int64_t size, Target target) {
+    Diagnostics out;
+    if (size < 1 || size > max_embedding_size)
+        out.push_back(make(Severity::error, code::embedding_size,
+                           fmt::format("embedding {} has size {}; an embedding's size must be between 1 and {}",
+                                       quote(key), size, max_embedding_size)));
+    else if (size > max_active_embedding_size && target == Target::active)
+        out.push_back(make(Severity::error, code::embedding_active_size,
+                           fmt::format("embedding {} has size {}, but Active accepts at most {} (Index accepts up "
+                                       "to {}); reduce the size, or target Index",
+                                       quote(key), size, max_active_embedding_size, max_embedding_size)));
+    else if (size > max_active_embedding_size)
+        out.push_back(make(Severity::info, code::embedding_index_only,
+                           fmt::format("embedding {} has size {}: Index accepts it, Active would not (at most {})",
+                                       quote(key), size, max_active_embedding_size)));
+    return out;
+}
+
+Diagnostics check_schema(const Schema& schema, Target target) {
+    Diagnostics out;
+    std::map<std::string, std::string> first_by_lower;  // case-folded live key -> first key seen
+    for (const auto& [key, entry] : schema) {
+        const std::string at = "/" + pointer_escape(key);
+        for (auto d : validate_key_name(key)) {
+            d.pointer = at;
+            out.push_back(std::move(d));
+        }
+        if (entry->state == KeyState::hard_deleted) continue;
+        const std::string type_at = entry->is_live() ? at : at + "/deleted_ty";
+        Diagnostics found;
+        if (entry->type.kind == TypeKind::enumeration) {
+            found = check_enum_options(key, entry->type.values);
+            for (auto& d : found) d.pointer = type_at + "/values";
+        } else if (entry->type.kind == TypeKind::embedding) {
+            // A deleted embedding is not indexed, so Active's limit does not bite until it is restored.
+            found = check_embedding_size(key, entry->type.size, entry->is_live() ? target : Target::index);
+            for (auto& d : found) d.pointer = type_at + "/size";
+        }
+        for (auto& d : found) out.push_back(std::move(d));
+
+        if (!entry->is_live()) continue;
+        auto [it, inserted] = first_by_lower.emplace(ascii_lower(key), key);
+        if (!inserted)
+            out.push_back(make(Severity::warning, code::key_case_collision,
+                               fmt::format("key {} differs from key {} only by case; Encord treats them as two keys, "
+                                           "which manifests easily mix up",
+                                           quote(key), quote(it->second)),
+                               at));
+    }
+    return out;
+}
+
+}  // namespace eic::schema

@@ -1,0 +1,76 @@
+#include <catch2/catch.hpp>
+
+#include "schema/key_name.hpp"
+#include "support.hpp"
+
+using namespace eic;
+using namespace eic::schema;
+using namespace eic::schema::test;
+
+TEST_CASE("key names of letters, digits, space, hyphen, underscore and period pass", "[schema][key]") {
+    for (const char* ok : {"a", "Z9", "video.description", "TeamName.MetadataKey", "a b", "a-b_c.d", "0", "Keyframes",
+                           "KEYFRAMES", "key frames x", "_x", ".a"})
+        CHECK(validate_key_name(ok).empty());
+}
+
+TEST_CASE("an empty key is refused", "[schema][key]") {
+    CHECK(codes(validate_key_name("")) == Codes{"schema.key.empty"});
+}
+
+TEST_CASE("a key starting with $ is refused, $ elsewhere is a bad character", "[schema][key]") {
+    CHECK(codes(validate_key_name("$ref")) == Codes{"schema.key.dollar"});
+    CHECK(codes(validate_key_name("$")) == Codes{"schema.key.dollar"});
+    CHECK(codes(validate_key_name("a$")) == Codes{"schema.key.character"});
+    CHECK(codes(validate_key_name("$a$")) == Codes{"schema.key.dollar", "schema.key.character"});
+}
+
+TEST_CASE("characters outside the documented set are refused, each named once", "[schema][key]") {
+    auto ds = validate_key_name("a/b:c/d");
+    REQUIRE(codes(ds) == Codes{"schema.key.character"});
+    CHECK(ds[0].severity == Severity::error);
+    CHECK(ds[0].message.find("\"/\" and \":\"") != std::string::npos);
+    CHECK(codes(validate_key_name("a\tb")) == Codes{"schema.key.character"});
+    CHECK(codes(validate_key_name("a\"b")) == Codes{"schema.key.character"});
+}
+
+TEST_CASE("Unicode letters are refused although the SDK accepts them: the documentation is stricter",
+          "[schema][key]") {
+    for (const char* key : {"\xC3\x9Cn\xC3\xAF" "code", "\xE6\x97\xA5\xE6\x9C\xAC"}) {  // Ünïcode, 日本
+        auto ds = validate_key_name(key);
+        REQUIRE(codes(ds) == Codes{"schema.key.character"});
+        CHECK(ds[0].message.find("SDK") != std::string::npos);
+    }
+    // A byte that is not UTF-8 is named as a byte, not passed through.
+    auto ds = validate_key_name("a\xFF");
+    REQUIRE(codes(ds) == Codes{"schema.key.character"});
+    CHECK(ds[0].message.find("0xFF") != std::string::npos);
+}
+
+TEST_CASE("a key of separators only is refused", "[schema][key]") {
+    for (const char* key : {"-", "...", "_ -."}) CHECK(error_codes(validate_key_name(key)) == Codes{"schema.key.no-alnum"});
+}
+
+TEST_CASE("keyframes is reserved, also with separators, but keys are case sensitive", "[schema][key]") {
+    for (const char* key : {"keyframes", "key_frames", "key.frames", "key-frames", "k.e.y.f.r.a.m.e.s"})
+        CHECK(codes(validate_key_name(key)) == Codes{"schema.key.reserved"});
+    CHECK(codes(validate_key_name(" keyframes")) == Codes{"schema.key.reserved", "schema.key.whitespace"});
+    CHECK(validate_key_name("Keyframes").empty());
+    CHECK(validate_key_name("keyframes2").empty());
+    CHECK(validate_key_name("my.keyframes").empty());
+}
+
+TEST_CASE("a leading or trailing space is only a warning", "[schema][key]") {
+    for (const char* key : {" a", "a ", " a "}) {
+        auto ds = validate_key_name(key);
+        REQUIRE(codes(ds) == Codes{"schema.key.whitespace"});
+        CHECK(ds[0].severity == Severity::warning);
+    }
+    CHECK(validate_key_name("a b").empty());
+}
+
+TEST_CASE("key name diagnostics carry no place, the caller sets it", "[schema][key]") {
+    auto ds = validate_key_name("a/b");
+    REQUIRE(ds.size() == 1);
+    CHECK_FALSE(ds[0].pointer);
+    CHECK(ds[0].line == 0);
+}
