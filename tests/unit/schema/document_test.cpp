@@ -1,0 +1,100 @@
+#include <catch2/catch.hpp>
+
+#include "schema/document.hpp"
+#include "support.hpp"
+
+using namespace eic;
+using namespace eic::schema;
+using namespace eic::schema::test;
+
+TEST_CASE("a plain wire map loads as a file without base", "[schema][document]") {
+    SchemaLoad l = load_schema_text(R"({"a": {"ty": "geospatial"}, "b": "string"})");
+    REQUIRE(l.file);
+    CHECK_FALSE(l.file->is_draft);
+    CHECK(l.file->draft.schema.size() == 2);
+    CHECK(codes(l.diagnostics) == Codes{"schema.wire.legacy"});
+    CHECK(effective_target(*l.file, std::nullopt) == Target::index);
+    CHECK(effective_target(*l.file, Target::active) == Target::active);
+}
+
+TEST_CASE("an empty file or null is the empty schema", "[schema][document]") {
+    for (const char* text : {"", "  \n", "null", "{}"}) {
+        SchemaLoad l = load_schema_text(text);
+        REQUIRE(l.file);
+        CHECK(l.file->draft.schema.empty());
+        CHECK(l.diagnostics.empty());
+    }
+}
+
+TEST_CASE("invalid JSON is one syntax error with its line and column, never an exception", "[schema][document]") {
+    SchemaLoad l;
+    REQUIRE_NOTHROW(l = load_schema_text("{\n  \"a\": {\"ty\": \"geospatial\"},\n  \"b\": oops\n}"));
+    CHECK_FALSE(l.file);
+    REQUIRE(codes(l.diagnostics) == Codes{"schema.wire.syntax"});
+    CHECK(l.diagnostics[0].line == 3);
+    CHECK(l.diagnostics[0].column >= 8);
+    for (const char* bad : {"{", "[1,]", "{\"a\":1}}", "\xFF", "\"\\x\""}) {
+        INFO(bad);
+        SchemaLoad b;
+        REQUIRE_NOTHROW(b = load_schema_text(bad));
+        CHECK(codes(b.diagnostics) == Codes{"schema.wire.syntax"});
+        CHECK(b.diagnostics[0].line >= 1);
+    }
+}
+
+TEST_CASE("the target comes from the caller, else the draft, else Index", "[schema][document]") {
+    SchemaLoad l = load_schema_text(R"({"format": "eic-schema-draft", "version": 1, "target": "active", "schema": {}})");
+    REQUIRE(l.file);
+    CHECK(effective_target(*l.file, std::nullopt) == Target::active);
+    CHECK(effective_target(*l.file, Target::index) == Target::index);
+}
+
+TEST_CASE("check_schema_file reports rules and changes from the base with absolute pointers", "[schema][document]") {
+    SchemaLoad l = load_schema_text(R"({"format": "eic-schema-draft", "version": 1, "target": "active",
+        "schema": {"a/b": {"ty": "geospatial"}, "w": {"ty": "variant", "hint": "text"},
+                   "e": {"ty": "enum", "values": ["x"]}, "m": {"ty": "embedding", "size": 2500}},
+        "notes": {"ghost": "no such key", "w": "ok"},
+        "base": {"fetchedAt": "2026-01-01T00:00:00Z",
+                 "schema": {"w": {"ty": "enum", "values": ["a"]}, "e": {"ty": "enum", "values": ["x", "y"]},
+                            "gone": {"ty": "geospatial"}}}})");
+    REQUIRE(l.file);
+    REQUIRE(l.diagnostics.empty());
+    Diagnostics ds = check_schema_file(*l.file, Target::active);
+    REQUIRE(codes(ds) == Codes{"schema.key.character", "schema.embedding.active-size", "schema.enum.option-removed",
+                               "schema.key.dropped", "schema.type.change", "schema.draft.note-orphan"});
+    CHECK(*ds[0].pointer == "/schema/a~1b");
+    CHECK(*ds[1].pointer == "/schema/m/size");
+    CHECK(*ds[2].pointer == "/schema/e/values");
+    CHECK(*ds[3].pointer == "/base/schema/gone");  // not in the draft: shown where the base has it
+    CHECK(*ds[4].pointer == "/schema/w");
+    CHECK(*ds[5].pointer == "/notes/ghost");
+    CHECK(ds[5].severity == Severity::warning);
+}
+
+TEST_CASE("a finding about a key unchanged from the base is only a warning", "[schema][document]") {
+    const char* text = R"({"format": "eic-schema-draft", "version": 1,
+        "schema": {"big": {"ty": "embedding", "size": 3000}, "new": {"ty": "embedding", "size": 3000}},
+        "base": {"schema": {"big": {"ty": "embedding", "size": 3000}}}})";
+    SchemaLoad l = load_schema_text(text);
+    REQUIRE(l.file);
+    Diagnostics ds = check_schema_file(*l.file, Target::active);
+    REQUIRE(codes(ds) == Codes{"schema.embedding.active-size", "schema.embedding.active-size"});
+    CHECK(ds[0].severity == Severity::warning);
+    CHECK(ds[0].message.find("unchanged") != std::string::npos);
+    CHECK(ds[1].severity == Severity::error);
+}
+
+TEST_CASE("unreadable keys are not reported again as dropped", "[schema][document]") {
+    SchemaLoad l = load_schema_text(R"({"format": "eic-schema-draft", "version": 1,
+        "schema": {"k": {"ty": "nope"}}, "notes": {"k": "kept"},
+        "base": {"schema": {"k": {"ty": "geospatial"}}}})");
+    REQUIRE(l.file);
+    CHECK(codes(l.diagnostics) == Codes{"schema.wire.unknown-ty"});
+    CHECK(check_schema_file(*l.file, Target::index).empty());
+}
+
+TEST_CASE("a file that is not an eic draft is refused without reading on", "[schema][document]") {
+    SchemaLoad l = load_schema_text(R"({"format": "eic-schema-draft", "version": 3, "schema": {"k": 1}})");
+    CHECK_FALSE(l.file);
+    CHECK(codes(l.diagnostics) == Codes{"schema.draft.version"});
+}
