@@ -1,0 +1,65 @@
+// Inline scanning primitives for the reader's hot loop. Internal to core/json.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+namespace eic::json::detail {
+
+inline bool is_ws(unsigned char c) {
+    // One compare for the common case (a token byte), then a bit test instead of four compares.
+    return c <= ' ' && ((std::uint64_t(1) << c) & ((1ull << ' ') | (1ull << '\n') | (1ull << '\r') | (1ull << '\t')));
+}
+
+inline const char* skip_ws(const char* p, const char* end) {
+    while (p < end && is_ws(static_cast<unsigned char>(*p))) ++p;
+    return p;
+}
+
+// First byte at or after p that a string body cannot pass over blindly: '"', '\\', a control
+// character or a non-ASCII byte (which needs UTF-8 validation). Returns end if none.
+inline const char* skip_plain_string(const char* p, const char* end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (end - p >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+        // Each term is exact about "some byte matches" and about the lowest matching byte, which is
+        // all we need: borrows only create false hits above a true one.
+        std::uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | (w - ones * 0x20) | w;
+        hit &= highs;
+        if (hit) return p + (__builtin_ctzll(hit) >> 3);
+        p += 8;
+    }
+#endif
+    while (p < end) {
+        unsigned char c = static_cast<unsigned char>(*p);
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return p;
+        ++p;
+    }
+    return p;
+}
+
+inline bool is_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
+// Fractions in manifests (embeddings, scores) are long digit runs: take them eight at a time.
+inline const char* skip_digits(const char* p, const char* end) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (end - p >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        std::uint64_t x = w ^ (ones * '0');  // a digit becomes 0..9
+        // Per byte, without carries between bytes: high bit set iff the byte is not 0..9.
+        std::uint64_t not_digit = (((x & (ones * 0x7F)) + ones * 0x76) | x) & highs;
+        if (not_digit) return p + (__builtin_ctzll(not_digit) >> 3);
+        p += 8;
+    }
+#endif
+    while (p < end && is_digit(*p)) ++p;
+    return p;
+}
+
+}  // namespace eic::json::detail
