@@ -43,7 +43,7 @@ inline constexpr const char* embedding_active_size = "schema.embedding.active-si
 inline constexpr const char* embedding_index_only = "schema.embedding.index-only";
 
 // The wire map (wire.hpp)
-inline constexpr const char* wire_syntax = "schema.wire.syntax";
+inline constexpr const char* wire_duplicate_key = "schema.wire.duplicate-key";
 inline constexpr const char* wire_not_object = "schema.wire.not-object";
 inline constexpr const char* wire_entry = "schema.wire.entry";
 inline constexpr const char* wire_missing_field = "schema.wire.missing-field";
@@ -70,7 +70,7 @@ inline const std::vector<const char*>& all() {
         key_exists, key_not_defined, key_hard_deleted, key_deleted_other_type, key_already_deleted,
         key_not_deleted, key_dropped, type_alias, type_unknown, type_not_scalar, type_change, enum_not_enum,
         enum_empty, enum_too_many, enum_duplicate, enum_option_removed, embedding_size, embedding_active_size,
-        embedding_index_only, wire_syntax, wire_not_object, wire_entry, wire_missing_field, wire_unknown_ty,
+        embedding_index_only, wire_duplicate_key, wire_not_object, wire_entry, wire_missing_field, wire_unknown_ty,
         wire_field_value, wire_unknown_field, wire_legacy, wire_legacy_incomplete, draft_format, draft_version,
         draft_target, draft_field, draft_note_orphan, plan_conflict};
     return codes;

@@ -1,9 +1,11 @@
 #include "schema/document.hpp"
 
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "json/positioned.hpp"
 #include "schema/codes.hpp"
 #include "schema/transition.hpp"
 #include "schema/wire.hpp"
@@ -12,22 +14,6 @@ namespace eic::schema {
 namespace {
 
 using ojson = nlohmann::ordered_json;
-
-// 1-based line and column (in code points) of a byte offset. Interim: core/json's positioned parser
-// will supply positions for syntax errors and pointers alike.
-LinePosition position_of(std::string_view text, std::size_t offset) {
-    LinePosition p{1, 1};
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-            ++p.first;
-            p.second = 1;
-        } else if (c != '\r' && (c & 0xC0) != 0x80) {
-            ++p.second;
-        }
-    }
-    return p;
-}
 
 // The key a wire-map-relative pointer starts with ("/a~1b/values" -> "a/b").
 std::string first_token(const std::string& pointer) {
@@ -75,23 +61,39 @@ SchemaLoad load_schema_json(const ojson& doc, Locator locator) {
 SchemaLoad load_schema_text(std::string_view text) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)  // an empty body: the empty schema
         return load_schema_json(ojson(nullptr), {});
-    ojson doc;
-    try {
-        doc = ojson::parse(text.begin(), text.end());
-    } catch (const ojson::parse_error& e) {
+    json::PositionedResult parsed = json::parse_positioned(text);
+    if (parsed.error) {
         SchemaLoad r;
         Diagnostic d;
-        d.code = code::wire_syntax;
-        std::string what = e.what();
-        auto colon = what.find(": ");
-        d.message = "the file is not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
-        auto pos = position_of(text, e.byte > 0 ? e.byte - 1 : 0);
-        d.line = pos.first;
-        d.column = pos.second;
+        d.code = parsed.error->code;  // the JSON reader's own code (json.syntax, json.invalid-utf8, ...)
+        d.message = "the file is not valid JSON: " + parsed.error->message;
+        d.line = parsed.error->position.line;
+        d.column = parsed.error->position.column;
         r.diagnostics.push_back(std::move(d));
         return r;
     }
-    return load_schema_json(doc, {});
+    // Shared: the locator outlives this call (callers locate later findings with it).
+    auto doc = std::make_shared<const json::PositionedDocument>(std::move(*parsed.doc));
+    auto lift = [](std::optional<json::Position> p) -> std::optional<LinePosition> {
+        if (!p) return std::nullopt;
+        return LinePosition{p->line, p->column};
+    };
+    Locator locator;
+    locator.value_at = [doc, lift](const std::string& pointer) { return lift(doc->value_at(pointer)); };
+    locator.key_at = [doc, lift](const std::string& pointer) { return lift(doc->key_at(pointer)); };
+    SchemaLoad r = load_schema_json(doc->value, std::move(locator));
+    for (const auto& [pointer, position] : doc->duplicate_keys) {
+        Diagnostic d;
+        d.code = code::wire_duplicate_key;
+        d.message = fmt::format("{} is given twice in the same object; JSON keeps only the last one, so the "
+                                "earlier one is lost. Remove one of them",
+                                quote(pointer.substr(pointer.rfind('/') + 1)));
+        d.pointer = pointer;
+        d.line = position.line;
+        d.column = position.column;
+        r.diagnostics.push_back(std::move(d));
+    }
+    return r;
 }
 
 Target effective_target(const SchemaFile& file, std::optional<Target> chosen) {

@@ -27,7 +27,9 @@ struct SchemaLoad {
 
 // From parsed JSON and a locator for its positions (an empty Locator leaves positions unknown).
 SchemaLoad load_schema_json(const nlohmann::ordered_json& doc, Locator locator);
-// From the file's text: parses it (syntax errors become schema.wire.syntax with their position).
+// From the file's text, parsed with core/json so every finding gets its line and column. A syntax
+// error keeps the JSON reader's code (json.*); a member name given twice in one object is
+// schema.wire.duplicate-key. Empty text is the empty schema, as an empty response body is.
 SchemaLoad load_schema_text(std::string_view text);
 
 // The target to check against: the caller's choice (a CLI flag), else the draft's, else Index.

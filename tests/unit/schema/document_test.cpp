@@ -30,16 +30,39 @@ TEST_CASE("invalid JSON is one syntax error with its line and column, never an e
     SchemaLoad l;
     REQUIRE_NOTHROW(l = load_schema_text("{\n  \"a\": {\"ty\": \"geospatial\"},\n  \"b\": oops\n}"));
     CHECK_FALSE(l.file);
-    REQUIRE(codes(l.diagnostics) == Codes{"schema.wire.syntax"});
+    REQUIRE(l.diagnostics.size() == 1);
+    CHECK(l.diagnostics[0].code.rfind("json.", 0) == 0);  // the JSON reader's own code
     CHECK(l.diagnostics[0].line == 3);
     CHECK(l.diagnostics[0].column >= 8);
     for (const char* bad : {"{", "[1,]", "{\"a\":1}}", "\xFF", "\"\\x\""}) {
         INFO(bad);
         SchemaLoad b;
         REQUIRE_NOTHROW(b = load_schema_text(bad));
-        CHECK(codes(b.diagnostics) == Codes{"schema.wire.syntax"});
+        REQUIRE(b.diagnostics.size() == 1);
+        CHECK(b.diagnostics[0].code.rfind("json.", 0) == 0);
         CHECK(b.diagnostics[0].line >= 1);
     }
+}
+
+TEST_CASE("every finding of a loaded file has its line and column", "[schema][document]") {
+    SchemaLoad l = load_schema_text("{\n  \"a\": {\"ty\": \"nope\"},\n  \"b\": \"string\",\n  \"c/d\": {\"ty\": \"geospatial\"}\n}");
+    REQUIRE(l.file);
+    REQUIRE(codes(l.diagnostics) == Codes{"schema.wire.unknown-ty", "schema.wire.legacy"});
+    CHECK(std::make_pair(l.diagnostics[0].line, l.diagnostics[0].column) == std::make_pair(2u, 15u));
+    CHECK(std::make_pair(l.diagnostics[1].line, l.diagnostics[1].column) == std::make_pair(3u, 8u));
+    Diagnostics found = check_schema_file(*l.file, Target::index);
+    locate(found, l.locator);
+    REQUIRE(codes(found) == Codes{"schema.key.character"});
+    CHECK(std::make_pair(found[0].line, found[0].column) == std::make_pair(4u, 3u));  // at the key's name
+}
+
+TEST_CASE("a member given twice is an error at the second one", "[schema][document]") {
+    SchemaLoad l = load_schema_text("{\"a\": {\"ty\": \"geospatial\"},\n \"a\": {\"ty\": \"variant\"}}");
+    REQUIRE(l.file);
+    REQUIRE(codes(l.diagnostics) == Codes{"schema.wire.duplicate-key"});
+    CHECK(*l.diagnostics[0].pointer == "/a");
+    CHECK(l.diagnostics[0].line == 2);
+    CHECK(l.file->draft.schema.find("a")->type.kind == TypeKind::variant);  // the last one wins, as in JSON
 }
 
 TEST_CASE("the target comes from the caller, else the draft, else Index", "[schema][document]") {

@@ -106,12 +106,14 @@ TEST_CASE("add_enum, add_embedding and add_geospatial refuse a key that exists i
     REQUIRE(delete_key(s, "soft", DeleteMode::soft).empty());
     REQUIRE(set_scalar(s, "hard", ScalarHint::text).empty());
     REQUIRE(delete_key(s, "hard", DeleteMode::hard).empty());
-    for (auto [key, code] : {std::pair<const char*, const char*>{"live", "schema.key.exists"},
-                             {"soft", "schema.key.exists"},
-                             {"hard", "schema.key.hard-deleted"}}) {
-        CHECK(refused(s, [&](Schema& x) { return add_enum(x, key, {"a"}); }) == Codes{code});
-        CHECK(refused(s, [&](Schema& x) { return add_embedding(x, key, 4, Target::index); }) == Codes{code});
-        CHECK(refused(s, [&](Schema& x) { return add_geospatial(x, key); }) == Codes{code});
+    // Plain pairs, not structured bindings: C++17 lambdas (clang) cannot capture those.
+    for (const auto& kc : {std::pair<std::string, std::string>{"live", "schema.key.exists"},
+                           {"soft", "schema.key.exists"},
+                           {"hard", "schema.key.hard-deleted"}}) {
+        const std::string key = kc.first;
+        CHECK(refused(s, [&](Schema& x) { return add_enum(x, key, {"a"}); }) == Codes{kc.second});
+        CHECK(refused(s, [&](Schema& x) { return add_embedding(x, key, 4, Target::index); }) == Codes{kc.second});
+        CHECK(refused(s, [&](Schema& x) { return add_geospatial(x, key); }) == Codes{kc.second});
     }
     // Existence is checked before the name, as in the SDK.
     CHECK(add_geospatial(s, "g").empty());

@@ -1,0 +1,283 @@
+#include "cli/schema_cmd.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "diag/report.hpp"
+#include "schema/document.hpp"
+#include "schema/plan.hpp"
+#include "schema/plan_json.hpp"
+#include "schema/wire.hpp"
+
+namespace eic {
+namespace {
+
+using nlohmann::ordered_json;
+using namespace eic::schema;
+
+constexpr const char* kUsage =
+    "usage: eic schema check FILE [--target index|active] [--output text|json|sarif]\n"
+    "       eic schema wire FILE [--target index|active]\n"
+    "       eic schema diff A B [--base C] [--output text|json]\n"
+    "FILE, A, B and C are schema drafts (*.eic-schema.json) or Encord wire maps. `diff` shows what pushing B\n"
+    "to an Encord that has A would change; the base is C, else B's own base, else A.\n";
+
+struct UsageError {
+    std::string message;
+};
+
+// Positional arguments and --name value / --name=value options, each allowed name given once.
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;
+
+    Args(const std::vector<std::string>& args, std::size_t from, const std::vector<std::string>& allowed) {
+        for (std::size_t i = from; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (a.size() < 2 || a.compare(0, 2, "--") != 0) {
+                positional.push_back(a);
+                continue;
+            }
+            std::string name = a.substr(2), value;
+            if (auto eq = name.find('='); eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name.resize(eq);
+            } else if (i + 1 < args.size()) {
+                value = args[++i];
+            } else {
+                throw UsageError{fmt::format("--{} needs a value", name)};
+            }
+            if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+                throw UsageError{fmt::format("unknown option --{}", name)};
+            if (!options.emplace(name, value).second) throw UsageError{fmt::format("--{} given twice", name)};
+        }
+    }
+    std::optional<std::string> get(const std::string& name) const {
+        auto it = options.find(name);
+        return it == options.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
+    std::string choice(const std::string& name, const std::vector<std::string>& allowed) const {
+        auto v = get(name);
+        if (!v) return allowed.front();
+        if (std::find(allowed.begin(), allowed.end(), *v) == allowed.end())
+            throw UsageError{fmt::format("--{} must be one of: {}", name, fmt::join(allowed, ", "))};
+        return *v;
+    }
+};
+
+struct IoError {
+    std::string message;
+};
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw IoError{fmt::format("cannot read {}", path)};
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (in.bad()) throw IoError{fmt::format("cannot read {}", path)};
+    return s.str();
+}
+
+std::optional<Target> target_option(const Args& a) {
+    auto v = a.get("target");
+    if (!v) return std::nullopt;
+    auto t = target_from_name(*v);
+    if (!t) throw UsageError{"--target must be index or active"};
+    return t;
+}
+
+// Known places first, in file order; findings without a line keep their order at the end.
+void sort_by_place(Diagnostics& ds) {
+    std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        auto key = [](const Diagnostic& d) { return std::make_pair(d.line ? d.line : UINT32_MAX, d.column); };
+        return key(a) < key(b);
+    });
+}
+
+struct Checked {
+    SchemaLoad load;
+    Diagnostics diagnostics;  // loading and rules, located and sorted
+    Target target = Target::index;
+};
+
+Checked load_and_check(const std::string& path, std::optional<Target> chosen) {
+    Checked c;
+    c.load = load_schema_text(read_file(path));
+    c.diagnostics = c.load.diagnostics;
+    if (c.load.file) {
+        c.target = effective_target(*c.load.file, chosen);
+        Diagnostics found = check_schema_file(*c.load.file, c.target);
+        locate(found, c.load.locator);
+        c.diagnostics.insert(c.diagnostics.end(), found.begin(), found.end());
+    }
+    sort_by_place(c.diagnostics);
+    return c;
+}
+
+std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+int check(const std::vector<std::string>& args, std::ostream& out) {
+    Args a(args, 1, {"target", "output"});
+    if (a.positional.size() != 1) throw UsageError{"schema check takes one FILE"};
+    const std::string& path = a.positional[0];
+    const std::string output = a.choice("output", {"text", "json", "sarif"});
+    Checked c = load_and_check(path, target_option(a));
+
+    if (output == "json") {
+        ordered_json summary;
+        summary["file"] = path;
+        summary["kind"] = !c.load.file ? ordered_json(nullptr) : ordered_json(c.load.file->is_draft ? "draft" : "wire");
+        summary["target"] = target_name(c.target);
+        summary["keys"] = c.load.file ? ordered_json(c.load.file->draft.schema.size()) : ordered_json(nullptr);
+        report::write_json(out, c.diagnostics, std::move(summary));
+    } else if (output == "sarif") {
+        report::write_sarif(out, c.diagnostics, path);
+    } else {
+        report::write_text(out, c.diagnostics, path);
+        auto n = report::count(c.diagnostics);
+        out << fmt::format("{}: {}, {}, {} (target {})\n", path, plural(n.errors, "error"),
+                           plural(n.warnings, "warning"), plural(n.infos, "info"), target_name(c.target));
+    }
+    return has_error(c.diagnostics) ? 1 : 0;
+}
+
+int wire(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    Args a(args, 1, {"target"});
+    if (a.positional.size() != 1) throw UsageError{"schema wire takes one FILE"};
+    const std::string& path = a.positional[0];
+    Checked c = load_and_check(path, target_option(a));
+    report::write_text(err, c.diagnostics, path);
+    if (has_error(c.diagnostics) || !c.load.file) {
+        err << path << ": not printing a wire map for a schema with errors\n";
+        return 1;
+    }
+    out << report::dump(write_wire(c.load.file->draft.schema)) << '\n';
+    return 0;
+}
+
+void print_changes(std::ostream& out, const std::vector<Change>& changes) {
+    for (const auto& c : changes)
+        out << fmt::format("  {:<14} {}: {}{}{}\n", change_kind_name(c.kind), quote(c.key), c.summary,
+                           c.destructive ? "  [destructive]" : "", c.refused ? "  [refused]" : "");
+}
+
+int diff(const std::vector<std::string>& args, std::ostream& out) {
+    Args a(args, 1, {"base", "output"});
+    if (a.positional.size() != 2) throw UsageError{"schema diff takes two files, A and B"};
+    const std::string output = a.choice("output", {"text", "json"});
+    // Only reading problems are reported here (they block the diff); the rules about each file are
+    // `schema check`'s business, and the plan reports every refused change.
+    struct Input {
+        std::string path;
+        SchemaLoad load;
+    };
+    std::vector<Input> inputs;
+    for (const auto& path : a.positional) inputs.push_back({path, load_schema_text(read_file(path))});
+    if (auto base = a.get("base")) inputs.push_back({*base, load_schema_text(read_file(*base))});
+
+    bool unreadable = false;
+    for (auto& in : inputs) unreadable = unreadable || !in.load.file || has_error(in.load.diagnostics);
+    const SchemaFile* from = inputs[0].load.file ? &*inputs[0].load.file : nullptr;
+    const SchemaFile* to = inputs[1].load.file ? &*inputs[1].load.file : nullptr;
+
+    std::optional<Plan> plan;
+    Diagnostics plan_diags;
+    std::string base_label = "none";
+    if (!unreadable) {
+        const Schema* base = nullptr;
+        if (inputs.size() == 3) {
+            base = &inputs[2].load.file->draft.schema;
+            base_label = inputs[2].path;
+        } else if (to->draft.base) {
+            base = &to->draft.base->schema;
+            base_label = "the base in " + inputs[1].path;
+        }
+        plan = make_plan(to->draft.schema, base, from->draft.schema);
+        plan_diags = plan->diagnostics;
+        rebase(plan_diags, to->is_draft ? "/schema" : "");
+        locate(plan_diags, inputs[1].load.locator);
+    }
+
+    const bool differs = !plan || plan->has_changes() || !plan->conflicts.empty() || !plan->applicable();
+    if (output == "json") {
+        ordered_json o;
+        ordered_json summary;
+        summary["from"] = inputs[0].path;
+        summary["to"] = inputs[1].path;
+        summary["base"] = base_label;
+        summary["changes"] = plan ? plan->changes.size() : 0;
+        summary["destructive"] = plan ? std::count_if(plan->changes.begin(), plan->changes.end(),
+                                                      [](const Change& c) { return c.destructive; })
+                                      : 0;
+        summary["conflicts"] = plan ? plan->conflicts.size() : 0;
+        Diagnostics all;
+        ordered_json diags = ordered_json::array();
+        auto add = [&](const Diagnostics& ds, const std::string& file) {
+            for (const auto& d : ds) {
+                all.push_back(d);
+                auto j = report::diagnostic_json(d);
+                j["file"] = file;
+                diags.push_back(std::move(j));
+            }
+        };
+        for (const auto& in : inputs) add(in.load.diagnostics, in.path);
+        add(plan_diags, inputs[1].path);
+        o = report::diagnostics_json(all, std::move(summary));
+        o["diagnostics"] = std::move(diags);
+        o.update(plan ? plan_json(*plan)
+                      : ordered_json{{"changes", ordered_json::array()}, {"remoteChanges", ordered_json::array()},
+                                     {"conflicts", ordered_json::array()}, {"post", nullptr}});
+        out << report::dump(o) << '\n';
+        return differs ? 1 : 0;
+    }
+
+    for (const auto& in : inputs) report::write_text(out, in.load.diagnostics, in.path);
+    if (!plan) {
+        out << "cannot compare: fix the errors above first\n";
+        return 1;
+    }
+    if (!plan->remote_changes.empty()) {
+        out << fmt::format("Changed in {} since the base ({}):\n", inputs[0].path, base_label);
+        print_changes(out, plan->remote_changes);
+    }
+    if (plan->changes.empty() && plan->conflicts.empty()) out << fmt::format("No changes from {} to {}.\n", inputs[0].path, inputs[1].path);
+    if (!plan->changes.empty()) {
+        out << fmt::format("Changes from {} to {}:\n", inputs[0].path, inputs[1].path);
+        print_changes(out, plan->changes);
+    }
+    report::write_text(out, plan_diags, inputs[1].path);
+    return differs ? 1 : 0;
+}
+
+}  // namespace
+
+int run_schema_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty()) {
+        err << kUsage;
+        return 2;
+    }
+    const std::string& sub = args[0];
+    if (sub == "help" || sub == "--help" || sub == "-h") {
+        out << kUsage;
+        return 0;
+    }
+    try {
+        if (sub == "check") return check(args, out);
+        if (sub == "wire") return wire(args, out, err);
+        if (sub == "diff") return diff(args, out);
+        throw UsageError{fmt::format("unknown schema command {}", quote(sub))};
+    } catch (const UsageError& e) {
+        err << "eic schema: " << e.message << '\n' << kUsage;
+        return 2;
+    } catch (const IoError& e) {
+        err << "eic schema: " << e.message << '\n';
+        return 2;
+    }
+}
+
+}  // namespace eic
