@@ -1,12 +1,12 @@
 #include "cli/schema_cmd.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "diag/report.hpp"
 #include "schema/document.hpp"
@@ -230,8 +230,10 @@ int diff(const std::vector<std::string>& args, std::ostream& out) {
         o = report::diagnostics_json(all, std::move(summary));
         o["diagnostics"] = std::move(diags);
         o.update(plan ? plan_json(*plan)
-                      : ordered_json{{"changes", ordered_json::array()}, {"remoteChanges", ordered_json::array()},
-                                     {"conflicts", ordered_json::array()}, {"post", nullptr}});
+                      : ordered_json{{"changes", ordered_json::array()},
+                                     {"remoteChanges", ordered_json::array()},
+                                     {"conflicts", ordered_json::array()},
+                                     {"post", nullptr}});
         out << report::dump(o) << '\n';
         return differs ? 1 : 0;
     }
@@ -245,7 +247,8 @@ int diff(const std::vector<std::string>& args, std::ostream& out) {
         out << fmt::format("Changed in {} since the base ({}):\n", inputs[0].path, base_label);
         print_changes(out, plan->remote_changes);
     }
-    if (plan->changes.empty() && plan->conflicts.empty()) out << fmt::format("No changes from {} to {}.\n", inputs[0].path, inputs[1].path);
+    if (plan->changes.empty() && plan->conflicts.empty())
+        out << fmt::format("No changes from {} to {}.\n", inputs[0].path, inputs[1].path);
     if (!plan->changes.empty()) {
         out << fmt::format("Changes from {} to {}:\n", inputs[0].path, inputs[1].path);
         print_changes(out, plan->changes);

@@ -14,9 +14,12 @@ ojson or_null(const std::optional<T>& v) {
 
 const char* sarif_level(Severity s) {
     switch (s) {
-        case Severity::error: return "error";
-        case Severity::warning: return "warning";
-        case Severity::info: return "note";
+        case Severity::error:
+            return "error";
+        case Severity::warning:
+            return "warning";
+        case Severity::info:
+            return "note";
     }
     return "error";
 }
@@ -37,9 +40,12 @@ std::string uri_reference(std::string_view path) {
 Counts count(const Diagnostics& diagnostics) {
     Counts c;
     for (const auto& d : diagnostics) {
-        if (d.severity == Severity::error) ++c.errors;
-        else if (d.severity == Severity::warning) ++c.warnings;
-        else ++c.infos;
+        if (d.severity == Severity::error)
+            ++c.errors;
+        else if (d.severity == Severity::warning)
+            ++c.warnings;
+        else
+            ++c.infos;
     }
     return c;
 }
@@ -49,8 +55,10 @@ std::string text_line(const Diagnostic& d, std::string_view file) {
     if (d.line) place += fmt::format(":{}:{}", d.line, d.column ? d.column : 1);
     std::string line = fmt::format("{}: {} {}: {}", place, severity_name(d.severity), d.code, d.message);
     if (!d.line) {
-        if (d.row) line += fmt::format(" [row {}{}]", *d.row, d.field ? ", field " + *d.field : "");
-        else if (d.pointer && !d.pointer->empty()) line += " [at " + *d.pointer + "]";
+        if (d.row)
+            line += fmt::format(" [row {}{}]", *d.row, d.field ? ", field " + *d.field : "");
+        else if (d.pointer && !d.pointer->empty())
+            line += " [at " + *d.pointer + "]";
     }
     return line;
 }
@@ -75,8 +83,11 @@ ojson diagnostic_json(const Diagnostic& d) {
 }
 
 ojson diagnostics_json(const Diagnostics& diagnostics, ojson summary) {
+    return diagnostics_json(diagnostics, std::move(summary), count(diagnostics));
+}
+
+ojson diagnostics_json(const Diagnostics& diagnostics, ojson summary, const Counts& c) {
     if (!summary.is_object()) summary = ojson::object();
-    Counts c = count(diagnostics);
     summary["errors"] = c.errors;
     summary["warnings"] = c.warnings;
     summary["infos"] = c.infos;
@@ -90,6 +101,10 @@ ojson diagnostics_json(const Diagnostics& diagnostics, ojson summary) {
 
 void write_json(std::ostream& out, const Diagnostics& diagnostics, ojson summary) {
     out << dump(diagnostics_json(diagnostics, std::move(summary))) << '\n';
+}
+
+void write_json(std::ostream& out, const Diagnostics& diagnostics, ojson summary, const Counts& totals) {
+    out << dump(diagnostics_json(diagnostics, std::move(summary), totals)) << '\n';
 }
 
 ojson sarif(const std::vector<FileFindings>& files, const SarifTool& tool) {

@@ -4,12 +4,11 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "diag/diagnostic.hpp"
 
@@ -34,6 +33,12 @@ nlohmann::ordered_json diagnostics_json(const Diagnostics& diagnostics,
                                         nlohmann::ordered_json summary = nlohmann::ordered_json::object());
 void write_json(std::ostream& out, const Diagnostics& diagnostics,
                 nlohmann::ordered_json summary = nlohmann::ordered_json::object());
+// Same, with the counts given rather than counted: for a list capped below the number of findings
+// (the manifest validator's --max-diagnostics), whose summary must still count every finding.
+nlohmann::ordered_json diagnostics_json(const Diagnostics& diagnostics, nlohmann::ordered_json summary,
+                                        const Counts& totals);
+void write_json(std::ostream& out, const Diagnostics& diagnostics, nlohmann::ordered_json summary,
+                const Counts& totals);
 
 struct SarifTool {
     std::string name = "eic";

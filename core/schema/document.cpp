@@ -1,9 +1,9 @@
 #include "schema/document.hpp"
 
+#include <fmt/format.h>
+
 #include <memory>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "json/positioned.hpp"
 #include "schema/codes.hpp"
@@ -85,9 +85,10 @@ SchemaLoad load_schema_text(std::string_view text) {
     for (const auto& [pointer, position] : doc->duplicate_keys) {
         Diagnostic d;
         d.code = code::wire_duplicate_key;
-        d.message = fmt::format("{} is given twice in the same object; JSON keeps only the last one, so the "
-                                "earlier one is lost. Remove one of them",
-                                quote(pointer.substr(pointer.rfind('/') + 1)));
+        d.message = fmt::format(
+            "{} is given twice in the same object; JSON keeps only the last one, so the "
+            "earlier one is lost. Remove one of them",
+            quote(pointer.substr(pointer.rfind('/') + 1)));
         d.pointer = pointer;
         d.line = position.line;
         d.column = position.column;
@@ -112,7 +113,8 @@ Diagnostics check_schema_file(const SchemaFile& file, Target target) {
         const KeyEntry* before = base ? base->find(key) : nullptr;
         if (before && diag.severity == Severity::error && *before == *d.schema.find(key)) {
             diag.severity = Severity::warning;
-            diag.message += " (the key is unchanged from the draft's base, so pushing the draft does not make it worse)";
+            diag.message +=
+                " (the key is unchanged from the draft's base, so pushing the draft does not make it worse)";
         }
         diag.pointer = prefix + *diag.pointer;
         out.push_back(std::move(diag));

@@ -2,10 +2,9 @@
 // GET client-metadata-schema-v2 returns). Loading never throws and never stops at the first problem.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "diag/diagnostic.hpp"
 #include "schema/draft.hpp"

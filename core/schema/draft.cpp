@@ -64,10 +64,10 @@ DraftRead read_draft(const ojson& doc) {
     }
     auto format = doc.find("format");
     if (format == doc.end() || !format->is_string()) {
-        out.push_back(error(code::draft_format,
-                            fmt::format("this looks like a schema draft but has no \"format\": \"{}\"; add it",
-                                        draft_format_name),
-                            format == doc.end() ? "" : "/format"));
+        out.push_back(error(
+            code::draft_format,
+            fmt::format("this looks like a schema draft but has no \"format\": \"{}\"; add it", draft_format_name),
+            format == doc.end() ? "" : "/format"));
         return r;
     }
     if (*format != draft_format_name) {
@@ -82,9 +82,10 @@ DraftRead read_draft(const ojson& doc) {
         std::string message =
             version == doc.end() ? fmt::format("a schema draft needs \"version\": {}", draft_format_version)
             : version->is_number_integer()
-                ? fmt::format("this draft is version {} of the format, and this eic reads only version {}; open it "
-                              "with a newer eic",
-                              version->dump(), draft_format_version)
+                ? fmt::format(
+                      "this draft is version {} of the format, and this eic reads only version {}; open it "
+                      "with a newer eic",
+                      version->dump(), draft_format_version)
                 : fmt::format("\"version\" must be the number {}", draft_format_version);
         out.push_back(error(code::draft_version, std::move(message), version == doc.end() ? "" : "/version"));
         return r;
@@ -114,9 +115,11 @@ DraftRead read_draft(const ojson& doc) {
             out.push_back(error(code::draft_field, "\"notes\" must be an object mapping keys to text", "/notes"));
         } else {
             for (auto it = notes->begin(); it != notes->end(); ++it) {
-                if (it.value().is_string()) d.notes[it.key()] = it.value().get<std::string>();
+                if (it.value().is_string())
+                    d.notes[it.key()] = it.value().get<std::string>();
                 else
-                    out.push_back(error(code::draft_field, fmt::format("the note of key {} must be text", quote(it.key())),
+                    out.push_back(error(code::draft_field,
+                                        fmt::format("the note of key {} must be text", quote(it.key())),
                                         "/notes/" + pointer_escape(it.key())));
             }
         }
@@ -128,13 +131,17 @@ DraftRead read_draft(const ojson& doc) {
         } else {
             DraftBase b;
             if (auto at = base->find("fetchedAt"); at != base->end() && !at->is_null()) {
-                if (at->is_string()) b.fetched_at = at->get<std::string>();
-                else out.push_back(error(code::draft_field, "\"fetchedAt\" must be a date and time as text", "/base/fetchedAt"));
+                if (at->is_string())
+                    b.fetched_at = at->get<std::string>();
+                else
+                    out.push_back(
+                        error(code::draft_field, "\"fetchedAt\" must be a date and time as text", "/base/fetchedAt"));
             }
             auto bs = base->find("schema");
             if (bs == base->end())
                 out.push_back(error(code::draft_field,
-                                    "\"base\" needs \"schema\", the schema Encord had when the draft started", "/base"));
+                                    "\"base\" needs \"schema\", the schema Encord had when the draft started",
+                                    "/base"));
             else
                 read_nested(*bs, "/base/schema", b.schema, b.unreadable, out);
             d.base = std::move(b);

@@ -1,9 +1,9 @@
 #include "schema/key_name.hpp"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "schema/codes.hpp"
 #include "schema/model.hpp"
@@ -41,10 +41,10 @@ Diagnostics validate_key_name(std::string_view name) {
     }
     const std::string shown = quote(name);
     if (name[0] == '$')
-        out.push_back(error(code::key_dollar,
-                            fmt::format("key {} starts with \"$\", which Encord reserves for its own fields; "
-                                        "remove the \"$\"",
-                                        shown)));
+        out.push_back(
+            error(code::key_dollar, fmt::format("key {} starts with \"$\", which Encord reserves for its own fields; "
+                                                "remove the \"$\"",
+                                                shown)));
 
     std::vector<std::string> bad;  // distinct offending characters, in order of appearance
     bool non_ascii = false;
@@ -71,21 +71,22 @@ Diagnostics validate_key_name(std::string_view name) {
         std::string list;
         for (std::size_t k = 0; k < bad.size(); ++k)
             list += (k == 0 ? "" : k + 1 == bad.size() ? " and " : ", ") + bad[k];
-        std::string message =
-            fmt::format("key {} contains {}, which Encord does not allow in a key: use letters A-Z and a-z, "
-                        "digits 0-9, space, hyphen (-), underscore (_) or period (.)",
-                        shown, list);
+        std::string message = fmt::format(
+            "key {} contains {}, which Encord does not allow in a key: use letters A-Z and a-z, "
+            "digits 0-9, space, hyphen (-), underscore (_) or period (.)",
+            shown, list);
         if (non_ascii)
-            message += ". Encord's SDK lets other Unicode letters through, but its documentation allows only "
-                       "these characters, so eic refuses them";
+            message +=
+                ". Encord's SDK lets other Unicode letters through, but its documentation allows only "
+                "these characters, so eic refuses them";
         out.push_back(error(code::key_character, std::move(message)));
     }
 
     if (name[0] != '$' && stripped.empty())
-        out.push_back(error(code::key_no_alnum,
-                            fmt::format("key {} has no letter or digit: Encord refuses a key made only of "
-                                        "spaces, hyphens, underscores and periods",
-                                        shown)));
+        out.push_back(
+            error(code::key_no_alnum, fmt::format("key {} has no letter or digit: Encord refuses a key made only of "
+                                                  "spaces, hyphens, underscores and periods",
+                                                  shown)));
     if (stripped == "keyframes")
         out.push_back(error(
             code::key_reserved,

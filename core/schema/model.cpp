@@ -1,8 +1,8 @@
 #include "schema/model.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace eic::schema {
 
@@ -87,44 +87,61 @@ bool operator==(const Schema& a, const Schema& b) {
 
 const char* hint_name(ScalarHint hint) {
     switch (hint) {
-        case ScalarHint::number: return "number";
-        case ScalarHint::varchar: return "varchar";
-        case ScalarHint::text: return "text";
-        case ScalarHint::boolean: return "boolean";
-        case ScalarHint::datetime: return "datetime";
-        case ScalarHint::uuid: return "uuid";
+        case ScalarHint::number:
+            return "number";
+        case ScalarHint::varchar:
+            return "varchar";
+        case ScalarHint::text:
+            return "text";
+        case ScalarHint::boolean:
+            return "boolean";
+        case ScalarHint::datetime:
+            return "datetime";
+        case ScalarHint::uuid:
+            return "uuid";
     }
     return "text";
 }
 
 std::optional<ScalarHint> hint_from_name(std::string_view name) {
-    for (auto h : {ScalarHint::number, ScalarHint::varchar, ScalarHint::text, ScalarHint::boolean,
-                   ScalarHint::datetime, ScalarHint::uuid})
+    for (auto h : {ScalarHint::number, ScalarHint::varchar, ScalarHint::text, ScalarHint::boolean, ScalarHint::datetime,
+                   ScalarHint::uuid})
         if (name == hint_name(h)) return h;
     return std::nullopt;
 }
 
 const char* kind_name(TypeKind kind) {
     switch (kind) {
-        case TypeKind::variant: return "variant";
-        case TypeKind::enumeration: return "enum";
-        case TypeKind::embedding: return "embedding";
-        case TypeKind::geospatial: return "geospatial";
-        case TypeKind::number: return "number";
-        case TypeKind::varchar: return "varchar";
-        case TypeKind::datetime: return "datetime";
-        case TypeKind::boolean: return "boolean";
-        case TypeKind::text: return "text";
-        case TypeKind::uuid: return "uuid";
-        case TypeKind::user: return "user";
+        case TypeKind::variant:
+            return "variant";
+        case TypeKind::enumeration:
+            return "enum";
+        case TypeKind::embedding:
+            return "embedding";
+        case TypeKind::geospatial:
+            return "geospatial";
+        case TypeKind::number:
+            return "number";
+        case TypeKind::varchar:
+            return "varchar";
+        case TypeKind::datetime:
+            return "datetime";
+        case TypeKind::boolean:
+            return "boolean";
+        case TypeKind::text:
+            return "text";
+        case TypeKind::uuid:
+            return "uuid";
+        case TypeKind::user:
+            return "user";
     }
     return "variant";
 }
 
 std::optional<TypeKind> kind_from_name(std::string_view name) {
-    for (auto k : {TypeKind::variant, TypeKind::enumeration, TypeKind::embedding, TypeKind::geospatial,
-                   TypeKind::number, TypeKind::varchar, TypeKind::datetime, TypeKind::boolean, TypeKind::text,
-                   TypeKind::uuid, TypeKind::user})
+    for (auto k :
+         {TypeKind::variant, TypeKind::enumeration, TypeKind::embedding, TypeKind::geospatial, TypeKind::number,
+          TypeKind::varchar, TypeKind::datetime, TypeKind::boolean, TypeKind::text, TypeKind::uuid, TypeKind::user})
         if (name == kind_name(k)) return k;
     return std::nullopt;
 }
@@ -133,27 +150,40 @@ const char* format_name(NumberFormat format) { return format == NumberFormat::f3
 
 std::string describe(const KeyType& type) {
     switch (type.kind) {
-        case TypeKind::variant: return hint_name(type.hint);
+        case TypeKind::variant:
+            return hint_name(type.hint);
         case TypeKind::enumeration:
             return fmt::format("enum with {} option{}", type.values.size(), type.values.size() == 1 ? "" : "s");
-        case TypeKind::embedding: return fmt::format("embedding of size {}", type.size);
-        case TypeKind::geospatial: return "geospatial";
-        case TypeKind::number: return fmt::format("typed number ({})", format_name(type.format));
-        case TypeKind::varchar: return fmt::format("typed varchar (max length {})", type.max_length);
-        case TypeKind::datetime: return "typed datetime";
-        case TypeKind::boolean: return "typed boolean";
-        case TypeKind::text: return "typed text";
-        case TypeKind::uuid: return "typed uuid";
-        case TypeKind::user: return "user";
+        case TypeKind::embedding:
+            return fmt::format("embedding of size {}", type.size);
+        case TypeKind::geospatial:
+            return "geospatial";
+        case TypeKind::number:
+            return fmt::format("typed number ({})", format_name(type.format));
+        case TypeKind::varchar:
+            return fmt::format("typed varchar (max length {})", type.max_length);
+        case TypeKind::datetime:
+            return "typed datetime";
+        case TypeKind::boolean:
+            return "typed boolean";
+        case TypeKind::text:
+            return "typed text";
+        case TypeKind::uuid:
+            return "typed uuid";
+        case TypeKind::user:
+            return "user";
     }
     return "?";
 }
 
 std::string describe(const KeyEntry& entry) {
     switch (entry.state) {
-        case KeyState::live: return describe(entry.type);
-        case KeyState::soft_deleted: return "soft-deleted " + describe(entry.type);
-        case KeyState::hard_deleted: return "hard-deleted key";
+        case KeyState::live:
+            return describe(entry.type);
+        case KeyState::soft_deleted:
+            return "soft-deleted " + describe(entry.type);
+        case KeyState::hard_deleted:
+            return "hard-deleted key";
     }
     return "?";
 }

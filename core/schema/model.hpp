@@ -10,12 +10,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace eic::schema {
 
@@ -24,7 +23,19 @@ enum class ScalarHint { number, varchar, text, boolean, datetime, uuid };
 
 // The "ty" of a type object. The typed scalar forms (number .. user) are only ever returned by the
 // server; eic, like the SDK, reads and keeps them but never creates them.
-enum class TypeKind { variant, enumeration, embedding, geospatial, number, varchar, datetime, boolean, text, uuid, user };
+enum class TypeKind {
+    variant,
+    enumeration,
+    embedding,
+    geospatial,
+    number,
+    varchar,
+    datetime,
+    boolean,
+    text,
+    uuid,
+    user
+};
 
 enum class NumberFormat { f32, f64 };
 

@@ -1,8 +1,8 @@
 #include "schema/mutations.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "schema/codes.hpp"
 #include "schema/key_name.hpp"
@@ -34,14 +34,16 @@ Diagnostics refuse_existing(const Schema& schema, const std::string& key) {
     if (!e) return {};
     switch (e->state) {
         case KeyState::live:
-            return one(code::key_exists, fmt::format("key {} is already defined, with type {}", quote(key), describe(e->type)),
-                       key);
-        case KeyState::soft_deleted:
             return one(code::key_exists,
-                       fmt::format("key {} already exists as a deleted key of type {}; restore it instead of adding it again",
-                                   quote(key), describe(e->type)),
-                       key);
-        case KeyState::hard_deleted: break;
+                       fmt::format("key {} is already defined, with type {}", quote(key), describe(e->type)), key);
+        case KeyState::soft_deleted:
+            return one(
+                code::key_exists,
+                fmt::format("key {} already exists as a deleted key of type {}; restore it instead of adding it again",
+                            quote(key), describe(e->type)),
+                key);
+        case KeyState::hard_deleted:
+            break;
     }
     return one(code::key_hard_deleted,
                fmt::format("key {} was hard deleted, which is permanent: it cannot be added again. Use another "
@@ -54,6 +56,11 @@ Diagnostics refuse_existing(const Schema& schema, const std::string& key) {
 Diagnostics check_new_name(const std::string& key) { return located(validate_key_name(key), key); }
 
 }  // namespace
+
+Diagnostics check_new_key(const Schema& schema, const std::string& key) {
+    if (auto refused = refuse_existing(schema, key); !refused.empty()) return refused;
+    return check_new_name(key);
+}
 
 Diagnostics set_scalar(Schema& schema, const std::string& key, ScalarHint hint) {
     const KeyEntry* e = schema.find(key);
@@ -118,8 +125,8 @@ Diagnostics add_enum_options(Schema& schema, const std::string& key, std::vector
         return one(code::key_not_defined, fmt::format("key {} is not defined; add it as an enum first", quote(key)),
                    key);
     if (e->state != KeyState::live || e->type.kind != TypeKind::enumeration) {
-        std::string why = e->state == KeyState::live ? "its type is " + describe(e->type)
-                                                     : "it is deleted (" + describe(*e) + ")";
+        std::string why =
+            e->state == KeyState::live ? "its type is " + describe(e->type) : "it is deleted (" + describe(*e) + ")";
         if (e->state == KeyState::soft_deleted && e->type.kind == TypeKind::enumeration) why += "; restore it first";
         return one(code::enum_not_enum, fmt::format("cannot add options to key {}: {}", quote(key), why), key);
     }
@@ -154,8 +161,8 @@ Diagnostics restore_key(Schema& schema, const std::string& key) {
     const KeyEntry* e = schema.find(key);
     if (!e) return one(code::key_not_defined, fmt::format("key {} is not defined", quote(key)), key);
     if (e->state == KeyState::live)
-        return one(code::key_not_deleted, fmt::format("key {} is not deleted, so there is nothing to restore", quote(key)),
-                   key);
+        return one(code::key_not_deleted,
+                   fmt::format("key {} is not deleted, so there is nothing to restore", quote(key)), key);
     if (e->state == KeyState::hard_deleted)
         return one(code::key_hard_deleted,
                    fmt::format("key {} was hard deleted, which is permanent: it cannot be restored", quote(key)), key);

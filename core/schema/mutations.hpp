@@ -17,6 +17,10 @@
 
 namespace eic::schema {
 
+// What adding `key` would be refused for, cheap enough for every keystroke of an "add key" field: the
+// key exists (live or deleted, with a hint to restore) or its name breaks a rule (key_name.hpp).
+Diagnostics check_new_key(const Schema& schema, const std::string& key);
+
 // The SDK's add_scalar/set_scalar: creates a scalar (`variant`) key, changes the hint of an existing one,
 // or re-creates a soft-deleted scalar with any hint. Refused for enum, embedding, geospatial and typed
 // keys, for deleted keys of those types, and for hard-deleted keys.

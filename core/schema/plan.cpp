@@ -1,10 +1,10 @@
 #include "schema/plan.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iterator>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "schema/codes.hpp"
 #include "schema/wire.hpp"
@@ -59,10 +59,11 @@ Plan make_plan(const Schema& draft, const Schema* base_or_null, const Schema& re
             target = merge_enum_options(b, d, r);
             if (!target) {
                 Conflict c{key, copy(b), copy(d), copy(r), {}};
-                c.message = fmt::format("key {} changed both in this draft and in Encord since the draft's base: the "
-                                        "base had {}, Encord now has {}, the draft has {}. Fetch Encord's schema again "
-                                        "and redo the change on top of it",
-                                        quote(key), shown(b), shown(r), shown(d));
+                c.message = fmt::format(
+                    "key {} changed both in this draft and in Encord since the draft's base: the "
+                    "base had {}, Encord now has {}, the draft has {}. Fetch Encord's schema again "
+                    "and redo the change on top of it",
+                    quote(key), shown(b), shown(r), shown(d));
                 Diagnostic diag;
                 diag.code = code::plan_conflict;
                 diag.message = c.message;
@@ -76,8 +77,10 @@ Plan make_plan(const Schema& draft, const Schema* base_or_null, const Schema& re
         for (auto& diag : t.refusals) p.diagnostics.push_back(std::move(diag));
         if (!t.change) continue;
         if (!t.change->refused) {
-            if (target) p.result.put(key, *target);
-            else p.result.erase(key);
+            if (target)
+                p.result.put(key, *target);
+            else
+                p.result.erase(key);
         }
         p.changes.push_back(std::move(*t.change));
     }
@@ -88,8 +91,10 @@ std::optional<nlohmann::ordered_json> apply_plan(const Plan& plan) {
     if (!plan.applicable()) return std::nullopt;
     Schema body = plan.remote;
     for (const auto& c : plan.changes) {
-        if (c.after) body.put(c.key, *c.after);
-        else body.erase(c.key);
+        if (c.after)
+            body.put(c.key, *c.after);
+        else
+            body.erase(c.key);
     }
     return write_wire(body);
 }

@@ -4,11 +4,10 @@
 // conflict (except enum options added on both sides, which merge).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "diag/diagnostic.hpp"
 #include "schema/model.hpp"

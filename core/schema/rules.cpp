@@ -1,9 +1,9 @@
 #include "schema/rules.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "schema/codes.hpp"
 #include "schema/key_name.hpp"
@@ -59,9 +59,10 @@ std::optional<ScalarHint> parse_scalar_name(std::string_view name, Diagnostics& 
         out.push_back(make(Severity::error, code::type_not_scalar,
                            "geospatial is not a scalar type: add the key as a geospatial key"));
     else {
-        std::string message = fmt::format("{} is not a scalar type: use number, varchar, text, boolean, datetime "
-                                          "or uuid",
-                                          quote(name));
+        std::string message = fmt::format(
+            "{} is not a scalar type: use number, varchar, text, boolean, datetime "
+            "or uuid",
+            quote(name));
         std::string lower = ascii_lower(name);
         if (hint_from_name(lower) || lower == "string" || lower == "long_string")
             message += fmt::format(" (type names are lower case: did you mean \"{}\"?)", lower);
@@ -87,8 +88,8 @@ Diagnostics check_enum_options(const std::string& key, const std::vector<std::st
     for (std::size_t i = 1; i < sorted.size(); ++i)
         if (sorted[i] == sorted[i - 1] && (i == 1 || sorted[i - 2] != sorted[i]))
             out.push_back(make(Severity::error, code::enum_duplicate,
-                               fmt::format("enum {} lists option {} more than once; list each option once",
-                                           quote(key), quote(sorted[i]))));
+                               fmt::format("enum {} lists option {} more than once; list each option once", quote(key),
+                                           quote(sorted[i]))));
     return out;
 }
 

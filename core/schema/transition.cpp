@@ -1,9 +1,9 @@
 #include "schema/transition.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iterator>
-
-#include <fmt/format.h>
 
 #include "schema/codes.hpp"
 
@@ -51,12 +51,13 @@ std::optional<Diagnostic> compatible(const std::string& key, const KeyType& from
         return d;
     }
     if (from == to) return std::nullopt;
-    return refusal(code::type_change,
-                   fmt::format("key {} has type {} in Encord and cannot change to {}: only a key created as a scalar can "
-                               "change to another scalar type; an enum, embedding, geospatial or typed key keeps "
-                               "its type (and an embedding its size). Use a new key name instead",
-                               quote(key), describe(from), describe(to)),
-                   key);
+    return refusal(
+        code::type_change,
+        fmt::format("key {} has type {} in Encord and cannot change to {}: only a key created as a scalar can "
+                    "change to another scalar type; an enum, embedding, geospatial or typed key keeps "
+                    "its type (and an embedding its size). Use a new key name instead",
+                    quote(key), describe(from), describe(to)),
+        key);
 }
 
 std::string arrow(const KeyType& a, const KeyType& b) { return describe(a) + " -> " + describe(b); }
@@ -65,13 +66,20 @@ std::string arrow(const KeyType& a, const KeyType& b) { return describe(a) + " -
 
 const char* change_kind_name(ChangeKind kind) {
     switch (kind) {
-        case ChangeKind::added: return "added";
-        case ChangeKind::retyped: return "retyped";
-        case ChangeKind::options_added: return "options-added";
-        case ChangeKind::deleted_soft: return "deleted-soft";
-        case ChangeKind::deleted_hard: return "deleted-hard";
-        case ChangeKind::restored: return "restored";
-        case ChangeKind::dropped: return "dropped";
+        case ChangeKind::added:
+            return "added";
+        case ChangeKind::retyped:
+            return "retyped";
+        case ChangeKind::options_added:
+            return "options-added";
+        case ChangeKind::deleted_soft:
+            return "deleted-soft";
+        case ChangeKind::deleted_hard:
+            return "deleted-hard";
+        case ChangeKind::restored:
+            return "restored";
+        case ChangeKind::dropped:
+            return "dropped";
     }
     return "?";
 }
@@ -91,7 +99,7 @@ Transition classify(const std::string& key, const KeyEntry* before, const KeyEnt
     };
 
     if (!before) {
-        c.kind = after->state == KeyState::live ? ChangeKind::added
+        c.kind = after->state == KeyState::live           ? ChangeKind::added
                  : after->state == KeyState::soft_deleted ? ChangeKind::deleted_soft
                                                           : ChangeKind::deleted_hard;
         c.destructive = after->state == KeyState::hard_deleted;  // reserves the name for ever
@@ -141,9 +149,9 @@ Transition classify(const std::string& key, const KeyEntry* before, const KeyEnt
         if (after->state == KeyState::live) {
             c.kind = ChangeKind::restored;
             c.destructive = before->type.kind == TypeKind::variant && before->type.hint != after->type.hint;
-            c.summary = before->type == after->type ? "restored as " + describe(after->type)
-                                                    : "restored as " + describe(after->type) + " (was " +
-                                                          describe(before->type) + ")";
+            c.summary = before->type == after->type
+                            ? "restored as " + describe(after->type)
+                            : "restored as " + describe(after->type) + " (was " + describe(before->type) + ")";
         } else {
             c.kind = ChangeKind::retyped;
             c.destructive = true;

@@ -37,7 +37,7 @@ struct Change {
     ChangeKind kind = ChangeKind::added;
     // Destructive: data already indexed under the key may stop being usable (deletes, type changes).
     bool destructive = false;
-    bool refused = false;  // Encord would not allow it; the refusal is in the diagnostics
+    bool refused = false;                   // Encord would not allow it; the refusal is in the diagnostics
     std::optional<KeyEntry> before, after;  // nullopt: the key is absent on that side
     std::vector<std::string> options_added;
     std::string summary;  // one line for people, e.g. "number -> text"

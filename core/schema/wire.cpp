@@ -1,8 +1,8 @@
 #include "schema/wire.hpp"
 
-#include <limits>
-
 #include <fmt/format.h>
+
+#include <limits>
 
 #include "schema/codes.hpp"
 #include "schema/rules.hpp"
@@ -14,13 +14,20 @@ using ojson = nlohmann::ordered_json;
 
 const char* json_kind(const ojson& v) {
     switch (v.type()) {
-        case ojson::value_t::null: return "null";
-        case ojson::value_t::object: return "an object";
-        case ojson::value_t::array: return "an array";
-        case ojson::value_t::string: return "a string";
-        case ojson::value_t::boolean: return "a boolean";
-        case ojson::value_t::number_float: return "a fractional number";
-        default: return "a number";
+        case ojson::value_t::null:
+            return "null";
+        case ojson::value_t::object:
+            return "an object";
+        case ojson::value_t::array:
+            return "an array";
+        case ojson::value_t::string:
+            return "a string";
+        case ojson::value_t::boolean:
+            return "a boolean";
+        case ojson::value_t::number_float:
+            return "a fractional number";
+        default:
+            return "a number";
     }
 }
 
@@ -37,9 +44,10 @@ public:
         if (v.is_string()) return read_legacy(v.get<std::string>(), at);
         if (!v.is_object()) {
             fail(code::wire_entry,
-                 fmt::format("key {}: its type must be an object such as {{\"ty\": \"variant\", \"hint\": \"varchar\"}}, "
-                             "not {}",
-                             quote(key_), json_kind(v)),
+                 fmt::format(
+                     "key {}: its type must be an object such as {{\"ty\": \"variant\", \"hint\": \"varchar\"}}, "
+                     "not {}",
+                     quote(key_), json_kind(v)),
                  at);
             return std::nullopt;
         }
@@ -108,8 +116,8 @@ private:
             return std::nullopt;
         }
         if (!ty->is_string()) {
-            fail(code::wire_field_value, fmt::format("key {}: \"ty\" must be a string, not {}", quote(key_), json_kind(*ty)),
-                 at + "/ty");
+            fail(code::wire_field_value,
+                 fmt::format("key {}: \"ty\" must be a string, not {}", quote(key_), json_kind(*ty)), at + "/ty");
             return std::nullopt;
         }
         std::string name = ty->get<std::string>();
@@ -132,7 +140,8 @@ private:
             case TypeKind::variant:
                 if (auto h = obj.find("hint"); h != obj.end()) {
                     if (!h->is_string()) {
-                        ok = bad(at + "/hint", fmt::format("\"hint\" must be a scalar type name, not {}", json_kind(*h)));
+                        ok = bad(at + "/hint",
+                                 fmt::format("\"hint\" must be a scalar type name, not {}", json_kind(*h)));
                     } else {
                         Diagnostics found;
                         auto hint = parse_scalar_name(h->get<std::string>(), found);
@@ -150,18 +159,23 @@ private:
             case TypeKind::enumeration: {
                 auto values = obj.find("values");
                 if (values == obj.end()) {
-                    fail(code::wire_missing_field, fmt::format("key {}: an enum needs \"values\", its list of options", quote(key_)), at);
+                    fail(code::wire_missing_field,
+                         fmt::format("key {}: an enum needs \"values\", its list of options", quote(key_)), at);
                     return std::nullopt;
                 }
                 if (!values->is_array()) {
-                    ok = bad(at + "/values", fmt::format("\"values\" must be a list of strings, not {}", json_kind(*values)));
+                    ok = bad(at + "/values",
+                             fmt::format("\"values\" must be a list of strings, not {}", json_kind(*values)));
                     break;
                 }
                 std::vector<std::string> options;
                 for (std::size_t i = 0; i < values->size(); ++i) {
                     const auto& v = (*values)[i];
-                    if (v.is_string()) options.push_back(v.get<std::string>());
-                    else ok = bad(fmt::format("{}/values/{}", at, i), fmt::format("an enum option must be a string, not {}", json_kind(v)));
+                    if (v.is_string())
+                        options.push_back(v.get<std::string>());
+                    else
+                        ok = bad(fmt::format("{}/values/{}", at, i),
+                                 fmt::format("an enum option must be a string, not {}", json_kind(v)));
                 }
                 t.values = KeyType::enumeration(std::move(options)).values;
                 break;
@@ -174,30 +188,38 @@ private:
                 }
                 ok = read_integer(*size, at + "/size", "\"size\"", t.size);
                 if (auto api = obj.find("api"); api != obj.end()) {
-                    if (api->is_null() || api->is_object()) t.api = *api;
-                    else ok = bad(at + "/api", fmt::format("\"api\" must be an object or null, not {}", json_kind(*api)));
+                    if (api->is_null() || api->is_object())
+                        t.api = *api;
+                    else
+                        ok =
+                            bad(at + "/api", fmt::format("\"api\" must be an object or null, not {}", json_kind(*api)));
                 }
                 break;
             }
             case TypeKind::number:
                 if (auto f = obj.find("format"); f != obj.end()) {
-                    if (*f == "F32") t.format = NumberFormat::f32;
-                    else if (*f == "F64") t.format = NumberFormat::f64;
-                    else ok = bad(at + "/format", "\"format\" must be \"F32\" or \"F64\"");
+                    if (*f == "F32")
+                        t.format = NumberFormat::f32;
+                    else if (*f == "F64")
+                        t.format = NumberFormat::f64;
+                    else
+                        ok = bad(at + "/format", "\"format\" must be \"F32\" or \"F64\"");
                 }
                 break;
             case TypeKind::varchar:
                 if (auto m = obj.find("max_length"); m != obj.end()) {
                     ok = read_integer(*m, at + "/max_length", "\"max_length\"", t.max_length);
                     if (ok && (t.max_length < 0 || t.max_length > 8192))
-                        ok = bad(at + "/max_length", fmt::format("\"max_length\" must be between 0 and 8192, not {}", t.max_length));
+                        ok = bad(at + "/max_length",
+                                 fmt::format("\"max_length\" must be between 0 and 8192, not {}", t.max_length));
                 }
                 break;
             case TypeKind::datetime:
                 if (auto z = obj.find("timezone"); z != obj.end() && *z != "UTC")
                     ok = bad(at + "/timezone", "\"timezone\" must be \"UTC\"");
                 break;
-            default: break;
+            default:
+                break;
         }
         if (!ok) return std::nullopt;
         t.extra = unknown_fields(obj, known_fields(t.kind), ty.c_str(), at);
@@ -206,17 +228,25 @@ private:
 
     static std::vector<std::string> known_fields(TypeKind kind) {
         switch (kind) {
-            case TypeKind::variant: return {"ty", "hint"};
-            case TypeKind::enumeration: return {"ty", "values"};
-            case TypeKind::embedding: return {"ty", "size", "api"};
-            case TypeKind::number: return {"ty", "format"};
-            case TypeKind::varchar: return {"ty", "max_length"};
-            case TypeKind::datetime: return {"ty", "timezone"};
-            default: return {"ty"};
+            case TypeKind::variant:
+                return {"ty", "hint"};
+            case TypeKind::enumeration:
+                return {"ty", "values"};
+            case TypeKind::embedding:
+                return {"ty", "size", "api"};
+            case TypeKind::number:
+                return {"ty", "format"};
+            case TypeKind::varchar:
+                return {"ty", "max_length"};
+            case TypeKind::datetime:
+                return {"ty", "timezone"};
+            default:
+                return {"ty"};
         }
     }
 
-    ojson unknown_fields(const ojson& obj, const std::vector<std::string>& known, const char* ty, const std::string& at) {
+    ojson unknown_fields(const ojson& obj, const std::vector<std::string>& known, const char* ty,
+                         const std::string& at) {
         ojson extra;
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool is_known = false;
@@ -234,7 +264,8 @@ private:
     bool read_integer(const ojson& v, const std::string& at, const char* what, std::int64_t& out) {
         if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
             return bad(at, fmt::format("{} is far too large", what));
-        if (!v.is_number_integer()) return bad(at, fmt::format("{} must be a whole number, not {}", what, json_kind(v)));
+        if (!v.is_number_integer())
+            return bad(at, fmt::format("{} must be a whole number, not {}", what, json_kind(v)));
         out = v.get<std::int64_t>();
         return true;
     }
@@ -244,13 +275,15 @@ private:
         return false;
     }
 
-    // The deprecated v1 body: {"key": "number"|"string"|"boolean"|"datetime"|"geospatial"|"enum"|"embedding"|"long_string"}.
+    // The deprecated v1 body: {"key":
+    // "number"|"string"|"boolean"|"datetime"|"geospatial"|"enum"|"embedding"|"long_string"}.
     std::optional<KeyEntry> read_legacy(const std::string& name, const std::string& at) {
         if (name == "enum" || name == "embedding") {
             fail(code::wire_legacy_incomplete,
-                 fmt::format("key {} uses the deprecated flat form \"{}\", which does not say {}; write it as {}",
-                             quote(key_), name, name == "enum" ? "the enum's options" : "the embedding's size",
-                             name == "enum" ? "{\"ty\": \"enum\", \"values\": [...]}" : "{\"ty\": \"embedding\", \"size\": N}"),
+                 fmt::format(
+                     "key {} uses the deprecated flat form \"{}\", which does not say {}; write it as {}", quote(key_),
+                     name, name == "enum" ? "the enum's options" : "the embedding's size",
+                     name == "enum" ? "{\"ty\": \"enum\", \"values\": [...]}" : "{\"ty\": \"embedding\", \"size\": N}"),
                  at);
             return std::nullopt;
         }
@@ -272,8 +305,8 @@ private:
             type = KeyType::variant(*hint);
         }
         note(Severity::warning, code::wire_legacy,
-             fmt::format("key {} uses the deprecated flat form {}; eic reads it as {} and writes that form", quote(key_),
-                         quote(name), write_type(type).dump()),
+             fmt::format("key {} uses the deprecated flat form {}; eic reads it as {} and writes that form",
+                         quote(key_), quote(name), write_type(type).dump()),
              at);
         return KeyEntry::live(std::move(type));
     }
@@ -298,8 +331,10 @@ WireRead read_wire(const ojson& body) {
     for (auto it = body.begin(); it != body.end(); ++it) {
         EntryReader reader(it.key(), r.diagnostics);
         auto entry = reader.read(it.value(), "/" + pointer_escape(it.key()));
-        if (entry && !reader.broken) r.schema.put(it.key(), std::move(*entry));
-        else r.broken_keys.insert(it.key());
+        if (entry && !reader.broken)
+            r.schema.put(it.key(), std::move(*entry));
+        else
+            r.broken_keys.insert(it.key());
     }
     return r;
 }
@@ -308,16 +343,27 @@ ojson write_type(const KeyType& type) {
     ojson o;
     o["ty"] = kind_name(type.kind);
     switch (type.kind) {
-        case TypeKind::variant: o["hint"] = hint_name(type.hint); break;
-        case TypeKind::enumeration: o["values"] = type.values; break;
+        case TypeKind::variant:
+            o["hint"] = hint_name(type.hint);
+            break;
+        case TypeKind::enumeration:
+            o["values"] = type.values;
+            break;
         case TypeKind::embedding:
             o["size"] = type.size;
             o["api"] = type.api;
             break;
-        case TypeKind::number: o["format"] = format_name(type.format); break;
-        case TypeKind::varchar: o["max_length"] = type.max_length; break;
-        case TypeKind::datetime: o["timezone"] = "UTC"; break;
-        default: break;
+        case TypeKind::number:
+            o["format"] = format_name(type.format);
+            break;
+        case TypeKind::varchar:
+            o["max_length"] = type.max_length;
+            break;
+        case TypeKind::datetime:
+            o["timezone"] = "UTC";
+            break;
+        default:
+            break;
     }
     if (type.extra.is_object())
         for (auto it = type.extra.begin(); it != type.extra.end(); ++it) o[it.key()] = it.value();

@@ -3,10 +3,9 @@
 // writing produces what the SDK's model_dump(mode="json") produces (equal as JSON, not as bytes).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "diag/diagnostic.hpp"
 #include "schema/model.hpp"

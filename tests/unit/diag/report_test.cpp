@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
+#include "diag/report.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <sstream>
-
-#include "diag/report.hpp"
 
 using namespace eic;
 using nlohmann::ordered_json;
@@ -90,7 +89,8 @@ TEST_CASE("SARIF 2.1.0 output has one run, rules by code, regions only when know
     CHECK(loc["region"] == ordered_json::parse(R"({"startLine": 3, "startColumn": 5})"));
     CHECK(results[0]["properties"]["pointer"] == "/schema/a~1b");
     CHECK_FALSE(results[1]["locations"][0]["physicalLocation"].contains("region"));
-    CHECK(results[1]["properties"] == ordered_json::parse(R"({"row": 7, "field": "url", "collection": "videos", "item": 2})"));
+    CHECK(results[1]["properties"] ==
+          ordered_json::parse(R"({"row": 7, "field": "url", "collection": "videos", "item": 2})"));
 }
 
 TEST_CASE("printers never throw on invalid UTF-8", "[diag][report]") {

@@ -1,9 +1,7 @@
 #include <catch2/catch.hpp>
-
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "schema/codes.hpp"
 // The test binary links eic_core, which leaves core/cli out (it becomes the native `eic`), so the

@@ -1,6 +1,7 @@
+#include "schema/document.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "schema/document.hpp"
 #include "support.hpp"
 
 using namespace eic;
@@ -45,7 +46,8 @@ TEST_CASE("invalid JSON is one syntax error with its line and column, never an e
 }
 
 TEST_CASE("every finding of a loaded file has its line and column", "[schema][document]") {
-    SchemaLoad l = load_schema_text("{\n  \"a\": {\"ty\": \"nope\"},\n  \"b\": \"string\",\n  \"c/d\": {\"ty\": \"geospatial\"}\n}");
+    SchemaLoad l = load_schema_text(
+        "{\n  \"a\": {\"ty\": \"nope\"},\n  \"b\": \"string\",\n  \"c/d\": {\"ty\": \"geospatial\"}\n}");
     REQUIRE(l.file);
     REQUIRE(codes(l.diagnostics) == Codes{"schema.wire.unknown-ty", "schema.wire.legacy"});
     CHECK(std::make_pair(l.diagnostics[0].line, l.diagnostics[0].column) == std::make_pair(2u, 15u));
@@ -66,7 +68,8 @@ TEST_CASE("a member given twice is an error at the second one", "[schema][docume
 }
 
 TEST_CASE("the target comes from the caller, else the draft, else Index", "[schema][document]") {
-    SchemaLoad l = load_schema_text(R"({"format": "eic-schema-draft", "version": 1, "target": "active", "schema": {}})");
+    SchemaLoad l =
+        load_schema_text(R"({"format": "eic-schema-draft", "version": 1, "target": "active", "schema": {}})");
     REQUIRE(l.file);
     CHECK(effective_target(*l.file, std::nullopt) == Target::active);
     CHECK(effective_target(*l.file, Target::index) == Target::index);

@@ -1,6 +1,7 @@
+#include "schema/draft.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "schema/draft.hpp"
 #include "schema/locate.hpp"
 #include "support.hpp"
 
@@ -77,11 +78,14 @@ TEST_CASE("a wrong format or an unsupported version is a clear error, and nothin
         const char* says;
     };
     for (const Case& c : std::vector<Case>{
-             {R"({"format": "other-tool", "version": 1, "schema": {}})", "schema.draft.format", "/format", "not an eic schema draft"},
+             {R"({"format": "other-tool", "version": 1, "schema": {}})", "schema.draft.format", "/format",
+              "not an eic schema draft"},
              {R"({"version": 1, "schema": {}})", "schema.draft.format", "", "no \"format\""},
-             {R"({"format": "eic-schema-draft", "version": 2, "schema": {}})", "schema.draft.version", "/version", "newer eic"},
+             {R"({"format": "eic-schema-draft", "version": 2, "schema": {}})", "schema.draft.version", "/version",
+              "newer eic"},
              {R"({"format": "eic-schema-draft", "schema": {}})", "schema.draft.version", "", "needs \"version\""},
-             {R"({"format": "eic-schema-draft", "version": "1", "schema": {}})", "schema.draft.version", "/version", "number 1"},
+             {R"({"format": "eic-schema-draft", "version": "1", "schema": {}})", "schema.draft.version", "/version",
+              "number 1"},
              {R"([])", "schema.draft.format", "", "JSON object"},
          }) {
         INFO(c.text);
@@ -112,7 +116,8 @@ TEST_CASE("bad draft fields are errors at their place; the rest is still read", 
     DraftRead bad_shapes = read_draft(j(R"({"format": "eic-schema-draft", "version": 1, "schema": null, "notes": [],
                                             "base": "x"})"));
     CHECK(codes(bad_shapes.diagnostics) == Codes{"schema.draft.field", "schema.draft.field"});
-    DraftRead no_base_schema = read_draft(j(R"({"format": "eic-schema-draft", "version": 1, "schema": {}, "base": {}})"));
+    DraftRead no_base_schema =
+        read_draft(j(R"({"format": "eic-schema-draft", "version": 1, "schema": {}, "base": {}})"));
     CHECK(codes(no_base_schema.diagnostics) == Codes{"schema.draft.field"});
 }
 

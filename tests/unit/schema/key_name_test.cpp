@@ -1,6 +1,7 @@
+#include "schema/key_name.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "schema/key_name.hpp"
 #include "support.hpp"
 
 using namespace eic;
@@ -33,9 +34,10 @@ TEST_CASE("characters outside the documented set are refused, each named once", 
     CHECK(codes(validate_key_name("a\"b")) == Codes{"schema.key.character"});
 }
 
-TEST_CASE("Unicode letters are refused although the SDK accepts them: the documentation is stricter",
-          "[schema][key]") {
-    for (const char* key : {"\xC3\x9Cn\xC3\xAF" "code", "\xE6\x97\xA5\xE6\x9C\xAC"}) {  // Ünïcode, 日本
+TEST_CASE("Unicode letters are refused although the SDK accepts them: the documentation is stricter", "[schema][key]") {
+    for (const char* key : {"\xC3\x9Cn\xC3\xAF"
+                            "code",
+                            "\xE6\x97\xA5\xE6\x9C\xAC"}) {  // Ünïcode, 日本
         auto ds = validate_key_name(key);
         REQUIRE(codes(ds) == Codes{"schema.key.character"});
         CHECK(ds[0].message.find("SDK") != std::string::npos);
@@ -47,7 +49,8 @@ TEST_CASE("Unicode letters are refused although the SDK accepts them: the docume
 }
 
 TEST_CASE("a key of separators only is refused", "[schema][key]") {
-    for (const char* key : {"-", "...", "_ -."}) CHECK(error_codes(validate_key_name(key)) == Codes{"schema.key.no-alnum"});
+    for (const char* key : {"-", "...", "_ -."})
+        CHECK(error_codes(validate_key_name(key)) == Codes{"schema.key.no-alnum"});
 }
 
 TEST_CASE("keyframes is reserved, also with separators, but keys are case sensitive", "[schema][key]") {

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "schema/model.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace eic::schema;
 
@@ -8,7 +8,7 @@ TEST_CASE("a schema copy shares its storage until one of them changes", "[schema
     Schema a;
     a.put("x", KeyEntry::live(KeyType::variant(ScalarHint::number)));
     a.put("e", KeyEntry::live(KeyType::enumeration({"b", "a"})));
-    Schema snapshot = a;  // what the UI keeps for undo
+    Schema snapshot = a;                         // what the UI keeps for undo
     REQUIRE(snapshot.find("e") == a.find("e"));  // same entry object: nothing was copied
 
     a.put("x", KeyEntry::live(KeyType::variant(ScalarHint::text)));

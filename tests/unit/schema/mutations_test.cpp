@@ -1,6 +1,7 @@
+#include "schema/mutations.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "schema/mutations.hpp"
 #include "support.hpp"
 
 using namespace eic;
@@ -67,7 +68,8 @@ TEST_CASE("set_scalar refuses enum, embedding, geospatial and typed keys", "[sch
     typed.kind = TypeKind::varchar;
     s.put("t", KeyEntry::live(typed));
     for (const char* key : {"e", "m", "g", "t"}) {
-        CHECK(refused(s, [&](Schema& x) { return set_scalar(x, key, ScalarHint::text); }) == Codes{"schema.key.exists"});
+        CHECK(refused(s, [&](Schema& x) { return set_scalar(x, key, ScalarHint::text); }) ==
+              Codes{"schema.key.exists"});
     }
 }
 
@@ -85,7 +87,8 @@ TEST_CASE("set_scalar re-creates a soft-deleted scalar with any hint, nothing el
 
     REQUIRE(set_scalar(s, "h", ScalarHint::text).empty());
     REQUIRE(delete_key(s, "h", DeleteMode::hard).empty());
-    CHECK(refused(s, [](Schema& x) { return set_scalar(x, "h", ScalarHint::text); }) == Codes{"schema.key.hard-deleted"});
+    CHECK(refused(s, [](Schema& x) { return set_scalar(x, "h", ScalarHint::text); }) ==
+          Codes{"schema.key.hard-deleted"});
 }
 
 TEST_CASE("add_enum stores sorted options and enforces 1..255 distinct", "[schema][mutations]") {
@@ -128,8 +131,10 @@ TEST_CASE("add_embedding enforces 1..4096, and 2000 for Active", "[schema][mutat
     CHECK(add_embedding(s, "b", 2000, Target::active).empty());
     CHECK(refused(s, [](Schema& x) { return add_embedding(x, "c", 2001, Target::active); }) ==
           Codes{"schema.embedding.active-size"});
-    CHECK(refused(s, [](Schema& x) { return add_embedding(x, "c", 0, Target::index); }) == Codes{"schema.embedding.size"});
-    CHECK(refused(s, [](Schema& x) { return add_embedding(x, "c", -3, Target::index); }) == Codes{"schema.embedding.size"});
+    CHECK(refused(s, [](Schema& x) { return add_embedding(x, "c", 0, Target::index); }) ==
+          Codes{"schema.embedding.size"});
+    CHECK(refused(s, [](Schema& x) { return add_embedding(x, "c", -3, Target::index); }) ==
+          Codes{"schema.embedding.size"});
     CHECK(refused(s, [](Schema& x) { return add_embedding(x, "c", 4097, Target::index); }) ==
           Codes{"schema.embedding.size"});
 }
@@ -141,7 +146,8 @@ TEST_CASE("add_enum_options appends, re-sorts and applies the same limits", "[sc
     CHECK(s.find("e")->type.values == std::vector<std::string>{"a", "m", "z"});
     CHECK(refused(s, [](Schema& x) { return add_enum_options(x, "e", {}); }) == Codes{"schema.enum.empty"});
     CHECK(refused(s, [](Schema& x) { return add_enum_options(x, "e", {"m"}); }) == Codes{"schema.enum.duplicate"});
-    CHECK(refused(s, [](Schema& x) { return add_enum_options(x, "e", options(253)); }) == Codes{"schema.enum.too-many"});
+    CHECK(refused(s, [](Schema& x) { return add_enum_options(x, "e", options(253)); }) ==
+          Codes{"schema.enum.too-many"});
     CHECK(add_enum_options(s, "e", options(252)).empty());  // 255 in all
     CHECK(s.find("e")->type.values.size() == 255);
 }
@@ -169,12 +175,15 @@ TEST_CASE("delete_key soft keeps the type, hard keeps nothing; a tombstone canno
     CHECK(delete_key(s, "n", DeleteMode::hard).empty());
     CHECK(*s.find("n") == KeyEntry::hard_deleted());
 
-    CHECK(refused(s, [](Schema& x) { return delete_key(x, "e", DeleteMode::soft); }) == Codes{"schema.key.already-deleted"});
+    CHECK(refused(s, [](Schema& x) { return delete_key(x, "e", DeleteMode::soft); }) ==
+          Codes{"schema.key.already-deleted"});
     auto hard_on_soft = delete_key(s, "e", DeleteMode::hard);
     CHECK(error_codes(hard_on_soft) == Codes{"schema.key.already-deleted"});
     CHECK(hard_on_soft[0].message.find("restore it first") != std::string::npos);
-    CHECK(refused(s, [](Schema& x) { return delete_key(x, "n", DeleteMode::hard); }) == Codes{"schema.key.already-deleted"});
-    CHECK(refused(s, [](Schema& x) { return delete_key(x, "zz", DeleteMode::soft); }) == Codes{"schema.key.not-defined"});
+    CHECK(refused(s, [](Schema& x) { return delete_key(x, "n", DeleteMode::hard); }) ==
+          Codes{"schema.key.already-deleted"});
+    CHECK(refused(s, [](Schema& x) { return delete_key(x, "zz", DeleteMode::soft); }) ==
+          Codes{"schema.key.not-defined"});
 }
 
 TEST_CASE("restore_key brings back exactly the deleted type", "[schema][mutations]") {
@@ -211,4 +220,19 @@ TEST_CASE("mutation diagnostics point at the key", "[schema][mutations]") {
     REQUIRE(ds.size() == 2);
     CHECK(*ds[0].pointer == "/a~1b");
     CHECK(*ds[1].pointer == "/a~1b");
+}
+
+TEST_CASE("check_new_key tells the add-key field what adding would be refused for", "[schema][mutations]") {
+    Schema s;
+    REQUIRE(set_scalar(s, "live", ScalarHint::text).empty());
+    REQUIRE(add_geospatial(s, "soft").empty());
+    REQUIRE(delete_key(s, "soft", DeleteMode::soft).empty());
+    CHECK(check_new_key(s, "fresh").empty());
+    CHECK(codes(check_new_key(s, "live")) == Codes{"schema.key.exists"});
+    auto soft = check_new_key(s, "soft");
+    REQUIRE(codes(soft) == Codes{"schema.key.exists"});
+    CHECK(soft[0].message.find("restore it") != std::string::npos);
+    CHECK(codes(check_new_key(s, "key.frames")) == Codes{"schema.key.reserved"});
+    CHECK(codes(check_new_key(s, "x ")) == Codes{"schema.key.whitespace"});
+    CHECK(*check_new_key(s, "a/b")[0].pointer == "/a~1b");
 }

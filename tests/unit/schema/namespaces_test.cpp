@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "schema/namespaces.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace eic::schema;
 

@@ -1,6 +1,7 @@
+#include "schema/plan.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "schema/plan.hpp"
 #include "schema/wire.hpp"
 #include "support.hpp"
 

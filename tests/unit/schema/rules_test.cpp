@@ -1,6 +1,7 @@
+#include "schema/rules.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "schema/rules.hpp"
 #include "support.hpp"
 
 using namespace eic;

@@ -1,10 +1,9 @@
 // Helpers shared by the schema tests.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "diag/diagnostic.hpp"
 

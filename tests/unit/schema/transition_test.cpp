@@ -1,6 +1,7 @@
+#include "schema/transition.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "schema/transition.hpp"
 #include "support.hpp"
 
 using namespace eic;
@@ -56,7 +57,8 @@ TEST_CASE("adding keys is safe; adding one hard-deleted reserves it and is destr
 }
 
 TEST_CASE("a key that vanishes is refused: Encord deletes with tombstones", "[schema][transition]") {
-    for (const auto& e : {scalar(ScalarHint::text), KeyEntry::soft_deleted(KeyType::geospatial()), KeyEntry::hard_deleted()}) {
+    for (const auto& e :
+         {scalar(ScalarHint::text), KeyEntry::soft_deleted(KeyType::geospatial()), KeyEntry::hard_deleted()}) {
         auto o = run(&e, nullptr);
         CHECK(o.kind == ChangeKind::dropped);
         CHECK(o.refused);
@@ -88,9 +90,12 @@ TEST_CASE("enum options may be added, never removed or renamed", "[schema][trans
 }
 
 TEST_CASE("enum, embedding, geospatial and typed keys never change type", "[schema][transition]") {
-    std::vector<KeyEntry> fixed = {enumeration({"a"}), KeyEntry::live(KeyType::embedding(8)),
-                                   KeyEntry::live(KeyType::geospatial()), KeyEntry::live(typed(TypeKind::number)),
-                                   KeyEntry::live(typed(TypeKind::varchar)), KeyEntry::live(typed(TypeKind::user))};
+    std::vector<KeyEntry> fixed = {enumeration({"a"}),
+                                   KeyEntry::live(KeyType::embedding(8)),
+                                   KeyEntry::live(KeyType::geospatial()),
+                                   KeyEntry::live(typed(TypeKind::number)),
+                                   KeyEntry::live(typed(TypeKind::varchar)),
+                                   KeyEntry::live(typed(TypeKind::user))};
     auto scalar_text = scalar(ScalarHint::text);
     for (const auto& from : fixed) {
         CHECK(run(&from, &scalar_text).codes == Codes{"schema.type.change"});

@@ -1,6 +1,7 @@
+#include "schema/wire.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "schema/wire.hpp"
 #include "support.hpp"
 
 using namespace eic;
@@ -29,7 +30,7 @@ TEST_CASE("the SDK's documented sample reads and writes back as equal JSON", "[s
     CHECK(*r.schema.find("d") == KeyEntry::hard_deleted());
 
     nlohmann::json written = nlohmann::json::parse(write_wire(r.schema).dump());
-    CHECK(written == nlohmann::json::parse(kSdkSample));  // JSON equality: key order does not matter
+    CHECK(written == nlohmann::json::parse(kSdkSample));      // JSON equality: key order does not matter
     CHECK(write_wire(r.schema)["d"].contains("deleted_ty"));  // null is kept, not dropped
 }
 
@@ -81,7 +82,8 @@ TEST_CASE("enum options are written sorted", "[schema][wire]") {
 }
 
 TEST_CASE("aliases in a hint are read with a warning and written under the new name", "[schema][wire]") {
-    WireRead r = read_wire(j(R"({"s": {"ty": "variant", "hint": "string"}, "l": {"ty": "variant", "hint": "long_string"}})"));
+    WireRead r =
+        read_wire(j(R"({"s": {"ty": "variant", "hint": "string"}, "l": {"ty": "variant", "hint": "long_string"}})"));
     REQUIRE(codes(r.diagnostics) == Codes{"schema.type.alias", "schema.type.alias"});
     CHECK(*r.diagnostics[0].pointer == "/s/hint");
     auto out = write_wire(r.schema);
@@ -103,8 +105,8 @@ TEST_CASE("the deprecated flat form is read with a warning per key", "[schema][w
 
 TEST_CASE("the flat form cannot say an enum's options or an embedding's size", "[schema][wire]") {
     WireRead r = read_wire(j(R"({"e": "enum", "m": "embedding", "x": "float"})"));
-    CHECK(codes(r.diagnostics) == Codes{"schema.wire.legacy-incomplete", "schema.wire.legacy-incomplete",
-                                        "schema.type.unknown"});
+    CHECK(codes(r.diagnostics) ==
+          Codes{"schema.wire.legacy-incomplete", "schema.wire.legacy-incomplete", "schema.type.unknown"});
     CHECK(r.schema.empty());
     CHECK(r.broken_keys == std::set<std::string>{"e", "m", "x"});
 }
