@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include "cli/convert_cmd.hpp"
+
 namespace eic::cli {
 namespace {
 
@@ -15,6 +17,7 @@ struct Command {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
+        {"convert", "convert IN --to json|csv [-o OUT]", "convert an import manifest between JSON and CSV", run_convert},
     };
     return table;
 }
