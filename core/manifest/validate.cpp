@@ -1,0 +1,1313 @@
+#include "manifest/validate.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <climits>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "gcs/names.hpp"
+#include "json/line_index.hpp"
+#include "json/number.hpp"
+#include "json/reader.hpp"
+#include "manifest/values.hpp"
+#include <cstring>
+
+namespace eic::manifest {
+namespace {
+
+using schema::KeyEntry;
+using schema::KeyState;
+using schema::KeyType;
+using schema::ScalarHint;
+using schema::TypeKind;
+
+// ---- collections and fields -------------------------------------------------------------------
+
+enum class Media : std::uint8_t { none, video, image, audio, text, pdf };
+
+struct Collection {
+    const char* name;
+    bool grouped;            // items name their files objectUrl_0, objectUrl_1, ...
+    Media media;             // the metadata object its items may carry
+    const char* media_key;   // "videoMetadata", ...
+    bool video;              // counts against the recommended 100 videos per batch
+    bool structured_only;    // a structured-form (dataItems) name; the file form may not accept it
+};
+
+constexpr std::array<Collection, 8> kCollections = {{
+    {"videos", false, Media::video, "videoMetadata", true, false},
+    {"audio", false, Media::audio, "audioMetadata", false, false},
+    {"image_groups", true, Media::none, nullptr, false, false},
+    {"images", false, Media::image, "imageMetadata", false, false},
+    {"dicom_series", true, Media::none, nullptr, false, false},
+    {"text", false, Media::text, "textMetadata", false, true},
+    {"pdf", false, Media::pdf, "pdfMetadata", false, true},
+    {"nifti", false, Media::none, nullptr, false, true},
+}};
+constexpr int kNoCollection = -1;
+
+enum Field : std::uint8_t { fps, duration, width, height, file_size, mime_type, sample_rate, bit_depth, codec, num_channels, num_pages, kFieldCount };
+enum class FieldType : std::uint8_t { number, integer, string };
+struct FieldInfo {
+    const char* snake;
+    const char* camel;
+    FieldType type;
+};
+constexpr std::array<FieldInfo, kFieldCount> kFields = {{
+    {"fps", "fps", FieldType::number},
+    {"duration", "duration", FieldType::number},
+    {"width", "width", FieldType::integer},
+    {"height", "height", FieldType::integer},
+    {"file_size", "fileSize", FieldType::integer},
+    {"mime_type", "mimeType", FieldType::string},
+    {"sample_rate", "sampleRate", FieldType::integer},
+    {"bit_depth", "bitDepth", FieldType::integer},
+    {"codec", "codec", FieldType::string},
+    {"num_channels", "numChannels", FieldType::integer},
+    {"num_pages", "numPages", FieldType::integer},
+}};
+
+constexpr std::uint32_t bit(Field f) { return 1u << f; }
+// The SDK DTOs' fields, all required inside the object (reference §3.3).
+std::uint32_t media_fields(Media m) {
+    switch (m) {
+        case Media::video: return bit(fps) | bit(duration) | bit(width) | bit(height) | bit(file_size) | bit(mime_type);
+        case Media::image: return bit(mime_type) | bit(file_size) | bit(height) | bit(width);
+        case Media::audio:
+            return bit(duration) | bit(file_size) | bit(mime_type) | bit(sample_rate) | bit(bit_depth) | bit(codec) |
+                   bit(num_channels);
+        case Media::text: return bit(file_size) | bit(mime_type);
+        case Media::pdf: return bit(file_size) | bit(num_pages);
+        case Media::none: return 0;
+    }
+    return 0;
+}
+const char* mime_prefix(Media m) {
+    switch (m) {
+        case Media::video: return "video/";
+        case Media::image: return "image/";
+        case Media::audio: return "audio/";
+        default: return nullptr;
+    }
+}
+
+const std::vector<std::string>& top_level_names() {
+    static const std::vector<std::string> names = {"videos", "audio", "image_groups", "images", "dicom_series",
+                                                   "skip_duplicate_urls", "text", "pdf", "nifti", "upsert_metadata"};
+    return names;
+}
+
+// Structured-form (dataItems) names a user may copy into a file; the file form spells them differently.
+const char* file_form_of(std::string_view key) {
+    if (key == "imageGroups") return "image_groups";
+    if (key == "dicomSeries") return "dicom_series";
+    if (key == "skipDuplicateUrls") return "skip_duplicate_urls";
+    if (key == "upsertMetadata") return "upsert_metadata";
+    return nullptr;
+}
+
+std::string lower_alnum(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c >= 'A' && c <= 'Z') out += char(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    }
+    return out;
+}
+
+// The closest name within a small distance, or "".
+std::string suggest(std::string_view key, const std::vector<std::string>& names) {
+    std::string best;
+    std::size_t best_d = SIZE_MAX;
+    const std::string folded = lower_alnum(key);
+    for (const auto& n : names) {
+        if (!folded.empty() && lower_alnum(n) == folded) return n;
+        std::size_t d = edit_distance(key, n);
+        if (d < best_d) best_d = d, best = n;
+    }
+    std::size_t allowed = std::max<std::size_t>(2, key.size() / 3);
+    return best_d <= allowed ? best : std::string();
+}
+
+std::string did_you_mean(const std::string& s) { return s.empty() ? std::string() : fmt::format(" Did you mean \"{}\"?", s); }
+
+// A value for a message: JSON-quoted and shortened.
+std::string shown(std::string_view s) {
+    if (s.size() > 80) return schema::quote(s.substr(0, 77)) + "...";
+    return schema::quote(s);
+}
+
+// ---- the schema, resolved for fast lookups ------------------------------------------------------
+
+enum class MetaType : std::uint8_t { number, varchar, text, boolean, datetime, uuid, enumeration, embedding, geospatial, user };
+
+struct Resolved {
+    KeyState state = KeyState::live;
+    MetaType type = MetaType::text;
+    const KeyType* kt = nullptr;
+    bool f32 = false;
+    std::int64_t max_length = 8192;
+    mutable bool reported = false;  // tombstone warning given once per key
+};
+
+MetaType from_hint(ScalarHint h) {
+    switch (h) {
+        case ScalarHint::number: return MetaType::number;
+        case ScalarHint::varchar: return MetaType::varchar;
+        case ScalarHint::text: return MetaType::text;
+        case ScalarHint::boolean: return MetaType::boolean;
+        case ScalarHint::datetime: return MetaType::datetime;
+        case ScalarHint::uuid: return MetaType::uuid;
+    }
+    return MetaType::text;
+}
+
+Resolved resolve(const KeyEntry& e) {
+    Resolved r;
+    r.state = e.state;
+    r.kt = &e.type;
+    const KeyType& t = e.type;
+    switch (t.kind) {
+        case TypeKind::variant: r.type = from_hint(t.hint); break;
+        case TypeKind::enumeration: r.type = MetaType::enumeration; break;
+        case TypeKind::embedding: r.type = MetaType::embedding; break;
+        case TypeKind::geospatial: r.type = MetaType::geospatial; break;
+        case TypeKind::number: r.type = MetaType::number, r.f32 = t.format == schema::NumberFormat::f32; break;
+        case TypeKind::varchar: r.type = MetaType::varchar, r.max_length = t.max_length; break;
+        case TypeKind::datetime: r.type = MetaType::datetime; break;
+        case TypeKind::boolean: r.type = MetaType::boolean; break;
+        case TypeKind::text: r.type = MetaType::text; break;
+        case TypeKind::uuid: r.type = MetaType::uuid; break;
+        case TypeKind::user: r.type = MetaType::user; break;
+    }
+    return r;
+}
+
+// ---- the streaming validator --------------------------------------------------------------------
+
+enum class Role : std::uint8_t { top, collection, item, client_meta, media, embedding, keyframes, geo };
+
+// What the value about to come is, decided by the member name (objects) or the array's role.
+enum class Expect : std::uint8_t {
+    ignore, top, collection, skip_duplicate_urls, upsert_metadata, item, object_url, group_url, title, create_video,
+    client_meta, media, meta_value, keyframes, media_field, geo_field, embedding_element, keyframe_element,
+};
+
+enum class Got : std::uint8_t { object, array, string, number, boolean, null };
+const char* got_name(Got g) {
+    switch (g) {
+        case Got::object: return "an object";
+        case Got::array: return "an array";
+        case Got::string: return "a string";
+        case Got::number: return "a number";
+        case Got::boolean: return "a boolean";
+        case Got::null: return "null";
+    }
+    return "?";
+}
+
+struct Frame {
+    Role role = Role::top;
+    std::size_t offset = 0;
+    std::int64_t index = -1;  // arrays: the current element
+    std::string key;          // objects: the current member name
+};
+
+// Captures the first string of a document; used to read an earlier URL again.
+struct FirstString {
+    std::string value;
+    bool begin_object(std::size_t) { return false; }
+    bool end_object(std::size_t) { return false; }
+    bool begin_array(std::size_t) { return false; }
+    bool end_array(std::size_t) { return false; }
+    bool key(std::string_view, std::size_t) { return false; }
+    bool string(std::string_view s, std::size_t) {
+        value.assign(s);
+        return false;
+    }
+    bool number(const json::Number&, std::size_t) { return false; }
+    bool boolean(bool, std::size_t) { return false; }
+    bool null(std::size_t) { return false; }
+};
+
+class Validator {
+public:
+    Validator(std::string_view bytes, const ValidateOptions& options)
+        : bytes_(bytes), opt_(options), lines_(bytes) {
+        if (opt_.schema) {
+            for (const auto& [name, entry] : *opt_.schema) keys_.emplace(std::string_view(name), resolve(*entry));
+        }
+    }
+
+    ValidationResult run();
+
+    // SAX handler
+    bool begin_object(std::size_t off);
+    bool end_object(std::size_t off);
+    bool begin_array(std::size_t off);
+    bool end_array(std::size_t off);
+    bool key(std::string_view k, std::size_t off);
+    bool string(std::string_view s, std::size_t off);
+    bool number(const json::Number& n, std::size_t off);
+    bool boolean(bool b, std::size_t off);
+    bool null(std::size_t off);
+
+private:
+    // ---- reporting
+    enum class At : std::uint8_t { value, container, item };
+    template <class F>
+    void emit(Severity sev, const char* code, std::size_t offset, At at, F&& message);
+    std::string pointer(At at) const;
+    void count(Severity sev) {
+        if (sev == Severity::error) ++res_.summary.errors;
+        else if (sev == Severity::warning) ++res_.summary.warnings;
+        else ++res_.summary.infos;
+    }
+
+    // ---- structure
+    Expect take();
+    void push(Role role, std::size_t off);
+    bool wrong(Expect e, Got g, std::size_t off);  // a value of the wrong kind; returns true
+    void top_key(std::string_view k, std::size_t off);
+    void item_key(std::string_view k, std::size_t off);
+    void meta_key(std::string_view k, std::size_t off);
+    void media_key(std::string_view k, std::size_t off);
+    void geo_key(std::string_view k, std::size_t off);
+    void begin_item(std::size_t off);
+    void end_item();
+    void end_media();
+    void end_geo();
+    void finish(const json::ReadResult& r);
+
+    // ---- values
+    void check_url(std::string_view url, std::size_t off);
+    void check_title(std::string_view title, std::size_t off);
+    void check_duplicate(std::string_view identity, std::size_t off);
+    void meta_string(std::string_view s, std::size_t off);
+    void meta_number(const json::Number& n, std::size_t off);
+    void media_value(Got g, std::string_view s, const json::Number* n, std::size_t off);
+    void geo_value(const json::Number& n, std::size_t off);
+    void count_url(std::size_t off);
+    const Collection* coll() const { return coll_ == kNoCollection ? nullptr : &kCollections[std::size_t(coll_)]; }
+
+    std::string_view bytes_;
+    const ValidateOptions& opt_;
+    json::LineIndex lines_;
+    ValidationResult res_;
+    std::unordered_map<std::string_view, Resolved> keys_;
+    std::unordered_set<std::string> reported_unknown_keys_;
+    std::unordered_set<std::string> checked_buckets_;
+    bool noted_gs_ = false, noted_googleapis_ = false;
+
+    std::array<Frame, 6> frames_;
+    std::size_t depth_ = 0;  // frames_ in use
+    std::size_t skip_ = 0;   // containers open inside an ignored value
+    Expect pending_ = Expect::ignore;
+    bool top_is_object_ = false, top_seen_ = false;
+    std::uint32_t top_seen_mask_ = 0;
+
+    // the current collection and item
+    int coll_ = kNoCollection;
+    std::array<std::uint64_t, kCollections.size()> coll_items_{};
+    std::array<bool, kCollections.size()> coll_present_{};
+    std::uint64_t elements_ = 0, items_ = 0, urls_ = 0, videos_ = 0, others_ = 0, known_bytes_ = 0;
+    std::size_t item_offset_ = 0;
+    std::int64_t item_index_ = -1;
+    bool has_url_ = false, has_title_ = false, has_media_ = false;
+    std::uint32_t item_fields_ = 0;
+    std::vector<std::uint8_t> group_seen_;
+    std::size_t group_max_ = 0;
+    bool group_any_ = false;
+    int group_index_ = 0;  // of the objectUrl_N being read
+
+    // clientMetadata
+    const Resolved* meta_ = nullptr;  // the key whose value comes; null when unchecked
+    std::uint64_t emb_count_ = 0;
+    bool emb_bad_reported_ = false;
+    // media metadata
+    Media media_ = Media::none;
+    Field media_field_ = fps;
+    std::uint32_t media_seen_ = 0;
+    std::size_t media_offset_ = 0;
+    double m_fps_ = 0, m_duration_ = 0;
+    std::int64_t m_width_ = 0, m_height_ = 0;
+    // geospatial
+    int geo_field_ = 0;  // 1 latitude, 2 longitude
+    std::uint32_t geo_seen_ = 0;
+
+    // duplicate URLs: open addressing, (hash, offset + 1) per slot, 0 offset = empty
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> dup_;
+    std::size_t dup_used_ = 0;
+    std::string identity_, scratch_;
+
+    bool cancelled_ = false;
+    std::size_t next_progress_ = 0;
+};
+
+template <class F>
+void Validator::emit(Severity sev, const char* code, std::size_t offset, At at, F&& message) {
+    count(sev);
+    if (opt_.max_diagnostics && res_.diagnostics.size() >= opt_.max_diagnostics) {
+        ++res_.summary.suppressed[code];
+        return;
+    }
+    Diagnostic d;
+    d.severity = sev;
+    d.code = code;
+    d.message = message();
+    json::Position p = lines_.position(offset);
+    d.line = p.line;
+    d.column = p.column;
+    d.pointer = pointer(at);
+    if (depth_ >= 2 && coll_ != kNoCollection && frames_[1].role == Role::collection) {
+        d.collection = kCollections[std::size_t(coll_)].name;
+        if (depth_ >= 3 && item_index_ >= 0) d.item = std::uint64_t(item_index_);
+        else if (depth_ == 2 && at == At::value && frames_[1].index >= 0) d.item = std::uint64_t(frames_[1].index);
+    }
+    res_.diagnostics.push_back(std::move(d));
+}
+
+// At::value: the value being read (the frames' current keys and indexes); At::container: the innermost
+// open container itself; At::item: the current item.
+std::string Validator::pointer(At at) const {
+    std::size_t n = depth_;
+    bool last_current = at == At::value;
+    if (at == At::item) n = std::min<std::size_t>(depth_, 2), last_current = true;
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + 1 == n && !last_current) break;
+        const Frame& f = frames_[i];
+        bool object = f.role == Role::top || f.role == Role::item || f.role == Role::client_meta ||
+                      f.role == Role::media || f.role == Role::geo;
+        out += '/';
+        if (object) out += pointer_escape(f.key);
+        else out += std::to_string(f.index);
+    }
+    return out;
+}
+
+Expect Validator::take() {
+    if (depth_ == 0) return Expect::top;
+    Frame& f = frames_[depth_ - 1];
+    switch (f.role) {
+        case Role::collection: ++f.index, ++elements_; return Expect::item;
+        case Role::embedding: ++f.index; return Expect::embedding_element;
+        case Role::keyframes: ++f.index; return Expect::keyframe_element;
+        default: {
+            Expect e = pending_;
+            pending_ = Expect::ignore;
+            return e;
+        }
+    }
+}
+
+void Validator::push(Role role, std::size_t off) {
+    Frame& f = frames_[depth_++];
+    f.role = role;
+    f.offset = off;
+    f.index = -1;
+    f.key.clear();
+}
+
+// ---- containers --------------------------------------------------------------------------------
+
+bool Validator::begin_object(std::size_t off) {
+    if (skip_) {
+        ++skip_;
+        return true;
+    }
+    Expect e = take();
+    switch (e) {
+        case Expect::top:
+            top_seen_ = top_is_object_ = true;
+            push(Role::top, off);
+            return true;
+        case Expect::item:
+            push(Role::item, off);
+            begin_item(off);
+            return !cancelled_;
+        case Expect::client_meta: push(Role::client_meta, off); return true;
+        case Expect::media:
+            push(Role::media, off);
+            media_ = coll()->media;
+            media_seen_ = 0;
+            media_offset_ = off;
+            m_fps_ = m_duration_ = 0;
+            m_width_ = m_height_ = 0;
+            return true;
+        case Expect::meta_value:
+            if (meta_ && meta_->type == MetaType::geospatial) {
+                push(Role::geo, off);
+                geo_seen_ = 0;
+                return true;
+            }
+            if (meta_) wrong(e, Got::object, off);
+            ++skip_;
+            return true;
+        case Expect::ignore: ++skip_; return true;
+        default:
+            wrong(e, Got::object, off);
+            ++skip_;
+            return true;
+    }
+}
+
+bool Validator::end_object(std::size_t off) {
+    if (skip_) {
+        --skip_;
+        return true;
+    }
+    Role role = frames_[depth_ - 1].role;
+    if (role == Role::item) end_item();
+    else if (role == Role::media) end_media();
+    else if (role == Role::geo) end_geo();
+    --depth_;
+    return true;
+}
+
+bool Validator::begin_array(std::size_t off) {
+    if (skip_) {
+        ++skip_;
+        return true;
+    }
+    Expect e = take();
+    switch (e) {
+        case Expect::collection:
+            push(Role::collection, off);
+            coll_present_[std::size_t(coll_)] = true;
+            return true;
+        case Expect::keyframes: push(Role::keyframes, off); return true;
+        case Expect::meta_value:
+            if (meta_ && meta_->type == MetaType::embedding) {
+                push(Role::embedding, off);
+                emb_count_ = 0;
+                emb_bad_reported_ = false;
+                return true;
+            }
+            if (meta_) wrong(e, Got::array, off);
+            ++skip_;
+            return true;
+        case Expect::ignore: ++skip_; return true;
+        default:
+            wrong(e, Got::array, off);
+            ++skip_;
+            return true;
+    }
+}
+
+bool Validator::end_array(std::size_t off) {
+    if (skip_) {
+        --skip_;
+        return true;
+    }
+    Frame& f = frames_[depth_ - 1];
+    if (f.role == Role::embedding && meta_) {
+        auto size = std::uint64_t(meta_->kt->size);
+        if (emb_count_ != size)
+            emit(Severity::error, "manifest.metadata.embedding-size", f.offset, At::container, [&] {
+                return fmt::format("The embedding {} has {} numbers; the schema says {}. Give exactly {} numbers.",
+                                   schema::quote(frames_[depth_ - 2].key), emb_count_, size, size);
+            });
+    }
+    if (f.role == Role::collection) coll_ = kNoCollection;
+    --depth_;
+    return true;
+}
+
+// ---- member names ------------------------------------------------------------------------------
+
+bool Validator::key(std::string_view k, std::size_t off) {
+    if (skip_) return true;
+    Frame& f = frames_[depth_ - 1];
+    f.key.assign(k.data(), k.size());
+    switch (f.role) {
+        case Role::top: top_key(k, off); break;
+        case Role::item: item_key(k, off); break;
+        case Role::client_meta: meta_key(k, off); break;
+        case Role::media: media_key(k, off); break;
+        case Role::geo: geo_key(k, off); break;
+        default: pending_ = Expect::ignore; break;
+    }
+    return true;
+}
+
+void Validator::top_key(std::string_view k, std::size_t off) {
+    coll_ = kNoCollection;
+    const auto& names = top_level_names();
+    std::size_t i = 0;
+    while (i < names.size() && names[i] != k) ++i;
+    if (i == names.size()) {
+        pending_ = Expect::ignore;
+        if (const char* file_form = file_form_of(k)) {
+            emit(Severity::error, "manifest.unknown-key", off, At::value, [&] {
+                return fmt::format("{} is the structured (dataItems) name; a manifest file uses \"{}\". Rename the key.",
+                                   schema::quote(k), file_form);
+            });
+            return;
+        }
+        emit(Severity::error, "manifest.unknown-key", off, At::value, [&] {
+            return fmt::format("Unknown top-level key {}: Encord reads videos, audio, image_groups, images, dicom_series "
+                               "and skip_duplicate_urls, and ignores the rest.{}",
+                               schema::quote(k), did_you_mean(suggest(k, names)));
+        });
+        return;
+    }
+    if (top_seen_mask_ & (1u << i)) {
+        emit(Severity::error, "manifest.duplicate-key", off, At::value, [&] {
+            return fmt::format("{} appears twice at the top level; JSON readers keep only the last one, so the first is "
+                               "lost. Merge them into one.", schema::quote(k));
+        });
+    }
+    top_seen_mask_ |= 1u << i;
+    if (k == "skip_duplicate_urls") {
+        pending_ = Expect::skip_duplicate_urls;
+        return;
+    }
+    if (k == "upsert_metadata") {
+        pending_ = Expect::upsert_metadata;
+        emit(Severity::info, "manifest.upsert-metadata", off, At::value, [&] {
+            return std::string("upsert_metadata is documented for the structured (SDK) form only; whether a manifest file "
+                               "accepts it is not documented. It only acts with skip_duplicate_urls: true.");
+        });
+        return;
+    }
+    for (std::size_t c = 0; c < kCollections.size(); ++c) {
+        if (k == kCollections[c].name) {
+            coll_ = int(c);
+            pending_ = Expect::collection;
+            if (kCollections[c].structured_only)
+                emit(Severity::info, "manifest.structured-collection", off, At::value, [&] {
+                    return fmt::format("{} is a collection of Encord's structured (SDK) form; Encord documents only videos, "
+                                       "audio, image_groups, images and dicom_series for manifest files, so the upload "
+                                       "may not accept it.", schema::quote(k));
+                });
+            return;
+        }
+    }
+}
+
+void Validator::item_key(std::string_view k, std::size_t off) {
+    const Collection& c = *coll();
+    auto seen_once = [&](std::uint32_t flag, Expect e) {
+        if (item_fields_ & flag)
+            emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
+                return fmt::format("{} appears twice in this item; only the last value counts. Remove one.", schema::quote(k));
+            });
+        item_fields_ |= flag;
+        pending_ = e;
+    };
+    if (k == "title") return seen_once(1, Expect::title);
+    if (k == "clientMetadata") return seen_once(2, Expect::client_meta);
+    if (!c.grouped && k == "objectUrl") return seen_once(4, Expect::object_url);
+    if (c.media_key && k == c.media_key) return seen_once(8, Expect::media);
+    if (coll_ == 2 && k == "createVideo") return seen_once(16, Expect::create_video);
+    if (c.grouped && k.size() > 10 && k.substr(0, 10) == "objectUrl_") {
+        std::string_view digits = k.substr(10);
+        bool ok = digits.size() <= 7 && std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+                  (digits.size() == 1 || digits[0] != '0');
+        long n = ok ? std::stol(std::string(digits)) : -1;
+        if (!ok || n > long(file_limits().max_urls)) {
+            pending_ = Expect::ignore;
+            emit(Severity::error, "manifest.group.url-index", off, At::value, [&] {
+                return fmt::format("{} is not objectUrl_N with N a position 0, 1, 2, ... (no leading zeros); Encord "
+                                   "ignores it. Rename the key.", schema::quote(k));
+            });
+            return;
+        }
+        group_index_ = int(n);
+        if (group_seen_.size() <= std::size_t(n)) group_seen_.resize(std::size_t(n) + 1, 0);
+        if (group_seen_[std::size_t(n)])
+            emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
+                return fmt::format("{} appears twice in this item; only the last value counts. Remove one.", schema::quote(k));
+            });
+        group_seen_[std::size_t(n)] = 1;
+        group_any_ = true;
+        group_max_ = std::max(group_max_, std::size_t(n));
+        pending_ = Expect::group_url;
+        return;
+    }
+    pending_ = Expect::ignore;
+    std::vector<std::string> known = {"title", "clientMetadata"};
+    if (c.grouped) known.push_back("objectUrl_0");
+    else known.push_back("objectUrl");
+    if (c.media_key) known.push_back(c.media_key);
+    if (coll_ == 2) known.push_back("createVideo");
+    std::string hint = c.grouped && k == "objectUrl" ? std::string(" Name the files objectUrl_0, objectUrl_1, ...")
+                                                     : did_you_mean(suggest(k, known));
+    emit(Severity::warning, "manifest.item.unknown-field", off, At::value, [&] {
+        return fmt::format("Unknown field {} in an item of {}; Encord ignores it.{}", schema::quote(k), c.name, hint);
+    });
+}
+
+void Validator::meta_key(std::string_view k, std::size_t off) {
+    meta_ = nullptr;
+    if (k == "keyframes") {
+        pending_ = Expect::keyframes;
+        return;
+    }
+    if (!opt_.schema) {
+        pending_ = Expect::ignore;
+        return;
+    }
+    auto it = keys_.find(k);
+    if (it == keys_.end()) {
+        pending_ = Expect::ignore;
+        if (reported_unknown_keys_.insert(std::string(k)).second)
+            emit(Severity::warning, "manifest.metadata.unknown-key", off, At::value, [&] {
+                std::vector<std::string> names;
+                for (const auto& kv : keys_)
+                    if (kv.second.state == KeyState::live) names.emplace_back(kv.first);
+                std::sort(names.begin(), names.end());
+                return fmt::format("The schema has no key {}: Encord stores the value but cannot filter or sort on it. Add "
+                                   "the key to the schema or fix the name.{} (Reported for its first use only.)",
+                                   schema::quote(k), did_you_mean(suggest(k, names)));
+            });
+        return;
+    }
+    const Resolved& r = it->second;
+    if (r.state != KeyState::live) {
+        pending_ = Expect::ignore;
+        if (!r.reported) {
+            r.reported = true;
+            emit(Severity::warning, "manifest.metadata.deleted-key", off, At::value, [&] {
+                return r.state == KeyState::hard_deleted
+                           ? fmt::format("The schema key {} is hard deleted: Encord never indexes it again. Remove it from "
+                                         "the manifest or use another key. (Reported for its first use only.)", schema::quote(k))
+                           : fmt::format("The schema key {} is deleted (soft): its values are not indexed until the key is "
+                                         "restored. Restore the key or remove it here. (Reported for its first use only.)",
+                                         schema::quote(k));
+            });
+        }
+        return;
+    }
+    meta_ = &r;
+    pending_ = Expect::meta_value;
+}
+
+void Validator::media_key(std::string_view k, std::size_t off) {
+    const std::uint32_t allowed = media_fields(media_);
+    for (std::size_t i = 0; i < kFieldCount; ++i) {
+        if ((allowed & (1u << i)) && (k == kFields[i].snake || k == kFields[i].camel)) {
+            if (media_seen_ & (1u << i))
+                emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
+                    return fmt::format("{} is given twice in this metadata object (perhaps in both snake_case and "
+                                       "camelCase); only one counts. Remove one.", schema::quote(k));
+                });
+            media_seen_ |= 1u << i;
+            media_field_ = Field(i);
+            pending_ = Expect::media_field;
+            return;
+        }
+    }
+    pending_ = Expect::ignore;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < kFieldCount; ++i)
+        if (allowed & (1u << i)) names.emplace_back(kFields[i].snake);
+    emit(Severity::warning, "manifest.media.unknown-field", off, At::value, [&] {
+        return fmt::format("Unknown field {} in {}; its fields are {}.{}", schema::quote(k), coll()->media_key,
+                           fmt::join(names, ", "), did_you_mean(suggest(k, names)));
+    });
+}
+
+void Validator::geo_key(std::string_view k, std::size_t off) {
+    if (k == "latitude") geo_field_ = 1;
+    else if (k == "longitude") geo_field_ = 2;
+    else {
+        geo_field_ = 0;
+        pending_ = Expect::ignore;
+        emit(Severity::error, "manifest.metadata.geo-shape", off, At::value, [&] {
+            return fmt::format("A geospatial value is {{\"latitude\": -90..90, \"longitude\": -180..180}}; {} is not one "
+                               "of its fields.", schema::quote(k));
+        });
+        return;
+    }
+    if (geo_seen_ & (1u << geo_field_)) {
+        emit(Severity::warning, "manifest.item.duplicate-key", off, At::value,
+             [&] { return fmt::format("{} is given twice; only the last value counts.", schema::quote(k)); });
+    }
+    geo_seen_ |= 1u << geo_field_;
+    pending_ = Expect::geo_field;
+}
+
+// ---- items -------------------------------------------------------------------------------------
+
+void Validator::begin_item(std::size_t off) {
+    item_offset_ = off;
+    item_index_ = frames_[depth_ - 2].index;
+    has_url_ = has_title_ = has_media_ = false;
+    item_fields_ = 0;
+    if (group_any_) std::fill(group_seen_.begin(), group_seen_.begin() + std::ptrdiff_t(group_max_ + 1), 0);
+    group_any_ = false;
+    group_max_ = 0;
+    ++items_;
+    ++coll_items_[std::size_t(coll_)];
+    if (coll()->video) ++videos_;
+    else ++others_;
+    if (items_ == file_limits().max_items + 1)
+        emit(Severity::error, "manifest.limit.items", off, At::item, [&] {
+            return fmt::format("This item is beyond Encord's limit of {} items per manifest file. Split the manifest "
+                               "(eic split).", file_limits().max_items);
+        });
+    if (opt_.progress && off >= next_progress_) {
+        next_progress_ = off + std::max<std::size_t>(opt_.progress_every, 1);
+        if (!opt_.progress(off, bytes_.size())) cancelled_ = true;
+    }
+}
+
+void Validator::end_item() {
+    const Collection& c = *coll();
+    if (!c.grouped && !(item_fields_ & 4))
+        emit(Severity::error, "manifest.item.missing-url", item_offset_, At::item, [&] {
+            return fmt::format("This item of {} has no objectUrl. Add \"objectUrl\": the file's URL.", c.name);
+        });
+    if (c.grouped) {
+        if (!group_any_) {
+            emit(Severity::error, "manifest.group.no-urls", item_offset_, At::item, [&] {
+                return fmt::format("This item of {} names no files. Add \"objectUrl_0\", \"objectUrl_1\", ... in display "
+                                   "order.", c.name);
+            });
+        } else {
+            std::vector<std::size_t> missing;
+            for (std::size_t i = 0; i <= group_max_; ++i)
+                if (!group_seen_[i]) missing.push_back(i);
+            if (!missing.empty())
+                emit(Severity::error, "manifest.group.url-gap", item_offset_, At::item, [&] {
+                    std::string list;
+                    for (std::size_t i = 0; i < missing.size() && i < 5; ++i)
+                        list += fmt::format("{}objectUrl_{}", i ? ", " : "", missing[i]);
+                    if (missing.size() > 5) list += fmt::format(" and {} more", missing.size() - 5);
+                    return fmt::format("The positions of this group have gaps: {} missing (the last is objectUrl_{}). "
+                                       "Number the files 0, 1, 2, ... without gaps.", list, group_max_);
+                });
+        }
+        if (coll_ == 2 && !(item_fields_ & 1))
+            emit(Severity::warning, "manifest.group.missing-title", item_offset_, At::item, [&] {
+                return std::string("This image group has no title; Encord's SDK requires one for cloud integrations. "
+                                   "Add \"title\".");
+            });
+    }
+    if (opt_.strict_client_only && (c.media == Media::video || c.media == Media::image) && !(item_fields_ & 8))
+        emit(Severity::error, "manifest.strict.missing-metadata", item_offset_, At::item, [&] {
+            return fmt::format("Strict client-only access needs {} on every item of {}: Encord does not read the file. "
+                               "Add it with {}.", c.media_key, c.name,
+                               c.media == Media::video ? "fps, duration, width, height, file_size and mime_type"
+                                                       : "width, height, file_size and mime_type");
+        });
+    item_index_ = -1;
+}
+
+void Validator::end_media() {
+    const std::uint32_t missing = media_fields(media_) & ~media_seen_;
+    if (missing) {
+        const bool strict = opt_.strict_client_only && (media_ == Media::video || media_ == Media::image);
+        emit(strict ? Severity::error : Severity::warning, "manifest.media.incomplete", media_offset_, At::container, [&] {
+            std::vector<std::string> names;
+            for (std::size_t i = 0; i < kFieldCount; ++i)
+                if (missing & (1u << i)) names.emplace_back(kFields[i].snake);
+            return fmt::format("{} lacks {}; Encord's SDK requires every field{}. Add them.", coll()->media_key,
+                               fmt::join(names, ", "), strict ? ", and strict client-only access relies on them" : "");
+        });
+    }
+    if (opt_.plan && media_ == Media::video && (media_seen_ & bit(fps)) && (media_seen_ & bit(duration))) {
+        const auto& pl = plan_limits(*opt_.plan);
+        double frames = m_fps_ * m_duration_;
+        if (frames > double(pl.max_video_frames))
+            emit(Severity::error, "manifest.plan.frames", media_offset_, At::container, [&] {
+                return fmt::format("This video has about {:.0f} frames (fps x duration); the {} plan allows {} per video. "
+                                   "Cut the video.", frames, pl.name, pl.max_video_frames);
+            });
+    }
+    if (opt_.plan && (media_seen_ & bit(width)) && (media_seen_ & bit(height))) {
+        const auto& pl = plan_limits(*opt_.plan);
+        auto lo = std::min(m_width_, m_height_), hi = std::max(m_width_, m_height_);
+        if (hi > pl.max_width || lo > pl.max_height)
+            emit(Severity::error, "manifest.plan.resolution", media_offset_, At::container, [&] {
+                return fmt::format("{}x{} is above the 4K resolution ({}x{}) the {} plan allows. Downscale the file.",
+                                   m_width_, m_height_, pl.max_width, pl.max_height, pl.name);
+            });
+    }
+}
+
+void Validator::end_geo() {
+    if ((geo_seen_ & 6) != 6)
+        emit(Severity::error, "manifest.metadata.geo-shape", frames_[depth_ - 1].offset, At::container, [&] {
+            return std::string("A geospatial value needs both \"latitude\" and \"longitude\".");
+        });
+}
+
+// ---- scalars -----------------------------------------------------------------------------------
+
+bool Validator::wrong(Expect e, Got g, std::size_t off) {
+    const char* code = "manifest.type";
+    std::string what;
+    switch (e) {
+        case Expect::top:
+            code = "manifest.top-level";
+            what = "The manifest is a JSON object such as {\"images\": [...]}";
+            if (g == Got::array) what += "; wrap this array in {\"images\": ...} or the collection it holds";
+            break;
+        case Expect::collection: what = fmt::format("{} is a list of items: [ {{...}}, ... ]", coll()->name); break;
+        case Expect::skip_duplicate_urls: what = "skip_duplicate_urls is true or false"; break;
+        case Expect::upsert_metadata: what = "upsert_metadata is true or false"; break;
+        case Expect::item: code = "manifest.item.type"; what = fmt::format("Each item of {} is an object", coll()->name); break;
+        case Expect::object_url:
+        case Expect::group_url: what = "A URL is a string"; break;
+        case Expect::title: what = "title is a string"; break;
+        case Expect::create_video: what = "createVideo is true or false"; break;
+        case Expect::client_meta: what = "clientMetadata is an object of schema keys to values"; break;
+        case Expect::media: what = fmt::format("{} is an object", coll()->media_key); break;
+        case Expect::keyframes:
+        case Expect::keyframe_element:
+            code = "manifest.metadata.keyframes";
+            what = "keyframes is a list of frame numbers (non-negative integers)";
+            break;
+        case Expect::meta_value:
+            code = "manifest.metadata.type";
+            what = fmt::format("The schema key {} is {}, so its value is {}", schema::quote(frames_[depth_ - 1].key),
+                               schema::describe(*meta_->kt),
+                               meta_->type == MetaType::number      ? "a number"
+                               : meta_->type == MetaType::boolean   ? "true or false"
+                               : meta_->type == MetaType::embedding ? "a list of numbers"
+                               : meta_->type == MetaType::geospatial ? "{\"latitude\": .., \"longitude\": ..}"
+                                                                     : "a string");
+            break;
+        case Expect::embedding_element:
+            code = "manifest.metadata.embedding";
+            what = "An embedding holds numbers only";
+            if (emb_bad_reported_) return true;
+            emb_bad_reported_ = true;
+            break;
+        case Expect::media_field:
+            code = "manifest.media.type";
+            what = fmt::format("{} is {}", kFields[media_field_].snake,
+                               kFields[media_field_].type == FieldType::string    ? "a string"
+                               : kFields[media_field_].type == FieldType::integer ? "an integer"
+                                                                                  : "a number");
+            break;
+        case Expect::geo_field:
+            code = "manifest.metadata.geo-shape";
+            what = "latitude and longitude are numbers";
+            break;
+        case Expect::ignore: return false;
+    }
+    emit(Severity::error, code, off, At::value, [&] { return fmt::format("{}, not {}. Fix the value.", what, got_name(g)); });
+    return true;
+}
+
+bool Validator::string(std::string_view s, std::size_t off) {
+    if (skip_) return true;
+    Expect e = take();
+    switch (e) {
+        case Expect::object_url:
+            has_url_ = true;
+            check_url(s, off);
+            break;
+        case Expect::group_url: check_url(s, off); break;
+        case Expect::title: check_title(s, off); break;
+        case Expect::meta_value: meta_string(s, off); break;
+        case Expect::media_field: media_value(Got::string, s, nullptr, off); break;
+        case Expect::ignore: break;
+        case Expect::top: top_seen_ = true; [[fallthrough]];
+        default: wrong(e, Got::string, off); break;
+    }
+    return true;
+}
+
+bool Validator::number(const json::Number& n, std::size_t off) {
+    if (skip_) return true;
+    Expect e = take();
+    switch (e) {
+        case Expect::meta_value: meta_number(n, off); break;
+        case Expect::embedding_element:
+            ++emb_count_;
+            if (!number_in_range(n, false))
+                emit(Severity::error, "manifest.metadata.number-range", off, At::value, [&] {
+                    return fmt::format("{} is too large to be a finite number. Fix the value.", shown(n.text));
+                });
+            break;
+        case Expect::keyframe_element:
+            if (!n.integer || n.negative)
+                emit(Severity::error, "manifest.metadata.keyframes", off, At::value, [&] {
+                    return fmt::format("keyframes holds frame numbers (non-negative integers), not {}.", shown(n.text));
+                });
+            break;
+        case Expect::media_field: media_value(Got::number, {}, &n, off); break;
+        case Expect::geo_field: geo_value(n, off); break;
+        case Expect::ignore: break;
+        case Expect::top: top_seen_ = true; [[fallthrough]];
+        default: wrong(e, Got::number, off); break;
+    }
+    return true;
+}
+
+bool Validator::boolean(bool b, std::size_t off) {
+    if (skip_) return true;
+    Expect e = take();
+    switch (e) {
+        case Expect::skip_duplicate_urls:
+        case Expect::upsert_metadata:
+        case Expect::create_video:
+        case Expect::ignore: break;
+        case Expect::meta_value:
+            if (meta_->type != MetaType::boolean) wrong(e, Got::boolean, off);
+            break;
+        case Expect::top: top_seen_ = true; [[fallthrough]];
+        default: wrong(e, Got::boolean, off); break;
+    }
+    return true;
+}
+
+bool Validator::null(std::size_t off) {
+    if (skip_) return true;
+    Expect e = take();
+    switch (e) {
+        case Expect::ignore: break;
+        case Expect::meta_value:
+            emit(Severity::warning, "manifest.metadata.null", off, At::value, [&] {
+                return fmt::format("null is not a documented value for the schema key {}; leave the key out instead.",
+                                   schema::quote(frames_[depth_ - 1].key));
+            });
+            break;
+        case Expect::top: top_seen_ = true; [[fallthrough]];
+        default: wrong(e, Got::null, off); break;
+    }
+    return true;
+}
+
+void Validator::meta_string(std::string_view s, std::size_t off) {
+    const Resolved& r = *meta_;
+    const std::string& key = frames_[depth_ - 1].key;
+    switch (r.type) {
+        case MetaType::text:
+        case MetaType::user: return;
+        case MetaType::varchar: {
+            const auto max = std::uint64_t(std::max<std::int64_t>(r.max_length, 0));
+            if (s.size() > max) {
+                std::uint64_t chars = count_chars(s);
+                if (chars > max)
+                    emit(Severity::error, "manifest.metadata.varchar-length", off, At::value, [&] {
+                        return fmt::format("The value of {} has {} characters; a varchar holds at most {}. Shorten it, or "
+                                           "make the key a text key for long values.", schema::quote(key), chars, max);
+                    });
+            }
+            return;
+        }
+        case MetaType::datetime:
+            if (!is_iso8601(s))
+                emit(Severity::error, "manifest.metadata.datetime", off, At::value, [&] {
+                    return fmt::format("{} is not an ISO 8601 date or date-time for {}. Write e.g. \"2024-05-01\" or "
+                                       "\"2024-05-01T13:45:00Z\".", shown(s), schema::quote(key));
+                });
+            return;
+        case MetaType::uuid: {
+            int v = uuid_version(s);
+            if (v < 0)
+                emit(Severity::error, "manifest.metadata.uuid", off, At::value, [&] {
+                    return fmt::format("{} is not a UUID (8-4-4-4-12 hexadecimal digits) for {}.", shown(s), schema::quote(key));
+                });
+            else if (v != 4)
+                emit(Severity::warning, "manifest.metadata.uuid-version", off, At::value, [&] {
+                    return fmt::format("{} is a version {} UUID; Encord documents uuid values as UUIDv4.", shown(s), v);
+                });
+            return;
+        }
+        case MetaType::enumeration: {
+            const auto& values = r.kt->values;
+            auto it = std::lower_bound(values.begin(), values.end(), s,
+                                       [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
+            if (it == values.end() || *it != s)
+                emit(Severity::error, "manifest.metadata.enum", off, At::value, [&] {
+                    std::string list;
+                    for (std::size_t i = 0; i < values.size() && i < 10; ++i) list += (i ? ", " : "") + schema::quote(values[i]);
+                    if (values.size() > 10) list += ", ...";
+                    return fmt::format("{} is not an option of the enum {} ({}).{}", shown(s), schema::quote(key), list,
+                                       did_you_mean(suggest(s, values)));
+                });
+            return;
+        }
+        default: wrong(Expect::meta_value, Got::string, off); return;
+    }
+}
+
+void Validator::meta_number(const json::Number& n, std::size_t off) {
+    const Resolved& r = *meta_;
+    if (r.type != MetaType::number) {
+        wrong(Expect::meta_value, Got::number, off);
+        return;
+    }
+    if (!number_in_range(n, r.f32))
+        emit(Severity::error, "manifest.metadata.number-range", off, At::value, [&] {
+            return fmt::format("{} is outside the range of {} for {}. Fix the value.", shown(n.text),
+                               r.f32 ? "a 32-bit float (F32)" : "a finite number", schema::quote(frames_[depth_ - 1].key));
+        });
+}
+
+void Validator::geo_value(const json::Number& n, std::size_t off) {
+    double v = 0;
+    const double limit = geo_field_ == 1 ? 90 : 180;
+    if (json::to_double(n.text, v) != json::Errc::none || v < -limit || v > limit)
+        emit(Severity::error, "manifest.metadata.geo-range", off, At::value, [&] {
+            return fmt::format("{} {} is outside {}..{}.", geo_field_ == 1 ? "latitude" : "longitude", shown(n.text),
+                               -limit, limit);
+        });
+}
+
+void Validator::media_value(Got g, std::string_view s, const json::Number* n, std::size_t off) {
+    const FieldInfo& f = kFields[media_field_];
+    if (f.type == FieldType::string) {
+        if (g != Got::string) return void(wrong(Expect::media_field, g, off));
+        if (media_field_ == mime_type) {
+            const char* prefix = mime_prefix(media_);
+            if (prefix && s.substr(0, std::strlen(prefix)) != prefix)
+                emit(Severity::warning, "manifest.media.mime-type", off, At::value, [&] {
+                    return fmt::format("{} is not a {}* MIME type, as {} expects.", shown(s), prefix, coll()->media_key);
+                });
+        }
+        return;
+    }
+    if (g != Got::number) return void(wrong(Expect::media_field, g, off));
+    if (f.type == FieldType::integer) {
+        std::int64_t v = 0;
+        json::Errc e = json::to_int64(n->text, v);
+        if (e != json::Errc::none) return void(wrong(Expect::media_field, g, off));
+        const bool positive = media_field_ != file_size;
+        if (v < 0 || (positive && v == 0))
+            emit(Severity::error, "manifest.media.range", off, At::value, [&] {
+                return fmt::format("{} is {}; it must be {}.", f.snake, v, positive ? "positive" : "zero or more");
+            });
+        if (media_field_ == width) m_width_ = v;
+        if (media_field_ == height) m_height_ = v;
+        if (media_field_ == file_size && v > 0) {
+            known_bytes_ += std::uint64_t(v);
+            if (opt_.plan && std::uint64_t(v) > plan_limits(*opt_.plan).max_media_bytes)
+                emit(Severity::error, "manifest.plan.media-size", off, At::value, [&] {
+                    const auto& pl = plan_limits(*opt_.plan);
+                    return fmt::format("This file has {} bytes; the {} plan allows files up to {} bytes.", v, pl.name,
+                                       pl.max_media_bytes);
+                });
+        }
+        return;
+    }
+    double v = 0;
+    if (json::to_double(n->text, v) != json::Errc::none || v < 0 || (media_field_ == fps && v == 0)) {
+        emit(Severity::error, "manifest.media.range", off, At::value, [&] {
+            return fmt::format("{} is {}; it must be a finite number{}.", f.snake, n->text,
+                               media_field_ == fps ? " above zero" : ", zero or more");
+        });
+        return;
+    }
+    if (media_field_ == fps) m_fps_ = v;
+    if (media_field_ == duration) m_duration_ = v;
+}
+
+void Validator::check_title(std::string_view title, std::size_t off) {
+    has_title_ = true;
+    const auto max = file_limits().max_file_name_chars;
+    if (title.size() > max) {
+        std::uint64_t chars = count_chars(title);
+        if (chars > max)
+            emit(Severity::error, "manifest.title.too-long", off, At::value, [&] {
+                return fmt::format("The title has {} characters; Encord allows file names of at most {}. Shorten it.",
+                                   chars, max);
+            });
+    }
+}
+
+void Validator::count_url(std::size_t off) {
+    ++urls_;
+    if (urls_ == file_limits().max_urls + 1)
+        emit(Severity::error, "manifest.limit.urls", off, At::value, [&] {
+            return fmt::format("This URL is beyond Encord's limit of {} URLs per manifest file. Split the manifest (eic split).",
+                               file_limits().max_urls);
+        });
+}
+
+void Validator::check_url(std::string_view url, std::size_t off) {
+    count_url(off);
+    UrlCheck u = analyse_url(url, identity_, scratch_);
+    for (const UrlIssue& issue : u.issues) {
+        if (issue.once) {
+            bool& noted = issue.form == UrlForm::gs ? noted_gs_ : noted_googleapis_;
+            if (noted) continue;
+            noted = true;
+        }
+        emit(issue.severity, issue.code, off, At::value, [&] { return issue.message; });
+    }
+    if (!u.bucket.empty() && checked_buckets_.size() < 10000 && checked_buckets_.insert(std::string(u.bucket)).second) {
+        for (const auto& issue : gcs::check_bucket_name(u.bucket))
+            emit(issue.error ? Severity::error : Severity::warning, issue.code, off, At::value, [&] {
+                return fmt::format("Bucket {}: {} (Reported for its first URL only.)", shown(u.bucket), issue.message);
+            });
+    }
+    if (!url.empty()) check_duplicate(identity_, off);
+}
+
+void Validator::check_duplicate(std::string_view identity, std::size_t off) {
+    if (dup_.empty()) dup_.resize(1024);
+    if ((dup_used_ + 1) * 2 > dup_.size()) {
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> bigger(dup_.size() * 2);
+        const std::size_t mask = bigger.size() - 1;
+        for (const auto& slot : dup_) {
+            if (!slot.second) continue;
+            std::size_t i = std::size_t(slot.first) & mask;
+            while (bigger[i].second) i = (i + 1) & mask;
+            bigger[i] = slot;
+        }
+        dup_.swap(bigger);
+    }
+    const std::uint64_t h = std::hash<std::string_view>{}(identity);
+    const std::size_t mask = dup_.size() - 1;
+    std::size_t i = std::size_t(h) & mask;
+    while (dup_[i].second) {
+        if (dup_[i].first == h) {
+            // Read the earlier URL again and compare identities, so a hash collision is never a finding.
+            const std::size_t first = std::size_t(dup_[i].second - 1);
+            FirstString fs;
+            json::read(bytes_.substr(first), fs);
+            std::string other_identity, other_scratch;
+            analyse_url(fs.value, other_identity, other_scratch);
+            if (other_identity == identity) {
+                emit(Severity::warning, "manifest.url.duplicate", off, At::value, [&] {
+                    json::Position p = lines_.position(first);
+                    return fmt::format("This file is already named at line {}, column {}{}; Encord imports it twice unless "
+                                       "skip_duplicate_urls is true. Remove one.", p.line, p.column,
+                                       identity.substr(0, 4) == "gcs:" ? " (same bucket and object)" : "");
+                });
+                return;
+            }
+        }
+        i = (i + 1) & mask;
+    }
+    dup_[i] = {h, std::uint64_t(off) + 1};
+    ++dup_used_;
+}
+
+// ---- the run -----------------------------------------------------------------------------------
+
+void Validator::finish(const json::ReadResult& r) {
+    if (r.error) {
+        emit(Severity::error, r.error.code(), r.error.offset, At::value, [&] {
+            std::string m = r.error.message;
+            if (r.error.errc == json::Errc::truncated) m += " The file may be cut short: check that it was copied whole.";
+            return m;
+        });
+    }
+    depth_ = 0;
+    coll_ = kNoCollection;
+    item_index_ = -1;
+    if (!r.error && !cancelled_ && top_is_object_ && elements_ == 0)
+        emit(Severity::warning, "manifest.empty", 0, At::value, [&] {
+            return std::string("The manifest has no items: add a collection such as \"images\": [{\"objectUrl\": ...}].");
+        });
+    if (opt_.plan && !cancelled_) {
+        const auto& pl = plan_limits(*opt_.plan);
+        if (bytes_.size() > pl.max_json_bytes)
+            emit(Severity::error, "manifest.plan.file-size", 0, At::value, [&] {
+                return fmt::format("The manifest has {} bytes; the {} plan accepts JSON files up to {} bytes. Split it "
+                                   "(eic split).", bytes_.size(), pl.name, pl.max_json_bytes);
+            });
+        std::uint64_t entries = pl.max_json_entries ? std::min(pl.max_json_entries, pl.max_data_units) : pl.max_data_units;
+        if (items_ > entries)
+            emit(Severity::error, "manifest.plan.entries", 0, At::value, [&] {
+                return fmt::format("The manifest has {} items; the {} plan accepts {} entries (data units) at one time. "
+                                   "Split it (eic split).", items_, pl.name, entries);
+            });
+        BatchTotals t{videos_, others_, known_bytes_};
+        std::uint64_t batches = batch_count(t);
+        if (batches > 1)
+            emit(Severity::info, "manifest.batch.recommended", 0, At::value, [&] {
+                const auto& b = recommended_batch();
+                return fmt::format("Encord recommends batches of at most {} videos, {} images and {} bytes; this manifest "
+                                   "makes {} such batches (eic split).", b.max_videos, b.max_images, b.max_bytes, batches);
+            });
+    }
+}
+
+ValidationResult Validator::run() {
+    auto t0 = std::chrono::steady_clock::now();
+    json::Reader reader;
+    json::ReadResult r = reader.read(bytes_, *this);
+    if (r.stopped && !cancelled_) r.stopped = false;
+    finish(r);
+    auto& s = res_.summary;
+    s.format = "json";
+    s.bytes = bytes_.size();
+    s.items = items_;
+    s.urls = urls_;
+    for (std::size_t c = 0; c < kCollections.size(); ++c)
+        if (coll_present_[c]) s.collections[kCollections[c].name] = coll_items_[c];
+    s.batches = batch_count(BatchTotals{videos_, others_, known_bytes_});
+    s.cancelled = cancelled_;
+    // Item-level findings come at the item's end but point at its start: restore file order.
+    std::stable_sort(res_.diagnostics.begin(), res_.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        auto key = [](const Diagnostic& d) { return std::make_pair(d.line ? d.line : UINT32_MAX, d.column); };
+        return key(a) < key(b);
+    });
+    if (!s.suppressed.empty()) {
+        std::uint64_t total = 0;
+        std::string list;
+        for (const auto& [code, n] : s.suppressed) {
+            total += n;
+            list += fmt::format("{}{} {}", list.empty() ? "" : ", ", n, code);
+        }
+        Diagnostic d;
+        d.severity = Severity::info;
+        d.code = "manifest.capped";
+        d.message = fmt::format("{} more findings are not listed (--max-diagnostics {}): {}.", total, opt_.max_diagnostics, list);
+        d.pointer = "";
+        ++s.infos;
+        res_.diagnostics.push_back(std::move(d));
+    }
+    s.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return std::move(res_);
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    if (a.size() > 256 || b.size() > 256) return std::max(a.size(), b.size());
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+ValidationResult validate_manifest(std::string_view bytes, const ValidateOptions& options) {
+    Validator v(bytes, options);
+    return v.run();
+}
+
+nlohmann::ordered_json summary_json(const ValidationSummary& s) {
+    nlohmann::ordered_json j;
+    j["format"] = s.format;
+    j["bytes"] = s.bytes;
+    j["items"] = s.items;
+    j["urls"] = s.urls;
+    j["collections"] = nlohmann::ordered_json::object();
+    for (const auto& [name, n] : s.collections) j["collections"][name] = n;
+    j["errors"] = s.errors;
+    j["warnings"] = s.warnings;
+    j["infos"] = s.infos;
+    j["ms"] = std::round(s.ms * 1000) / 1000;
+    j["batches"] = s.batches;
+    j["suppressed"] = nlohmann::ordered_json::object();
+    for (const auto& [code, n] : s.suppressed) j["suppressed"][code] = n;
+    j["cancelled"] = s.cancelled;
+    return j;
+}
+
+}  // namespace eic::manifest

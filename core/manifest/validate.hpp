@@ -1,0 +1,72 @@
+// The manifest validator: checks an Encord private-cloud import manifest (the JSON file form of
+// reference/encord-api.md §3) against Encord's rules, the GCS naming rules, the organisation's metadata
+// schema and the plan's limits, and reports every finding at once (see docs/diagnostics.md, "Manifest").
+//
+// It streams over the bytes with core/json's SAX reader: no DOM, so memory stays near the input size
+// (the duplicate-URL table holds 16 bytes per URL slot; diagnostics are capped). Line and column are
+// computed only for the findings kept.
+//
+// Progress and cancel: the SAX reader cannot resume, so a validation runs in one call; `progress` is
+// called between items about every `progress_every` bytes and cancels the run when it returns false
+// (the result then has summary.cancelled set and only the findings up to there). The UI runs it from a
+// job that yields by calling progress; a true slice-by-slice step() needs a resumable reader.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/diagnostic.hpp"
+#include "manifest/limits.hpp"
+#include "schema/model.hpp"
+
+namespace eic::manifest {
+
+enum class InputFormat { auto_detect, json, csv };
+
+struct ValidateOptions {
+    std::optional<schema::Schema> schema;  // clientMetadata is checked against it when set
+    InputFormat format = InputFormat::auto_detect;
+    bool strict_client_only = false;       // videoMetadata / imageMetadata required and complete
+    std::optional<Plan> plan;              // the plan's limits as errors, recommended batches as info
+    std::size_t max_diagnostics = 1000;    // findings kept; beyond it only counted per code (0 = no cap)
+    // Called with (bytes done, bytes total); returning false cancels.
+    std::function<bool(std::size_t, std::size_t)> progress;
+    std::size_t progress_every = 1 << 20;
+};
+
+struct ValidationSummary {
+    std::string format;          // "json" or "csv"
+    std::uint64_t bytes = 0;
+    std::uint64_t items = 0;     // entries of all collections
+    std::uint64_t urls = 0;      // objectUrl and objectUrl_N values
+    std::map<std::string, std::uint64_t> collections;  // items per collection present in the file
+    std::uint64_t errors = 0, warnings = 0, infos = 0;  // all findings, kept or not
+    double ms = 0;
+    std::uint64_t batches = 0;   // batch_count() under the recommended profile
+    std::map<std::string, std::uint64_t> suppressed;    // findings beyond max_diagnostics, per code
+    bool cancelled = false;
+};
+
+struct ValidationResult {
+    ValidationSummary summary;
+    Diagnostics diagnostics;  // in file order; at most max_diagnostics (+1 for manifest.capped)
+    bool has_errors() const { return summary.errors > 0; }
+};
+
+ValidationResult validate_manifest(std::string_view bytes, const ValidateOptions& options = {});
+
+// {"format","bytes","items","urls","collections":{..},"errors","warnings","infos","ms","batches",
+//  "suppressed":{code: n},"cancelled"}: the summary of the CLI's --output json.
+nlohmann::ordered_json summary_json(const ValidationSummary& summary);
+
+// Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace eic::manifest

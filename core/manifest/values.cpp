@@ -1,0 +1,313 @@
+#include "manifest/values.hpp"
+
+#include <cfloat>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "gcs/names.hpp"
+#include "manifest/limits.hpp"
+
+namespace eic::manifest {
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+int hexval(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c != prefix[i]) return false;
+    }
+    return true;
+}
+
+// Parses exactly n digits at s[i..]; returns -1 if not digits.
+int digits(std::string_view s, std::size_t i, std::size_t n) {
+    if (i + n > s.size()) return -1;
+    int v = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (!digit(s[i + k])) return -1;
+        v = v * 10 + (s[i + k] - '0');
+    }
+    return v;
+}
+
+bool is_dot_segment(std::string_view seg) {
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        return out;
+    };
+    if (seg.empty() || seg.size() > 6) return false;
+    std::string l = lower(seg);
+    return l == "." || l == ".." || l == "%2e" || l == ".%2e" || l == "%2e." || l == "%2e%2e";
+}
+
+UrlIssue issue(Severity sev, const char* code, std::string message) {
+    UrlIssue i;
+    i.severity = sev;
+    i.code = code;
+    i.message = std::move(message);
+    return i;
+}
+
+}  // namespace
+
+std::uint64_t count_chars(std::string_view s) {
+    std::uint64_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+bool number_in_range(const json::Number& n, bool f32) {
+    std::string_view t = n.text;
+    std::size_t i = 0;
+    if (i < t.size() && t[i] == '-') ++i;
+    std::size_t int_begin = i;
+    while (i < t.size() && digit(t[i])) ++i;
+    std::size_t int_end = i;
+    std::size_t frac_begin = i, frac_end = i;
+    if (i < t.size() && t[i] == '.') {
+        frac_begin = ++i;
+        while (i < t.size() && digit(t[i])) ++i;
+        frac_end = i;
+    }
+    long exp = 0;
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        bool neg = false;
+        if (i < t.size() && (t[i] == '+' || t[i] == '-')) neg = t[i++] == '-';
+        while (i < t.size() && digit(t[i])) {
+            if (exp < 100000000) exp = exp * 10 + (t[i] - '0');
+            ++i;
+        }
+        if (neg) exp = -exp;
+    }
+    // mag: 10^(mag-1) <= |x| < 10^mag
+    long mag;
+    std::size_t k = int_begin;
+    while (k < int_end && t[k] == '0') ++k;
+    if (k < int_end) {
+        mag = long(int_end - k) + exp;
+    } else {
+        std::size_t j = frac_begin;
+        while (j < frac_end && t[j] == '0') ++j;
+        if (j == frac_end) return true;  // zero
+        mag = -long(j - frac_begin) + exp;
+    }
+    const long safe = f32 ? 38 : 308;
+    if (mag <= safe) return true;
+    if (mag > safe + 1) return false;
+    double v = 0;
+    if (json::to_double(t, v) != json::Errc::none || !std::isfinite(v)) return false;
+    return !f32 || std::fabs(v) <= double(FLT_MAX);
+}
+
+bool is_iso8601(std::string_view s) {
+    int y = digits(s, 0, 4), mo = -1, d = -1;
+    if (y < 0 || s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+    mo = digits(s, 5, 2);
+    d = digits(s, 8, 2);
+    if (mo < 1 || mo > 12 || d < 1) return false;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int max_day = days[mo - 1] + (mo == 2 && leap);
+    if (d > max_day) return false;
+    if (s.size() == 10) return true;
+    char sep = s[10];
+    if (sep != 'T' && sep != 't' && sep != ' ') return false;
+    std::size_t i = 11;
+    int h = digits(s, i, 2);
+    if (h < 0 || h > 23 || i + 2 >= s.size() || s[i + 2] != ':') return false;
+    int mi = digits(s, i + 3, 2);
+    if (mi < 0 || mi > 59) return false;
+    i += 5;
+    if (i < s.size() && s[i] == ':') {
+        int sec = digits(s, i + 1, 2);
+        if (sec < 0 || sec > 59) return false;
+        i += 3;
+        if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+            std::size_t j = ++i;
+            while (i < s.size() && digit(s[i])) ++i;
+            if (i == j) return false;
+        }
+    }
+    if (i == s.size()) return true;
+    if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) return true;
+    if (s[i] != '+' && s[i] != '-') return false;
+    ++i;
+    int oh = digits(s, i, 2);
+    if (oh < 0 || oh > 23) return false;
+    i += 2;
+    if (i < s.size() && s[i] == ':') ++i;
+    int om = digits(s, i, 2);
+    if (om < 0 || om > 59) return false;
+    return i + 2 == s.size();
+}
+
+int uuid_version(std::string_view s) {
+    if (s.size() != 36) return -1;
+    for (std::size_t i = 0; i < 36; ++i) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (s[i] != '-') return -1;
+        } else if (hexval(s[i]) < 0) {
+            return -1;
+        }
+    }
+    return hexval(s[14]);
+}
+
+UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& scratch) {
+    UrlCheck out;
+    identity.assign(url.data(), url.size());
+    if (url.empty()) {
+        out.issues.push_back(issue(Severity::error, "manifest.url.empty", "The URL is empty. Give the file's URL."));
+        return out;
+    }
+    for (unsigned char c : url) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            out.issues.push_back(issue(Severity::error, "manifest.url.whitespace",
+                                       "The URL contains whitespace, which Encord does not accept. Percent-encode it "
+                                       "(a space is %20) or rename the object."));
+            return out;
+        }
+    }
+    const auto& limits = file_limits();
+    if (url.size() > limits.max_url_bytes) {
+        out.issues.push_back(issue(Severity::error, "manifest.url.too-long",
+                                   fmt::format("The URL has {} bytes; Encord accepts at most {}.", url.size(),
+                                               limits.max_url_bytes)));
+        return out;
+    }
+    std::string_view rest;
+    if (starts_with_nocase(url, "https://storage.cloud.google.com/")) {
+        out.form = UrlForm::cloud_console;
+        rest = url.substr(33);
+    } else if (starts_with_nocase(url, "https://storage.googleapis.com/")) {
+        out.form = UrlForm::googleapis;
+        rest = url.substr(31);
+    } else if (starts_with_nocase(url, "gs://")) {
+        out.form = UrlForm::gs;
+        rest = url.substr(5);
+    } else if (starts_with_nocase(url, "https://")) {
+        out.form = UrlForm::other_https;
+        rest = url.substr(8);
+    } else {
+        std::size_t colon = url.find(':');
+        std::string scheme(colon == std::string_view::npos || colon > 16 ? std::string_view() : url.substr(0, colon));
+        out.issues.push_back(issue(
+            Severity::error, "manifest.url.scheme",
+            scheme.empty() ? std::string("This is not a URL. Give https://storage.cloud.google.com/BUCKET/OBJECT (GCS) or "
+                                         "your cloud's https URL.")
+                           : fmt::format("Encord cannot fetch a {}: URL. Use https://storage.cloud.google.com/BUCKET/OBJECT "
+                                         "(GCS) or your cloud's https URL.", scheme)));
+        return out;
+    }
+    if (out.form == UrlForm::gs || out.form == UrlForm::googleapis) {
+        UrlIssue i = issue(Severity::info, out.form == UrlForm::gs ? "manifest.url.gs-form" : "manifest.url.googleapis-form",
+                           out.form == UrlForm::gs
+                               ? "gs:// URLs are accepted here, but Encord documents https://storage.cloud.google.com/BUCKET/OBJECT "
+                                 "for GCS; prefer that form. (Noted once per file.)"
+                               : "https://storage.googleapis.com/ URLs are accepted here, but Encord documents "
+                                 "https://storage.cloud.google.com/BUCKET/OBJECT for GCS; prefer that form. (Noted once per file.)");
+        i.once = true;
+        i.form = out.form;
+        out.issues.push_back(std::move(i));
+    }
+    const bool https = out.form != UrlForm::gs;
+    std::string_view path = rest;  // after the scheme and, for GCS forms, the host
+    if (https) {
+        std::size_t q = path.find_first_of("?#");
+        if (q != std::string_view::npos) {
+            out.issues.push_back(issue(Severity::warning, "manifest.url.query",
+                                       "The URL has a query or fragment ('?' or '#'): that part is not the object name, and "
+                                       "Encord signs URLs itself. Remove it, or percent-encode it (%3F, %23) if it is part "
+                                       "of the name."));
+            path = path.substr(0, q);
+        }
+    }
+    std::string_view host_or_bucket, object;
+    {
+        std::size_t slash = path.find('/');
+        host_or_bucket = path.substr(0, slash);
+        object = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    }
+    if (host_or_bucket.empty()) {
+        out.issues.push_back(issue(Severity::error, "manifest.url.no-object",
+                                   out.form == UrlForm::other_https ? "The URL has no host." : "The URL has no bucket name."));
+        return out;
+    }
+    if (out.form != UrlForm::other_https) out.bucket = host_or_bucket;
+    if (object.empty()) {
+        out.issues.push_back(issue(Severity::error, "manifest.url.no-object",
+                                   "The URL names no object (file). Give BUCKET/OBJECT, e.g. .../my-bucket/images/1.jpg."));
+        return out;
+    }
+    // Dot segments: a browser (WHATWG URL) removes "." and ".." (and %2e forms), so it cannot address them.
+    bool dots = false;
+    for (std::size_t b = 0; b <= object.size();) {
+        std::size_t e = object.find('/', b);
+        if (e == std::string_view::npos) e = object.size();
+        if (is_dot_segment(object.substr(b, e - b))) dots = true;
+        b = e + 1;
+    }
+    if (dots)
+        out.issues.push_back(issue(Severity::error, "manifest.url.dot-segment",
+                                   "The object path has a \".\" or \"..\" segment, which browsers remove, so the file "
+                                   "cannot be fetched by this URL. Rename the object."));
+    // The object name: percent-decoded for https forms.
+    std::string_view name = object;
+    if (https && object.find('%') != std::string_view::npos) {
+        scratch.clear();
+        for (std::size_t i = 0; i < object.size(); ++i) {
+            if (object[i] != '%') {
+                scratch += object[i];
+                continue;
+            }
+            int hi = i + 2 < object.size() ? hexval(object[i + 1]) : -1, lo = hi >= 0 ? hexval(object[i + 2]) : -1;
+            if (hi < 0 || lo < 0) {
+                out.issues.push_back(issue(Severity::error, "manifest.url.bad-escape",
+                                           "The URL has a '%' that is not followed by two hexadecimal digits. Write a "
+                                           "literal % as %25."));
+                return out;
+            }
+            scratch += char(hi * 16 + lo);
+            i += 2;
+        }
+        name = scratch;
+    }
+    if (out.form != UrlForm::other_https) {
+        for (auto& ni : gcs::check_object_name(name)) {
+            if (dots && std::string_view(ni.code) == "gcs.object.dot") continue;
+            out.issues.push_back(issue(ni.error ? Severity::error : Severity::warning, ni.code, std::move(ni.message)));
+        }
+        identity.assign("gcs:");
+        identity.append(host_or_bucket.data(), host_or_bucket.size());
+        identity += '/';
+        identity.append(name.data(), name.size());
+    }
+    if (name.back() == '/') {
+        out.issues.push_back(issue(Severity::warning, "manifest.url.folder",
+                                   "The URL ends with '/', which names a folder, not a file. Name the file itself."));
+    } else {
+        std::size_t last = name.rfind('/');
+        std::string_view file = last == std::string_view::npos ? name : name.substr(last + 1);
+        const auto max = limits.max_file_name_chars;
+        if (file.size() > max && count_chars(file) > max)
+            out.issues.push_back(issue(Severity::error, "manifest.url.file-name-too-long",
+                                       fmt::format("The file name has {} characters; Encord allows at most {}. Rename the "
+                                                   "object.", count_chars(file), max)));
+    }
+    return out;
+}
+
+}  // namespace eic::manifest

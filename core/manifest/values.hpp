@@ -1,0 +1,60 @@
+// Value rules of the manifest validator, as pure functions over text, so the JSON and CSV readers
+// share them and tests reach them directly.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "json/number.hpp"
+
+namespace eic::manifest {
+
+// Code points in valid UTF-8 (bytes that are not continuation bytes).
+std::uint64_t count_chars(std::string_view utf8);
+
+// Whether a JSON number token (valid grammar) is finite as a double, or within ±FLT_MAX when f32.
+// Decides from the digits and the exponent; converts only in the rare borderline case.
+bool number_in_range(const json::Number& n, bool f32);
+
+// ISO 8601 calendar date "YYYY-MM-DD", or a date-time "YYYY-MM-DDTHH:MM[:SS[.fraction]]" with an
+// optional offset "Z", "+HH:MM", "-HH:MM" or "+HHMM" ('t', 'z' and a space for 'T' accepted, as
+// Python's datetime.fromisoformat does). Days are checked against the month, leap years included.
+bool is_iso8601(std::string_view s);
+
+// The version digit (0..15) of a canonical 8-4-4-4-12 hexadecimal UUID (either case), or -1.
+int uuid_version(std::string_view s);
+
+// ---- URLs -------------------------------------------------------------------------------------
+// The forms of an objectUrl (reference/encord-api.md §7): Encord documents
+// https://storage.cloud.google.com/BUCKET/OBJECT; gs://BUCKET/OBJECT and
+// https://storage.googleapis.com/BUCKET/OBJECT are GCS forms Encord does not document; any other
+// https URL is another cloud's (accepted, only the generic rules apply).
+enum class UrlForm : std::uint8_t { invalid, cloud_console, googleapis, gs, other_https };
+
+struct UrlIssue {
+    Severity severity = Severity::error;
+    const char* code = "";
+    std::string message;
+    bool once = false;  // a note about the form: worth saying once per file, not per URL
+    UrlForm form = UrlForm::invalid;
+};
+
+struct UrlCheck {
+    UrlForm form = UrlForm::invalid;
+    std::string_view bucket;  // GCS forms: a view into the URL; empty otherwise
+    std::vector<UrlIssue> issues;
+};
+
+// Checks one URL: no whitespace, at most 16,384 bytes, a known scheme, a bucket and an object, valid
+// percent-escapes, no "." or ".." path segments (a browser removes them, so the object cannot be
+// fetched), the object name rules (gcs/names.hpp) and the file name length (its last segment, at most
+// 300 characters). Bucket name rules are left to the caller (they repeat for every URL of a bucket).
+// `identity` receives what makes two URLs the same file: "gcs:BUCKET/OBJECT" (decoded) for the GCS
+// forms, so gs:// and https:// spellings of one object match; the URL itself otherwise.
+// `scratch` is a buffer to reuse between calls.
+UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& scratch);
+
+}  // namespace eic::manifest
