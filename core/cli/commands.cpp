@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "cli/convert_cmd.hpp"
+#include "cli/split_cmd.hpp"
 
 namespace eic::cli {
 namespace {
@@ -18,6 +19,8 @@ struct Command {
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"convert", "convert IN --to json|csv [-o OUT]", "convert an import manifest between JSON and CSV", run_convert},
+        {"split", "split IN (--profile recommended|enterprise|team|free | --max-items N) [--out-dir D]",
+         "split an import manifest into batches within a limits profile", run_split},
     };
     return table;
 }
