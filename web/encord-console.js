@@ -153,6 +153,18 @@ async function createCanvasApp(options) {
   });
   listen(darkQuery, 'change', (e) => mod._eic_app_set_system_theme(e.matches ? 1 : 0));
 
+  // Files: picked through the app's own buttons, or dropped on the canvas. Purposes match
+  // wasm/app/files.hpp (1 open schema, 2 compare schema, 3 dropped).
+  const deliverBytes = (purpose, name, bytes) =>
+    withString(mod, name, (p) => mod._eic_app_file_opened(purpose, p, allocBytes(mod, bytes), bytes.length));
+  mod.eicDeliverFile = async (purpose, file) => deliverBytes(purpose, file.name, new Uint8Array(await file.arrayBuffer()));
+  listen(canvas, 'dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+  listen(canvas, 'drop', (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer.files && e.dataTransfer.files[0];
+    if (file) mod.eicDeliverFile(3, file);
+  });
+
   let raf = 0;
   let destroyed = false;
   let resolveReady;
@@ -179,6 +191,18 @@ async function createCanvasApp(options) {
     canvas,
     state: () => JSON.parse(mod.UTF8ToString(mod._eic_app_state())),
     on: emitter.on,
+    // Opens a schema draft or an Encord wire map (text or bytes) in the Schema panel, as a picked file
+    // would be; resolves to {summary, diagnostics}.
+    async openSchema(input, name = 'schema.json') {
+      const bytes = typeof input === 'string' ? new TextEncoder().encode(input)
+        : input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : input;
+      const ptr = allocBytes(mod, bytes);
+      try {
+        return JSON.parse(withString(mod, name, (p) => mod.UTF8ToString(mod._eic_app_open_schema(p, ptr, bytes.length))));
+      } finally {
+        mod._eic_free(ptr);
+      }
+    },
     log(level, message) {
       const levels = { debug: 0, info: 1, warning: 2, error: 3 };
       withString(mod, String(message), (p) => mod._eic_app_log(levels[level] ?? 1, p));

@@ -1,6 +1,9 @@
 #include "app/canvas_app.hpp"
 
 #include "app/debug_items.hpp"
+#include "app/files.hpp"
+#include "schema/wire.hpp"
+#include "ui/panels.hpp"
 #include "ui/shell.hpp"
 
 #include <GLES3/gl3.h>
@@ -76,6 +79,9 @@ std::string CanvasApp::init(std::vector<std::uint8_t> ui_font, std::vector<std::
     io.SetClipboardTextFn = set_clipboard;
     ui_.system_dark = system_dark;
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    set_file_handler([this](FilePurpose purpose, const std::string& name, std::string bytes) {
+        on_file((int)purpose, name, std::move(bytes));
+    });
     running_ = true;
     log_.add(app::LogLevel::info, "eic started: WebGL2 canvas ready", 0);
     return {};
@@ -125,7 +131,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     const double t0 = eic_js_now_ms();
     debug_items_begin_frame();
     ImGui::NewFrame();
-    ui::ShellContext ctx{ui_, log_, now_s()};
+    ui::ShellContext ctx{ui_, log_, schema_, now_s()};
     ui::draw_shell(ctx);
     ImGui::Render();
     debug_items_end_frame();
@@ -139,6 +145,17 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     glClearColor(bg.x, bg.y, bg.z, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes) {
+    ui::ShellContext ctx{ui_, log_, schema_, now_s()};
+    if (purpose == (int)FilePurpose::compare_schema) ui::compare_schema_text(ctx, name, std::move(bytes));
+    else ui::open_schema_text(ctx, name, bytes);  // picked or dropped: manifests come with the manifest editor
+}
+
+Diagnostics CanvasApp::open_schema(const std::string& name, std::string_view text) {
+    ui::ShellContext ctx{ui_, log_, schema_, now_s()};
+    return ui::open_schema_text(ctx, name, text);
 }
 
 void CanvasApp::shutdown() {
@@ -163,6 +180,18 @@ std::string CanvasApp::state_json() const {
         {"themePreference", theme_pref[(int)ui_.theme]},
         {"panels", panels},
         {"aboutOpen", ui_.about_open},
+        {"schema", {{"title", schema_.draft().title},
+                    {"fileName", schema_.file_name()},
+                    {"dirty", schema_.dirty()},
+                    {"target", schema::target_name(schema_.target())},
+                    {"keys", schema_.draft().schema.size()},
+                    {"wire", schema::write_wire(schema_.draft().schema)},
+                    {"notes", schema_.draft().notes},
+                    {"history", schema_.history_labels()},
+                    {"historyPosition", schema_.history_position()},
+                    {"comparing", ui_.schema_view.comparing},
+                    {"comparison", ui_.schema_view.comparing ? ui_.schema_view.comparison : nlohmann::json()},
+                    {"lastError", ui_.schema_view.last_error}}},
         {"log", {{"count", log_.entries().size()}, {"errors", log_.count(app::LogLevel::error)},
                  {"filter", ui_.log_view.filter},
                  {"last", log_.entries().empty() ? "" : log_.entries().back().message}}},

@@ -4,6 +4,8 @@
 #pragma once
 
 #include "app/log.hpp"
+#include "app/schema_document.hpp"
+#include "diag/diagnostic.hpp"
 #include "ui/ui_state.hpp"
 
 #include <cstdint>
@@ -22,12 +24,16 @@ public:
     void shutdown();
 
     app::Log& log() { return log_; }
+    app::SchemaDocument& schema() { return schema_; }
+    // Opens schema text as if the user had picked the file; returns what loading found.
+    Diagnostics open_schema(const std::string& name, std::string_view text);
     ui::UiState& ui() { return ui_; }
     std::string state_json() const;
     double now_s() const;
 
 private:
     void build_fonts(float dpr);
+    void on_file(int purpose, const std::string& name, std::string bytes);
 
     int gl_context_ = 0;
     bool running_ = false;
@@ -39,6 +45,7 @@ private:
     std::uint64_t frames_ = 0;
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;
     app::Log log_;
+    app::SchemaDocument schema_;
     ui::UiState ui_;
 };
 

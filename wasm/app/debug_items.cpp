@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags);
+
 namespace eic::web {
 namespace {
 struct Item {
@@ -30,6 +32,11 @@ void debug_items_begin_frame() {
     g_building.clear();
     g_added.clear();
     ImGui::GetCurrentContext()->TestEngineHookItems = true;
+}
+
+void debug_items_name_last(const char* label) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiTestEngineHook_ItemInfo(&g, g.LastItemData.ID, label, g.LastItemData.StatusFlags);
 }
 
 void debug_items_end_frame() { g_last.swap(g_building); }

@@ -29,4 +29,31 @@ mergeInto(LibraryManager.library, {
   eic_js_now_ms: function() {
     return performance.now();
   },
+
+  // Shows the browser's file picker; the chosen file's bytes come back through eic_app_file_opened
+  // with the same purpose. The picker needs a recent user gesture, which the click that asked has.
+  eic_js_open_file: function(purpose, accept) {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(accept);
+    input.addEventListener('change', function() {
+      var file = input.files && input.files[0];
+      if (file && Module['eicDeliverFile']) Module['eicDeliverFile'](purpose, file);
+    });
+    input.click();
+  },
+
+  // Offers bytes as a download (no save dialog exists for the web; the browser picks the folder).
+  eic_js_save_file: function(name, mime, data, length) {
+    var bytes = HEAPU8.slice(data, data + length);
+    var blob = new Blob([bytes], { type: UTF8ToString(mime) });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+  },
 });

@@ -2,6 +2,8 @@
 // NUL-terminated; strings out stay valid until the next call of the same function.
 #include "app/canvas_app.hpp"
 #include "app/debug_items.hpp"
+#include "app/files.hpp"
+#include "diag/report.hpp"
 #include "app/keys.hpp"
 
 #include <emscripten/emscripten.h>
@@ -78,6 +80,19 @@ EMSCRIPTEN_KEEPALIVE void eic_app_set_system_theme(int dark) { canvas_app().ui()
 
 // Whether ImGui wants the keyboard or the mouse this frame, so the page leaves the rest to the browser.
 EMSCRIPTEN_KEEPALIVE int eic_app_wants_keyboard() { return has_imgui() && ImGui::GetIO().WantCaptureKeyboard; }
+
+// A file the page read for a request (or a drop). Takes ownership of `data` (malloc'd by the caller).
+EMSCRIPTEN_KEEPALIVE void eic_app_file_opened(int purpose, const char* name, char* data, int length) {
+    std::string bytes(data, data + (length > 0 ? length : 0));
+    free(data);
+    eic::web::deliver_file((eic::web::FilePurpose)purpose, name ? name : "", std::move(bytes));
+}
+
+// Opens schema text (a draft or a wire map) in the Schema panel; returns {"summary","diagnostics"}.
+EMSCRIPTEN_KEEPALIVE const char* eic_app_open_schema(const char* name, const char* data, int length) {
+    auto ds = canvas_app().open_schema(name ? name : "schema.json", std::string_view(data, length > 0 ? length : 0));
+    return out(eic::report::dump(eic::report::diagnostics_json(ds), -1));
+}
 
 EMSCRIPTEN_KEEPALIVE const char* eic_app_state() { return out(canvas_app().state_json()); }
 

@@ -3,8 +3,16 @@
 
 #include "ui/shell.hpp"
 
+#include <string>
+#include <string_view>
+
 namespace eic::ui {
 void draw_schema_panel(ShellContext& ctx);
 void draw_manifest_panel(ShellContext& ctx);
 void draw_log_panel(ShellContext& ctx);
+
+// Schema files arriving from the picker, a drop, a paste or the JS API.
+Diagnostics open_schema_text(ShellContext& ctx, const std::string& name, std::string_view text);
+void compare_schema_text(ShellContext& ctx, const std::string& name, std::string text);
+std::string schema_window_title(const ShellContext& ctx);
 }

@@ -79,7 +79,7 @@ void draw_shell(ShellContext& ctx) {
     const auto layout = app::default_layout(vp->Size.x, vp->Size.y, top);
     using Draw = void (*)(ShellContext&);
     const Draw draws[app::kPanelCount] = {draw_schema_panel, draw_manifest_panel, draw_log_panel};
-    const char* ids[app::kPanelCount] = {"Schema###schema", "Manifest###manifest", "Log###log"};
+    const std::string ids[app::kPanelCount] = {schema_window_title(ctx), "Manifest###manifest", "Log###log"};
 
     for (int i = 0; i < app::kPanelCount; ++i) {
         PanelState& ps = ctx.ui.panels[i];
@@ -88,7 +88,7 @@ void draw_shell(ShellContext& ctx) {
         if (!ps.user_placed) {
             // A drag moves the window during NewFrame, before this Begin: that is the user taking over.
             // (Only once we have placed it: after a reset last_set is empty.)
-            if (ImGuiWindow* w = ImGui::FindWindowByName(ids[i]); w && w->WasActive && ps.last_set.w > 0 &&
+            if (ImGuiWindow* w = ImGui::FindWindowByName(ids[i].c_str()); w && w->WasActive && ps.last_set.w > 0 &&
                 differs(w->Pos, ps.last_set.x, ps.last_set.y))
                 ps.user_placed = true;
         }
@@ -97,7 +97,7 @@ void draw_shell(ShellContext& ctx) {
             ImGui::SetNextWindowSize(ImVec2(want.w, want.h), ImGuiCond_Always);
             ps.last_set = want;
         }
-        const bool visible = ImGui::Begin(ids[i], &ps.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+        const bool visible = ImGui::Begin(ids[i].c_str(), &ps.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
         // A resize is applied inside Begin, after the size we set.
         if (!ps.user_placed && differs(ImGui::GetWindowSize(), want.w, want.h)) ps.user_placed = true;
         if (visible) draws[i](ctx);

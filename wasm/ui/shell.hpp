@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/log.hpp"
+#include "app/schema_document.hpp"
 #include "ui/ui_state.hpp"
 
 namespace eic::ui {
@@ -9,6 +10,7 @@ namespace eic::ui {
 struct ShellContext {
     UiState& ui;
     app::Log& log;
+    app::SchemaDocument& schema;
     double now_s;
 };
 

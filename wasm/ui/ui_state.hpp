@@ -5,6 +5,8 @@
 #include "app/layout.hpp"
 #include "app/log.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <string>
 
@@ -24,12 +26,36 @@ struct LogView {
     bool follow = true;
 };
 
+// The Schema panel's form buffers and transient choices.
+struct SchemaView {
+    char filter[128] = "";
+    int type_filter = 0;  // 0 = all types, else 1 + index into the panel's type list
+    char new_key[256] = "";
+    int new_type = 0;
+    char new_options[4096] = "";  // one option per line
+    int new_size = 512;
+    std::string menu_key;     // the key whose action menu is open
+    std::string confirm_hard; // the key awaiting confirmation of a hard delete
+    char option_buf[4096] = "";
+    char note_buf[2048] = "";
+    char save_as[256] = "";
+    std::string last_error;   // the last refused action, shown until the next one succeeds
+    // A schema opened for comparison (treated as what Encord has).
+    bool comparing = false;
+    std::string compare_name;
+    std::string compare_text;
+    // What the comparison found, for state() and tests: {"changes": [{key, kind, destructive,
+    // refused}], "conflicts": [key...], "readable": bool}.
+    nlohmann::json comparison;
+};
+
 struct UiState {
     std::array<PanelState, app::kPanelCount> panels{};
     ThemePref theme = ThemePref::system;
     bool system_dark = true;
     bool about_open = false;
     LogView log_view;
+    SchemaView schema_view;
     bool dark() const { return theme == ThemePref::dark || (theme == ThemePref::system && system_dark); }
 };
 

@@ -29,6 +29,9 @@ export async function openApp(browser, baseUrl, { width = 1280, height = 800, dp
 // Finds a widget of the last frame by its label (and optionally its window) and clicks its centre.
 export async function clickItem(page, label, { window } = {}) {
   const item = await findItem(page, label, { window });
+  // Hover first, as a person does: ImGui decides hovering per frame, before the press.
+  await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
+  await page.waitForTimeout(40);
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
   return item;
 }
@@ -37,7 +40,8 @@ export async function findItem(page, label, { window, timeout = 5000 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const items = await page.evaluate(() => window.eic.debug.items());
-    const hit = items.find((it) => it.label === label && (!window || it.window === window));
+    // Window titles may carry state ("Schema — file.json •"): match the title's start.
+    const hit = items.find((it) => it.label === label && (!window || it.window === window || it.window.startsWith(`${window} `)));
     if (hit) return hit;
     if (Date.now() > deadline) {
       const labels = [...new Set(items.map((it) => `${it.window}/${it.label}`))].join(', ');

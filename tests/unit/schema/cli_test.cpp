@@ -3,10 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/schema_cmd.hpp"
 #include "schema/codes.hpp"
-// The test binary links eic_core, which leaves core/cli out (it becomes the native `eic`), so the
-// command is compiled in here. Drop this include once the build links core/cli's library into tests.
-#include "cli/schema_cmd.cpp"
 
 using nlohmann::ordered_json;
 
