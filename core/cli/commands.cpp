@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "cli/convert_cmd.hpp"
+#include "cli/schema_cmd.hpp"
 #include "cli/split_cmd.hpp"
 
 namespace eic::cli {
@@ -21,6 +22,8 @@ const std::vector<Command>& commands() {
         {"convert", "convert IN --to json|csv [-o OUT]", "convert an import manifest between JSON and CSV", run_convert},
         {"split", "split IN (--profile recommended|enterprise|team|free | --max-items N) [--out-dir D]",
          "split an import manifest into batches within a limits profile", run_split},
+        {"schema", "schema check FILE [--target index|active] [--output text|json] | schema wire FILE | schema diff A B [--base C] [--output text|json]",
+         "check a schema draft or Encord wire map, print its wire map, or diff two schemas", run_schema_command},
     };
     return table;
 }
