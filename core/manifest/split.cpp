@@ -4,14 +4,10 @@
 
 #include "csv/reader.hpp"
 #include "manifest/csv_columns.hpp"
+#include "manifest/limits.hpp"
 
 namespace eic::manifest {
 namespace {
-
-// Encord's per-file limits (reference/encord-api.md §3.5).
-// TODO(limits): take these from manifest/limits.hpp (file_limits(), plan_limits()) once it is committed.
-constexpr std::uint64_t kFileMaxUrls = 1'000'000;
-constexpr std::uint64_t kFileMaxItems = 500'000;
 
 std::uint64_t tighter(std::uint64_t a, std::uint64_t b) {
     if (a == 0) return b;
@@ -67,23 +63,19 @@ Manifest empty_like(const Manifest& m) {
 std::optional<SplitProfile> split_profile(std::string_view name) {
     SplitProfile p;
     p.name = std::string(name);
-    // TODO(limits): read from manifest/limits.hpp (recommended_batch(), plan_limits()) once committed.
     if (name == "recommended") {
-        p.max_videos = 100;
-        p.max_others = 1'000;
-        p.max_media_bytes = 2'000'000'000;
-    } else if (name == "enterprise") {
-        p.max_items = 10'000;
-        p.max_bytes = 100'000'000;
-    } else if (name == "team") {
-        p.max_items = 2'500;
-        p.max_bytes = 100'000'000;
-    } else if (name == "free") {
-        p.max_items = 1'000;
-        p.max_bytes = 10'000'000;
-    } else {
-        return std::nullopt;
+        const BatchProfile& b = recommended_batch();
+        p.max_videos = b.max_videos;
+        p.max_others = b.max_images;
+        p.max_media_bytes = b.max_bytes;
+        return p;
     }
+    auto plan = plan_from_name(name);
+    if (!plan) return std::nullopt;
+    const PlanLimits& l = plan_limits(*plan);
+    // Entries per JSON file and data units at one time: an item is both, so the tighter one applies.
+    p.max_items = tighter(l.max_json_entries, l.max_data_units);
+    p.max_bytes = l.max_json_bytes;
     return p;
 }
 
@@ -110,11 +102,11 @@ std::string part_name(std::string_view file_name, std::size_t index, std::size_t
 std::vector<Manifest> split_manifest(const Manifest& m, const SplitProfile& profile, Format format,
                                      const JsonWriteOptions& json, Diagnostics& diagnostics) {
     Cost limit;
-    limit.items = tighter(profile.max_items, kFileMaxItems);
+    limit.items = tighter(profile.max_items, file_limits().max_items);
     limit.videos = profile.max_videos;
     limit.others = profile.max_others;
-    limit.urls = tighter(profile.max_urls, kFileMaxUrls);
-    if (format == Format::csv) limit.urls = tighter(limit.urls, csv_columns::kMaxCsvEntries);
+    limit.urls = tighter(profile.max_urls, file_limits().max_urls);
+    if (format == Format::csv) limit.urls = tighter(limit.urls, file_limits().csv_max_entries);
     limit.bytes = profile.max_bytes;
     limit.media = profile.max_media_bytes;
 
