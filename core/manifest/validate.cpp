@@ -508,6 +508,7 @@ bool Validator::end_array(std::size_t off) {
     }
     Frame& f = frames_[depth_ - 1];
     if (f.role == Role::embedding && meta_) {
+        emb_count_ = std::uint64_t(f.index + 1);
         auto size = std::uint64_t(meta_->kt->size);
         if (emb_count_ != size)
             emit(Severity::error, "manifest.metadata.embedding-size", f.offset, At::container, [&] {
@@ -925,7 +926,6 @@ bool Validator::number(const json::Number& n, std::size_t off) {
     switch (e) {
         case Expect::meta_value: meta_number(n, off); break;
         case Expect::embedding_element:
-            ++emb_count_;
             if (!number_in_range(n, false))
                 emit(Severity::error, "manifest.metadata.number-range", off, At::value, [&] {
                     return fmt::format("{} is too large to be a finite number. Fix the value.", shown(n.text));
