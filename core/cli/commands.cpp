@@ -5,6 +5,7 @@
 #include "cli/convert_cmd.hpp"
 #include "cli/schema_cmd.hpp"
 #include "cli/split_cmd.hpp"
+#include "cli/validate_cmd.hpp"
 
 namespace eic::cli {
 namespace {
@@ -24,6 +25,8 @@ const std::vector<Command>& commands() {
          "split an import manifest into batches within a limits profile", run_split},
         {"schema", "schema check FILE [--target index|active] [--output text|json] | schema wire FILE | schema diff A B [--base C] [--output text|json]",
          "check a schema draft or Encord wire map, print its wire map, or diff two schemas", run_schema_command},
+        {"validate", "validate FILE [--schema S] [--format json|csv|auto] [--strict-client-only] [--plan enterprise|team|free] [--max-diagnostics N] [--output text|json|sarif]",
+         "check an import manifest against Encord's rules, the GCS naming rules, a metadata schema and plan limits", run_validate},
     };
     return table;
 }
