@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "cli/convert_cmd.hpp"
+#include "cli/infer_cmd.hpp"
 #include "cli/schema_cmd.hpp"
 #include "cli/split_cmd.hpp"
 #include "cli/validate_cmd.hpp"
@@ -23,6 +24,8 @@ const std::vector<Command>& commands() {
         {"convert", "convert IN --to json|csv [-o OUT]", "convert an import manifest between JSON and CSV", run_convert},
         {"split", "split IN (--profile recommended|enterprise|team|free | --max-items N) [--out-dir D]",
          "split an import manifest into batches within a limits profile", run_split},
+        {"infer-schema", "infer-schema IN [-o OUT] [--title T]",
+         "infer a metadata schema draft from the clientMetadata of a manifest", run_infer_schema},
         {"schema", "schema check FILE [--target index|active] [--output text|json] | schema wire FILE | schema diff A B [--base C] [--output text|json]",
          "check a schema draft or Encord wire map, print its wire map, or diff two schemas", run_schema_command},
         {"validate", "validate FILE [--schema S] [--format json|csv|auto] [--strict-client-only] [--plan enterprise|team|free] [--max-diagnostics N] [--output text|json|sarif]",
