@@ -46,9 +46,33 @@ function makeEmitter() {
   };
 }
 
+// Schemas and manifests may be given as text, bytes or (schemas) parsed objects.
+function toBytes(input) {
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (typeof input === 'string') return new TextEncoder().encode(input);
+  return new TextEncoder().encode(JSON.stringify(input));
+}
+
 function coreApi(mod) {
+  // Calls fn with each input copied into wasm memory as (pointer, length); null inputs pass (0, 0).
+  const withBuffers = (inputs, fn) => {
+    const ptrs = inputs.map((b) => (b ? allocBytes(mod, b) : 0));
+    try {
+      return fn(...inputs.flatMap((b, i) => [ptrs[i], b ? b.length : 0]));
+    } finally {
+      ptrs.forEach((p) => p && mod._eic_free(p));
+    }
+  };
   return {
     version: () => mod.UTF8ToString(mod._eic_version()),
+    // What pushing `draft` to an Encord that has `remote` would change (base: what the draft started
+    // from; default: the draft's own base). Resolves to {summary, diagnostics, changes, remoteChanges,
+    // conflicts, post, differs}.
+    async schemaDiff(remote, draft, { base } = {}) {
+      const inputs = [toBytes(remote), toBytes(draft), base === undefined ? null : toBytes(base)];
+      return JSON.parse(mod.UTF8ToString(withBuffers(inputs, (...args) => mod._eic_schema_diff(...args))));
+    },
   };
 }
 

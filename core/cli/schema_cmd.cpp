@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "diag/report.hpp"
+#include "schema/diff_report.hpp"
 #include "schema/document.hpp"
 #include "schema/plan.hpp"
 #include "schema/plan_json.hpp"
@@ -170,91 +171,40 @@ int diff(const std::vector<std::string>& args, std::ostream& out) {
     Args a(args, 1, {"base", "output"});
     if (a.positional.size() != 2) throw UsageError{"schema diff takes two files, A and B"};
     const std::string output = a.choice("output", {"text", "json"});
-    // Only reading problems are reported here (they block the diff); the rules about each file are
-    // `schema check`'s business, and the plan reports every refused change.
-    struct Input {
-        std::string path;
-        SchemaLoad load;
-    };
-    std::vector<Input> inputs;
-    for (const auto& path : a.positional) inputs.push_back({path, load_schema_text(read_file(path))});
-    if (auto base = a.get("base")) inputs.push_back({*base, load_schema_text(read_file(*base))});
-
-    bool unreadable = false;
-    for (auto& in : inputs) unreadable = unreadable || !in.load.file || has_error(in.load.diagnostics);
-    const SchemaFile* from = inputs[0].load.file ? &*inputs[0].load.file : nullptr;
-    const SchemaFile* to = inputs[1].load.file ? &*inputs[1].load.file : nullptr;
-
-    std::optional<Plan> plan;
-    Diagnostics plan_diags;
-    std::string base_label = "none";
-    if (!unreadable) {
-        const Schema* base = nullptr;
-        if (inputs.size() == 3) {
-            base = &inputs[2].load.file->draft.schema;
-            base_label = inputs[2].path;
-        } else if (to->draft.base) {
-            base = &to->draft.base->schema;
-            base_label = "the base in " + inputs[1].path;
-        }
-        plan = make_plan(to->draft.schema, base, from->draft.schema);
-        plan_diags = plan->diagnostics;
-        rebase(plan_diags, to->is_draft ? "/schema" : "");
-        locate(plan_diags, inputs[1].load.locator);
+    const std::string text_a = read_file(a.positional[0]), text_b = read_file(a.positional[1]);
+    std::string text_c;
+    std::optional<DiffInput> base;
+    if (auto path = a.get("base")) {
+        text_c = read_file(*path);
+        base = DiffInput{*path, text_c};
     }
-
-    const bool differs = !plan || plan->has_changes() || !plan->conflicts.empty() || !plan->applicable();
+    const SchemaDiff d = diff_schemas({a.positional[0], text_a}, {a.positional[1], text_b}, base);
     if (output == "json") {
-        ordered_json o;
-        ordered_json summary;
-        summary["from"] = inputs[0].path;
-        summary["to"] = inputs[1].path;
-        summary["base"] = base_label;
-        summary["changes"] = plan ? plan->changes.size() : 0;
-        summary["destructive"] = plan ? std::count_if(plan->changes.begin(), plan->changes.end(),
-                                                      [](const Change& c) { return c.destructive; })
-                                      : 0;
-        summary["conflicts"] = plan ? plan->conflicts.size() : 0;
-        Diagnostics all;
-        ordered_json diags = ordered_json::array();
-        auto add = [&](const Diagnostics& ds, const std::string& file) {
-            for (const auto& d : ds) {
-                all.push_back(d);
-                auto j = report::diagnostic_json(d);
-                j["file"] = file;
-                diags.push_back(std::move(j));
-            }
-        };
-        for (const auto& in : inputs) add(in.load.diagnostics, in.path);
-        add(plan_diags, inputs[1].path);
-        o = report::diagnostics_json(all, std::move(summary));
-        o["diagnostics"] = std::move(diags);
-        o.update(plan ? plan_json(*plan)
-                      : ordered_json{{"changes", ordered_json::array()},
-                                     {"remoteChanges", ordered_json::array()},
-                                     {"conflicts", ordered_json::array()},
-                                     {"post", nullptr}});
-        out << report::dump(o) << '\n';
-        return differs ? 1 : 0;
+        out << report::dump(diff_json(d)) << '\n';
+        return d.differs ? 1 : 0;
     }
 
-    for (const auto& in : inputs) report::write_text(out, in.load.diagnostics, in.path);
+    const auto& plan = d.plan;
+    const auto& inputs = d.inputs;
+    const std::string& base_label = d.base_label;
+    const Diagnostics& plan_diags = d.plan_diagnostics;
+    for (const auto& in : inputs) report::write_text(out, in.load.diagnostics, in.name);
     if (!plan) {
         out << "cannot compare: fix the errors above first\n";
         return 1;
     }
     if (!plan->remote_changes.empty()) {
-        out << fmt::format("Changed in {} since the base ({}):\n", inputs[0].path, base_label);
+        out << fmt::format("Changed in {} since the base ({}):\n", inputs[0].name, base_label);
         print_changes(out, plan->remote_changes);
     }
     if (plan->changes.empty() && plan->conflicts.empty())
-        out << fmt::format("No changes from {} to {}.\n", inputs[0].path, inputs[1].path);
+        out << fmt::format("No changes from {} to {}.\n", inputs[0].name, inputs[1].name);
     if (!plan->changes.empty()) {
-        out << fmt::format("Changes from {} to {}:\n", inputs[0].path, inputs[1].path);
+        out << fmt::format("Changes from {} to {}:\n", inputs[0].name, inputs[1].name);
         print_changes(out, plan->changes);
     }
-    report::write_text(out, plan_diags, inputs[1].path);
-    return differs ? 1 : 0;
+    report::write_text(out, plan_diags, inputs[1].name);
+    return d.differs ? 1 : 0;
 }
 
 }  // namespace

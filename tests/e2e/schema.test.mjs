@@ -152,3 +152,28 @@ test('comparing with another schema lists the plan with safe and destructive mar
   assert.ok(items.some((it) => it.label === 'Export merged map'));
   await context.close();
 });
+
+test('the headless core diffs schemas as the CLI does', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const result = await page.evaluate(async () => {
+    const { create } = await import('./encord-console.js');
+    const core = await create({ headless: true });
+    const remote = { fps: { ty: 'variant', hint: 'number' }, tag: { ty: 'enum', values: ['a'] } };
+    const draft = { fps: { ty: 'variant', hint: 'text' }, tag: { ty: 'variant', hint: 'text' } };
+    return { diff: await core.schemaDiff(remote, draft), same: await core.schemaDiff(remote, JSON.stringify(remote)),
+      broken: await core.schemaDiff('{"a": ', draft) };
+  });
+  assert.equal(result.diff.differs, true);
+  const byKey = Object.fromEntries(result.diff.changes.map((c) => [c.key, c]));
+  assert.equal(byKey.fps.kind, 'retyped');
+  assert.equal(byKey.fps.refused, false);
+  assert.equal(byKey.tag.refused, true, 'an enum cannot become a scalar');
+  assert.equal(result.diff.post, null, 'a refused plan has nothing to POST');
+  assert.ok(result.diff.summary.errors >= 1);
+  assert.equal(result.same.differs, false);
+  assert.deepEqual(result.same.changes, []);
+  assert.equal(result.broken.differs, true);
+  assert.equal(result.broken.diagnostics[0].code, 'json.truncated');
+  assert.equal(result.broken.diagnostics[0].file, 'A');
+  await context.close();
+});
