@@ -139,7 +139,7 @@ int run_validate(const std::vector<std::string>& args, std::ostream& out, std::o
         out << fmt::format("{}: {}, {}, {}; {} ({}), {} in {:.1f} ms; {} at the recommended size\n", file, plural(s.errors, "error"),
                            plural(s.warnings, "warning"), plural(s.infos, "info"), plural(s.items, "item"),
                            collections.empty() ? "none" : collections, plural(s.bytes, "byte"), s.ms,
-                           plural(s.batches, "batch"));
+                           s.batches == 1 ? std::string("1 batch") : fmt::format("{} batches", s.batches));
     }
     return r.summary.errors ? kExitFindings : kExitClean;
 }

@@ -118,13 +118,25 @@ std::vector<NameIssue> check_bucket_name(std::string_view name) {
 
 std::vector<NameIssue> check_object_name(std::string_view name) {
     std::vector<NameIssue> out;
+    // One pass over the bytes finds which rules can apply; a plain ASCII name needs nothing else.
+    bool newline = false, del = false, hash = false, wildcard = false, non_ascii = false;
+    for (unsigned char c : name) {
+        if (c >= 'a' && c <= 'z') continue;  // the common case first
+        switch (c) {
+            case '\r': case '\n': newline = true; break;
+            case 0x7F: del = true; break;
+            case '#': hash = true; break;
+            case '[': case ']': case '*': case '?': wildcard = true; break;
+            default: non_ascii |= c >= 0x80; break;
+        }
+    }
     if (name.empty() || name.size() > 1024) {
         add(out, true, "gcs.object.length",
             fmt::format("An object name has 1 to 1024 bytes (UTF-8); this one has {}.", name.size()));
     }
-    if (!is_valid_utf8(name))
+    if (non_ascii && !is_valid_utf8(name))
         add(out, true, "gcs.object.utf8", "An object name is valid UTF-8; check the percent-escapes in the URL.");
-    if (name.find_first_of("\r\n") != std::string_view::npos)
+    if (newline)
         add(out, true, "gcs.object.newline", "An object name cannot contain a carriage return or a line feed.");
     if (name == "." || name == "..")
         add(out, true, "gcs.object.dot", "An object name cannot be \".\" or \"..\".");
@@ -132,18 +144,18 @@ std::vector<NameIssue> check_object_name(std::string_view name) {
     if (name.substr(0, acme.size()) == acme)
         add(out, true, "gcs.object.acme", "An object name cannot start with \".well-known/acme-challenge/\".");
     // U+007F is one byte; U+0080..U+009F are C2 80..C2 9F in UTF-8.
-    bool control = name.find('\x7F') != std::string_view::npos;
-    for (std::size_t i = 0; !control && i + 1 < name.size(); ++i) {
+    bool control = del;
+    for (std::size_t i = 0; non_ascii && !control && i + 1 < name.size(); ++i) {
         auto a = static_cast<unsigned char>(name[i]), b = static_cast<unsigned char>(name[i + 1]);
         if (a == 0xC2 && b >= 0x80 && b <= 0x9F && b != 0x85) control = true;
     }
     if (control)
         add(out, false, "gcs.object.control",
             "The object name has a control character (U+007F-U+009F) that breaks XML object listings; rename the object.");
-    if (name.find('#') != std::string_view::npos)
+    if (hash)
         add(out, false, "gcs.object.hash",
             "The object name has '#', which gcloud reads as a generation suffix; rename the object if you can.");
-    if (name.find_first_of("[]*?") != std::string_view::npos)
+    if (wildcard)
         add(out, false, "gcs.object.wildcard",
             "The object name has '[', ']', '*' or '?', which gcloud and gsutil treat as wildcards; rename the object if you can.");
     return out;

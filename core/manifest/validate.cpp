@@ -5,6 +5,7 @@
 #include <chrono>
 #include <climits>
 #include <cmath>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -16,7 +17,6 @@
 #include "json/number.hpp"
 #include "json/reader.hpp"
 #include "manifest/values.hpp"
-#include <cstring>
 
 namespace eic::manifest {
 namespace {
@@ -35,7 +35,7 @@ struct Collection {
     const char* name;
     bool grouped;            // items name their files objectUrl_0, objectUrl_1, ...
     Media media;             // the metadata object its items may carry
-    const char* media_key;   // "videoMetadata", ...
+    std::string_view media_key;  // "videoMetadata", ...; empty when none
     bool video;              // counts against the recommended 100 videos per batch
     bool structured_only;    // a structured-form (dataItems) name; the file form may not accept it
 };
@@ -43,20 +43,20 @@ struct Collection {
 constexpr std::array<Collection, 8> kCollections = {{
     {"videos", false, Media::video, "videoMetadata", true, false},
     {"audio", false, Media::audio, "audioMetadata", false, false},
-    {"image_groups", true, Media::none, nullptr, false, false},
+    {"image_groups", true, Media::none, {}, false, false},
     {"images", false, Media::image, "imageMetadata", false, false},
-    {"dicom_series", true, Media::none, nullptr, false, false},
+    {"dicom_series", true, Media::none, {}, false, false},
     {"text", false, Media::text, "textMetadata", false, true},
     {"pdf", false, Media::pdf, "pdfMetadata", false, true},
-    {"nifti", false, Media::none, nullptr, false, true},
+    {"nifti", false, Media::none, {}, false, true},
 }};
 constexpr int kNoCollection = -1;
 
 enum Field : std::uint8_t { fps, duration, width, height, file_size, mime_type, sample_rate, bit_depth, codec, num_channels, num_pages, kFieldCount };
 enum class FieldType : std::uint8_t { number, integer, string };
 struct FieldInfo {
-    const char* snake;
-    const char* camel;
+    std::string_view snake;
+    std::string_view camel;
     FieldType type;
 };
 constexpr std::array<FieldInfo, kFieldCount> kFields = {{
@@ -216,7 +216,10 @@ struct Frame {
     Role role = Role::top;
     std::size_t offset = 0;
     std::int64_t index = -1;  // arrays: the current element
-    std::string key;          // objects: the current member name
+    // Objects: the current member name. A view into the input when the name has no escapes (the
+    // common case: no copy), else into `buf`, since the reader reuses its buffer for the next string.
+    std::string_view key;
+    std::string buf;
 };
 
 // Captures the first string of a document; used to read an earlier URL again.
@@ -303,6 +306,7 @@ private:
     std::unordered_map<std::string_view, Resolved> keys_;
     std::unordered_set<std::string> reported_unknown_keys_;
     std::unordered_set<std::string> checked_buckets_;
+    std::string last_bucket_;  // skips the set for the common run of URLs in one bucket
     bool noted_gs_ = false, noted_googleapis_ = false;
 
     std::array<Frame, 6> frames_;
@@ -386,7 +390,7 @@ std::string Validator::pointer(At at) const {
         bool object = f.role == Role::top || f.role == Role::item || f.role == Role::client_meta ||
                       f.role == Role::media || f.role == Role::geo;
         out += '/';
-        if (object) out += pointer_escape(f.key);
+        if (object) out += pointer_escape(std::string(f.key));
         else out += std::to_string(f.index);
     }
     return out;
@@ -412,7 +416,7 @@ void Validator::push(Role role, std::size_t off) {
     f.role = role;
     f.offset = off;
     f.index = -1;
-    f.key.clear();
+    f.key = {};
 }
 
 // ---- containers --------------------------------------------------------------------------------
@@ -526,7 +530,12 @@ bool Validator::end_array(std::size_t off) {
 bool Validator::key(std::string_view k, std::size_t off) {
     if (skip_) return true;
     Frame& f = frames_[depth_ - 1];
-    f.key.assign(k.data(), k.size());
+    if (k.data() >= bytes_.data() && k.data() + k.size() <= bytes_.data() + bytes_.size()) {
+        f.key = k;
+    } else {
+        f.buf.assign(k.data(), k.size());
+        f.key = f.buf;
+    }
     switch (f.role) {
         case Role::top: top_key(k, off); break;
         case Role::item: item_key(k, off); break;
@@ -606,7 +615,7 @@ void Validator::item_key(std::string_view k, std::size_t off) {
     if (k == "title") return seen_once(1, Expect::title);
     if (k == "clientMetadata") return seen_once(2, Expect::client_meta);
     if (!c.grouped && k == "objectUrl") return seen_once(4, Expect::object_url);
-    if (c.media_key && k == c.media_key) return seen_once(8, Expect::media);
+    if (!c.media_key.empty() && k == c.media_key) return seen_once(8, Expect::media);
     if (coll_ == 2 && k == "createVideo") return seen_once(16, Expect::create_video);
     if (c.grouped && k.size() > 10 && k.substr(0, 10) == "objectUrl_") {
         std::string_view digits = k.substr(10);
@@ -637,7 +646,7 @@ void Validator::item_key(std::string_view k, std::size_t off) {
     std::vector<std::string> known = {"title", "clientMetadata"};
     if (c.grouped) known.push_back("objectUrl_0");
     else known.push_back("objectUrl");
-    if (c.media_key) known.push_back(c.media_key);
+    if (!c.media_key.empty()) known.emplace_back(c.media_key);
     if (coll_ == 2) known.push_back("createVideo");
     std::string hint = c.grouped && k == "objectUrl" ? std::string(" Name the files objectUrl_0, objectUrl_1, ...")
                                                      : did_you_mean(suggest(k, known));
@@ -982,7 +991,7 @@ bool Validator::null(std::size_t off) {
 
 void Validator::meta_string(std::string_view s, std::size_t off) {
     const Resolved& r = *meta_;
-    const std::string& key = frames_[depth_ - 1].key;
+    const std::string_view key = frames_[depth_ - 1].key;
     switch (r.type) {
         case MetaType::text:
         case MetaType::user: return;
@@ -1139,7 +1148,9 @@ void Validator::check_url(std::string_view url, std::size_t off) {
         }
         emit(issue.severity, issue.code, off, At::value, [&] { return issue.message; });
     }
-    if (!u.bucket.empty() && checked_buckets_.size() < 10000 && checked_buckets_.insert(std::string(u.bucket)).second) {
+    if (!u.bucket.empty() && u.bucket != last_bucket_) {
+        last_bucket_.assign(u.bucket.data(), u.bucket.size());
+        if (checked_buckets_.size() < 10000 && checked_buckets_.insert(last_bucket_).second)
         for (const auto& issue : gcs::check_bucket_name(u.bucket))
             emit(issue.error ? Severity::error : Severity::warning, issue.code, off, At::value, [&] {
                 return fmt::format("Bucket {}: {} (Reported for its first URL only.)", shown(u.bucket), issue.message);

@@ -1,5 +1,6 @@
 #include "manifest/values.hpp"
 
+#include <array>
 #include <cfloat>
 #include <cmath>
 
@@ -68,7 +69,7 @@ std::uint64_t count_chars(std::string_view s) {
     return n;
 }
 
-bool number_in_range(const json::Number& n, bool f32) {
+bool number_in_range_slow(const json::Number& n, bool f32) {
     std::string_view t = n.text;
     std::size_t i = 0;
     if (i < t.size() && t[i] == '-') ++i;
@@ -173,13 +174,23 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
         out.issues.push_back(issue(Severity::error, "manifest.url.empty", "The URL is empty. Give the file's URL."));
         return out;
     }
-    for (unsigned char c : url) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            out.issues.push_back(issue(Severity::error, "manifest.url.whitespace",
-                                       "The URL contains whitespace, which Encord does not accept. Percent-encode it "
-                                       "(a space is %20) or rename the object."));
-            return out;
-        }
+    // One pass classifies the bytes, so the common URL skips every rule that cannot apply.
+    enum : std::uint8_t { kSpace = 1, kPercent = 2, kQuery = 4, kDot = 8 };
+    static const auto table = [] {
+        std::array<std::uint8_t, 256> t{};
+        for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[c] = kSpace;
+        t['%'] = kPercent;
+        t['?'] = t['#'] = kQuery;
+        t['.'] = kDot;
+        return t;
+    }();
+    std::uint8_t seen = 0;
+    for (unsigned char c : url) seen |= table[c];
+    if (seen & kSpace) {
+        out.issues.push_back(issue(Severity::error, "manifest.url.whitespace",
+                                   "The URL contains whitespace, which Encord does not accept. Percent-encode it "
+                                   "(a space is %20) or rename the object."));
+        return out;
     }
     const auto& limits = file_limits();
     if (url.size() > limits.max_url_bytes) {
@@ -225,7 +236,7 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
     }
     const bool https = out.form != UrlForm::gs;
     std::string_view path = rest;  // after the scheme and, for GCS forms, the host
-    if (https) {
+    if (https && (seen & kQuery)) {
         std::size_t q = path.find_first_of("?#");
         if (q != std::string_view::npos) {
             out.issues.push_back(issue(Severity::warning, "manifest.url.query",
@@ -254,7 +265,7 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
     }
     // Dot segments: a browser (WHATWG URL) removes "." and ".." (and %2e forms), so it cannot address them.
     bool dots = false;
-    for (std::size_t b = 0; b <= object.size();) {
+    for (std::size_t b = 0; (seen & (kDot | kPercent)) && b <= object.size();) {
         std::size_t e = object.find('/', b);
         if (e == std::string_view::npos) e = object.size();
         if (is_dot_segment(object.substr(b, e - b))) dots = true;
@@ -266,7 +277,7 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
                                    "cannot be fetched by this URL. Rename the object."));
     // The object name: percent-decoded for https forms.
     std::string_view name = object;
-    if (https && object.find('%') != std::string_view::npos) {
+    if (https && (seen & kPercent)) {
         scratch.clear();
         for (std::size_t i = 0; i < object.size(); ++i) {
             if (object[i] != '%') {
