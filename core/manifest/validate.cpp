@@ -4,6 +4,7 @@
 #include <array>
 #include <chrono>
 #include <climits>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
@@ -12,10 +13,13 @@
 
 #include <fmt/format.h>
 
+#include "csv/reader.hpp"
 #include "gcs/names.hpp"
 #include "json/line_index.hpp"
 #include "json/number.hpp"
 #include "json/reader.hpp"
+#include "manifest/csv_columns.hpp"
+#include "manifest/load.hpp"
 #include "manifest/values.hpp"
 
 namespace eic::manifest {
@@ -31,7 +35,7 @@ using schema::TypeKind;
 
 enum class Media : std::uint8_t { none, video, image, audio, text, pdf };
 
-struct Collection {
+struct CollectionInfo {
     const char* name;
     bool grouped;            // items name their files objectUrl_0, objectUrl_1, ...
     Media media;             // the metadata object its items may carry
@@ -40,7 +44,7 @@ struct Collection {
     bool structured_only;    // a structured-form (dataItems) name; the file form may not accept it
 };
 
-constexpr std::array<Collection, 8> kCollections = {{
+constexpr std::array<CollectionInfo, 8> kCollections = {{
     {"videos", false, Media::video, "videoMetadata", true, false},
     {"audio", false, Media::audio, "audioMetadata", false, false},
     {"image_groups", true, Media::none, {}, false, false},
@@ -249,6 +253,7 @@ public:
     }
 
     ValidationResult run();
+    void run_csv();
 
     // SAX handler
     bool begin_object(std::size_t off);
@@ -287,6 +292,12 @@ private:
     void end_media();
     void end_geo();
     void finish(const json::ReadResult& r);
+    void pass_through(Diagnostics ds);
+    bool has_error_code(std::string_view prefix) const {
+        for (const auto& d : res_.diagnostics)
+            if (d.severity == Severity::error && std::string_view(d.code).substr(0, prefix.size()) == prefix) return true;
+        return false;
+    }  // findings of the CSV reader, counted and capped like ours
 
     // ---- values
     void check_url(std::string_view url, std::size_t off);
@@ -297,7 +308,7 @@ private:
     void media_value(Got g, std::string_view s, const json::Number* n, std::size_t off);
     void geo_value(const json::Number& n, std::size_t off);
     void count_url(std::size_t off);
-    const Collection* coll() const { return coll_ == kNoCollection ? nullptr : &kCollections[std::size_t(coll_)]; }
+    const CollectionInfo* coll() const { return coll_ == kNoCollection ? nullptr : &kCollections[std::size_t(coll_)]; }
 
     std::string_view bytes_;
     const ValidateOptions& opt_;
@@ -352,6 +363,11 @@ private:
 
     bool cancelled_ = false;
     std::size_t next_progress_ = 0;
+
+    // CSV: the place of the field being checked (pointer null, row and field instead)
+    bool csv_ = false;
+    std::uint64_t csv_row_ = 0;
+    std::string csv_field_;
 };
 
 template <class F>
@@ -368,6 +384,14 @@ void Validator::emit(Severity sev, const char* code, std::size_t offset, At at, 
     json::Position p = lines_.position(offset);
     d.line = p.line;
     d.column = p.column;
+    if (csv_) {
+        if (csv_row_) d.row = csv_row_;
+        if (!csv_field_.empty()) d.field = csv_field_;
+        if (coll_ != kNoCollection) d.collection = kCollections[std::size_t(coll_)].name;
+        if (item_index_ >= 0) d.item = std::uint64_t(item_index_);
+        res_.diagnostics.push_back(std::move(d));
+        return;
+    }
     d.pointer = pointer(at);
     if (depth_ >= 2 && coll_ != kNoCollection && frames_[1].role == Role::collection) {
         d.collection = kCollections[std::size_t(coll_)].name;
@@ -603,7 +627,7 @@ void Validator::top_key(std::string_view k, std::size_t off) {
 }
 
 void Validator::item_key(std::string_view k, std::size_t off) {
-    const Collection& c = *coll();
+    const CollectionInfo& c = *coll();
     auto seen_once = [&](std::uint32_t flag, Expect e) {
         if (item_fields_ & flag)
             emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
@@ -771,7 +795,7 @@ void Validator::begin_item(std::size_t off) {
 }
 
 void Validator::end_item() {
-    const Collection& c = *coll();
+    const CollectionInfo& c = *coll();
     if (!c.grouped && !(item_fields_ & 4))
         emit(Severity::error, "manifest.item.missing-url", item_offset_, At::item, [&] {
             return fmt::format("This item of {} has no objectUrl. Add \"objectUrl\": the file's URL.", c.name);
@@ -1180,7 +1204,16 @@ void Validator::check_duplicate(std::string_view identity, std::size_t off) {
             // Read the earlier URL again and compare identities, so a hash collision is never a finding.
             const std::size_t first = std::size_t(dup_[i].second - 1);
             FirstString fs;
-            json::read(bytes_.substr(first), fs);
+            if (csv_) {
+                csv::Options o;
+                o.header = false;
+                o.check_ragged = false;
+                csv::Reader again(bytes_.substr(first), o);
+                csv::Record rec;
+                if (again.next(rec) && rec.size() > 0) fs.value.assign(rec[0].value);
+            } else {
+                json::read(bytes_.substr(first), fs);
+            }
             std::string other_identity, other_scratch;
             analyse_url(fs.value, other_identity, other_scratch);
             if (other_identity == identity) {
@@ -1240,14 +1273,191 @@ void Validator::finish(const json::ReadResult& r) {
     }
 }
 
+
+void Validator::pass_through(Diagnostics ds) {
+    for (auto& d : ds) {
+        count(d.severity);
+        if (opt_.max_diagnostics && res_.diagnostics.size() >= opt_.max_diagnostics) {
+            ++res_.summary.suppressed[d.code];
+            continue;
+        }
+        res_.diagnostics.push_back(std::move(d));
+    }
+}
+
+// Auto-detection: CSV when the text starts (after a BOM and whitespace) with something no JSON value
+// starts with: a CSV header begins with a column name. Empty text is JSON (json.empty).
+bool looks_like_csv(std::string_view b) {
+    if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
+    std::size_t i = 0;
+    while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
+    if (i == b.size()) return false;
+    char c = b[i];
+    if (c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9')) return false;
+    for (std::string_view lit : {"true", "false", "null"}) {
+        if (b.substr(i, lit.size()) == lit) {
+            std::size_t j = i + lit.size();
+            if (j == b.size() || !std::isalnum(static_cast<unsigned char>(b[j]))) return false;
+        }
+    }
+    return true;
+}
+
+// CSV manifests (columns in csv_columns.hpp, UNVERIFIED against Encord): the header picks the data
+// type; each row's ObjectUrl gets the URL rules and its title the file-name rule. Findings carry the
+// data row and the column name (pointer null). Column codes are the loader's (load.hpp), so a file
+// reports the same code under eic validate and eic convert.
+void Validator::run_csv() {
+    namespace cols = csv_columns;
+    csv_ = true;
+    csv::Reader reader(bytes_);
+    csv::Record rec;
+    if (!reader.next(rec)) {
+        pass_through(reader.take_diagnostics());
+        return;
+    }
+    std::optional<std::size_t> url_col, title_col;
+    const cols::ColumnInfo* title_info = nullptr;
+    std::vector<cols::Column> seen;
+    for (std::size_t i = 0; i < rec.size(); ++i) {
+        const csv::Field& f = rec[i];
+        csv_field_.assign(f.value);
+        const cols::ColumnInfo* info = cols::find(f.value);
+        if (!info && (info = cols::find_loose(f.value)))
+            emit(Severity::warning, load_code::csv_column_spelling, f.offset, At::value, [&] {
+                return fmt::format("Column {} is read as \"{}\"; write it exactly so.", schema::quote(f.value), info->name);
+            });
+        if (!info) {
+            emit(Severity::warning, load_code::csv_unknown_column, f.offset, At::value, [&] {
+                return fmt::format("Column {} is not a manifest column (ObjectUrl or a title column); Encord ignores it.",
+                                   schema::quote(f.value));
+            });
+            continue;
+        }
+        if (std::find(seen.begin(), seen.end(), info->column) != seen.end()) {
+            emit(Severity::error, load_code::csv_duplicate_column, f.offset, At::value, [&] {
+                return fmt::format("Column \"{}\" appears twice; only the first is read. Remove one.", info->name);
+            });
+            continue;
+        }
+        seen.push_back(info->column);
+        if (info->column == cols::Column::object_url) {
+            url_col = i;
+        } else if (title_info) {
+            emit(Severity::error, load_code::csv_title_conflict, f.offset, At::value, [&] {
+                return fmt::format("A CSV manifest holds one data type: \"{}\" and \"{}\" cannot both be columns. Use one "
+                                   "file per type.", info->name, title_info->name);
+            });
+        } else {
+            title_info = info;
+            title_col = i;
+        }
+    }
+    csv_field_.clear();
+    if (!url_col) {
+        emit(Severity::error, load_code::csv_no_url_column, rec.offset, At::value, [&] {
+            return fmt::format("The header has no \"{}\" column. Name the column of object URLs so.", cols::kObjectUrl);
+        });
+        pass_through(reader.take_diagnostics());
+        return;
+    }
+    const Collection c = title_info ? title_info->collection : Collection::videos;
+    for (std::size_t i = 0; i < kCollections.size(); ++i)
+        if (collection_key(c) == std::string_view(kCollections[i].name)) coll_ = int(i);
+    if (coll_ == kNoCollection) coll_ = 0;
+    coll_present_[std::size_t(coll_)] = true;
+    const bool grouping = title_info && title_info->groups_rows;
+    if (opt_.strict_client_only && (coll()->media == Media::video || coll()->media == Media::image))
+        emit(Severity::error, "manifest.strict.csv", rec.offset, At::value, [&] {
+            return fmt::format("Strict client-only access needs {} for every item, which a CSV manifest cannot carry. "
+                               "Use a JSON manifest (eic convert).", coll()->media_key);
+        });
+    const std::string url_name = reader.header()[*url_col];
+    const std::string title_name = title_col ? reader.header()[*title_col] : std::string();
+    std::unordered_map<std::string, std::int64_t> groups;
+    std::uint64_t rows = 0;
+    while (!cancelled_ && reader.next(rec)) {
+        ++rows;
+        csv_row_ = rec.row;
+        item_index_ = -1;
+        if (rows == cols::kMaxCsvEntries + 1) {
+            csv_field_.clear();
+            emit(Severity::error, "manifest.limit.csv-entries", rec.offset, At::value, [&] {
+                return fmt::format("This row is beyond the {} entries a CSV manifest may have. Split the file (eic split).",
+                                   cols::kMaxCsvEntries);
+            });
+        }
+        const csv::Field* url = *url_col < rec.size() ? &rec[*url_col] : nullptr;
+        const csv::Field* title = title_col && *title_col < rec.size() ? &rec[*title_col] : nullptr;
+        // the item: one per row, or one per group title
+        if (grouping) {
+            if (!title || title->value.empty()) {
+                csv_field_ = title_name;
+                emit(Severity::error, load_code::csv_group_title, title ? title->offset : rec.offset, At::value, [&] {
+                    return fmt::format("Rows are grouped by \"{}\", and this row has none, so Encord cannot place it. Give "
+                                       "the group's title.", title_name);
+                });
+            } else {
+                auto [where, fresh] = groups.emplace(std::string(title->value), std::int64_t(groups.size()));
+                item_index_ = where->second;
+                if (fresh) {
+                    ++items_;
+                    ++coll_items_[std::size_t(coll_)];
+                    ++others_;
+                    csv_field_ = title_name;
+                    check_title(title->value, title->offset);
+                }
+            }
+        } else {
+            item_index_ = std::int64_t(items_);
+            ++items_;
+            ++coll_items_[std::size_t(coll_)];
+            if (coll()->video) ++videos_;
+            else ++others_;
+            if (title && !title->value.empty()) {
+                csv_field_ = title_name;
+                check_title(title->value, title->offset);
+            }
+        }
+        csv_field_ = url_name;
+        if (!url || url->value.empty()) {
+            emit(Severity::error, load_code::csv_empty_url, url ? url->offset : rec.offset, At::value,
+                 [&] { return std::string("This row has no object URL. Give the file's URL."); });
+        } else {
+            check_url(url->value, url->offset);
+        }
+        if (opt_.progress && rec.offset >= next_progress_) {
+            next_progress_ = rec.offset + std::max<std::size_t>(opt_.progress_every, 1);
+            if (!opt_.progress(rec.offset, bytes_.size())) cancelled_ = true;
+        }
+        pass_through(reader.take_diagnostics());
+    }
+    pass_through(reader.take_diagnostics());
+    csv_row_ = 0;
+    csv_field_.clear();
+    item_index_ = -1;
+    coll_ = kNoCollection;
+    if (!cancelled_ && items_ == 0 && !has_error_code("csv."))
+        emit(Severity::warning, "manifest.empty", 0, At::value,
+             [&] { return std::string("The manifest has no rows: add one row per file under the header."); });
+    json::ReadResult ok;
+    top_is_object_ = false;  // the JSON-only empty check in finish() does not apply
+    finish(ok);
+}
+
 ValidationResult Validator::run() {
     auto t0 = std::chrono::steady_clock::now();
-    json::Reader reader;
-    json::ReadResult r = reader.read(bytes_, *this);
-    if (r.stopped && !cancelled_) r.stopped = false;
-    finish(r);
+    bool csv = opt_.format == InputFormat::csv || (opt_.format == InputFormat::auto_detect && looks_like_csv(bytes_));
+    if (csv) {
+        run_csv();
+    } else {
+        json::Reader reader;
+        json::ReadResult r = reader.read(bytes_, *this);
+        if (r.stopped && !cancelled_) r.stopped = false;
+        finish(r);
+    }
     auto& s = res_.summary;
-    s.format = "json";
+    s.format = csv ? "csv" : "json";
     s.bytes = bytes_.size();
     s.items = items_;
     s.urls = urls_;

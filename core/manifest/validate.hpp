@@ -1,8 +1,9 @@
 // The manifest validator: checks an Encord private-cloud import manifest (the JSON file form of
-// reference/encord-api.md §3) against Encord's rules, the GCS naming rules, the organisation's metadata
+// reference/encord-api.md §3, or a CSV manifest, §4, with the columns of csv_columns.hpp) against Encord's rules, the GCS naming rules, the organisation's metadata
 // schema and the plan's limits, and reports every finding at once (see docs/diagnostics.md, "Manifest").
 //
-// It streams over the bytes with core/json's SAX reader: no DOM, so memory stays near the input size
+// JSON findings carry a JSON pointer; CSV findings carry the data row and the column name instead.
+// It streams over the bytes with core/json's SAX reader (CSV: core/csv's record reader): no DOM, so memory stays near the input size
 // (the duplicate-URL table holds 16 bytes per URL slot; diagnostics are capped). Line and column are
 // computed only for the findings kept.
 //
@@ -32,6 +33,8 @@ enum class InputFormat { auto_detect, json, csv };
 
 struct ValidateOptions {
     std::optional<schema::Schema> schema;  // clientMetadata is checked against it when set
+    // auto_detect: CSV when the text starts with something no JSON value starts with (a CSV header
+    // starts with a column name), else JSON. The CLI also picks CSV for a .csv file name.
     InputFormat format = InputFormat::auto_detect;
     bool strict_client_only = false;       // videoMetadata / imageMetadata required and complete
     std::optional<Plan> plan;              // the plan's limits as errors, recommended batches as info

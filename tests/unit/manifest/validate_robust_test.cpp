@@ -43,6 +43,7 @@ ValidateOptions options() {
     o.strict_client_only = true;
     o.plan = Plan::free;
     o.max_diagnostics = 0;
+    o.format = InputFormat::json;
     return o;
 }
 
