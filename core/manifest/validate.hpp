@@ -1,11 +1,12 @@
 // The manifest validator: checks an Encord private-cloud import manifest (the JSON file form of
-// reference/encord-api.md §3, or a CSV manifest, §4, with the columns of csv_columns.hpp) against Encord's rules, the GCS naming rules, the organisation's metadata
-// schema and the plan's limits, and reports every finding at once (see docs/diagnostics.md, "Manifest").
-//
+// reference/encord-api.md §3, or a CSV manifest, §4, with the columns of csv_columns.hpp) against
+// Encord's rules, the GCS naming rules, the organisation's metadata schema and the plan's limits, and
+// reports every finding at once (codes in docs/diagnostics.md, sections "JSON syntax" and "Manifest").
 // JSON findings carry a JSON pointer; CSV findings carry the data row and the column name instead.
-// It streams over the bytes with core/json's SAX reader (CSV: core/csv's record reader): no DOM, so memory stays near the input size
-// (the duplicate-URL table holds 16 bytes per URL slot; diagnostics are capped). Line and column are
-// computed only for the findings kept.
+//
+// It streams over the bytes with core/json's SAX reader (CSV: core/csv's record reader): no DOM, so
+// memory stays near the input size (the duplicate-URL table holds 16 bytes per slot, at most two slots
+// per URL; diagnostics are capped). Line and column are computed only for the findings kept.
 //
 // Progress and cancel: the SAX reader cannot resume, so a validation runs in one call; `progress` is
 // called between items about every `progress_every` bytes and cancels the run when it returns false

@@ -1,6 +1,7 @@
 // `eic validate` driven with string streams on the fixture manifests.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -122,4 +123,28 @@ TEST_CASE("validate: warnings alone exit 0", "[manifest][cli]") {
     INFO(r.out);
     CHECK(r.code == 0);
     CHECK(r.out.find("warning manifest.url.duplicate") != std::string::npos);
+}
+
+TEST_CASE("validate: a CSV file is checked as CSV", "[manifest][cli]") {
+    Run r = run({data("errors.csv"), "--output", "json"});
+    CHECK(r.code == 1);
+    json o = json::parse(r.out);
+    CHECK(o["summary"]["format"] == "csv");
+    REQUIRE(o["diagnostics"].size() >= 1);
+    CHECK(o["diagnostics"][0]["code"] == "manifest.url.whitespace");
+    CHECK(o["diagnostics"][0]["row"] == 2);
+    CHECK(o["diagnostics"][0]["field"] == "ObjectUrl");
+    CHECK(o["diagnostics"][0]["pointer"].is_null());
+}
+
+TEST_CASE("every validator code is documented in docs/diagnostics.md", "[manifest][cli]") {
+    std::ifstream in(std::string(EIC_TEST_DATA) + "/../../docs/diagnostics.md");
+    REQUIRE(in);
+    std::stringstream s;
+    s << in.rdbuf();
+    const std::string docs = s.str();
+    for (const char* code : {"gcs.bucket.character","gcs.bucket.dns","gcs.bucket.dots","gcs.bucket.edge","gcs.bucket.google","gcs.bucket.ip","gcs.bucket.length","gcs.object.acme","gcs.object.control","gcs.object.dot","gcs.object.hash","gcs.object.length","gcs.object.newline","gcs.object.utf8","gcs.object.wildcard","manifest.batch.recommended","manifest.capped","manifest.duplicate-key","manifest.empty","manifest.group.missing-title","manifest.group.no-urls","manifest.group.url-gap","manifest.group.url-index","manifest.item.duplicate-key","manifest.item.missing-url","manifest.item.type","manifest.item.unknown-field","manifest.limit.csv-entries","manifest.limit.items","manifest.limit.urls","manifest.media.incomplete","manifest.media.mime-type","manifest.media.range","manifest.media.type","manifest.media.unknown-field","manifest.metadata.datetime","manifest.metadata.deleted-key","manifest.metadata.embedding","manifest.metadata.embedding-size","manifest.metadata.enum","manifest.metadata.geo-range","manifest.metadata.geo-shape","manifest.metadata.keyframes","manifest.metadata.null","manifest.metadata.number-range","manifest.metadata.type","manifest.metadata.unknown-key","manifest.metadata.uuid","manifest.metadata.uuid-version","manifest.metadata.varchar-length","manifest.plan.entries","manifest.plan.file-size","manifest.plan.frames","manifest.plan.media-size","manifest.plan.resolution","manifest.strict.csv","manifest.strict.missing-metadata","manifest.structured-collection","manifest.title.too-long","manifest.top-level","manifest.type","manifest.unknown-key","manifest.upsert-metadata","manifest.url.bad-escape","manifest.url.dot-segment","manifest.url.duplicate","manifest.url.empty","manifest.url.file-name-too-long","manifest.url.folder","manifest.url.googleapis-form","manifest.url.gs-form","manifest.url.no-object","manifest.url.query","manifest.url.scheme","manifest.url.too-long","manifest.url.whitespace",
+                             "json.syntax", "json.truncated", "json.bad-escape", "json.invalid-utf8", "json.control-char",
+                             "json.depth", "json.trailing", "json.empty"})
+        CHECK(docs.find(std::string("| `") + code + "` |") != std::string::npos);
 }
