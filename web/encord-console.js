@@ -30,6 +30,10 @@ function allocBytes(mod, bytes) {
   return ptr;
 }
 
+function safeLocalStorage() {
+  try { return globalThis.localStorage || null; } catch { return null; }  // blocked in some iframes
+}
+
 function makeEmitter() {
   const handlers = new Map();
   return {
@@ -127,6 +131,25 @@ async function createCanvasApp(options) {
   const initError = mod.UTF8ToString(mod._eic_app_init(
     allocBytes(mod, uiFont), uiFont.length, allocBytes(mod, monoFont), monoFont.length, darkQuery.matches ? 1 : 0));
   if (initError) throw new Error(initError);
+
+  // Autosave: the host may pass its own storage (getItem/setItem), else the page's localStorage.
+  const storage = options.storage !== undefined ? options.storage : safeLocalStorage();
+  const autosaveKey = (slot) => `eic.autosave.${slot}`;
+  mod.eicAutosave = (slot, name, text, dirty) => {
+    try { storage?.setItem(autosaveKey(slot), JSON.stringify({ name, text, dirty, at: new Date().toISOString() })); }
+    catch (err) { console.warn(`eic: autosave failed: ${err.message}`); }
+  };
+  try {
+    const saved = storage && JSON.parse(storage.getItem(autosaveKey('schema')) || 'null');
+    if (saved && typeof saved.text === 'string') {
+      const bytes = new TextEncoder().encode(saved.text);
+      const ptr = allocBytes(mod, bytes);
+      withString(mod, String(saved.name || 'schema.json'), (p) => mod._eic_app_restore_schema(p, ptr, bytes.length, saved.dirty ? 1 : 0));
+      mod._eic_free(ptr);
+    }
+  } catch (err) {
+    console.warn(`eic: the autosaved draft was not restored: ${err.message}`);
+  }
 
   const abort = new AbortController();
   const listen = (target, type, fn, opts = {}) => target.addEventListener(type, fn, { ...opts, signal: abort.signal });

@@ -58,6 +58,8 @@ void SchemaDocument::mark_saved(std::string file_name) {
     saved_revision_ = history_[pos_].revision;
 }
 
+void SchemaDocument::mark_unsaved() { saved_revision_ = next_revision_++; }
+
 Diagnostics SchemaDocument::edit(std::string label, const Edit& fn) {
     schema::Draft copy = draft();  // O(1) for the schema itself; notes and text are small
     Diagnostics ds = fn(copy);

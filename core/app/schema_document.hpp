@@ -29,6 +29,7 @@ public:
     std::string draft_text() const;
     std::string wire_text() const;
     void mark_saved(std::string file_name);
+    void mark_unsaved();  // e.g. a draft restored from autosave that had unsaved changes
 
     // Runs `fn` on a copy of the draft. If it reports an error, nothing changes; otherwise the copy
     // becomes the document and `label` enters the history (the redo branch is dropped).

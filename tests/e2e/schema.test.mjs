@@ -107,10 +107,14 @@ test('a user builds, edits, saves and reopens a schema with one key of every typ
   assert.deepEqual(file.schema, built);
   await waitState(page, (st) => !st.schema.dirty);
 
-  // Reload: a fresh app, then open the saved file through the picker.
+  // Reload: the autosaved draft comes back; start a new one, then open the saved file.
   await page.reload();
   await page.waitForFunction(() => window.eic !== undefined);
-  assert.equal((await schemaOf(page)).keys, 0);
+  s = await waitState(page, (st) => st.schema.keys === 9);
+  assert.deepEqual(s.schema.wire, built);
+  assert.equal(s.schema.dirty, false);
+  await clickItem(page, 'New', { window: 'Schema' });
+  await waitState(page, (st) => st.schema.keys === 0);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open…', { window: 'Schema' })]);
   await chooser.setFiles(saved);
   s = await waitState(page, (st) => st.schema.keys === 9);
@@ -175,5 +179,17 @@ test('the headless core diffs schemas as the CLI does', async () => {
   assert.equal(result.broken.differs, true);
   assert.equal(result.broken.diagnostics[0].code, 'json.truncated');
   assert.equal(result.broken.diagnostics[0].file, 'A');
+  await context.close();
+});
+
+test('unsaved edits survive a reload through autosave', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await addKey(page, 'draft.only', 'text');
+  await page.reload();
+  await page.waitForFunction(() => window.eic !== undefined);
+  const s = await waitState(page, (st) => st.schema.keys === 1);
+  assert.equal(s.schema.dirty, true, 'still marked unsaved');
+  assert.deepEqual(s.schema.wire['draft.only'], { ty: 'variant', hint: 'text' });
+  assert.match(s.log.last, /Restored the draft/);
   await context.close();
 });

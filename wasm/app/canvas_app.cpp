@@ -19,6 +19,7 @@ extern "C" {
 void eic_js_bind_canvas();
 void eic_js_set_cursor(int cursor);
 void eic_js_clipboard_write(const char* text);
+void eic_js_autosave(const char* slot, const char* name, const char* text, int dirty);
 double eic_js_now_ms();
 }
 
@@ -137,6 +138,12 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     debug_items_end_frame();
     frame_ms_ = eic_js_now_ms() - t0;
     ++frames_;
+    // Saving changes only the dirty flag, which the autosave must record too.
+    if (autosaved_revision_ != schema_.revision() || autosaved_dirty_ != schema_.dirty()) {
+        autosaved_revision_ = schema_.revision();
+        autosaved_dirty_ = schema_.dirty();
+        eic_js_autosave("schema", schema_.file_name().c_str(), schema_.draft_text().c_str(), schema_.dirty());
+    }
 
     eic_js_set_cursor(io.MouseDrawCursor ? -1 : (int)ImGui::GetMouseCursor());
     const int fb_w = (int)std::lround(css_w * dpr), fb_h = (int)std::lround(css_h * dpr);
@@ -156,6 +163,17 @@ void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes)
 Diagnostics CanvasApp::open_schema(const std::string& name, std::string_view text) {
     ui::ShellContext ctx{ui_, log_, schema_, now_s()};
     return ui::open_schema_text(ctx, name, text);
+}
+
+void CanvasApp::restore_schema(const std::string& name, std::string_view text, bool dirty) {
+    if (has_error(schema_.open(text, name))) {
+        log_.add(app::LogLevel::warning, "The autosaved draft could not be read and was not restored", now_s());
+        return;
+    }
+    if (dirty) schema_.mark_unsaved();
+    autosaved_revision_ = schema_.revision();
+    autosaved_dirty_ = schema_.dirty();
+    log_.add(app::LogLevel::info, "Restored the draft " + name + " from the last session", now_s());
 }
 
 void CanvasApp::shutdown() {

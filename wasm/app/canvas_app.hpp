@@ -27,6 +27,8 @@ public:
     app::SchemaDocument& schema() { return schema_; }
     // Opens schema text as if the user had picked the file; returns what loading found.
     Diagnostics open_schema(const std::string& name, std::string_view text);
+    // Brings back the draft autosaved before a reload.
+    void restore_schema(const std::string& name, std::string_view text, bool dirty);
     ui::UiState& ui() { return ui_; }
     std::string state_json() const;
     double now_s() const;
@@ -43,6 +45,8 @@ private:
     double last_time_s_ = 0, start_time_s_ = -1;
     double frame_ms_ = 0;
     std::uint64_t frames_ = 0;
+    std::uint64_t autosaved_revision_ = ~0ull;
+    bool autosaved_dirty_ = false;
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;
     app::Log log_;
     app::SchemaDocument schema_;

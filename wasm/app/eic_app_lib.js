@@ -56,4 +56,9 @@ mergeInto(LibraryManager.library, {
     a.remove();
     setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
   },
+
+  // Keeps the open draft in the page's storage so a reload loses nothing (drafts hold no secrets).
+  eic_js_autosave: function(slot, name, text, dirty) {
+    if (Module['eicAutosave']) Module['eicAutosave'](UTF8ToString(slot), UTF8ToString(name), UTF8ToString(text), !!dirty);
+  },
 });

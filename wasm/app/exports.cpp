@@ -94,6 +94,10 @@ EMSCRIPTEN_KEEPALIVE const char* eic_app_open_schema(const char* name, const cha
     return out(eic::report::dump(eic::report::diagnostics_json(ds), -1));
 }
 
+EMSCRIPTEN_KEEPALIVE void eic_app_restore_schema(const char* name, const char* data, int length, int dirty) {
+    canvas_app().restore_schema(name ? name : "schema.json", std::string_view(data, length > 0 ? length : 0), dirty != 0);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* eic_app_state() { return out(canvas_app().state_json()); }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_items() { return out(eic::web::debug_items_json()); }

@@ -63,6 +63,19 @@ TEST_CASE("a saved draft reopens as the identical schema", "[app][schema-doc]") 
     CHECK(other.draft_text() == text);
 }
 
+TEST_CASE("a restored draft can be marked unsaved", "[app][schema-doc]") {
+    SchemaDocument doc;
+    add_number(doc, "a");
+    SchemaDocument restored;
+    REQUIRE_FALSE(has_error(restored.open(doc.draft_text(), "x.eic-schema.json")));
+    CHECK_FALSE(restored.dirty());
+    restored.mark_unsaved();
+    CHECK(restored.dirty());
+    restored.mark_saved("");
+    CHECK_FALSE(restored.dirty());
+    CHECK(restored.file_name() == "x.eic-schema.json");
+}
+
 TEST_CASE("a plain wire map opens as a draft based on it", "[app][schema-doc]") {
     SchemaDocument doc;
     auto ds = doc.open(R"({"fps": {"ty": "variant", "hint": "number"}})", "remote.json");
