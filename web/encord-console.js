@@ -68,8 +68,46 @@ function coreApi(mod) {
       ptrs.forEach((p) => p && mod._eic_free(p));
     }
   };
+  // Copies a manifest into wasm memory: a Blob in 16 MiB slices (never one big string), text encoded,
+  // bytes as they are. Returns [pointer, length]; the caller frees the pointer.
+  const manifestIntoWasm = async (input) => {
+    if (typeof Blob !== 'undefined' && input instanceof Blob) {
+      const ptr = mod._eic_malloc(input.size);
+      if (!ptr) throw new Error(`not enough memory for a ${input.size}-byte manifest; use the eic CLI for files this large`);
+      const slice = 16 << 20;
+      for (let at = 0; at < input.size; at += slice) {
+        const chunk = new Uint8Array(await input.slice(at, at + slice).arrayBuffer());
+        mod.HEAPU8.set(chunk, ptr + at);  // HEAPU8 after each await: memory may have grown
+      }
+      return [ptr, input.size];
+    }
+    const bytes = toBytes(input);
+    return [allocBytes(mod, bytes), bytes.length];
+  };
+  const manifestCall = async (fn, input, options = {}) => {
+    const opts = { ...options };
+    if (opts.schema !== undefined && opts.schema !== null && typeof opts.schema !== 'string') opts.schema = JSON.stringify(opts.schema);
+    if (typeof Blob !== 'undefined' && input instanceof Blob && input.name && !opts.fileName) opts.fileName = input.name;
+    const [ptr, length] = await manifestIntoWasm(input);
+    try {
+      const result = JSON.parse(withString(mod, JSON.stringify(opts), (o) => mod.UTF8ToString(fn(ptr, length, o))));
+      if (result.error) throw new Error(result.error);
+      return result;
+    } finally {
+      mod._eic_free(ptr);
+    }
+  };
   return {
     version: () => mod.UTF8ToString(mod._eic_version()),
+    // Validates a manifest (Uint8Array, string or Blob) as `eic validate --output json` does. Options:
+    // {schema (wire map or draft, text or object), format, strictClientOnly, plan, maxDiagnostics, fileName}.
+    validateManifest: (input, options) => manifestCall(mod._eic_manifest_validate, input, options),
+    // {to: 'json'|'csv', from?, fileName?, pretty?} -> {output, from, summary, diagnostics}
+    convertManifest: (input, options) => manifestCall(mod._eic_manifest_convert, input, options),
+    // {profile?|maxItems?, fileName?, pretty?} -> {parts: [{name, text, items, urls}], summary, diagnostics}
+    splitManifest: (input, options) => manifestCall(mod._eic_manifest_split, input, options),
+    // {fileName?, title?} -> {draft, text, summary, diagnostics}
+    inferSchema: (input, options) => manifestCall(mod._eic_manifest_infer, input, options),
     // What pushing `draft` to an Encord that has `remote` would change (base: what the draft started
     // from; default: the draft's own base). Resolves to {summary, diagnostics, changes, remoteChanges,
     // conflicts, post, differs}.
