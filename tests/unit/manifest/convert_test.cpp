@@ -1,6 +1,7 @@
 // Conversion between JSON and CSV, as a library call and as `eic convert`.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -23,6 +24,11 @@ Run eic_cli(std::vector<std::string> args) {
     std::ostringstream out, err;
     int code = cli::dispatch(args, out, err);
     return {code, out.str(), err.str()};
+}
+
+// A name of our own under build/, so that test runs in parallel (other build trees) do not collide.
+std::string unique(const std::string& stem) {
+    return stem + "_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
 }
 
 std::string temp_path(const std::string& name) {
@@ -73,8 +79,8 @@ TEST_CASE("convert: refusals and read errors produce no bytes") {
 }
 
 TEST_CASE("eic convert: exit codes, output file, usage") {
-    const std::string in = temp_path("convert_test_in.csv");
-    const std::string out = temp_path("convert_test_out.json");
+    const std::string in = temp_path(unique("convert_test_in") + ".csv");
+    const std::string out = temp_path(unique("convert_test_out") + ".json");
     {
         std::ofstream f(in, std::ios::binary);
         f << "ObjectUrl,Image title\ngs://b/a.jpg,A\n";

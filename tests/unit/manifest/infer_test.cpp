@@ -1,6 +1,7 @@
 // Inferring a schema draft from clientMetadata.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -39,6 +40,11 @@ const Diagnostic* find(const Diagnostics& ds, const std::string& code) {
     for (const auto& d : ds)
         if (d.code == code) return &d;
     return nullptr;
+}
+
+// A name of our own under build/, so that test runs in parallel (other build trees) do not collide.
+std::string unique(const std::string& stem) {
+    return stem + "_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
 }
 
 std::string repeat(char c, std::size_t n) { return std::string(n, c); }
@@ -198,7 +204,8 @@ TEST_CASE("infer: the draft file reads back through the draft codec") {
 
 TEST_CASE("eic infer-schema: output and exit codes") {
     const std::string dir = std::string(EIC_TEST_DATA) + "/../../build";
-    const std::string in = dir + "/infer_test_in.json";
+    const std::string in = dir + "/" + unique("infer_test_in") + ".json";
+    const std::string out_file = dir + "/" + unique("infer_test_out") + ".eic-schema.json";
     {
         std::ofstream f(in, std::ios::binary);
         f << images({R"({"n": 1})", R"({"n": 2})"});
@@ -212,11 +219,11 @@ TEST_CASE("eic infer-schema: output and exit codes") {
         f << images({R"({"n": 1})", R"({"n": "x"})"});
     }
     std::ostringstream o2, e2;
-    CHECK(cli::dispatch({"infer-schema", in, "-o", dir + "/infer_test_out.eic-schema.json"}, o2, e2) == 1);
+    CHECK(cli::dispatch({"infer-schema", in, "-o", out_file}, o2, e2) == 1);
     CHECK(e2.str().find("infer.conflict") != std::string::npos);
     std::ostringstream o3, e3;
     CHECK(cli::dispatch({"infer-schema"}, o3, e3) == 2);
     CHECK(cli::dispatch({"infer-schema", dir + "/nope.json"}, o3, e3) == 2);
     std::remove(in.c_str());
-    std::remove((dir + "/infer_test_out.eic-schema.json").c_str());
+    std::remove(out_file.c_str());
 }

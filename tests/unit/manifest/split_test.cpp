@@ -1,6 +1,7 @@
 // Splitting manifests into parts under a limits profile.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -21,6 +22,11 @@ std::string videos_json(int n, bool skip = true) {
     s += "]";
     if (skip) s += ", \"skip_duplicate_urls\": true";
     return s + "}";
+}
+
+// A name of our own under build/, so that test runs in parallel (other build trees) do not collide.
+std::string unique(const std::string& stem) {
+    return stem + "_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
 }
 
 Manifest parse(const std::string& bytes) {
@@ -169,15 +175,16 @@ TEST_CASE("split: input errors give no parts; empty input gives a warning") {
 
 TEST_CASE("eic split: writes parts, exit codes") {
     const std::string dir = std::string(EIC_TEST_DATA) + "/../../build";
-    const std::string in = dir + "/split_test_in.json";
+    const std::string stem = unique("split_test_in");
+    const std::string in = dir + "/" + stem + ".json";
     {
         std::ofstream f(in, std::ios::binary);
         f << videos_json(3);
     }
     std::ostringstream out, err;
     CHECK(cli::dispatch({"split", in, "--max-items", "2"}, out, err) == 0);
-    CHECK(out.str().find("split_test_in.part-001-of-002.json: 2 items, 2 URLs") != std::string::npos);
-    std::ifstream p2(dir + "/split_test_in.part-002-of-002.json");
+    CHECK(out.str().find(stem + ".part-001-of-002.json: 2 items, 2 URLs") != std::string::npos);
+    std::ifstream p2(dir + "/" + stem + ".part-002-of-002.json");
     CHECK(p2.good());
     std::ostringstream o2, e2;
     CHECK(cli::dispatch({"split", in, "--profile", "gold"}, o2, e2) == 2);
@@ -192,6 +199,6 @@ TEST_CASE("eic split: writes parts, exit codes") {
     CHECK(cli::dispatch({"split", in, "--profile", "team", "--out-dir", dir}, o3, e3) == 1);
     CHECK(o3.str().empty());
     std::remove(in.c_str());
-    std::remove((dir + "/split_test_in.part-001-of-002.json").c_str());
-    std::remove((dir + "/split_test_in.part-002-of-002.json").c_str());
+    std::remove((dir + "/" + stem + ".part-001-of-002.json").c_str());
+    std::remove((dir + "/" + stem + ".part-002-of-002.json").c_str());
 }
