@@ -8,16 +8,16 @@
 // memory stays near the input size (the duplicate-URL table holds 16 bytes per slot, at most two slots
 // per URL; diagnostics are capped). Line and column are computed only for the findings kept.
 //
-// Progress and cancel: the SAX reader cannot resume, so a validation runs in one call; `progress` is
-// called between items about every `progress_every` bytes and cancels the run when it returns false
-// (the result then has summary.cancelled set and only the findings up to there). The UI runs it from a
-// job that yields by calling progress; a true slice-by-slice step() needs a resumable reader.
+// Two forms: validate_manifest() in one call (with an optional progress callback that can cancel), and
+// ValidationJob for the UI, which validates in slices (step) within a frame's budget and can resume,
+// with progress and cancel. Both give identical findings.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +65,34 @@ struct ValidationResult {
 };
 
 ValidationResult validate_manifest(std::string_view bytes, const ValidateOptions& options = {});
+
+// Validation in slices, for a UI that must not block a frame:
+//   ValidationJob job(bytes, options);
+//   each frame: if (job.step(4 << 20)) show(job.result()); else show(job.done_bytes(), job.total_bytes());
+// step() validates at least one item and continues up to about `max_bytes` further (whole items: one
+// huge item is one step), then returns; it returns true once finished. The JSON manifest's collections
+// are walked item by item, so it resumes anywhere between items. CSV files (at most 10,000 rows) and
+// JSON files whose top level is not an object are validated in their first step. cancel() stops at the
+// next item; the result then has summary.cancelled. `bytes` must outlive the job. summary.ms is the
+// time spent inside step().
+class ValidationJob {
+public:
+    ValidationJob(std::string_view bytes, ValidateOptions options);
+    ~ValidationJob();
+    ValidationJob(ValidationJob&&) noexcept;
+    ValidationJob& operator=(ValidationJob&&) noexcept;
+
+    bool step(std::size_t max_bytes);
+    void cancel();
+    bool finished() const;
+    std::size_t done_bytes() const;
+    std::size_t total_bytes() const;
+    const ValidationResult& result() const;  // meaningful once finished()
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 // {"format","bytes","items","urls","collections":{..},"errors","warnings","infos","ms","batches",
 //  "suppressed":{code: n},"cancelled"}: the summary of the CLI's --output json.

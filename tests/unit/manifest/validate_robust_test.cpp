@@ -93,3 +93,91 @@ TEST_CASE("deep nesting is bounded by the reader", "[manifest][validate][robust]
     auto r = validate(deep);
     CHECK(find(r, "json.depth"));
 }
+
+namespace {
+
+ValidationResult stepped(std::string_view text, const ValidateOptions& o, std::size_t slice) {
+    ValidationJob job(text, o);
+    int guard = 0;
+    while (!job.step(slice)) REQUIRE(++guard < 1000000);
+    REQUIRE(job.done_bytes() == text.size());
+    return job.result();
+}
+
+void same(const ValidationResult& a, const ValidationResult& b) {
+    REQUIRE(a.diagnostics.size() == b.diagnostics.size());
+    for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
+        const auto &x = a.diagnostics[i], &y = b.diagnostics[i];
+        INFO(x.code << " " << x.message << " / " << y.code << " " << y.message);
+        REQUIRE(x.code == y.code);
+        REQUIRE(x.message == y.message);
+        REQUIRE(x.line == y.line);
+        REQUIRE(x.column == y.column);
+        REQUIRE(x.pointer == y.pointer);
+        REQUIRE(x.collection == y.collection);
+        REQUIRE(x.item == y.item);
+    }
+    REQUIRE(a.summary.items == b.summary.items);
+    REQUIRE(a.summary.urls == b.summary.urls);
+    REQUIRE(a.summary.errors == b.summary.errors);
+    REQUIRE(a.summary.collections == b.summary.collections);
+}
+
+}  // namespace
+
+TEST_CASE("a job in slices finds exactly what one call finds", "[manifest][validate][robust][job]") {
+    const ValidateOptions o = options();
+    for (const char* name : {"clean.json", "errors.json"}) {
+        const std::string text = fixture(name);
+        for (std::size_t n = 0; n <= text.size(); ++n) {
+            INFO(name << " cut at " << n);
+            std::string_view cut(text.data(), n);
+            auto one = validate_manifest(cut, o);
+            same(one, stepped(cut, o, 1));
+            same(one, stepped(cut, o, 1 << 20));
+        }
+    }
+    std::mt19937 rng(42);
+    const char alphabet[] = "{}[]\":, 0123456789-truefalsnul\\objectUrl_";
+    for (int round = 0; round < 2000; ++round) {
+        std::string text = fixture(round % 2 ? "clean.json" : "errors.json");
+        for (int k = 0; k < 3; ++k) {
+            std::size_t at = rng() % text.size();
+            if (rng() % 2) text[at] = alphabet[rng() % (sizeof alphabet - 1)];
+            else text.erase(at, 1 + rng() % 4);
+        }
+        INFO(text);
+        same(validate_manifest(text, o), stepped(text, o, 1 + rng() % 200));
+    }
+}
+
+TEST_CASE("a job resumes between items, reports progress and cancels", "[manifest][validate][job]") {
+    std::string text = "{\"images\": [";
+    for (int i = 0; i < 100; ++i) text += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" + std::to_string(i % 90) + "\"}";
+    text += "], \"skip_duplicate_urls\": true}";
+    ValidationJob job(text, ValidateOptions{});
+    std::size_t steps = 0, last = 0;
+    while (!job.step(500)) {
+        ++steps;
+        CHECK(job.done_bytes() > last);
+        CHECK(job.done_bytes() < job.total_bytes());
+        last = job.done_bytes();
+    }
+    CHECK(steps > 5);
+    CHECK(job.finished());
+    CHECK(job.result().summary.items == 100);
+    CHECK(count(job.result(), "manifest.url.duplicate") == 10);
+
+    ValidationJob cancelled(text, ValidateOptions{});
+    cancelled.step(500);
+    cancelled.cancel();
+    CHECK(cancelled.step(500));
+    CHECK(cancelled.result().summary.cancelled);
+    CHECK(cancelled.result().summary.items < 100);
+
+    ValidateOptions csv;
+    csv.format = InputFormat::csv;
+    ValidationJob one_step("ObjectUrl\nhttps://storage.cloud.google.com/b-1/a.mp4\n", csv);
+    CHECK(one_step.step(1));
+    CHECK(one_step.result().summary.format == "csv");
+}
