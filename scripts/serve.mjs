@@ -14,8 +14,15 @@ const opt = (name, fallback) => {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(opt('--root', path.join(here, '..', 'build', 'web')));
 const port = Number(opt('--port', '8080'));
-// Browser tests mount their own pages (workers, embedding hosts) at /__test__/.
-const testPages = args.includes('--test-pages') ? path.resolve(here, '..', 'tests', 'e2e', 'pages') : null;
+// Extra folders under URL prefixes: browser tests mount their pages (workers, embedding hosts) at
+// /__test__/ with --test-pages; benchmarks mount theirs with --mount /__bench__/=DIR.
+const mounts = [];
+if (args.includes('--test-pages')) mounts.push(['/__test__/', path.resolve(here, '..', 'tests', 'e2e', 'pages')]);
+args.forEach((a, i) => {
+  if (a !== '--mount' || !args[i + 1]) return;
+  const [prefix, dir] = args[i + 1].split('=');
+  mounts.push([prefix.endsWith('/') ? prefix : prefix + '/', path.resolve(dir)]);
+});
 const host = '127.0.0.1';
 
 const types = {
@@ -38,9 +45,11 @@ const server = http.createServer((req, res) => {
   }
   if (rel.endsWith('/')) rel += 'index.html';
   let base = root;
-  if (testPages && rel.startsWith('/__test__/')) {
-    base = testPages;
-    rel = rel.slice('/__test__'.length);
+  for (const [prefix, dir] of mounts) {
+    if (!rel.startsWith(prefix)) continue;
+    base = dir;
+    rel = rel.slice(prefix.length - 1);
+    break;
   }
   const file = path.resolve(base, '.' + rel);
   if (!file.startsWith(base + path.sep)) {

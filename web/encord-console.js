@@ -99,6 +99,8 @@ function coreApi(mod) {
   };
   return {
     version: () => mod.UTF8ToString(mod._eic_version()),
+    // Bytes of wasm memory this instance holds now (it grows, never shrinks): for capacity checks.
+    memoryBytes: () => mod.HEAPU8.length,
     // Validates a manifest (Uint8Array, string or Blob) as `eic validate --output json` does. Options:
     // {schema (wire map or draft, text or object), format, strictClientOnly, plan, maxDiagnostics, fileName}.
     validateManifest: (input, options) => manifestCall(mod._eic_manifest_validate, input, options),
