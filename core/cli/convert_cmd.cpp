@@ -52,8 +52,10 @@ int run_convert(const std::vector<std::string>& args, std::ostream& out, std::os
                 << ": see the errors above\n";
             return kExitFindings;
         }
-        if (auto target = a.get("out")) write_file(*target, *r.bytes);
-        else out << *r.bytes;
+        if (auto target = a.get("out"))
+            write_file(*target, *r.bytes);
+        else
+            out << *r.bytes;
         return kExitClean;
     } catch (const UsageError& e) {
         err << "eic convert: " << e.message << "\n" << kUsage;

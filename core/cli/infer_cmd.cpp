@@ -38,8 +38,10 @@ int run_infer_schema(const std::vector<std::string>& args, std::ostream& out, st
             return kExitFindings;
         }
         std::string bytes = manifest::write_draft_file(r.draft);
-        if (auto target = a.get("out")) write_file(*target, bytes);
-        else out << bytes;
+        if (auto target = a.get("out"))
+            write_file(*target, bytes);
+        else
+            out << bytes;
         err << path << ": " << r.draft.schema.size() << (r.draft.schema.size() == 1 ? " key" : " keys")
             << " inferred from " << r.items_with_metadata << " of " << r.items << " items\n";
         return has_error(r.diagnostics) ? kExitFindings : kExitClean;

@@ -39,8 +39,7 @@ int run_split(const std::vector<std::string>& args, std::ostream& out, std::ostr
         manifest::SplitOptions o;
         auto profile = a.get("profile");
         auto max_items = a.get("max-items");
-        if (profile.has_value() == max_items.has_value())
-            throw UsageError{"give one of --profile and --max-items"};
+        if (profile.has_value() == max_items.has_value()) throw UsageError{"give one of --profile and --max-items"};
         if (profile) {
             auto p = manifest::split_profile(*profile);
             if (!p) throw UsageError{"--profile must be recommended, enterprise, team or free"};

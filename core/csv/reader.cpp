@@ -159,8 +159,8 @@ bool Reader::next(Record& out) {
             span = in_buf ? Span{true, buf_begin, buf_.size() - buf_begin} : Span{false, seg, pos_ - seg};
             if (!closed) {
                 add(code::unterminated_quote,
-                    "this quoted field is never closed: it runs to the end of the file; add the closing '\"'",
-                    f.line, f.column, out, index);
+                    "this quoted field is never closed: it runs to the end of the file; add the closing '\"'", f.line,
+                    f.column, out, index);
                 record_done = true;
             } else {
                 advance_char();  // the closing quote
@@ -217,8 +217,8 @@ bool Reader::next(Record& out) {
     out.end = pos_;
     for (std::size_t i = 0; i < out.fields.size(); ++i) {
         const Span& s = spans_[i];
-        out.fields[i].value = s.in_buf ? std::string_view(buf_).substr(s.begin, s.size)
-                                       : bytes_.substr(s.begin, s.size);
+        out.fields[i].value =
+            s.in_buf ? std::string_view(buf_).substr(s.begin, s.size) : bytes_.substr(s.begin, s.size);
     }
     if (records_ == 1) {
         expected_fields_ = out.fields.size();

@@ -48,9 +48,9 @@ inline constexpr const char* empty = "csv.empty";
 }  // namespace code
 
 struct Field {
-    std::string_view value;  // decoded (quotes removed, "" -> ")
-    std::size_t offset = 0;  // byte offset of the field's first byte in the input
-    std::uint32_t line = 0;  // 1-based
+    std::string_view value;    // decoded (quotes removed, "" -> ")
+    std::size_t offset = 0;    // byte offset of the field's first byte in the input
+    std::uint32_t line = 0;    // 1-based
     std::uint32_t column = 0;  // 1-based, in code points
     bool quoted = false;
 };
@@ -68,8 +68,8 @@ struct Record {
 };
 
 struct Options {
-    bool header = true;           // record 1 is a header: its values name the columns
-    bool check_ragged = true;     // report records whose field count differs from the first record's
+    bool header = true;        // record 1 is a header: its values name the columns
+    bool check_ragged = true;  // report records whose field count differs from the first record's
 };
 
 class Reader {

@@ -14,8 +14,8 @@ namespace eic::manifest {
 
 struct ConvertOptions {
     Format to = Format::json;
-    std::optional<Format> from;   // nullopt: detect_format(input, file_name)
-    std::string file_name;        // for format detection only
+    std::optional<Format> from;  // nullopt: detect_format(input, file_name)
+    std::string file_name;       // for format detection only
     JsonWriteOptions json;
     CsvWriteOptions csv;
 };

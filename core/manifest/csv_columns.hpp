@@ -26,16 +26,23 @@
 
 namespace eic::manifest::csv_columns {
 
-enum class Column { object_url, video_title, image_title, image_group_title, image_sequence_title, dicom_series_title,
-                    audio_title };
+enum class Column {
+    object_url,
+    video_title,
+    image_title,
+    image_group_title,
+    image_sequence_title,
+    dicom_series_title,
+    audio_title
+};
 
 struct ColumnInfo {
     Column column;
-    const char* name;       // exact header text
-    bool title = false;     // a title column (names the data type)
+    const char* name;                            // exact header text
+    bool title = false;                          // a title column (names the data type)
     Collection collection = Collection::videos;  // title columns: the rows' collection
-    bool groups_rows = false;  // rows sharing a title form one item (objectUrl_0..)
-    bool create_video = false;  // image sequences: items get createVideo: true
+    bool groups_rows = false;                    // rows sharing a title form one item (objectUrl_0..)
+    bool create_video = false;                   // image sequences: items get createVideo: true
 };
 
 // Every column, ObjectUrl first, then the title columns.

@@ -19,11 +19,16 @@ enum class Kind { boolean, number, string, array, object };
 
 const char* kind_word(Kind k) {
     switch (k) {
-        case Kind::boolean: return "boolean";
-        case Kind::number: return "number";
-        case Kind::string: return "string";
-        case Kind::array: return "array";
-        case Kind::object: return "object";
+        case Kind::boolean:
+            return "boolean";
+        case Kind::number:
+            return "number";
+        case Kind::string:
+            return "string";
+        case Kind::array:
+            return "array";
+        case Kind::object:
+            return "object";
     }
     return "";
 }
@@ -38,8 +43,10 @@ struct Place {
 
 std::string describe_place(const Place& p) {
     std::string s;
-    if (p.line) s = "line " + std::to_string(p.line);
-    else if (p.row) s = "row " + std::to_string(*p.row);
+    if (p.line)
+        s = "line " + std::to_string(p.line);
+    else if (p.row)
+        s = "row " + std::to_string(*p.row);
     if (!p.pointer.empty()) s += (s.empty() ? "" : ", ") + p.pointer;
     return s;
 }
@@ -47,7 +54,7 @@ std::string describe_place(const Place& p) {
 struct KeyStats {
     std::size_t occurrences = 0;  // non-null values
     std::size_t nulls = 0;
-    Place first;                  // first place the key was seen
+    Place first;                                          // first place the key was seen
     std::map<Kind, std::pair<std::size_t, Place>> kinds;  // count and first place per JSON type
     // strings
     bool all_datetime = true, all_uuid4 = true;
@@ -84,9 +91,7 @@ Diagnostic make(Severity sev, const char* code, std::string message, const Place
     return d;
 }
 
-std::string plural(std::size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 }  // namespace
 
@@ -133,7 +138,7 @@ InferResult infer_schema(const Manifest& m, const InferOptions& o) {
                     continue;
                 }
                 ++s.occurrences;
-                Kind k = v.is_boolean() ? Kind::boolean
+                Kind k = v.is_boolean()  ? Kind::boolean
                          : v.is_number() ? Kind::number
                          : v.is_string() ? Kind::string
                          : v.is_array()  ? Kind::array
@@ -156,7 +161,8 @@ InferResult infer_schema(const Manifest& m, const InferOptions& o) {
                         break;
                     }
                     case Kind::array: {
-                        bool numbers = std::all_of(v.begin(), v.end(), [](const ordered_json& e) { return e.is_number(); });
+                        bool numbers =
+                            std::all_of(v.begin(), v.end(), [](const ordered_json& e) { return e.is_number(); });
                         if (!numbers) s.all_number_arrays = false;
                         if (s.sizes.size() < 8) s.sizes.try_emplace(v.size(), p);
                         break;
@@ -164,7 +170,8 @@ InferResult infer_schema(const Manifest& m, const InferOptions& o) {
                     case Kind::object:
                         if (!is_geo(v)) s.all_geo = false;
                         break;
-                    default: break;
+                    default:
+                        break;
                 }
             }
         }
@@ -192,10 +199,10 @@ InferResult infer_schema(const Manifest& m, const InferOptions& o) {
         for (const Diagnostic& kd : schema::validate_key_name(key))
             if (kd.severity == Severity::error) bad_name = true;
         if (bad_name) {
-            r.diagnostics.push_back(make(Severity::warning, infer_code::key_name,
-                                         "key " + schema::quote(key) +
-                                             " cannot be a schema key (eic schema check tells why); it is left out",
-                                         s.first, key));
+            r.diagnostics.push_back(make(
+                Severity::warning, infer_code::key_name,
+                "key " + schema::quote(key) + " cannot be a schema key (eic schema check tells why); it is left out",
+                s.first, key));
             continue;
         }
         if (s.occurrences == 0) {
@@ -208,7 +215,8 @@ InferResult infer_schema(const Manifest& m, const InferOptions& o) {
         if (s.kinds.size() > 1) {
             std::string kinds, places;
             for (const auto& [k, cp] : s.kinds) {
-                kinds += (kinds.empty() ? "" : ", ") + std::string(kind_word(k)) + " (" + plural(cp.first, "item") + ")";
+                kinds +=
+                    (kinds.empty() ? "" : ", ") + std::string(kind_word(k)) + " (" + plural(cp.first, "item") + ")";
                 places += (places.empty() ? "" : "; ") + std::string(kind_word(k)) + " at " + describe_place(cp.second);
             }
             const Place& second = std::next(s.kinds.begin())->second.second;

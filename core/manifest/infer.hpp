@@ -31,13 +31,14 @@
 namespace eic::manifest {
 
 namespace infer_code {
-inline constexpr const char* conflict = "infer.conflict";              // error: several JSON types for one key
-inline constexpr const char* embedding_size = "infer.embedding-size";  // error: number arrays of several lengths, or over 4096
-inline constexpr const char* unsupported = "infer.unsupported";        // warning: other arrays and objects
-inline constexpr const char* key_name = "infer.key-name";              // warning: a key Encord refuses
-inline constexpr const char* not_object = "infer.not-object";          // warning: clientMetadata is not an object
-inline constexpr const char* only_null = "infer.only-null";            // info: a key that is always null
-inline constexpr const char* no_metadata = "infer.no-metadata";        // warning: no clientMetadata at all
+inline constexpr const char* conflict = "infer.conflict";  // error: several JSON types for one key
+inline constexpr const char* embedding_size =
+    "infer.embedding-size";  // error: number arrays of several lengths, or over 4096
+inline constexpr const char* unsupported = "infer.unsupported";  // warning: other arrays and objects
+inline constexpr const char* key_name = "infer.key-name";        // warning: a key Encord refuses
+inline constexpr const char* not_object = "infer.not-object";    // warning: clientMetadata is not an object
+inline constexpr const char* only_null = "infer.only-null";      // info: a key that is always null
+inline constexpr const char* no_metadata = "infer.no-metadata";  // warning: no clientMetadata at all
 }  // namespace infer_code
 
 struct InferOptions {
@@ -50,11 +51,11 @@ struct InferOptions {
 };
 
 struct InferResult {
-    schema::Draft draft;        // the keys that could be inferred, with a note each
-    Diagnostics diagnostics;    // loading's findings, then inference's
-    std::size_t items = 0;      // items read
+    schema::Draft draft;      // the keys that could be inferred, with a note each
+    Diagnostics diagnostics;  // loading's findings, then inference's
+    std::size_t items = 0;    // items read
     std::size_t items_with_metadata = 0;
-    bool loaded = false;        // false when the input could not be read (then the draft is empty)
+    bool loaded = false;  // false when the input could not be read (then the draft is empty)
 };
 
 InferResult infer_schema(const Manifest& m, const InferOptions& options = {});

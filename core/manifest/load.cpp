@@ -103,9 +103,12 @@ ordered_json number_value(const json::Number& n, bool& overflow) {
 std::optional<std::size_t> url_index(std::string_view key) {
     // "objectUrl_N" or "object_url_N", N a decimal without leading zeros
     std::string_view rest;
-    if (key.substr(0, 10) == "objectUrl_") rest = key.substr(10);
-    else if (key.substr(0, 11) == "object_url_") rest = key.substr(11);
-    else return std::nullopt;
+    if (key.substr(0, 10) == "objectUrl_")
+        rest = key.substr(10);
+    else if (key.substr(0, 11) == "object_url_")
+        rest = key.substr(11);
+    else
+        return std::nullopt;
     if (rest.empty() || rest.size() > 9 || (rest.size() > 1 && rest[0] == '0')) return std::size_t(-1);
     std::size_t n = 0;
     for (char c : rest) {
@@ -138,14 +141,14 @@ struct JsonLoader {
     Diagnostics ds;
 
     // where we are
-    int depth = 0;              // open containers
-    std::string top_key;        // key at depth 1
+    int depth = 0;        // open containers
+    std::string top_key;  // key at depth 1
     std::size_t top_key_offset = 0;
     std::optional<Collection> collection;  // inside a collection's array (depth 2)
     bool collection_array = false;
     std::size_t item_index = 0;
     std::size_t item_offset = 0;
-    Builder b;                  // the item or top-level value being built
+    Builder b;  // the item or top-level value being built
     enum class Target { none, item, extra, skip_flag, junk } target = Target::none;
     std::size_t value_offset = 0;
 
@@ -163,9 +166,7 @@ struct JsonLoader {
         d.pointer = std::move(pointer);
         return d;
     }
-    std::string item_pointer() const {
-        return "/" + pointer_escape(top_key) + "/" + std::to_string(item_index);
-    }
+    std::string item_pointer() const { return "/" + pointer_escape(top_key) + "/" + std::to_string(item_index); }
 
     // A value starts at depth `depth` (before it is counted).
     bool begin_value(std::size_t offset, bool container) {
@@ -220,7 +221,9 @@ struct JsonLoader {
     void finish_value(std::size_t end_offset) {
         b.active = false;
         switch (target) {
-            case Target::item: finish_item(end_offset); break;
+            case Target::item:
+                finish_item(end_offset);
+                break;
             case Target::extra: {
                 if (m.extra.is_null()) m.extra = ordered_json::object();
                 if (m.extra.contains(top_key))
@@ -241,7 +244,8 @@ struct JsonLoader {
                     m.extra[top_key] = std::move(b.root);
                 }
                 break;
-            default: break;
+            default:
+                break;
         }
         if (target == Target::item || (depth == 2 && collection_array)) ++item_index;
         target = Target::none;
@@ -269,15 +273,18 @@ struct JsonLoader {
             const std::string& key = el.key();
             ordered_json& v = el.value();
             if (!is_grouped(c) && (key == "objectUrl" || key == "object_url")) {
-                if (v.is_string()) it.urls.assign(1, v.get<std::string>());
-                else field_error(key, "a string"), keep(key, std::move(v));
+                if (v.is_string())
+                    it.urls.assign(1, v.get<std::string>());
+                else
+                    field_error(key, "a string"), keep(key, std::move(v));
             } else if (auto n = is_grouped(c) ? url_index(key) : std::nullopt) {
                 bool repeated = false;
                 for (const auto& p : numbered) repeated = repeated || p.first == *n;
                 if (*n == std::size_t(-1) || repeated) {
                     ds.push_back(diag(Severity::error, load_code::url_index,
-                                      "\"" + key + "\" is not objectUrl_N with a new number N (0, 1, 2, ...); it is "
-                                      "kept as an unknown field",
+                                      "\"" + key +
+                                          "\" is not objectUrl_N with a new number N (0, 1, 2, ...); it is "
+                                          "kept as an unknown field",
                                       item_offset, item_pointer() + "/" + pointer_escape(key)));
                     keep(key, std::move(v));
                 } else if (!v.is_string()) {
@@ -287,11 +294,15 @@ struct JsonLoader {
                     numbered.emplace_back(*n, v.get<std::string>());
                 }
             } else if (key == "title") {
-                if (v.is_string()) it.title = v.get<std::string>();
-                else field_error(key, "a string"), keep(key, std::move(v));
+                if (v.is_string())
+                    it.title = v.get<std::string>();
+                else
+                    field_error(key, "a string"), keep(key, std::move(v));
             } else if (key == "createVideo" || key == "create_video") {
-                if (v.is_boolean()) it.create_video = v.get<bool>();
-                else field_error(key, "true or false"), keep(key, std::move(v));
+                if (v.is_boolean())
+                    it.create_video = v.get<bool>();
+                else
+                    field_error(key, "true or false"), keep(key, std::move(v));
             } else if (key == "clientMetadata" || key == "client_metadata") {
                 it.client_metadata = std::move(v);
             } else if (auto mk = metadata_item_key(key)) {
@@ -454,10 +465,10 @@ LoadResult load_csv(std::string_view bytes) {
             continue;
         }
         if (seen.count(info->column)) {
-            out.diagnostics.push_back(csv_diag(Severity::error, load_code::csv_duplicate_column,
-                                               std::string("column \"") + info->name +
-                                                   "\" appears twice; only the first one is read",
-                                               f.line, f.column, std::nullopt, std::string(f.value)));
+            out.diagnostics.push_back(
+                csv_diag(Severity::error, load_code::csv_duplicate_column,
+                         std::string("column \"") + info->name + "\" appears twice; only the first one is read", f.line,
+                         f.column, std::nullopt, std::string(f.value)));
             continue;
         }
         seen[info->column] = i;
@@ -475,10 +486,10 @@ LoadResult load_csv(std::string_view bytes) {
         }
     }
     if (!url_col) {
-        out.diagnostics.push_back(csv_diag(Severity::error, load_code::csv_no_url_column,
-                                           std::string("the header has no \"") + cols::kObjectUrl +
-                                               "\" column: name the column of object URLs so",
-                                           rec.line, 1, std::nullopt, std::nullopt));
+        out.diagnostics.push_back(csv_diag(
+            Severity::error, load_code::csv_no_url_column,
+            std::string("the header has no \"") + cols::kObjectUrl + "\" column: name the column of object URLs so",
+            rec.line, 1, std::nullopt, std::nullopt));
         auto more = reader.take_diagnostics();
         out.diagnostics.insert(out.diagnostics.begin(), more.begin(), more.end());
         return out;
@@ -504,10 +515,10 @@ LoadResult load_csv(std::string_view bytes) {
         if (grouping) {
             if (title.empty()) {
                 const csv::Field& f = *title_col < rec.size() ? rec[*title_col] : rec.fields.back();
-                out.diagnostics.push_back(csv_diag(Severity::error, load_code::csv_group_title,
-                                                   "rows are grouped by \"" + title_name +
-                                                       "\", and this row has none; the row is skipped",
-                                                   f.line, f.column, rec.row, title_name));
+                out.diagnostics.push_back(
+                    csv_diag(Severity::error, load_code::csv_group_title,
+                             "rows are grouped by \"" + title_name + "\", and this row has none; the row is skipped",
+                             f.line, f.column, rec.row, title_name));
                 continue;
             }
             auto [where, fresh] = groups.emplace(std::string(title), m[c].size());

@@ -27,13 +27,16 @@ const char* format_name(Format f);  // "json", "csv"
 Format detect_format(std::string_view bytes, std::string_view file_name = {});
 
 namespace load_code {
-inline constexpr const char* top_level = "load.top-level";          // the document is not a JSON object
-inline constexpr const char* collection = "load.collection";        // a collection is not an array
-inline constexpr const char* item = "load.item";                    // an item is not an object (skipped)
-inline constexpr const char* field_type = "load.field-type";        // objectUrl/title/createVideo of a wrong type (kept as an unknown field)
-inline constexpr const char* url_index = "load.url-index";          // objectUrl_N with a bad or repeated N (kept as an unknown field)
-inline constexpr const char* duplicate_key = "load.duplicate-key";  // a member name repeated in one object (the last wins)
-inline constexpr const char* number = "load.number";                // a number beyond the double range (read as null)
+inline constexpr const char* top_level = "load.top-level";    // the document is not a JSON object
+inline constexpr const char* collection = "load.collection";  // a collection is not an array
+inline constexpr const char* item = "load.item";              // an item is not an object (skipped)
+inline constexpr const char* field_type =
+    "load.field-type";  // objectUrl/title/createVideo of a wrong type (kept as an unknown field)
+inline constexpr const char* url_index =
+    "load.url-index";  // objectUrl_N with a bad or repeated N (kept as an unknown field)
+inline constexpr const char* duplicate_key =
+    "load.duplicate-key";                             // a member name repeated in one object (the last wins)
+inline constexpr const char* number = "load.number";  // a number beyond the double range (read as null)
 inline constexpr const char* csv_no_url_column = "csv.column.missing-url";
 inline constexpr const char* csv_duplicate_column = "csv.column.duplicate";
 inline constexpr const char* csv_title_conflict = "csv.column.conflict";

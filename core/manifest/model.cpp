@@ -6,14 +6,22 @@ namespace eic::manifest {
 
 const char* collection_key(Collection c) {
     switch (c) {
-        case Collection::videos: return "videos";
-        case Collection::images: return "images";
-        case Collection::image_groups: return "image_groups";
-        case Collection::dicom_series: return "dicom_series";
-        case Collection::audio: return "audio";
-        case Collection::text: return "text";
-        case Collection::pdf: return "pdf";
-        case Collection::nifti: return "nifti";
+        case Collection::videos:
+            return "videos";
+        case Collection::images:
+            return "images";
+        case Collection::image_groups:
+            return "image_groups";
+        case Collection::dicom_series:
+            return "dicom_series";
+        case Collection::audio:
+            return "audio";
+        case Collection::text:
+            return "text";
+        case Collection::pdf:
+            return "pdf";
+        case Collection::nifti:
+            return "nifti";
     }
     return "";
 }
@@ -30,12 +38,18 @@ bool is_grouped(Collection c) { return c == Collection::image_groups || c == Col
 
 const char* metadata_key(Collection c) {
     switch (c) {
-        case Collection::videos: return "videoMetadata";
-        case Collection::images: return "imageMetadata";
-        case Collection::audio: return "audioMetadata";
-        case Collection::text: return "textMetadata";
-        case Collection::pdf: return "pdfMetadata";
-        default: return "";
+        case Collection::videos:
+            return "videoMetadata";
+        case Collection::images:
+            return "imageMetadata";
+        case Collection::audio:
+            return "audioMetadata";
+        case Collection::text:
+            return "textMetadata";
+        case Collection::pdf:
+            return "pdfMetadata";
+        default:
+            return "";
     }
 }
 

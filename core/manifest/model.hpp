@@ -19,12 +19,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace eic::manifest {
 
@@ -45,18 +44,18 @@ const char* metadata_key(Collection c);
 
 // Where an item came from, for diagnostics.
 struct Source {
-    std::uint32_t line = 0;    // 1-based; 0 when unknown (built in memory)
-    std::uint32_t column = 0;  // 1-based, in code points
-    std::size_t offset = 0;    // byte offset of the item's first byte ('{' or the CSV row)
-    std::size_t end = 0;       // byte offset just past the item (JSON '}' or the last CSV row's end)
+    std::uint32_t line = 0;                 // 1-based; 0 when unknown (built in memory)
+    std::uint32_t column = 0;               // 1-based, in code points
+    std::size_t offset = 0;                 // byte offset of the item's first byte ('{' or the CSV row)
+    std::size_t end = 0;                    // byte offset just past the item (JSON '}' or the last CSV row's end)
     std::optional<std::uint64_t> row;       // CSV: 1-based data row of the item's first row
     std::optional<std::uint64_t> last_row;  // CSV: its last row (groups span several rows)
 };
 
 struct Item {
-    std::vector<std::string> urls;   // objectUrl, or objectUrl_0.. in order (groups)
+    std::vector<std::string> urls;  // objectUrl, or objectUrl_0.. in order (groups)
     std::optional<std::string> title;
-    std::optional<bool> create_video;  // image groups: true makes an image sequence
+    std::optional<bool> create_video;        // image groups: true makes an image sequence
     nlohmann::ordered_json client_metadata;  // null when absent; otherwise as given (usually an object)
     // Media metadata objects by item key ("videoMetadata": {...}), inner names in snake_case; null when none.
     nlohmann::ordered_json metadata;

@@ -26,9 +26,12 @@ std::uint64_t media_bytes(const Item& item) {
         if (!obj.is_object()) continue;
         auto it = obj.find("file_size");
         if (it == obj.end()) continue;
-        if (it->is_number_unsigned()) sum += it->get<std::uint64_t>();
-        else if (it->is_number_integer() && it->get<std::int64_t>() > 0) sum += std::uint64_t(it->get<std::int64_t>());
-        else if (it->is_number_float() && it->get<double>() > 0) sum += std::uint64_t(it->get<double>());
+        if (it->is_number_unsigned())
+            sum += it->get<std::uint64_t>();
+        else if (it->is_number_integer() && it->get<std::int64_t>() > 0)
+            sum += std::uint64_t(it->get<std::int64_t>());
+        else if (it->is_number_float() && it->get<double>() > 0)
+            sum += std::uint64_t(it->get<double>());
     }
     return sum;
 }
@@ -157,16 +160,17 @@ std::vector<Manifest> split_manifest(const Manifest& m, const SplitProfile& prof
                 Diagnostic d;
                 d.severity = Severity::warning;
                 d.code = split_code::item_too_large;
-                d.message = "this item alone is over the \"" + profile.name + "\" limits (" +
-                            std::to_string(add.urls) + " URLs, " + std::to_string(add.bytes) +
-                            " bytes written, " + std::to_string(add.media) +
+                d.message = "this item alone is over the \"" + profile.name + "\" limits (" + std::to_string(add.urls) +
+                            " URLs, " + std::to_string(add.bytes) + " bytes written, " + std::to_string(add.media) +
                             " media bytes); items are never split, so it gets a part of its own";
                 d.line = item.source.line;
                 d.column = item.source.column;
                 d.collection = collection_key(c);
                 d.item = i;
-                if (item.source.row) d.row = item.source.row;
-                else d.pointer = "/" + std::string(collection_key(c)) + "/" + std::to_string(i);
+                if (item.source.row)
+                    d.row = item.source.row;
+                else
+                    d.pointer = "/" + std::string(collection_key(c)) + "/" + std::to_string(i);
                 diagnostics.push_back(std::move(d));
             }
             if (current.order.empty() || current.order.back() != c) current.order.push_back(c);
@@ -185,7 +189,8 @@ SplitResult split(std::string_view input, const SplitOptions& options) {
     LoadResult loaded = load(input, format);
     r.diagnostics = std::move(loaded.diagnostics);
     if (!loaded.manifest || has_error(r.diagnostics)) return r;
-    std::vector<Manifest> parts = split_manifest(*loaded.manifest, options.profile, format, options.json, r.diagnostics);
+    std::vector<Manifest> parts =
+        split_manifest(*loaded.manifest, options.profile, format, options.json, r.diagnostics);
     if (parts.empty()) {
         Diagnostic d;
         d.severity = Severity::warning;

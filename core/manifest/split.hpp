@@ -42,13 +42,13 @@ inline constexpr const char* empty = "split.empty";                    // warnin
 
 // 0 means "no limit" for every field.
 struct SplitProfile {
-    std::string name;                  // "recommended", "enterprise", "team", "free", "max-items"
-    std::uint64_t max_items = 0;       // items per part
-    std::uint64_t max_videos = 0;      // videos per part
-    std::uint64_t max_others = 0;      // items of the other collections per part
-    std::uint64_t max_urls = 0;        // object URLs per part
-    std::uint64_t max_bytes = 0;       // bytes of the written part
-    std::uint64_t max_media_bytes = 0; // sum of the items' metadata file_size per part
+    std::string name;                   // "recommended", "enterprise", "team", "free", "max-items"
+    std::uint64_t max_items = 0;        // items per part
+    std::uint64_t max_videos = 0;       // videos per part
+    std::uint64_t max_others = 0;       // items of the other collections per part
+    std::uint64_t max_urls = 0;         // object URLs per part
+    std::uint64_t max_bytes = 0;        // bytes of the written part
+    std::uint64_t max_media_bytes = 0;  // sum of the items' metadata file_size per part
 };
 
 // "recommended", "enterprise", "team" or "free"; nullopt for another name.
@@ -64,7 +64,7 @@ struct SplitOptions {
 };
 
 struct SplitPart {
-    std::string name;   // "manifest.part-001-of-003.json"
+    std::string name;  // "manifest.part-001-of-003.json"
     std::string bytes;
     std::size_t items = 0;
     std::size_t urls = 0;

@@ -58,8 +58,10 @@ Diagnostic item_diag(const char* code, std::string message, Collection c, std::s
     d.column = item.source.column;
     d.collection = collection_key(c);
     d.item = index;
-    if (item.source.row) d.row = item.source.row;
-    else d.pointer = "/" + std::string(collection_key(c)) + "/" + std::to_string(index);
+    if (item.source.row)
+        d.row = item.source.row;
+    else
+        d.pointer = "/" + std::string(collection_key(c)) + "/" + std::to_string(index);
     return d;
 }
 
@@ -94,7 +96,8 @@ CsvWriteResult write_csv(const Manifest& m, const CsvWriteOptions& options) {
     if (m.extra.is_object() && !m.extra.empty()) {
         Diagnostic d;
         d.code = write_code::csv_top_level;
-        d.message = "top-level " + key_list(m.extra) + " cannot be written to CSV, which holds only object URLs and "
+        d.message = "top-level " + key_list(m.extra) +
+                    " cannot be written to CSV, which holds only object URLs and "
                     "titles";
         d.pointer = "/" + pointer_escape(m.extra.begin().key());
         ds.push_back(std::move(d));
@@ -104,8 +107,8 @@ CsvWriteResult write_csv(const Manifest& m, const CsvWriteOptions& options) {
         d.code = write_code::csv_mixed;
         std::string names;
         for (Collection c : present) names += std::string(names.empty() ? "" : ", ") + collection_key(c);
-        d.message = "a CSV manifest holds one data type, and this one has " + names +
-                    ": split it into one file per type first";
+        d.message =
+            "a CSV manifest holds one data type, and this one has " + names + ": split it into one file per type first";
         ds.push_back(std::move(d));
     }
     const Collection c = present.empty() ? Collection::videos : present.front();
@@ -119,8 +122,9 @@ CsvWriteResult write_csv(const Manifest& m, const CsvWriteOptions& options) {
         const Item& it = items[i];
         if (!title_col) {
             ds.push_back(item_diag(write_code::csv_collection,
-                                   std::string("\"") + collection_key(c) + "\" items have no CSV form; keep this "
-                                   "manifest as JSON",
+                                   std::string("\"") + collection_key(c) +
+                                       "\" items have no CSV form; keep this "
+                                       "manifest as JSON",
                                    c, i, it));
             continue;
         }
@@ -131,25 +135,26 @@ CsvWriteResult write_csv(const Manifest& m, const CsvWriteOptions& options) {
                                    c, i, it));
         if (!empty_value(it.metadata))
             ds.push_back(item_diag(write_code::csv_media_metadata,
-                                   "this item has " + key_list(it.metadata) + ", which CSV cannot hold; keep it as "
-                                   "JSON or remove the metadata",
+                                   "this item has " + key_list(it.metadata) +
+                                       ", which CSV cannot hold; keep it as "
+                                       "JSON or remove the metadata",
                                    c, i, it));
         if (it.extra.is_object() && !it.extra.empty())
             ds.push_back(item_diag(write_code::csv_unknown_field,
                                    "this item has " + key_list(it.extra) + ", which CSV cannot hold", c, i, it));
         if (it.create_video && c != Collection::image_groups)
-            ds.push_back(item_diag(write_code::csv_unknown_field,
-                                   std::string("\"createVideo\" on \"") + collection_key(c) +
-                                       "\" items cannot be written to CSV",
-                                   c, i, it));
+            ds.push_back(item_diag(
+                write_code::csv_unknown_field,
+                std::string("\"createVideo\" on \"") + collection_key(c) + "\" items cannot be written to CSV", c, i,
+                it));
         if (c == Collection::image_groups && it.create_video.value_or(false) != create_video)
             ds.push_back(item_diag(write_code::csv_create_video,
                                    "image groups and image sequences (createVideo: true) need separate CSV files: "
                                    "split them first",
                                    c, i, it));
         if (it.urls.empty())
-            ds.push_back(item_diag(write_code::csv_no_url, "this item has no object URL, so it has no CSV row", c, i,
-                                   it));
+            ds.push_back(
+                item_diag(write_code::csv_no_url, "this item has no object URL, so it has no CSV row", c, i, it));
         if (title_col->groups_rows) {
             if (!it.title || it.title->empty())
                 ds.push_back(item_diag(write_code::csv_group_title,

@@ -9,10 +9,9 @@
 // error per item (codes below) and then no bytes are produced; nothing is dropped silently.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "diag/diagnostic.hpp"
 #include "manifest/model.hpp"
@@ -20,17 +19,17 @@
 namespace eic::manifest {
 
 namespace write_code {
-inline constexpr const char* csv_mixed = "convert.csv.mixed";                  // several data types in one manifest
-inline constexpr const char* csv_collection = "convert.csv.collection";        // text, pdf, nifti: no CSV column
+inline constexpr const char* csv_mixed = "convert.csv.mixed";            // several data types in one manifest
+inline constexpr const char* csv_collection = "convert.csv.collection";  // text, pdf, nifti: no CSV column
 inline constexpr const char* csv_client_metadata = "convert.csv.client-metadata";
 inline constexpr const char* csv_media_metadata = "convert.csv.media-metadata";
 inline constexpr const char* csv_unknown_field = "convert.csv.unknown-field";
-inline constexpr const char* csv_top_level = "convert.csv.top-level";          // skip_duplicate_urls: true, other keys
+inline constexpr const char* csv_top_level = "convert.csv.top-level";  // skip_duplicate_urls: true, other keys
 inline constexpr const char* csv_no_url = "convert.csv.no-url";
-inline constexpr const char* csv_group_title = "convert.csv.group-title";      // a group without a title
+inline constexpr const char* csv_group_title = "convert.csv.group-title";          // a group without a title
 inline constexpr const char* csv_duplicate_title = "convert.csv.duplicate-title";  // two groups, one title
-inline constexpr const char* csv_create_video = "convert.csv.create-video";    // groups and sequences mixed
-inline constexpr const char* csv_entries = "convert.csv.entries";              // warning: over 10,000 rows
+inline constexpr const char* csv_create_video = "convert.csv.create-video";        // groups and sequences mixed
+inline constexpr const char* csv_entries = "convert.csv.entries";                  // warning: over 10,000 rows
 }  // namespace write_code
 
 struct JsonWriteOptions {

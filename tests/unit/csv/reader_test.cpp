@@ -1,18 +1,16 @@
 // The CSV tokenizer: RFC 4180 quoting, line breaks, BOM, UTF-8, places of fields and errors.
-#include <catch2/catch.hpp>
+#include "csv/reader.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "csv/reader.hpp"
 
 using namespace eic;
 using namespace eic::csv;
 
 namespace {
 
-std::vector<std::vector<std::string>> records(std::string_view bytes, Diagnostics* ds = nullptr,
-                                              Options options = {}) {
+std::vector<std::vector<std::string>> records(std::string_view bytes, Diagnostics* ds = nullptr, Options options = {}) {
     Reader r(bytes, options);
     Record rec;
     std::vector<std::vector<std::string>> out;

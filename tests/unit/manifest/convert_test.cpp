@@ -1,6 +1,7 @@
 // Conversion between JSON and CSV, as a library call and as `eic convert`.
-#include <catch2/catch.hpp>
+#include "manifest/convert.hpp"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -8,7 +9,6 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "manifest/convert.hpp"
 
 using namespace eic;
 using namespace eic::manifest;
@@ -31,9 +31,7 @@ std::string unique(const std::string& stem) {
     return stem + "_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
 }
 
-std::string temp_path(const std::string& name) {
-    return std::string(EIC_TEST_DATA) + "/../../build/" + name;
-}
+std::string temp_path(const std::string& name) { return std::string(EIC_TEST_DATA) + "/../../build/" + name; }
 
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -50,8 +48,9 @@ TEST_CASE("convert: CSV to JSON and back") {
     auto r = convert("ObjectUrl,Image group title\na,g\nb,g\n", o);
     REQUIRE(r.bytes);
     CHECK(r.from == Format::csv);
-    CHECK(*r.bytes == "{\n  \"image_groups\": [\n    {\n      \"title\": \"g\",\n      \"objectUrl_0\": \"a\",\n"
-                      "      \"objectUrl_1\": \"b\"\n    }\n  ]\n}\n");
+    CHECK(*r.bytes ==
+          "{\n  \"image_groups\": [\n    {\n      \"title\": \"g\",\n      \"objectUrl_0\": \"a\",\n"
+          "      \"objectUrl_1\": \"b\"\n    }\n  ]\n}\n");
     o.to = Format::csv;
     auto back = convert(*r.bytes, o);
     REQUIRE(back.bytes);

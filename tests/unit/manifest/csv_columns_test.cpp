@@ -1,7 +1,7 @@
 // The CSV column table.
-#include <catch2/catch.hpp>
-
 #include "manifest/csv_columns.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace eic::manifest;
 namespace cols = eic::manifest::csv_columns;

@@ -1,6 +1,7 @@
 // Inferring a schema draft from clientMetadata.
-#include <catch2/catch.hpp>
+#include "manifest/infer.hpp"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -8,7 +9,6 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "manifest/infer.hpp"
 #include "schema/draft.hpp"
 
 using namespace eic;
@@ -22,14 +22,12 @@ namespace {
 std::string images(const std::vector<std::string>& metas) {
     std::string s = "{\"images\": [\n";
     for (std::size_t i = 0; i < metas.size(); ++i)
-        s += std::string(i ? ",\n" : "") + "  {\"objectUrl\": \"gs://b/" + std::to_string(i) + ".jpg\", \"clientMetadata\": " +
-             metas[i] + "}";
+        s += std::string(i ? ",\n" : "") + "  {\"objectUrl\": \"gs://b/" + std::to_string(i) +
+             ".jpg\", \"clientMetadata\": " + metas[i] + "}";
     return s + "\n]}";
 }
 
-InferResult infer(const std::vector<std::string>& metas, InferOptions o = {}) {
-    return infer_schema(images(metas), o);
-}
+InferResult infer(const std::vector<std::string>& metas, InferOptions o = {}) { return infer_schema(images(metas), o); }
 
 const KeyType* type_of(const InferResult& r, const std::string& key) {
     const auto* e = r.draft.schema.find(key);
@@ -52,8 +50,9 @@ std::string repeat(char c, std::size_t n) { return std::string(n, c); }
 }  // namespace
 
 TEST_CASE("infer: scalar types") {
-    auto r = infer({R"({"b": true, "n": 1, "d": "2024-01-02T03:04:05Z", "u": "3f0e8d5c-1b2a-4c3d-8e9f-0a1b2c3d4e5f", "s": "x1"})",
-                    R"({"b": false, "n": 2.5, "d": "2024-02-03", "u": "9b2e1c3d-4a5b-4c6d-9e7f-8a9b0c1d2e3f", "s": "x2"})"});
+    auto r = infer(
+        {R"({"b": true, "n": 1, "d": "2024-01-02T03:04:05Z", "u": "3f0e8d5c-1b2a-4c3d-8e9f-0a1b2c3d4e5f", "s": "x1"})",
+         R"({"b": false, "n": 2.5, "d": "2024-02-03", "u": "9b2e1c3d-4a5b-4c6d-9e7f-8a9b0c1d2e3f", "s": "x2"})"});
     CHECK(r.diagnostics.empty());
     CHECK(r.items_with_metadata == 2);
     CHECK(*type_of(r, "b") == KeyType::variant(ScalarHint::boolean));
@@ -65,7 +64,8 @@ TEST_CASE("infer: scalar types") {
 }
 
 TEST_CASE("infer: mixed string forms fall back to varchar; UUIDs of other versions are varchar") {
-    auto r = infer({R"({"d": "2024-01-02", "u": "3f0e8d5c-1b2a-1c3d-8e9f-0a1b2c3d4e5f"})", R"({"d": "yesterday", "u": "x"})"});
+    auto r = infer(
+        {R"({"d": "2024-01-02", "u": "3f0e8d5c-1b2a-1c3d-8e9f-0a1b2c3d4e5f"})", R"({"d": "yesterday", "u": "x"})"});
     CHECK(*type_of(r, "d") == KeyType::variant(ScalarHint::varchar));
     CHECK(*type_of(r, "u") == KeyType::variant(ScalarHint::varchar));
     r = infer({R"({"u": "3f0e8d5c-1b2a-1c3d-8e9f-0a1b2c3d4e5f"})"});  // version 1

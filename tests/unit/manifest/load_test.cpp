@@ -1,11 +1,10 @@
 // Reading manifests into the model, from JSON and CSV.
-#include <catch2/catch.hpp>
+#include "manifest/load.hpp"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include "manifest/load.hpp"
 
 using namespace eic;
 using namespace eic::manifest;
@@ -78,7 +77,8 @@ TEST_CASE("load json: snake_case item keys and structured collection names") {
 }
 
 TEST_CASE("load json: wrong shapes are reported, not fatal") {
-    std::string in = R"({"videos": {"a": 1}, "images": [1, {"objectUrl": 5, "title": "t", "title": "u"}, {"objectUrl": "ok"}],
+    std::string in =
+        R"({"videos": {"a": 1}, "images": [1, {"objectUrl": 5, "title": "t", "title": "u"}, {"objectUrl": "ok"}],
 "image_groups": [{"objectUrl_01": "x", "objectUrl_0": "y", "objectUrl_0": "z"}], "skip_duplicate_urls": "yes"})";
     auto r = load_json(in);
     REQUIRE(r.manifest);
@@ -237,7 +237,8 @@ TEST_CASE("load csv: truncating at every byte never crashes") {
 }
 
 TEST_CASE("load json: truncating at every byte never crashes") {
-    std::string in = R"({"videos":[{"objectUrl":"a","clientMetadata":{"x":[1,2.5,{"y":null}]}}],"image_groups":[{"objectUrl_0":"b"}],"z":true})";
+    std::string in =
+        R"({"videos":[{"objectUrl":"a","clientMetadata":{"x":[1,2.5,{"y":null}]}}],"image_groups":[{"objectUrl_0":"b"}],"z":true})";
     for (std::size_t n = 0; n <= in.size(); ++n) {
         auto r = load_json(in.substr(0, n));
         CHECK((r.manifest.has_value() || !r.diagnostics.empty()));

@@ -1,7 +1,7 @@
 // The manifest model: collection names, counts, writing order, snake_case.
-#include <catch2/catch.hpp>
-
 #include "manifest/model.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace eic::manifest;
 

@@ -1,6 +1,7 @@
 // Splitting manifests into parts under a limits profile.
-#include <catch2/catch.hpp>
+#include "manifest/split.hpp"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -9,7 +10,6 @@
 
 #include "cli/commands.hpp"
 #include "manifest/load.hpp"
-#include "manifest/split.hpp"
 
 using namespace eic;
 using namespace eic::manifest;
@@ -18,7 +18,8 @@ namespace {
 
 std::string videos_json(int n, bool skip = true) {
     std::string s = "{\"videos\": [";
-    for (int i = 0; i < n; ++i) s += std::string(i ? "," : "") + "{\"objectUrl\": \"gs://b/v" + std::to_string(i) + ".mp4\"}";
+    for (int i = 0; i < n; ++i)
+        s += std::string(i ? "," : "") + "{\"objectUrl\": \"gs://b/v" + std::to_string(i) + ".mp4\"}";
     s += "]";
     if (skip) s += ", \"skip_duplicate_urls\": true";
     return s + "}";

@@ -1,11 +1,11 @@
 // Writing the model as JSON and CSV; what CSV refuses.
-#include <catch2/catch.hpp>
+#include "manifest/write.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "csv/reader.hpp"
 #include "manifest/load.hpp"
-#include "manifest/write.hpp"
 
 using namespace eic;
 using namespace eic::manifest;
@@ -62,7 +62,8 @@ TEST_CASE("write csv: each data type with its title column") {
     w = write_csv(from_json(R"({"images":[{"objectUrl":"a"}]})"), {true, true});
     REQUIRE(w.bytes);
     CHECK(*w.bytes == "\xEF\xBB\xBFObjectUrl,Image title\r\na,\r\n");
-    w = write_csv(from_json(R"({"image_groups":[{"title":"g","createVideo":true,"objectUrl_0":"a","objectUrl_1":"b"}]})"));
+    w = write_csv(
+        from_json(R"({"image_groups":[{"title":"g","createVideo":true,"objectUrl_0":"a","objectUrl_1":"b"}]})"));
     REQUIRE(w.bytes);
     CHECK(*w.bytes == "ObjectUrl,Image sequence title\na,g\nb,g\n");
     w = write_csv(from_json(R"({"dicom_series":[{"title":"s","objectUrl_0":"a"}],"skip_duplicate_urls":false})"));
@@ -84,8 +85,8 @@ TEST_CASE("write csv: refuses what CSV cannot hold, one diagnostic per item, wit
     auto w = write_csv(from_json(in));
     CHECK_FALSE(w.bytes);
     REQUIRE(w.diagnostics.size() == 3);
-    CHECK(codes(w.diagnostics) ==
-          std::vector<std::string>{"convert.csv.client-metadata", "convert.csv.media-metadata", "convert.csv.unknown-field"});
+    CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.client-metadata", "convert.csv.media-metadata",
+                                                           "convert.csv.unknown-field"});
     CHECK(w.diagnostics[0].line == 2);
     CHECK(w.diagnostics[0].column == 3);
     CHECK(w.diagnostics[0].pointer == std::string("/videos/0"));
@@ -106,7 +107,7 @@ TEST_CASE("write csv: refusals of structure") {
         {"objectUrl_0":"c"},{"title":"s","createVideo":true,"objectUrl_0":"d"},{"title":"e"}]})"));
     CHECK_FALSE(w.bytes);
     CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.duplicate-title", "convert.csv.group-title",
-                                                          "convert.csv.create-video", "convert.csv.no-url"});
+                                                           "convert.csv.create-video", "convert.csv.no-url"});
     w = write_csv(from_json(R"({"videos":[{"objectUrl":"a","createVideo":true}]})"));
     CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.unknown-field"});
 }
