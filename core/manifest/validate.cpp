@@ -361,7 +361,7 @@ private:
     std::uint32_t geo_seen_ = 0;
 
     // duplicate URLs: open addressing, (hash, offset + 1) per slot, 0 offset = empty
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> dup_;
+    std::vector<std::uint64_t> dup_;
     std::size_t dup_used_ = 0;
     std::string identity_, scratch_;
 
@@ -1187,26 +1187,33 @@ void Validator::check_url(std::string_view url, std::size_t off) {
     if (!url.empty()) check_duplicate(identity_, off);
 }
 
+// The table: one 64-bit slot per URL, half full at most: the low 24 bits of the URL's hash (they
+// place it, so the table can grow to 2^24 slots without the URLs) and 40 bits of offset + 1 (0 = empty).
+// 8 bytes a slot keeps the table small enough to stay in cache; equal stored bits are only a candidate,
+// confirmed by reading the earlier URL again.
 void Validator::check_duplicate(std::string_view identity, std::size_t off) {
+    constexpr int kHashBits = 24;
+    constexpr std::uint64_t kOffsetMask = (std::uint64_t(1) << 40) - 1;
     if (dup_.empty()) dup_.resize(1024);
     if ((dup_used_ + 1) * 2 > dup_.size()) {
-        std::vector<std::pair<std::uint64_t, std::uint64_t>> bigger(dup_.size() * 2);
+        if (dup_.size() >= (std::size_t(1) << kHashBits) || off + 1 > kOffsetMask) return;  // far beyond Encord's limits
+        std::vector<std::uint64_t> bigger(dup_.size() * 2);
         const std::size_t mask = bigger.size() - 1;
-        for (const auto& slot : dup_) {
-            if (!slot.second) continue;
-            std::size_t i = std::size_t(slot.first) & mask;
-            while (bigger[i].second) i = (i + 1) & mask;
+        for (std::uint64_t slot : dup_) {
+            if (!(slot & kOffsetMask)) continue;
+            std::size_t i = std::size_t(slot >> 40) & mask;
+            while (bigger[i]) i = (i + 1) & mask;
             bigger[i] = slot;
         }
         dup_.swap(bigger);
     }
-    const std::uint64_t h = std::hash<std::string_view>{}(identity);
+    const std::uint64_t h = std::hash<std::string_view>{}(identity) & ((std::uint64_t(1) << kHashBits) - 1);
     const std::size_t mask = dup_.size() - 1;
     std::size_t i = std::size_t(h) & mask;
-    while (dup_[i].second) {
-        if (dup_[i].first == h) {
+    while (dup_[i]) {
+        if ((dup_[i] >> 40) == h) {
             // Read the earlier URL again and compare identities, so a hash collision is never a finding.
-            const std::size_t first = std::size_t(dup_[i].second - 1);
+            const std::size_t first = std::size_t((dup_[i] & kOffsetMask) - 1);
             FirstString fs;
             if (csv_) {
                 csv::Options o;
@@ -1232,7 +1239,7 @@ void Validator::check_duplicate(std::string_view identity, std::size_t off) {
         }
         i = (i + 1) & mask;
     }
-    dup_[i] = {h, std::uint64_t(off) + 1};
+    dup_[i] = (h << 40) | (std::uint64_t(off) + 1);
     ++dup_used_;
 }
 

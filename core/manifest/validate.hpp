@@ -5,7 +5,7 @@
 // JSON findings carry a JSON pointer; CSV findings carry the data row and the column name instead.
 //
 // It streams over the bytes with core/json's SAX reader (CSV: core/csv's record reader): no DOM, so
-// memory stays near the input size (the duplicate-URL table holds 16 bytes per slot, at most two slots
+// memory stays near the input size (the duplicate-URL table holds 8 bytes per slot, at most two slots
 // per URL; diagnostics are capped). Line and column are computed only for the findings kept.
 //
 // Two forms: validate_manifest() in one call (with an optional progress callback that can cancel), and
