@@ -25,7 +25,7 @@ test('the page loads, lays out three panels and logs no console error', async ()
   assert.ok(s.frameMs >= 0 && s.frameMs < 1000);
   for (const name of ['Schema', 'Manifest', 'Log']) assert.equal(s.panels[name].open, true, name);
   assert.deepEqual(s.display, { width: 1280, height: 800, dpr: 1 });
-  const schema = await findItem(page, 'Schema', { window: 'Schema' });
+  const schema = await findItem(page, /^Schema — /, { window: 'Schema' });
   const manifest = await findItem(page, 'Manifest', { window: 'Manifest' });
   const log = await findItem(page, 'Log', { window: 'Log' });
   assert.ok(schema.x < manifest.x, 'Schema is left of Manifest');
@@ -99,7 +99,7 @@ test('the canvas follows the page size', async () => {
   await page.setViewportSize({ width: 700, height: 600 });
   const s = await waitState(page, (s) => s.display.width === 700 && s.display.height === 600);
   assert.equal(s.display.dpr, 1);
-  const schema = await findItem(page, 'Schema', { window: 'Schema' });
+  const schema = await findItem(page, /^Schema — /, { window: 'Schema' });
   const manifest = await findItem(page, 'Manifest', { window: 'Manifest' });
   assert.ok(manifest.y > schema.y, 'narrow pages stack Schema above Manifest');
   await context.close();

@@ -26,7 +26,8 @@ export async function openApp(browser, baseUrl, { width = 1280, height = 800, dp
   return { context, page, errors };
 }
 
-// Finds a widget of the last frame by its label (and optionally its window) and clicks its centre.
+// Finds a widget of the last frame by its label (a string, or a RegExp for titles that carry state)
+// and optionally its window, and clicks its centre.
 export async function clickItem(page, label, { window } = {}) {
   const item = await findItem(page, label, { window });
   // Hover first, as a person does: ImGui decides hovering per frame, before the press.
@@ -41,7 +42,8 @@ export async function findItem(page, label, { window, timeout = 5000 } = {}) {
   for (;;) {
     const items = await page.evaluate(() => window.eic.debug.items());
     // Window titles may carry state ("Schema — file.json •"): match the title's start.
-    const hit = items.find((it) => it.label === label && (!window || it.window === window || it.window.startsWith(`${window} `)));
+    const labelled = (it) => (label instanceof RegExp ? label.test(it.label) : it.label === label);
+    const hit = items.find((it) => labelled(it) && (!window || it.window === window || it.window.startsWith(`${window} `)));
     if (hit) return hit;
     if (Date.now() > deadline) {
       const labels = [...new Set(items.map((it) => `${it.window}/${it.label}`))].join(', ');
