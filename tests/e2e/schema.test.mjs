@@ -193,3 +193,24 @@ test('unsaved edits survive a reload through autosave', async () => {
   assert.match(s.log.last, /Restored the draft/);
   await context.close();
 });
+
+test('a schema file dropped on the canvas or pasted opens as a draft', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([JSON.stringify({ dropped: { ty: 'variant', hint: 'uuid' } })], 'dropped.json', { type: 'application/json' }));
+    window.eic.canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  let s = await waitState(page, (st) => st.schema.keys === 1);
+  assert.deepEqual(s.schema.wire.dropped, { ty: 'variant', hint: 'uuid' });
+  assert.equal(s.schema.fileName, 'dropped.json.eic-schema.json');
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText(JSON.stringify({ pasted: { ty: 'geospatial' } })));
+  await clickItem(page, 'History', { window: 'Schema' });  // focus the Schema panel (and close the popup)
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+V');
+  s = await waitState(page, (st) => st.schema.wire.pasted !== undefined);
+  assert.deepEqual(s.schema.wire, { pasted: { ty: 'geospatial' } });
+  await context.close();
+});
