@@ -1,6 +1,7 @@
 #include "app/canvas_app.hpp"
 
 #include "app/debug_items.hpp"
+#include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "schema/wire.hpp"
 #include "ui/panels.hpp"
@@ -132,7 +133,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     const double t0 = eic_js_now_ms();
     debug_items_begin_frame();
     ImGui::NewFrame();
-    ui::ShellContext ctx{ui_, log_, schema_, now_s()};
+    ui::ShellContext ctx{ui_, log_, schema_, manifest_, now_s()};
     ui::draw_shell(ctx);
     ImGui::Render();
     debug_items_end_frame();
@@ -155,13 +156,16 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
 }
 
 void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes) {
-    ui::ShellContext ctx{ui_, log_, schema_, now_s()};
+    ui::ShellContext ctx{ui_, log_, schema_, manifest_, now_s()};
+    const bool manifest = purpose == (int)FilePurpose::open_manifest ||
+                          (purpose == (int)FilePurpose::dropped && app::sniff_file_kind(name, bytes) == app::FileKind::manifest);
     if (purpose == (int)FilePurpose::compare_schema) ui::compare_schema_text(ctx, name, std::move(bytes));
-    else ui::open_schema_text(ctx, name, bytes);  // picked or dropped: manifests come with the manifest editor
+    else if (manifest) ui::open_manifest_bytes(ctx, name, std::move(bytes));
+    else ui::open_schema_text(ctx, name, bytes);
 }
 
 Diagnostics CanvasApp::open_schema(const std::string& name, std::string_view text) {
-    ui::ShellContext ctx{ui_, log_, schema_, now_s()};
+    ui::ShellContext ctx{ui_, log_, schema_, manifest_, now_s()};
     return ui::open_schema_text(ctx, name, text);
 }
 
@@ -185,6 +189,19 @@ void CanvasApp::shutdown() {
     running_ = false;
 }
 
+nlohmann::json CanvasApp::manifest_state() const {
+    if (!manifest_.is_open()) return nullptr;
+    nlohmann::json m = {{"fileName", manifest_.file_name()}, {"bytes", manifest_.size()}};
+    if (const auto& r = manifest_.result()) {
+        m["summary"] = {{"items", r->summary.items}, {"errors", r->summary.errors}, {"warnings", r->summary.warnings},
+                        {"infos", r->summary.infos}, {"batches", r->summary.batches}, {"format", r->summary.format}};
+        auto codes = nlohmann::json::object();
+        for (const auto& d : r->diagnostics) codes[d.code] = codes.value(d.code, 0) + 1;
+        m["codes"] = codes;
+    }
+    return m;
+}
+
 std::string CanvasApp::state_json() const {
     nlohmann::json panels = nlohmann::json::object();
     for (int i = 0; i < app::kPanelCount; ++i)
@@ -198,6 +215,7 @@ std::string CanvasApp::state_json() const {
         {"themePreference", theme_pref[(int)ui_.theme]},
         {"panels", panels},
         {"aboutOpen", ui_.about_open},
+        {"manifest", manifest_state()},
         {"schema", {{"title", schema_.draft().title},
                     {"fileName", schema_.file_name()},
                     {"dirty", schema_.dirty()},

@@ -4,8 +4,11 @@
 #pragma once
 
 #include "app/log.hpp"
+#include "app/manifest_document.hpp"
 #include "app/schema_document.hpp"
 #include "diag/diagnostic.hpp"
+
+#include <nlohmann/json.hpp>
 #include "ui/ui_state.hpp"
 
 #include <cstdint>
@@ -31,6 +34,7 @@ public:
     void restore_schema(const std::string& name, std::string_view text, bool dirty);
     ui::UiState& ui() { return ui_; }
     std::string state_json() const;
+    nlohmann::json manifest_state() const;
     double now_s() const;
 
 private:
@@ -50,6 +54,7 @@ private:
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;
     app::Log log_;
     app::SchemaDocument schema_;
+    app::ManifestDocument manifest_;
     ui::UiState ui_;
 };
 

@@ -8,7 +8,7 @@
 
 namespace eic::web {
 
-enum class FilePurpose { open_schema = 1, compare_schema = 2, dropped = 3 };
+enum class FilePurpose { open_schema = 1, compare_schema = 2, dropped = 3, open_manifest = 4 };
 
 using FileHandler = std::function<void(FilePurpose, const std::string& name, std::string bytes)>;
 void set_file_handler(FileHandler handler);

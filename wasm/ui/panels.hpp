@@ -15,4 +15,5 @@ void draw_log_panel(ShellContext& ctx);
 Diagnostics open_schema_text(ShellContext& ctx, const std::string& name, std::string_view text);
 void compare_schema_text(ShellContext& ctx, const std::string& name, std::string text);
 std::string schema_window_title(const ShellContext& ctx);
+void open_manifest_bytes(ShellContext& ctx, const std::string& name, std::string bytes);
 }

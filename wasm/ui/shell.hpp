@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/log.hpp"
+#include "app/manifest_document.hpp"
 #include "app/schema_document.hpp"
 #include "ui/ui_state.hpp"
 
@@ -11,6 +12,7 @@ struct ShellContext {
     UiState& ui;
     app::Log& log;
     app::SchemaDocument& schema;
+    app::ManifestDocument& manifest;
     double now_s;
 };
 

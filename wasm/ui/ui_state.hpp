@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdint>
 #include <string>
 
 namespace eic::ui {
@@ -49,6 +50,15 @@ struct SchemaView {
     nlohmann::json comparison;
 };
 
+// The Manifest panel's choices: which checks to run and which findings to list.
+struct ManifestView {
+    bool strict_client_only = false;
+    int plan = 0;  // 0 none, 1 enterprise, 2 team, 3 free
+    bool show[3] = {true, true, true};  // error, warning, info
+    char filter[128] = "";
+    std::uint64_t validated_schema_revision = ~0ull;
+};
+
 struct UiState {
     std::array<PanelState, app::kPanelCount> panels{};
     ThemePref theme = ThemePref::system;
@@ -56,6 +66,7 @@ struct UiState {
     bool about_open = false;
     LogView log_view;
     SchemaView schema_view;
+    ManifestView manifest_view;
     bool dark() const { return theme == ThemePref::dark || (theme == ThemePref::system && system_dark); }
 };
 

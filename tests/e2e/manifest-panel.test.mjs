@@ -1,0 +1,70 @@
+// The Manifest panel in headless Chromium: open a manifest through the picker or by dropping it, see
+// it validated against the Schema panel's schema, and the findings listed with their places.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { startServer, artifacts } from './helpers/server.mjs';
+
+let server, browser;
+before(async () => {
+  fs.mkdirSync(artifacts, { recursive: true });
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const manifest = JSON.stringify({
+  images: [
+    { objectUrl: 'https://storage.cloud.google.com/my-bucket/a.jpg', title: 'a', clientMetadata: { fps: 30 } },
+    { objectUrl: 'https://storage.cloud.google.com/my-bucket/b.jpg', title: 'b', clientMetadata: { fps: 'fast' } },
+    { objectUrl: 'ftp://example.com/c.jpg', title: 'c' },
+  ],
+}, null, 2);
+
+test('a picked manifest is validated against the schema and its findings are listed', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await page.evaluate(() => window.eic.openSchema('{"fps": {"ty": "variant", "hint": "number"}}', 'remote.json'));
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open manifest…', { window: 'Manifest' })]);
+  await chooser.setFiles({ name: 'batch.json', mimeType: 'application/json', buffer: Buffer.from(manifest) });
+  const s = await waitState(page, (st) => st.manifest && st.manifest.summary);
+  assert.equal(s.manifest.fileName, 'batch.json');
+  assert.equal(s.manifest.summary.items, 3);
+  assert.ok(s.manifest.summary.errors >= 2, JSON.stringify(s.manifest));
+  const codes = Object.keys(s.manifest.codes);
+  assert.ok(codes.length >= 2, codes.join());
+  await findItem(page, 'Validate again', { window: 'Manifest' });
+  await page.screenshot({ path: path.join(artifacts, 'manifest-findings.png') });
+  assert.deepEqual(errors, []);
+
+  // With an empty schema nothing checks fps: validating again drops that finding, not the URL's.
+  await clickItem(page, 'New', { window: 'Schema' });
+  await clickItem(page, 'Discard changes', { window: 'Discard changes?' });
+  await waitState(page, (st) => st.schema.keys === 0);
+  await clickItem(page, 'Validate again', { window: 'Manifest' });
+  const after = await waitState(page, (st) => st.manifest.summary.errors < s.manifest.summary.errors);
+  assert.deepEqual(Object.keys(after.manifest.codes), ['manifest.url.scheme']);
+  await context.close();
+});
+
+test('a manifest dropped on the canvas goes to the Manifest panel, a schema to the Schema panel', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate((m) => {
+    const drop = (name, text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name));
+      window.eic.canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    };
+    drop('batch.csv', 'ObjectUrl,Image title\nhttps://storage.cloud.google.com/my-bucket/a.jpg,a\n');
+    drop('schema.json', '{"fps": {"ty": "variant", "hint": "number"}}');
+  }, manifest);
+  const s = await waitState(page, (st) => st.manifest && st.manifest.summary && st.schema.keys === 1);
+  assert.equal(s.manifest.fileName, 'batch.csv');
+  assert.equal(s.manifest.summary.format, 'csv');
+  assert.equal(s.manifest.summary.items, 1);
+  await context.close();
+});
