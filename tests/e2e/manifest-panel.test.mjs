@@ -1,22 +1,12 @@
 // The Manifest panel in headless Chromium: open a manifest through the picker or by dropping it, see
 // it validated against the Schema panel's schema, and the findings listed with their places.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
-import { startServer, artifacts } from './helpers/server.mjs';
+import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { useBrowser } from './helpers/session.mjs';
 
-let server, browser;
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = useBrowser();
 
 const manifest = JSON.stringify({
   images: [
@@ -27,7 +17,7 @@ const manifest = JSON.stringify({
 }, null, 2);
 
 test('a picked manifest is validated against the schema and its findings are listed', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
   await page.evaluate(() => window.eic.openSchema('{"fps": {"ty": "variant", "hint": "number"}}', 'remote.json'));
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open manifest…', { window: 'Manifest' })]);
   await chooser.setFiles({ name: 'batch.json', mimeType: 'application/json', buffer: Buffer.from(manifest) });
@@ -38,7 +28,7 @@ test('a picked manifest is validated against the schema and its findings are lis
   const codes = Object.keys(s.manifest.codes);
   assert.ok(codes.length >= 2, codes.join());
   await findItem(page, 'Validate again', { window: 'Manifest' });
-  await page.screenshot({ path: path.join(artifacts, 'manifest-findings.png') });
+  await page.screenshot({ path: path.join(session.artifacts, 'manifest-findings.png') });
   assert.deepEqual(errors, []);
 
   // With an empty schema nothing checks fps: validating again drops that finding, not the URL's.
@@ -52,7 +42,7 @@ test('a picked manifest is validated against the schema and its findings are lis
 });
 
 test('a manifest dropped on the canvas goes to the Manifest panel, a schema to the Schema panel', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   await page.evaluate((m) => {
     const drop = (name, text) => {
       const dt = new DataTransfer();

@@ -1,24 +1,15 @@
 // The schema designer in headless Chromium, as a user drives it: build a schema with one key of every
 // type by clicking and typing, delete and restore, undo and redo, save the draft, reload, open the
 // saved file and get the identical schema.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
-import { startServer, artifacts } from './helpers/server.mjs';
+import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { useBrowser } from './helpers/session.mjs';
 
-let server, browser;
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = useBrowser();
 
 const schemaOf = (page) => page.evaluate(() => window.eic.state().schema);
 
@@ -45,7 +36,7 @@ async function rowAction(page, leaf, action) {
 }
 
 test('a user builds, edits, saves and reopens a schema with one key of every type', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
   await addKey(page, 'qa.flag', 'boolean');
   await addKey(page, 'qa.when', 'datetime');
   await addKey(page, 'qa.count', 'number');
@@ -93,7 +84,7 @@ test('a user builds, edits, saves and reopens a schema with one key of every typ
   s = await waitState(page, (st) => st.schema.wire['scene.where'].ty === 'geospatial');
   assert.ok(s.schema.history.includes('Hard-deleted scene.where'));
 
-  await page.screenshot({ path: path.join(artifacts, 'schema-table.png') });
+  await page.screenshot({ path: path.join(session.artifacts, 'schema-table.png') });
   const built = (await schemaOf(page)).wire;
 
   // Save downloads the draft file; the title loses its unsaved mark.
@@ -125,7 +116,7 @@ test('a user builds, edits, saves and reopens a schema with one key of every typ
 });
 
 test('opening a broken file keeps the draft and logs the place of the error', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   await addKey(page, 'kept', 'number');
   const result = await page.evaluate(() => window.eic.openSchema('{\n  "format": "eic-schema-draft",\n  "version": 1,\n  "schema": {,}\n}', 'bad.json'));
   assert.equal(result.summary.errors, 1);
@@ -137,7 +128,7 @@ test('opening a broken file keeps the draft and logs the place of the error', as
 });
 
 test('comparing with another schema lists the plan with safe and destructive marks', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   await page.evaluate(() => window.eic.openSchema(JSON.stringify({
     fps: { ty: 'variant', hint: 'number' }, colour: { ty: 'enum', values: ['red'] },
   }), 'remote.json'));
@@ -151,14 +142,14 @@ test('comparing with another schema lists the plan with safe and destructive mar
   assert.deepEqual(s.schema.comparison.changes, [{ key: 'fps', kind: 'deleted-soft', destructive: true, refused: false }]);
   assert.deepEqual(s.schema.comparison.conflicts, []);
   await findItem(page, 'Close comparison', { window: 'Schema' });
-  await page.screenshot({ path: path.join(artifacts, 'schema-compare.png') });
+  await page.screenshot({ path: path.join(session.artifacts, 'schema-compare.png') });
   const items = await page.evaluate(() => window.eic.debug.items());
   assert.ok(items.some((it) => it.label === 'Export merged map'));
   await context.close();
 });
 
 test('the headless core diffs schemas as the CLI does', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   const result = await page.evaluate(async () => {
     const { create } = await import('./encord-console.js');
     const core = await create({ headless: true });
@@ -183,7 +174,7 @@ test('the headless core diffs schemas as the CLI does', async () => {
 });
 
 test('unsaved edits survive a reload through autosave', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   await addKey(page, 'draft.only', 'text');
   await page.reload();
   await page.waitForFunction(() => window.eic !== undefined);
@@ -195,7 +186,7 @@ test('unsaved edits survive a reload through autosave', async () => {
 });
 
 test('a schema file dropped on the canvas or pasted opens as a draft', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   await page.evaluate(() => {
     const dt = new DataTransfer();
     dt.items.add(new File([JSON.stringify({ dropped: { ty: 'variant', hint: 'uuid' } })], 'dropped.json', { type: 'application/json' }));

@@ -1,25 +1,15 @@
 // The app shell in headless Chromium: it loads without console errors, its panels are laid out, real
 // widgets found through debug.items() respond to clicks and typing, and it stays crisp at any DPR.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
-import { startServer, artifacts } from './helpers/server.mjs';
+import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { useBrowser } from './helpers/session.mjs';
 
-let server, browser;
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const session = useBrowser();
 
 test('the page loads, lays out three panels and logs no console error', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
   const s = await page.evaluate(() => window.eic.state());
   assert.equal(typeof s.frameMs, 'number');
   assert.ok(s.frameMs >= 0 && s.frameMs < 1000);
@@ -32,13 +22,13 @@ test('the page loads, lays out three panels and logs no console error', async ()
   assert.ok(log.y > schema.y + 100, 'Log is below');
   await page.evaluate(() => window.eic.log('info', 'Схема: Ελληνικά, café, naïve'));
   await page.waitForTimeout(100);
-  await page.screenshot({ path: path.join(artifacts, 'shell-1280x800.png') });
+  await page.screenshot({ path: path.join(session.artifacts, 'shell-1280x800.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('clicking View > Log closes and reopens the Log panel', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
   await clickItem(page, 'View');
   await clickItem(page, 'Log', { window: '##Menu_00' });
   let s = await waitState(page, (s) => !s.panels.Log.open);
@@ -53,7 +43,7 @@ test('clicking View > Log closes and reopens the Log panel', async () => {
 });
 
 test('the theme follows the system and can be switched from the menu', async () => {
-  const { context, page } = await openApp(browser, server.url, { colorScheme: 'light' });
+  const { context, page } = await openApp(session.browser, session.server.url, { colorScheme: 'light' });
   let s = await page.evaluate(() => window.eic.state());
   assert.equal(s.theme, 'light');
   assert.equal(s.themePreference, 'system');
@@ -66,7 +56,7 @@ test('the theme follows the system and can be switched from the menu', async () 
 });
 
 test('typing into the log filter reaches the text field', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   const items = await page.evaluate(() => window.eic.debug.items());
   assert.ok(items.every((it) => it.label !== '' && !it.label.includes('##')), 'labels carry no ## suffix');
   await clickItem(page, 'Filter', { window: 'Log' });
@@ -77,7 +67,7 @@ test('typing into the log filter reaches the text field', async () => {
 });
 
 test('dragging a panel hands it to the user; Reset layout tiles it again', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   const title = await findItem(page, 'Manifest', { window: 'Manifest' });
   await page.mouse.move(title.x + 200, title.y + 8);
   await page.mouse.down();
@@ -95,7 +85,7 @@ test('dragging a panel hands it to the user; Reset layout tiles it again', async
 });
 
 test('the canvas follows the page size', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   await page.setViewportSize({ width: 700, height: 600 });
   const s = await waitState(page, (s) => s.display.width === 700 && s.display.height === 600);
   assert.equal(s.display.dpr, 1);
@@ -107,7 +97,7 @@ test('the canvas follows the page size', async () => {
 
 for (const dpr of [1.5, 2]) {
   test(`at devicePixelRatio ${dpr} the drawing buffer is in device pixels and ImGui in CSS pixels`, async () => {
-    const { context, page, errors } = await openApp(browser, server.url, { dpr });
+    const { context, page, errors } = await openApp(session.browser, session.server.url, { dpr });
     const s = await page.evaluate(() => window.eic.state());
     assert.equal(s.display.dpr, dpr);
     assert.equal(s.display.width, 1280);
@@ -118,19 +108,19 @@ for (const dpr of [1.5, 2]) {
     await clickItem(page, 'Help');
     await clickItem(page, 'About eic');
     await waitState(page, (s) => s.aboutOpen);
-    await page.screenshot({ path: path.join(artifacts, `shell-dpr${dpr}.png`) });
+    await page.screenshot({ path: path.join(session.artifacts, `shell-dpr${dpr}.png`) });
     assert.deepEqual(errors, []);
     await context.close();
   });
 }
 
 test('the headless core runs in a page and in a worker', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   const inPage = await page.evaluate(async (base) => {
     const { default: create } = await import(base + 'encord-console.js');
     const eic = await create({ headless: true });
     return { version: eic.version(), headless: eic.headless, hasItems: 'debug' in eic };
-  }, server.url);
+  }, session.server.url);
   assert.deepEqual(inPage, { version: '0.1.0', headless: true, hasItems: false });
   const inWorker = await page.evaluate(() => new Promise((resolve, reject) => {
     const w = new Worker('/__test__/headless-worker.js', { type: 'module' });
@@ -142,7 +132,7 @@ test('the headless core runs in a page and in a worker', async () => {
 });
 
 test('create() refuses a call without a canvas or headless', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(session.browser, session.server.url);
   const message = await page.evaluate(async () => {
     const { create } = await import('./encord-console.js');
     try { await create({}); return 'resolved'; } catch (e) { return e.message; }

@@ -13,15 +13,6 @@
 namespace eic::ui {
 namespace {
 
-ImVec4 colour(Severity s) {
-    switch (s) {
-        case Severity::error: return ImVec4(0.95f, 0.35f, 0.3f, 1);
-        case Severity::warning: return ImVec4(0.95f, 0.7f, 0.2f, 1);
-        case Severity::info: return ImVec4(0.45f, 0.65f, 0.95f, 1);
-    }
-    return ImVec4(1, 1, 1, 1);
-}
-
 app::ManifestChecks checks_of(const ManifestView& v) {
     app::ManifestChecks c;
     c.strict_client_only = v.strict_client_only;
@@ -88,7 +79,7 @@ void draw_manifest_panel(ShellContext& ctx) {
                        (unsigned long long)s.errors, (unsigned long long)s.warnings, (unsigned long long)s.infos,
                        (unsigned long long)s.batches, s.batches == 1 ? "" : "es", s.ms);
     if (v.validated_schema_revision != ctx.schema.revision())
-        ImGui::TextColored(colour(Severity::warning), "The schema changed since this validation: validate again.");
+        ImGui::TextColored(severity_colour(Severity::warning), "The schema changed since this validation: validate again.");
     ImGui::Checkbox("Errors", &v.show[0]);
     ImGui::SameLine();
     ImGui::Checkbox("Warnings", &v.show[1]);
@@ -118,7 +109,7 @@ void draw_manifest_panel(ShellContext& ctx) {
             const Diagnostic& d = *rows[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextColored(colour(d.severity), "%s", severity_name(d.severity));
+            ImGui::TextColored(severity_colour(d.severity), "%s", severity_name(d.severity));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(d.code.c_str());
             ImGui::TableNextColumn();

@@ -37,18 +37,6 @@ enum class Pending { none, new_doc, open_doc, hard_delete, add_options, edit_not
 Pending g_pending = Pending::none;
 bool g_open_key_menu = false;
 
-ImVec4 severity_colour(Severity s) {
-    switch (s) {
-        case Severity::error:
-            return ImVec4(0.95f, 0.35f, 0.3f, 1);
-        case Severity::warning:
-            return ImVec4(0.95f, 0.7f, 0.2f, 1);
-        case Severity::info:
-            return ImVec4(0.45f, 0.65f, 0.95f, 1);
-    }
-    return ImVec4(1, 1, 1, 1);
-}
-
 void show_diagnostics(const Diagnostics& ds, std::size_t max = 8) {
     std::size_t shown = 0;
     for (const auto& d : ds) {

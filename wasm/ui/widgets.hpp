@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/debug_items.hpp"
+#include "diag/diagnostic.hpp"
 
 #include <imgui.h>
 
@@ -12,6 +13,16 @@ inline bool combo(const char* label, int* current, const char* const items[], in
     const bool changed = ImGui::Combo(label, current, items, count);
     web::debug_items_name_last(label);
     return changed;
+}
+
+// One colour per severity, shared by every panel that lists findings (readable on dark and light).
+inline ImVec4 severity_colour(Severity s) {
+    switch (s) {
+        case Severity::error: return ImVec4(0.95f, 0.35f, 0.3f, 1);
+        case Severity::warning: return ImVec4(0.95f, 0.7f, 0.2f, 1);
+        case Severity::info: return ImVec4(0.45f, 0.65f, 0.95f, 1);
+    }
+    return ImVec4(1, 1, 1, 1);
 }
 
 }  // namespace eic::ui

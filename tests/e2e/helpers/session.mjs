@@ -1,0 +1,20 @@
+// The per-file setup every browser test shares: a server for build/web and one headless Chromium,
+// started before the file's tests and stopped after them.
+import { before, after } from 'node:test';
+import fs from 'node:fs';
+import { launch } from './browser.mjs';
+import { startServer, artifacts } from './server.mjs';
+
+export function useBrowser() {
+  const session = { server: null, browser: null, artifacts };
+  before(async () => {
+    fs.mkdirSync(artifacts, { recursive: true });
+    session.server = await startServer();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    session.server?.stop();
+  });
+  return session;
+}
