@@ -17,7 +17,7 @@ const port = Number(opt('--port', '8080'));
 // Extra folders under URL prefixes: browser tests mount their pages (workers, embedding hosts) at
 // /__test__/ with --test-pages; benchmarks mount theirs with --mount /__bench__/=DIR.
 const mounts = [];
-if (args.includes('--test-pages')) mounts.push(['/__test__/', path.resolve(here, '..', 'tests', 'e2e', 'pages')]);
+if (args.includes('--test-pages')) mounts.push(['/__test__/', path.resolve(here, '..', 'tests', 'e2e', 'helpers', 'pages')]);
 args.forEach((a, i) => {
   if (a !== '--mount' || !args[i + 1]) return;
   const [prefix, dir] = args[i + 1].split('=');
