@@ -4,7 +4,8 @@ set(IMGUI_DIR "${EIC_THIRD_PARTY}/imgui")
 if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "Dear ImGui sources are missing in ${IMGUI_DIR}: run scripts/setup")
 endif()
-set(EIC_WEB_OUT "${CMAKE_SOURCE_DIR}/build/web")
+# A second build tree can write its page elsewhere (-DEIC_WEB_OUT=...), so two builds never share files.
+set(EIC_WEB_OUT "${CMAKE_SOURCE_DIR}/build/web" CACHE PATH "Where the page and its modules are written")
 file(MAKE_DIRECTORY "${EIC_WEB_OUT}")
 
 add_library(eic_imgui STATIC
