@@ -1,13 +1,12 @@
 #include "cli/convert_cmd.hpp"
 
+#include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/manifest_cli.hpp"
+#include "cli/file_io.hpp"
 #include "diag/report.hpp"
 #include "manifest/convert.hpp"
 
 namespace eic::cli {
-
-using namespace manifest_cli;
 
 namespace {
 
@@ -33,10 +32,10 @@ int run_convert(const std::vector<std::string>& args, std::ostream& out, std::os
             out << kUsage;
             return kExitClean;
         }
-        if (a.positional.size() != 1) throw UsageError{"convert takes one input file"};
+        if (a.positional().size() != 1) throw UsageError{"convert takes one input file"};
         auto to = parse_format(a.get("to"), "to");
         if (!to) throw UsageError{"--to json|csv is required"};
-        const std::string& path = a.positional[0];
+        const std::string& path = a.positional()[0];
         manifest::ConvertOptions o;
         o.to = *to;
         o.from = parse_format(a.get("from"), "from");

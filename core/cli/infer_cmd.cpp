@@ -1,13 +1,12 @@
 #include "cli/infer_cmd.hpp"
 
+#include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/manifest_cli.hpp"
+#include "cli/file_io.hpp"
 #include "diag/report.hpp"
 #include "manifest/infer.hpp"
 
 namespace eic::cli {
-
-using namespace manifest_cli;
 
 namespace {
 
@@ -25,8 +24,8 @@ int run_infer_schema(const std::vector<std::string>& args, std::ostream& out, st
             out << kUsage;
             return kExitClean;
         }
-        if (a.positional.size() != 1) throw UsageError{"infer-schema takes one input file"};
-        const std::string& path = a.positional[0];
+        if (a.positional().size() != 1) throw UsageError{"infer-schema takes one input file"};
+        const std::string& path = a.positional()[0];
         manifest::InferOptions o;
         o.file_name = base_name(path);
         o.title = a.get("title").value_or("");

@@ -3,11 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <map>
 #include <optional>
-#include <sstream>
 
+#include "cli/args.hpp"
+#include "cli/file_io.hpp"
 #include "diag/report.hpp"
 #include "schema/diff_report.hpp"
 #include "schema/document.hpp"
@@ -18,6 +17,10 @@
 namespace eic {
 namespace {
 
+using cli::Args;
+using cli::IoError;
+using cli::read_file;
+using cli::UsageError;
 using nlohmann::ordered_json;
 using namespace eic::schema;
 
@@ -28,60 +31,9 @@ constexpr const char* kUsage =
     "FILE, A, B and C are schema drafts (*.eic-schema.json) or Encord wire maps. `diff` shows what pushing B\n"
     "to an Encord that has A would change; the base is C, else B's own base, else A.\n";
 
-struct UsageError {
-    std::string message;
-};
-
-// Positional arguments and --name value / --name=value options, each allowed name given once.
-struct Args {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> options;
-
-    Args(const std::vector<std::string>& args, std::size_t from, const std::vector<std::string>& allowed) {
-        for (std::size_t i = from; i < args.size(); ++i) {
-            const std::string& a = args[i];
-            if (a.size() < 2 || a.compare(0, 2, "--") != 0) {
-                positional.push_back(a);
-                continue;
-            }
-            std::string name = a.substr(2), value;
-            if (auto eq = name.find('='); eq != std::string::npos) {
-                value = name.substr(eq + 1);
-                name.resize(eq);
-            } else if (i + 1 < args.size()) {
-                value = args[++i];
-            } else {
-                throw UsageError{fmt::format("--{} needs a value", name)};
-            }
-            if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
-                throw UsageError{fmt::format("unknown option --{}", name)};
-            if (!options.emplace(name, value).second) throw UsageError{fmt::format("--{} given twice", name)};
-        }
-    }
-    std::optional<std::string> get(const std::string& name) const {
-        auto it = options.find(name);
-        return it == options.end() ? std::nullopt : std::optional<std::string>(it->second);
-    }
-    std::string choice(const std::string& name, const std::vector<std::string>& allowed) const {
-        auto v = get(name);
-        if (!v) return allowed.front();
-        if (std::find(allowed.begin(), allowed.end(), *v) == allowed.end())
-            throw UsageError{fmt::format("--{} must be one of: {}", name, fmt::join(allowed, ", "))};
-        return *v;
-    }
-};
-
-struct IoError {
-    std::string message;
-};
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError{fmt::format("cannot read {}", path)};
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (in.bad()) throw IoError{fmt::format("cannot read {}", path)};
-    return s.str();
+// The options after the subcommand's name.
+Args options_of(const std::vector<std::string>& args, const std::vector<std::string>& valued) {
+    return Args(std::vector<std::string>(args.begin() + 1, args.end()), valued);
 }
 
 std::optional<Target> target_option(const Args& a) {
@@ -123,9 +75,9 @@ Checked load_and_check(const std::string& path, std::optional<Target> chosen) {
 std::string plural(std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 int check(const std::vector<std::string>& args, std::ostream& out) {
-    Args a(args, 1, {"target", "output"});
-    if (a.positional.size() != 1) throw UsageError{"schema check takes one FILE"};
-    const std::string& path = a.positional[0];
+    Args a = options_of(args, {"target", "output"});
+    if (a.positional().size() != 1) throw UsageError{"schema check takes one FILE"};
+    const std::string& path = a.positional()[0];
     const std::string output = a.choice("output", {"text", "json", "sarif"});
     Checked c = load_and_check(path, target_option(a));
 
@@ -148,9 +100,9 @@ int check(const std::vector<std::string>& args, std::ostream& out) {
 }
 
 int wire(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    Args a(args, 1, {"target"});
-    if (a.positional.size() != 1) throw UsageError{"schema wire takes one FILE"};
-    const std::string& path = a.positional[0];
+    Args a = options_of(args, {"target"});
+    if (a.positional().size() != 1) throw UsageError{"schema wire takes one FILE"};
+    const std::string& path = a.positional()[0];
     Checked c = load_and_check(path, target_option(a));
     report::write_text(err, c.diagnostics, path);
     if (has_error(c.diagnostics) || !c.load.file) {
@@ -168,17 +120,17 @@ void print_changes(std::ostream& out, const std::vector<Change>& changes) {
 }
 
 int diff(const std::vector<std::string>& args, std::ostream& out) {
-    Args a(args, 1, {"base", "output"});
-    if (a.positional.size() != 2) throw UsageError{"schema diff takes two files, A and B"};
+    Args a = options_of(args, {"base", "output"});
+    if (a.positional().size() != 2) throw UsageError{"schema diff takes two files, A and B"};
     const std::string output = a.choice("output", {"text", "json"});
-    const std::string text_a = read_file(a.positional[0]), text_b = read_file(a.positional[1]);
+    const std::string text_a = read_file(a.positional()[0]), text_b = read_file(a.positional()[1]);
     std::string text_c;
     std::optional<DiffInput> base;
     if (auto path = a.get("base")) {
         text_c = read_file(*path);
         base = DiffInput{*path, text_c};
     }
-    const SchemaDiff d = diff_schemas({a.positional[0], text_a}, {a.positional[1], text_b}, base);
+    const SchemaDiff d = diff_schemas({a.positional()[0], text_a}, {a.positional()[1], text_b}, base);
     if (output == "json") {
         out << report::dump(diff_json(d)) << '\n';
         return d.differs ? 1 : 0;

@@ -1,13 +1,12 @@
 #include "cli/split_cmd.hpp"
 
+#include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "cli/manifest_cli.hpp"
+#include "cli/file_io.hpp"
 #include "diag/report.hpp"
 #include "manifest/split.hpp"
 
 namespace eic::cli {
-
-using namespace manifest_cli;
 
 namespace {
 
@@ -34,8 +33,8 @@ int run_split(const std::vector<std::string>& args, std::ostream& out, std::ostr
             out << kUsage;
             return kExitClean;
         }
-        if (a.positional.size() != 1) throw UsageError{"split takes one input file"};
-        const std::string& path = a.positional[0];
+        if (a.positional().size() != 1) throw UsageError{"split takes one input file"};
+        const std::string& path = a.positional()[0];
         manifest::SplitOptions o;
         auto profile = a.get("profile");
         auto max_items = a.get("max-items");

@@ -1,11 +1,12 @@
 #include "cli/validate_cmd.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
+#include <cctype>
+
+#include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "cli/file_io.hpp"
 #include "diag/report.hpp"
 #include "manifest/validate.hpp"
 #include "schema/document.hpp"
@@ -19,74 +20,37 @@ constexpr const char* kUsage =
     "S is an Encord wire schema (GET client-metadata-schema-v2) or a schema draft (*.eic-schema.json).\n"
     "--max-diagnostics: findings listed (default 1000, 0 = all); the rest are counted per code.\n";
 
-struct Usage {
-    std::string message;
-};
-
-bool read_whole(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    in.seekg(0, std::ios::end);
-    auto size = in.tellg();
-    if (size < 0) return false;
-    out.resize(std::size_t(size));
-    in.seekg(0, std::ios::beg);
-    if (size > 0) in.read(&out[0], size);
-    return bool(in) || in.eof();
-}
-
 std::string plural(std::uint64_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 }  // namespace
 
 int run_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::string file, schema_path, format = "auto", output = "text", plan;
+    std::string file, schema_path, format, output;
     manifest::ValidateOptions options;
     try {
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            std::string a = args[i], value;
-            if (a == "--help" || a == "-h") {
-                out << kUsage;
-                return kExitClean;
-            }
-            if (a == "--strict-client-only") {
-                options.strict_client_only = true;
-                continue;
-            }
-            if (a.size() > 2 && a.compare(0, 2, "--") == 0) {
-                std::string name = a.substr(2);
-                if (auto eq = name.find('='); eq != std::string::npos) {
-                    value = name.substr(eq + 1);
-                    name.resize(eq);
-                } else if (i + 1 < args.size()) {
-                    value = args[++i];
-                } else {
-                    throw Usage{fmt::format("--{} needs a value", name)};
-                }
-                if (name == "schema") schema_path = value;
-                else if (name == "format") format = value;
-                else if (name == "output") output = value;
-                else if (name == "plan") plan = value;
-                else if (name == "max-diagnostics") {
-                    if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos)
-                        throw Usage{"--max-diagnostics takes a number (0 = no limit)"};
-                    options.max_diagnostics = std::stoul(value);
-                } else {
-                    throw Usage{fmt::format("unknown option --{}", name)};
-                }
-                continue;
-            }
-            if (!file.empty()) throw Usage{"validate takes one FILE"};
-            file = a;
+        Args a(args, {"schema", "format", "output", "plan", "max-diagnostics"}, {"strict-client-only", "help"},
+               {{"-h", "help"}});
+        if (a.flag("help")) {
+            out << kUsage;
+            return kExitClean;
         }
-        if (file.empty()) throw Usage{"validate needs a FILE"};
-        if (format != "auto" && format != "json" && format != "csv") throw Usage{"--format must be json, csv or auto"};
-        if (output != "text" && output != "json" && output != "sarif") throw Usage{"--output must be text, json or sarif"};
-        if (!plan.empty()) {
-            options.plan = manifest::plan_from_name(plan);
-            if (!options.plan) throw Usage{"--plan must be enterprise, team or free"};
+        if (a.positional().empty()) throw UsageError{"validate needs a FILE"};
+        if (a.positional().size() > 1) throw UsageError{"validate takes one FILE"};
+        file = a.positional()[0];
+        schema_path = a.get("schema").value_or("");
+        format = a.choice("format", {"json", "csv", "auto"}, "auto");
+        output = a.choice("output", {"text", "json", "sarif"});
+        options.strict_client_only = a.flag("strict-client-only");
+        if (auto plan = a.get("plan")) {
+            options.plan = manifest::plan_from_name(*plan);
+            if (!options.plan) throw UsageError{"--plan must be enterprise, team or free"};
         }
-    } catch (const Usage& u) {
+        if (auto max = a.get("max-diagnostics")) {
+            if (max->empty() || max->size() > 9 || max->find_first_not_of("0123456789") != std::string::npos)
+                throw UsageError{"--max-diagnostics takes a number (0 = no limit)"};
+            options.max_diagnostics = std::stoul(*max);
+        }
+    } catch (const UsageError& u) {
         err << "eic validate: " << u.message << '\n' << kUsage;
         return kExitUsage;
     }
@@ -99,24 +63,20 @@ int run_validate(const std::vector<std::string>& args, std::ostream& out, std::o
         if (ext == ".csv") options.format = manifest::InputFormat::csv;
     }
 
-    if (!schema_path.empty()) {
-        std::string text;
-        if (!read_whole(schema_path, text)) {
-            err << "eic validate: cannot read " << schema_path << '\n';
-            return kExitUsage;
-        }
-        schema::SchemaLoad load = schema::load_schema_text(text);
-        if (!load.file || has_error(load.diagnostics)) {
-            report::write_text(err, load.diagnostics, schema_path);
-            err << "eic validate: " << schema_path << " is not a usable schema (run eic schema check)\n";
-            return kExitUsage;
-        }
-        options.schema = load.file->draft.schema;
-    }
-
     std::string bytes;
-    if (!read_whole(file, bytes)) {
-        err << "eic validate: cannot read " << file << '\n';
+    try {
+        if (!schema_path.empty()) {
+            schema::SchemaLoad load = schema::load_schema_text(read_file(schema_path));
+            if (!load.file || has_error(load.diagnostics)) {
+                report::write_text(err, load.diagnostics, schema_path);
+                err << "eic validate: " << schema_path << " is not a usable schema (run eic schema check)\n";
+                return kExitUsage;
+            }
+            options.schema = load.file->draft.schema;
+        }
+        bytes = read_file(file);
+    } catch (const IoError& e) {
+        err << "eic validate: " << e.message << '\n';
         return kExitUsage;
     }
     manifest::ValidationResult r = manifest::validate_manifest(bytes, options);

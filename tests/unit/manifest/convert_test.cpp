@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "../helpers/cli_run.hpp"
 #include "cli/commands.hpp"
 
 using namespace eic;
@@ -15,16 +16,8 @@ using namespace eic::manifest;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run eic_cli(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    int code = cli::dispatch(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using Run = eic::test::CliRun;
+Run eic_cli(const std::vector<std::string>& args) { return eic::test::run_cli(cli::dispatch, args); }
 
 // A name of our own under build/, so that test runs in parallel (other build trees) do not collide.
 std::string unique(const std::string& stem) {

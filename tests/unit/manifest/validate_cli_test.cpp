@@ -1,6 +1,8 @@
 // `eic validate` driven with string streams on the fixture manifests.
 #include <catch2/catch.hpp>
 
+#include "../helpers/cli_run.hpp"
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -13,16 +15,8 @@ using nlohmann::json;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    int code = eic::cli::run_validate(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using Run = eic::test::CliRun;
+Run run(const std::vector<std::string>& args) { return eic::test::run_cli(eic::cli::run_validate, args); }
 
 std::string data(const char* name) { return std::string(EIC_TEST_DATA) + "/manifest/" + name; }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "../helpers/cli_run.hpp"
 #include "cli/schema_cmd.hpp"
 #include "schema/codes.hpp"
 
@@ -10,16 +11,8 @@ using nlohmann::ordered_json;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    int code = eic::run_schema_command(args, out, err);
-    return {code, out.str(), err.str()};
-}
+using Run = eic::test::CliRun;
+Run run(const std::vector<std::string>& args) { return eic::test::run_cli(eic::run_schema_command, args); }
 
 std::string data(const char* name) { return std::string(EIC_TEST_DATA) + "/schema/" + name; }
 
