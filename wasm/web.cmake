@@ -46,14 +46,32 @@ target_link_options(eic_app_module PRIVATE ${EIC_WEB_LINK_FLAGS} -sENVIRONMENT=w
                     -sEXPORT_NAME=createEicApp -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
                     "--js-library=${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js")
 set_property(TARGET eic_app_module APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js")
+# The canvas' own GLSL (shaders/*.vert, *.frag) becomes string constants in a generated header in the
+# build tree (#include "shaders/embedded_shaders.hpp"), regenerated when a shader changes.
+file(GLOB EIC_SHADER_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/*.vert" "${CMAKE_SOURCE_DIR}/shaders/*.frag")
+set(EIC_SHADER_HEADER "${CMAKE_BINARY_DIR}/generated/shaders/embedded_shaders.hpp")
+add_custom_command(OUTPUT "${EIC_SHADER_HEADER}"
+  COMMAND ${CMAKE_COMMAND} "-DSHADER_DIR=${CMAKE_SOURCE_DIR}/shaders" "-DOUT=${EIC_SHADER_HEADER}"
+          -P "${CMAKE_SOURCE_DIR}/shaders/embed.cmake"
+  DEPENDS ${EIC_SHADER_SOURCES} "${CMAKE_SOURCE_DIR}/shaders/embed.cmake"
+  COMMENT "Embedding shaders/ into the app module")
+target_sources(eic_app_module PRIVATE "${EIC_SHADER_HEADER}")
+target_include_directories(eic_app_module PRIVATE "${CMAKE_BINARY_DIR}/generated")
 
 # The page's own files and the font (DejaVu Sans: Latin, Greek and Cyrillic, from fonts-dejavu-core).
 file(GLOB EIC_WEB_STATIC CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
 set(EIC_FONT_DIR "/usr/share/fonts/truetype/dejavu")
+# fflate's ES module build (npm, pinned in package.json) as fflate.js: web/zip-blobs.js writes zips with it.
+set(EIC_FFLATE_DIR "${CMAKE_SOURCE_DIR}/node_modules/fflate")
+if(NOT EXISTS "${EIC_FFLATE_DIR}/esm/browser.js")
+  message(FATAL_ERROR "fflate is missing in ${EIC_FFLATE_DIR}: run scripts/setup (npm ci)")
+endif()
 add_custom_target(eic_web_static ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory "${EIC_WEB_OUT}/fonts"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${EIC_WEB_STATIC} "${EIC_WEB_OUT}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${EIC_FONT_DIR}/DejaVuSans.ttf" "${EIC_FONT_DIR}/DejaVuSansMono.ttf" "${EIC_WEB_OUT}/fonts/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "/usr/share/doc/fonts-dejavu-core/copyright" "${EIC_WEB_OUT}/fonts/DejaVu-LICENSE.txt"
-  DEPENDS ${EIC_WEB_STATIC}
-  COMMENT "Copying web/ and the font into build/web")
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${EIC_FFLATE_DIR}/esm/browser.js" "${EIC_WEB_OUT}/fflate.js"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${EIC_FFLATE_DIR}/LICENSE" "${EIC_WEB_OUT}/fflate-LICENSE.txt"
+  DEPENDS ${EIC_WEB_STATIC} "${EIC_FFLATE_DIR}/esm/browser.js"
+  COMMENT "Copying web/, the font and fflate into build/web")

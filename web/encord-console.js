@@ -3,6 +3,8 @@
 //   await create({ canvas, fetch, storage }) the canvas app mounted on a <canvas>
 // Each instance loads its own wasm module, so several can live on one page.
 
+import { installFileBridge, FilePurpose } from './file-bridge.js';
+
 const moduleUrl = (name) => new URL(name, import.meta.url).href;
 
 async function loadBytes(name) {
@@ -74,10 +76,21 @@ function coreApi(mod) {
     if (typeof Blob !== 'undefined' && input instanceof Blob) {
       const ptr = mod._eic_malloc(input.size);
       if (!ptr) throw new Error(`not enough memory for a ${input.size}-byte manifest; use the eic CLI for files this large`);
-      const slice = 16 << 20;
-      for (let at = 0; at < input.size; at += slice) {
-        const chunk = new Uint8Array(await input.slice(at, at + slice).arrayBuffer());
-        mod.HEAPU8.set(chunk, ptr + at);  // HEAPU8 after each await: memory may have grown
+      // The browser reads the next slices while this thread copies one in: reading and copying overlap.
+      const slice = 16 << 20, ahead = 2;
+      const read = (at) => (at < input.size ? input.slice(at, at + slice).arrayBuffer() : null);
+      const pending = [];
+      for (let i = 0; i < ahead; ++i) pending.push(read(i * slice));
+      try {
+        for (let at = 0; at < input.size; at += slice) {
+          const chunk = new Uint8Array(await pending.shift());
+          pending.push(read(at + ahead * slice));
+          mod.HEAPU8.set(chunk, ptr + at);  // HEAPU8 after each await: memory may have grown
+        }
+      } catch (err) {
+        pending.forEach((p) => p && p.catch(() => {}));  // reads still under way fail quietly
+        mod._eic_free(ptr);
+        throw err;
       }
       return [ptr, input.size];
     }
@@ -240,16 +253,13 @@ async function createCanvasApp(options) {
   });
   listen(darkQuery, 'change', (e) => mod._eic_app_set_system_theme(e.matches ? 1 : 0));
 
-  // Files: picked through the app's own buttons, or dropped on the canvas. Purposes match
-  // wasm/app/files.hpp (1 open schema, 2 compare schema, 3 dropped).
-  const deliverBytes = (purpose, name, bytes) =>
-    withString(mod, name, (p) => mod._eic_app_file_opened(purpose, p, allocBytes(mod, bytes), bytes.length));
-  mod.eicDeliverFile = async (purpose, file) => deliverBytes(purpose, file.name, new Uint8Array(await file.arrayBuffer()));
+  // Files: picked through the app's own buttons, dropped on the canvas, fetched from a URL; downloads.
+  const files = installFileBridge(mod, { emitter, withString });
   listen(canvas, 'dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
   listen(canvas, 'drop', (e) => {
     e.preventDefault();
     const file = e.dataTransfer.files && e.dataTransfer.files[0];
-    if (file) mod.eicDeliverFile(3, file);
+    if (file) mod.eicDeliverFile(FilePurpose.dropped, file);
   });
 
   let raf = 0;
@@ -290,11 +300,44 @@ async function createCanvasApp(options) {
         mod._eic_free(ptr);
       }
     },
+    // Opens a manifest (text, bytes or Blob) in the Manifest panel as a picked file would be; resolves
+    // to state().manifest, rejects with the reason when it is not opened (e.g. too large).
+    openManifest: (name, input) => files.openManifest(name, input),
     log(level, message) {
       const levels = { debug: 0, info: 1, warning: 2, error: 3 };
       withString(mod, String(message), (p) => mod._eic_app_log(levels[level] ?? 1, p));
     },
     debug: {
+      // File plumbing the panels' buttons use, for tests: a download, a zip of {name, text} files,
+      // a fetch as the URL field does (purpose: FilePurpose, default open manifest), the size limit.
+      download(name, text, mime = 'application/octet-stream') {
+        const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+        const ptr = allocBytes(mod, bytes);
+        try {
+          withString(mod, name, (n) => withString(mod, mime, (m) => mod._eic_app_debug_download(n, m, ptr, bytes.length)));
+        } finally {
+          mod._eic_free(ptr);
+        }
+      },
+      downloadZip(zipName, list) {
+        const refused = withString(mod, zipName, (z) => withString(mod, JSON.stringify(list),
+          (l) => mod.UTF8ToString(mod._eic_app_debug_download_zip(z, l))));
+        if (refused) throw new TypeError(refused);
+      },
+      fetchFile(url, purpose = FilePurpose.openManifest) {
+        withString(mod, url, (u) => mod._eic_app_debug_fetch(purpose, u));
+      },
+      setMaxFileBytes(bytes) { mod._eic_app_debug_set_max_file_bytes(bytes); },
+      // The insight views (embedding map, summaries) in a window of their own, on a synthetic manifest
+      // of n units (0 closes it); insightDemoState() says what they show, its probe (where unit 0's
+      // point is) in page CSS pixels like items().
+      insightDemo(n = 200000) { mod._eic_app_debug_insight_demo(n); },
+      insightDemoState() {
+        const s = JSON.parse(mod.UTF8ToString(mod._eic_app_debug_insight_demo_state()));
+        const r = canvas.getBoundingClientRect();
+        if (s.probe) s.probe = { x: s.probe.x + r.left, y: s.probe.y + r.top };
+        return s;
+      },
       // Widgets of the last frame, in CSS pixels relative to the page's viewport: click the centre.
       items() {
         const r = canvas.getBoundingClientRect();

@@ -25,6 +25,14 @@
 namespace eic::manifest {
 namespace {
 
+// The reader's loop calls these per token; clang's wasm build otherwise leaves them out of line
+// (the loop is large), which costs a call and a round trip through the stack for every number.
+#if defined(__GNUC__)
+#define EIC_PER_TOKEN inline __attribute__((always_inline))
+#else
+#define EIC_PER_TOKEN inline
+#endif
+
 using schema::KeyEntry;
 using schema::KeyState;
 using schema::KeyType;
@@ -347,6 +355,7 @@ private:
 
     // clientMetadata
     const Resolved* meta_ = nullptr;  // the key whose value comes; null when unchecked
+    std::array<std::pair<std::string_view, const Resolved*>, 16> meta_guess_{};  // live keys by position
     std::uint64_t emb_count_ = 0;
     bool emb_bad_reported_ = false;
     // media metadata
@@ -496,8 +505,11 @@ bool Validator::end_object(std::size_t off) {
         return true;
     }
     Role role = frames_[depth_ - 1].role;
-    if (role == Role::item) end_item();
-    else if (role == Role::media) end_media();
+    if (role == Role::item) {
+        end_item();
+        if (opt_.spans)
+            opt_.spans->push_back({kCollections[std::size_t(coll_)].name, std::uint32_t(item_index_), item_offset_, off + 1});
+    } else if (role == Role::media) end_media();
     else if (role == Role::geo) end_geo();
     --depth_;
     return true;
@@ -555,7 +567,7 @@ bool Validator::end_array(std::size_t off) {
 
 // ---- member names ------------------------------------------------------------------------------
 
-bool Validator::key(std::string_view k, std::size_t off) {
+EIC_PER_TOKEN bool Validator::key(std::string_view k, std::size_t off) {
     if (skip_) return true;
     Frame& f = frames_[depth_ - 1];
     if (k.data() >= bytes_.data() && k.data() + k.size() <= bytes_.data() + bytes_.size()) {
@@ -693,6 +705,14 @@ void Validator::meta_key(std::string_view k, std::size_t off) {
         pending_ = Expect::ignore;
         return;
     }
+    // Items list their metadata keys in one order: try the key found at this position last time
+    // before hashing the name. (Objects' frames do not use `index` otherwise.)
+    const std::size_t nth = std::size_t(++frames_[depth_ - 1].index);
+    if (nth < meta_guess_.size() && meta_guess_[nth].second && meta_guess_[nth].first == k) {
+        meta_ = meta_guess_[nth].second;
+        pending_ = Expect::meta_value;
+        return;
+    }
     auto it = keys_.find(k);
     if (it == keys_.end()) {
         pending_ = Expect::ignore;
@@ -726,6 +746,7 @@ void Validator::meta_key(std::string_view k, std::size_t off) {
     }
     meta_ = &r;
     pending_ = Expect::meta_value;
+    if (nth < meta_guess_.size()) meta_guess_[nth] = {it->first, &r};
 }
 
 void Validator::media_key(std::string_view k, std::size_t off) {
@@ -957,7 +978,7 @@ bool Validator::string(std::string_view s, std::size_t off) {
     return true;
 }
 
-bool Validator::number(const json::Number& n, std::size_t off) {
+EIC_PER_TOKEN bool Validator::number(const json::Number& n, std::size_t off) {
     if (skip_) return true;
     Expect e = take();
     switch (e) {
@@ -1466,8 +1487,12 @@ ValidationResult Validator::run() {
     if (csv) {
         run_csv();
     } else {
+        // Paused reads: in wasm, a 1 GB manifest in one call would run wholly in V8's baseline tier.
+        json::ReadOptions o;
+        o.pause_every = 1 << 20;
         json::Reader reader;
-        json::ReadResult r = reader.read(bytes_, *this);
+        json::ReadResult r = reader.read(bytes_, *this, o);
+        while (r.paused) r = reader.resume(bytes_, *this, o);
         if (r.stopped && !cancelled_) r.stopped = false;
         finish(r);
     }

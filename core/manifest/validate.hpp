@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,14 @@
 namespace eic::manifest {
 
 enum class InputFormat { auto_detect, json, csv };
+
+// Where one JSON item (an element of a collection that is an object) lies in the input: [begin, end)
+// from its '{' to just past its '}'. The editor indexes a manifest from these while validating it.
+struct ItemSpan {
+    const char* collection;  // the top-level key as written ("images", ...); static storage
+    std::uint32_t item;      // 0-based index in its collection
+    std::uint64_t begin, end;
+};
 
 struct ValidateOptions {
     std::optional<schema::Schema> schema;  // clientMetadata is checked against it when set
@@ -43,6 +52,8 @@ struct ValidateOptions {
     // Called with (bytes done, bytes total); returning false cancels.
     std::function<bool(std::size_t, std::size_t)> progress;
     std::size_t progress_every = 1 << 20;
+    // When set, every JSON item's span is appended, in file order (CSV input records none).
+    std::vector<ItemSpan>* spans = nullptr;
 };
 
 struct ValidationSummary {

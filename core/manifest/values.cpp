@@ -175,13 +175,12 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
         return out;
     }
     // One pass classifies the bytes, so the common URL skips every rule that cannot apply.
-    enum : std::uint8_t { kSpace = 1, kPercent = 2, kQuery = 4, kDot = 8 };
+    enum : std::uint8_t { kSpace = 1, kPercent = 2, kQuery = 4 };
     static const auto table = [] {
         std::array<std::uint8_t, 256> t{};
         for (unsigned char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[c] = kSpace;
         t['%'] = kPercent;
         t['?'] = t['#'] = kQuery;
-        t['.'] = kDot;
         return t;
     }();
     std::uint8_t seen = 0;
@@ -264,8 +263,11 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
         return out;
     }
     // Dot segments: a browser (WHATWG URL) removes "." and ".." (and %2e forms), so it cannot address them.
+    // A dot segment starts with '.' (or an escape): most objects have no "/." and no '%', so no
+    // segment needs a look (the host's dots made `seen` useless here).
+    const bool maybe_dots = (seen & kPercent) || object.front() == '.' || object.find("/.") != std::string_view::npos;
     bool dots = false;
-    for (std::size_t b = 0; (seen & (kDot | kPercent)) && b <= object.size();) {
+    for (std::size_t b = 0; maybe_dots && b <= object.size();) {
         std::size_t e = object.find('/', b);
         if (e == std::string_view::npos) e = object.size();
         if (is_dot_segment(object.substr(b, e - b))) dots = true;

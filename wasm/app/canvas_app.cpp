@@ -84,6 +84,7 @@ std::string CanvasApp::init(std::vector<std::uint8_t> ui_font, std::vector<std::
     set_file_handler([this](FilePurpose purpose, const std::string& name, std::string bytes) {
         on_file((int)purpose, name, std::move(bytes));
     });
+    set_file_problem_handler([this](FilePurpose, const FileProblem& p) { log_.add(app::LogLevel::error, p.message, now_s()); });
     running_ = true;
     log_.add(app::LogLevel::info, "eic started: WebGL2 canvas ready", 0);
     return {};
@@ -133,7 +134,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     const double t0 = eic_js_now_ms();
     debug_items_begin_frame();
     ImGui::NewFrame();
-    ui::ShellContext ctx{ui_, log_, schema_, manifest_, now_s()};
+    ui::ShellContext ctx{ui_, log_, schema_, manifests_, now_s()};
     ui::draw_shell(ctx);
     ImGui::Render();
     debug_items_end_frame();
@@ -156,7 +157,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
 }
 
 void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes) {
-    ui::ShellContext ctx{ui_, log_, schema_, manifest_, now_s()};
+    ui::ShellContext ctx{ui_, log_, schema_, manifests_, now_s()};
     const bool manifest = purpose == (int)FilePurpose::open_manifest ||
                           (purpose == (int)FilePurpose::dropped && app::sniff_file_kind(name, bytes) == app::FileKind::manifest);
     if (purpose == (int)FilePurpose::compare_schema) ui::compare_schema_text(ctx, name, std::move(bytes));
@@ -165,8 +166,19 @@ void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes)
 }
 
 Diagnostics CanvasApp::open_schema(const std::string& name, std::string_view text) {
-    ui::ShellContext ctx{ui_, log_, schema_, manifest_, now_s()};
+    ui::ShellContext ctx{ui_, log_, schema_, manifests_, now_s()};
     return ui::open_schema_text(ctx, name, text);
+}
+
+nlohmann::json CanvasApp::open_manifest(const std::string& name, std::string bytes) {
+    ui::ShellContext ctx{ui_, log_, schema_, manifests_, now_s()};
+    ui::open_manifest_bytes(ctx, name, std::move(bytes));
+    // The API's caller awaits the findings: validate to the end here (the picker and drops validate
+    // in steps between frames instead, so the canvas keeps drawing).
+    if (ui::ManifestTab* tab = manifests_.current())
+        while (!tab->doc->step(std::size_t(64) << 20)) {
+        }
+    return manifest_state();
 }
 
 void CanvasApp::restore_schema(const std::string& name, std::string_view text, bool dirty) {
@@ -190,15 +202,60 @@ void CanvasApp::shutdown() {
 }
 
 nlohmann::json CanvasApp::manifest_state() const {
-    if (!manifest_.is_open()) return nullptr;
-    nlohmann::json m = {{"fileName", manifest_.file_name()}, {"bytes", manifest_.size()}};
-    if (const auto& r = manifest_.result()) {
-        m["summary"] = {{"items", r->summary.items}, {"errors", r->summary.errors}, {"warnings", r->summary.warnings},
-                        {"infos", r->summary.infos}, {"batches", r->summary.batches}, {"format", r->summary.format}};
-        auto codes = nlohmann::json::object();
-        for (const auto& d : r->diagnostics) codes[d.code] = codes.value(d.code, 0) + 1;
-        m["codes"] = codes;
+    const ui::ManifestTab* tab = manifests_.current();
+    if (!tab) return nullptr;
+    const app::ManifestDocument& doc = *tab->doc;
+    nlohmann::json names = nlohmann::json::array();
+    for (const auto& t : manifests_.tabs) names.push_back(t->doc->file_name());
+    const char* panes[] = {"table", "findings", "insight"};
+    nlohmann::json m = {{"tabs", names},
+                        {"active", manifests_.active},
+                        {"fileName", doc.file_name()},
+                        {"bytes", doc.size()},
+                        {"validating", doc.validating()},
+                        {"progress", doc.progress()},
+                        {"editable", doc.editable()},
+                        {"stale", doc.stale()},
+                        {"dirty", doc.dirty()},
+                        {"units", doc.units().live_count()},
+                        {"rows", tab->rows.size()},
+                        {"pane", panes[int(tab->pane)]},
+                        {"canUndo", doc.can_undo()},
+                        {"canRedo", doc.can_redo()},
+                        {"undoLabel", doc.undo_label()}};
+    if (tab->selected != app::ManifestDocument::kNoUnit) {
+        auto it = std::find(tab->rows.begin(), tab->rows.end(), tab->selected);
+        m["selected"] = {{"unit", tab->selected},
+                         {"row", it == tab->rows.end() ? -1 : int(it - tab->rows.begin())},
+                         {"column", tab->selected_column >= 0 && tab->selected_column < int(tab->columns.size())
+                                        ? nlohmann::json(tab->columns[std::size_t(tab->selected_column)].label)
+                                        : nlohmann::json(nullptr)}};
+        if (const manifest::Item* item = doc.item(tab->selected)) {
+            nlohmann::json cells = nlohmann::json::object();
+            for (const auto& c : tab->columns)
+                if (c.kind != app::ColumnKind::status) cells[c.label] = app::cell_text(*item, doc.units().unit(tab->selected).collection, c);
+            m["selected"]["cells"] = cells;
+        }
     }
+    if (const auto& r = doc.result()) {
+        m["summary"] = {{"items", r->summary.items}, {"errors", r->summary.errors}, {"warnings", r->summary.warnings},
+                        {"infos", r->summary.infos}, {"batches", r->summary.batches}, {"format", r->summary.format},
+                        {"cancelled", r->summary.cancelled}};
+        auto codes = nlohmann::json::object();
+        for (const auto& [code, n] : doc.counts_by_code()) codes[code] = n;
+        m["codes"] = codes;
+        if (tab->selected_finding >= 0 && tab->selected_finding < int(r->diagnostics.size())) {
+            const Diagnostic& d = r->diagnostics[std::size_t(tab->selected_finding)];
+            m["selectedFinding"] = {{"code", d.code}, {"line", d.line}, {"fix", doc.fix_label(std::size_t(tab->selected_finding))},
+                                    {"excerpt", tab->excerpt.size()}};
+        }
+    }
+    const auto& in = tab->insight;
+    m["insight"] = {{"embeddingKey", in.projected_key},
+                    {"points", in.units.size()},
+                    {"selected", in.selected_units.size()},
+                    {"colourKey", in.coloured_key},
+                    {"summaries", in.summaries.size()}};
     return m;
 }
 

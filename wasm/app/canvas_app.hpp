@@ -9,6 +9,7 @@
 #include "diag/diagnostic.hpp"
 
 #include <nlohmann/json.hpp>
+#include "ui/manifest_tabs.hpp"
 #include "ui/ui_state.hpp"
 
 #include <cstdint>
@@ -30,6 +31,9 @@ public:
     app::SchemaDocument& schema() { return schema_; }
     // Opens schema text as if the user had picked the file; returns what loading found.
     Diagnostics open_schema(const std::string& name, std::string_view text);
+    // Opens manifest bytes in the Manifest panel as if the user had picked the file, validates them
+    // to the end, and returns manifest_state() after it.
+    nlohmann::json open_manifest(const std::string& name, std::string bytes);
     // Brings back the draft autosaved before a reload.
     void restore_schema(const std::string& name, std::string_view text, bool dirty);
     ui::UiState& ui() { return ui_; }
@@ -54,7 +58,7 @@ private:
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;
     app::Log log_;
     app::SchemaDocument schema_;
-    app::ManifestDocument manifest_;
+    ui::ManifestTabs manifests_;
     ui::UiState ui_;
 };
 

@@ -16,7 +16,8 @@ struct Item {
     ImGuiID id;
     std::string label;
     std::string window;
-    ImRect rect;
+    ImRect rect;  // known when the hook ran (the last item's), replaced by the item's own at frame end
+    ImRect clip;  // the window's clip rectangle: only the part a click can reach is reported
 };
 std::vector<Item> g_building, g_last;
 std::unordered_map<ImGuiID, ImRect> g_added;  // ItemAdd rectangles of the frame being built
@@ -39,7 +40,19 @@ void debug_items_name_last(const char* label) {
     ImGuiTestEngineHook_ItemInfo(&g, g.LastItemData.ID, label, g.LastItemData.StatusFlags);
 }
 
-void debug_items_end_frame() { g_last.swap(g_building); }
+// Rectangles are resolved at the end of the frame: some widgets (tab items) announce themselves
+// before they add their rectangle, and would otherwise report the previous item's.
+void debug_items_end_frame() {
+    g_last.clear();
+    for (auto& it : g_building) {
+        auto found = g_added.find(it.id);
+        if (found != g_added.end() && found->second.GetWidth() > 0) it.rect = found->second;
+        it.rect.ClipWithFull(it.clip);
+        if (it.rect.GetWidth() <= 0 || it.rect.GetHeight() <= 0) continue;
+        g_last.push_back(std::move(it));
+    }
+    g_building.clear();
+}
 
 std::string debug_items_json() {
     auto out = nlohmann::json::array();
@@ -67,15 +80,14 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     std::string visible = eic::web::visible_label(label);
     if (visible.empty()) return;  // nothing a test could name
     if (window && (window->IsFallbackWindow || window->Hidden)) return;  // not on screen
-    if (window) rect.ClipWithFull(window->ClipRect);  // only the part a click can reach
-    if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) return;
+    const ImRect clip = window ? window->ClipRect : ImRect(-1e9f, -1e9f, 1e9f, 1e9f);
     std::string window_name;
     if (window) {
         const char* name = window->RootWindow ? window->RootWindow->Name : window->Name;
         window_name = eic::web::visible_label(name);
         if (window_name.empty()) window_name = name;  // popups and menus: "##Menu_00"
     }
-    eic::web::g_building.push_back({id, std::move(visible), std::move(window_name), rect});
+    eic::web::g_building.push_back({id, std::move(visible), std::move(window_name), rect, clip});
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

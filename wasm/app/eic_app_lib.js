@@ -31,30 +31,42 @@ mergeInto(LibraryManager.library, {
   },
 
   // Shows the browser's file picker; the chosen file's bytes come back through eic_app_file_opened
-  // with the same purpose. The picker needs a recent user gesture, which the click that asked has.
+  // with the same purpose (web/file-bridge.js reads them). The picker needs a recent user gesture, which the click that asked has.
   eic_js_open_file: function(purpose, accept) {
     var input = document.createElement('input');
     input.type = 'file';
     input.accept = UTF8ToString(accept);
     input.addEventListener('change', function() {
       var file = input.files && input.files[0];
-      if (file && Module['eicDeliverFile']) Module['eicDeliverFile'](purpose, file);
+      if (file) Module['eicDeliverFile'](purpose, file);
     });
     input.click();
   },
 
-  // Offers bytes as a download (no save dialog exists for the web; the browser picks the folder).
-  eic_js_save_file: function(name, mime, data, length) {
-    var bytes = HEAPU8.slice(data, data + length);
-    var blob = new Blob([bytes], { type: UTF8ToString(mime) });
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement('a');
-    a.href = url;
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+  // Downloads: the bytes are copied once, by the Blob constructor, straight from the wasm heap; the
+  // caller's buffer may go away as soon as this returns (and a heap that grows later detaches views).
+  // web/file-bridge.js offers the Blob and, for zips, builds the archive around the Blobs.
+  eic_js_download: function(name, mime, data, length) {
+    data >>>= 0;  // pointers past 2 GB arrive negative
+    var blob = new Blob([HEAPU8.subarray(data, data + (length >>> 0))], { type: UTF8ToString(mime) });
+    Module['eicOfferDownload'](UTF8ToString(name), blob);
+  },
+
+  // entries: `count` records of four 32-bit words (name, name length, data, data length).
+  eic_js_download_zip: function(zipName, entries, count) {
+    var files = [];
+    for (var i = 0; i < count; ++i) {
+      var at = (entries >>> 2) + i * 4;
+      var name = UTF8ToString(HEAPU32[at], HEAPU32[at + 1]);
+      var data = HEAPU32[at + 2], length = HEAPU32[at + 3];
+      files.push({ name: name, blob: new Blob([HEAPU8.subarray(data, data + length)]) });
+    }
+    Module['eicZipDownload'](UTF8ToString(zipName), files);
+  },
+
+  // Reads a URL the user typed; the bytes (or what went wrong) come back like a picked file's.
+  eic_js_fetch_file: function(purpose, url) {
+    Module['eicFetchFile'](purpose, UTF8ToString(url));
   },
 
   // Keeps the open draft in the page's storage so a reload loses nothing (drafts hold no secrets).

@@ -5,11 +5,16 @@
 #include "app/files.hpp"
 #include "diag/report.hpp"
 #include "app/keys.hpp"
+#include "ui/insight_demo.hpp"
 
 #include <emscripten/emscripten.h>
 #include <imgui.h>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
+#include <utility>
+#include <vector>
 
 using eic::web::canvas_app;
 
@@ -81,11 +86,30 @@ EMSCRIPTEN_KEEPALIVE void eic_app_set_system_theme(int dark) { canvas_app().ui()
 // Whether ImGui wants the keyboard or the mouse this frame, so the page leaves the rest to the browser.
 EMSCRIPTEN_KEEPALIVE int eic_app_wants_keyboard() { return has_imgui() && ImGui::GetIO().WantCaptureKeyboard; }
 
-// A file the page read for a request (or a drop). Takes ownership of `data` (malloc'd by the caller).
-EMSCRIPTEN_KEEPALIVE void eic_app_file_opened(int purpose, const char* name, char* data, int length) {
-    std::string bytes(data, data + (length > 0 ? length : 0));
-    free(data);
-    eic::web::deliver_file((eic::web::FilePurpose)purpose, name ? name : "", std::move(bytes));
+// Files from the page (web/file-bridge.js): it asks whether a size fits before reading anything, reads
+// the file into the buffer begin returns (null: no memory), then hands it over with opened.
+EMSCRIPTEN_KEEPALIVE int eic_app_file_fits(int purpose, const char* name, double size) {
+    return eic::web::file_fits((eic::web::FilePurpose)purpose, name ? name : "", size > 0 ? (std::uint64_t)size : 0);
+}
+
+EMSCRIPTEN_KEEPALIVE char* eic_app_file_begin(double size) {
+    return size >= 0 && size < 4294967296.0 ? eic::web::begin_incoming_file((std::size_t)size) : nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_file_opened(int purpose, const char* name) {
+    eic::web::deliver_file((eic::web::FilePurpose)purpose, name ? name : "", eic::web::take_incoming_file());
+}
+
+// A file that never arrived: a fetch that failed (http_status 0 when there was no answer), or memory.
+EMSCRIPTEN_KEEPALIVE void eic_app_file_failed(int purpose, const char* source, const char* message, int http_status) {
+    eic::web::take_incoming_file();  // drops a half-read buffer
+    eic::web::deliver_file_problem((eic::web::FilePurpose)purpose,
+                                   {source ? source : "", message ? message : "", http_status});
+}
+
+// Opens the file read with eic_app_file_begin in the Manifest panel; returns state().manifest.
+EMSCRIPTEN_KEEPALIVE const char* eic_app_open_manifest(const char* name) {
+    return out(canvas_app().open_manifest(name ? name : "manifest.json", eic::web::take_incoming_file()).dump());
 }
 
 // Opens schema text (a draft or a wire map) in the Schema panel; returns {"summary","diagnostics"}.
@@ -101,6 +125,40 @@ EMSCRIPTEN_KEEPALIVE void eic_app_restore_schema(const char* name, const char* d
 EMSCRIPTEN_KEEPALIVE const char* eic_app_state() { return out(canvas_app().state_json()); }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_items() { return out(eic::web::debug_items_json()); }
+
+// Test hooks for the file plumbing the panels' buttons use (app.debug.* in web/encord-console.js).
+EMSCRIPTEN_KEEPALIVE void eic_app_debug_set_max_file_bytes(double bytes) {
+    eic::web::set_max_file_bytes(bytes > 0 ? (std::uint64_t)bytes : 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_debug_download(const char* name, const char* mime, const char* data, int length) {
+    eic::web::download(name ? name : "", mime ? mime : "", std::string_view(data, length > 0 ? length : 0));
+}
+
+// files_json: [{"name", "text"}...]; returns "" or why the list was refused.
+EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_download_zip(const char* zip_name, const char* files_json) {
+    auto list = nlohmann::json::parse(files_json ? files_json : "", nullptr, false);
+    if (!list.is_array()) return out("downloadZip takes an array of {name, text}");
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& f : list) {
+        if (!f.is_object() || !f.value("name", nlohmann::json()).is_string() || !f.value("text", nlohmann::json()).is_string())
+            return out("downloadZip takes an array of {name, text}");
+        files.emplace_back(f["name"].get<std::string>(), f["text"].get<std::string>());
+    }
+    eic::web::download_zip(zip_name ? zip_name : "files.zip", files);
+    return out("");
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_debug_fetch(int purpose, const char* url) {
+    eic::web::fetch_file((eic::web::FilePurpose)purpose, url ? url : "");
+}
+
+// The insight views on a synthetic manifest of n units (0 closes it), and what they show and did.
+EMSCRIPTEN_KEEPALIVE void eic_app_debug_insight_demo(double n) {
+    eic::ui::open_insight_demo(n > 0 && n <= 5e6 ? (std::size_t)n : 0);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_insight_demo_state() { return out(eic::ui::insight_demo_state().dump()); }
 
 // level: 0 debug, 1 info, 2 warning, 3 error. For messages from the page (never secrets).
 EMSCRIPTEN_KEEPALIVE void eic_app_log(int level, const char* message) {

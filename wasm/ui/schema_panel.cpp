@@ -144,7 +144,7 @@ void edit(ShellContext& ctx, const std::string& label, const app::SchemaDocument
 }
 
 void save(ShellContext& ctx, const std::string& name) {
-    web::save_file(name, "application/json", ctx.schema.draft_text());
+    web::download(name, "application/json", ctx.schema.draft_text());
     ctx.schema.mark_saved(name);
     ctx.log.add(app::LogLevel::info, "Saved the draft as " + name, ctx.now_s);
 }
@@ -349,7 +349,7 @@ void toolbar(ShellContext& ctx) {
         std::string stem = doc.file_name();
         const auto dot = stem.find('.');
         if (dot != std::string::npos) stem.resize(dot);
-        web::save_file(stem + ".wire.json", "application/json", doc.wire_text());
+        web::download(stem + ".wire.json", "application/json", doc.wire_text());
         ctx.log.add(app::LogLevel::info, "Exported the wire map as " + stem + ".wire.json", ctx.now_s);
     }
     next_button("Undo");
@@ -377,16 +377,15 @@ void toolbar(ShellContext& ctx) {
 
 void document_fields(ShellContext& ctx) {
     // Title and target are edits like any other, so they undo too; committed when the field is left.
-    static char title[256];
-    static std::uint64_t title_rev = ~0ull;
-    if (title_rev != ctx.schema.revision()) {
-        std::snprintf(title, sizeof title, "%s", ctx.schema.draft().title.c_str());
-        title_rev = ctx.schema.revision();
+    SchemaView& v = ctx.ui.schema_view;
+    if (v.title_revision != ctx.schema.revision()) {
+        std::snprintf(v.title, sizeof v.title, "%s", ctx.schema.draft().title.c_str());
+        v.title_revision = ctx.schema.revision();
     }
     ImGui::SetNextItemWidth(260);
-    ImGui::InputText("Title", title, sizeof title);
-    if (ImGui::IsItemDeactivatedAfterEdit() && ctx.schema.draft().title != title) {
-        const std::string t = title;
+    ImGui::InputText("Title", v.title, sizeof v.title);
+    if (ImGui::IsItemDeactivatedAfterEdit() && ctx.schema.draft().title != v.title) {
+        const std::string t = v.title;
         edit(ctx, "Renamed the draft to " + t, [&](schema::Draft& d) {
             d.title = t;
             return Diagnostics{};
@@ -417,12 +416,12 @@ void filters(ShellContext& ctx) {
 }
 
 void checks_section(ShellContext& ctx) {
-    static std::uint64_t rev = ~0ull;
-    static Diagnostics checks;
-    if (rev != ctx.schema.revision()) {
-        checks = ctx.schema.check();
-        rev = ctx.schema.revision();
+    SchemaView& v = ctx.ui.schema_view;
+    if (v.checks_revision != ctx.schema.revision()) {
+        v.checks = ctx.schema.check();
+        v.checks_revision = ctx.schema.revision();
     }
+    const Diagnostics& checks = v.checks;
     const auto n = [&](Severity s) {
         int c = 0;
         for (auto& d : checks) c += d.severity == s;
@@ -443,16 +442,13 @@ void checks_section(ShellContext& ctx) {
 void compare_section(ShellContext& ctx) {
     SchemaView& v = ctx.ui.schema_view;
     if (!v.comparing) return;
-    static std::uint64_t rev = ~0ull;
-    static std::string for_text;
-    static std::optional<schema::Plan> plan;
-    static Diagnostics load_errors;
-    if (rev != ctx.schema.revision() || for_text != v.compare_text) {
-        rev = ctx.schema.revision();
-        for_text = v.compare_text;
+    std::optional<schema::Plan>& plan = v.plan;
+    if (v.compare_revision != ctx.schema.revision() || v.compared_text != v.compare_text) {
+        v.compare_revision = ctx.schema.revision();
+        v.compared_text = v.compare_text;
         plan.reset();
         auto load = schema::load_schema_text(v.compare_text);
-        load_errors = load.diagnostics;
+        v.compare_load_errors = load.diagnostics;
         v.comparison = {{"readable", false}, {"changes", nlohmann::json::array()}, {"conflicts", nlohmann::json::array()}};
         if (load.file && !has_error(load.diagnostics)) {
             const auto& d = ctx.schema.draft();
@@ -472,14 +468,14 @@ void compare_section(ShellContext& ctx) {
     }
     if (!plan) {
         ImGui::TextUnformatted("That file could not be read as a schema:");
-        show_diagnostics(load_errors);
+        show_diagnostics(v.compare_load_errors);
         return;
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!plan->applicable() || !plan->has_changes());
     if (ImGui::Button("Export merged map")) {
         if (auto body = schema::apply_plan(*plan)) {
-            web::save_file("merged.wire.json", "application/json", body->dump(2) + "\n");
+            web::download("merged.wire.json", "application/json", body->dump(2) + "\n");
             ctx.log.add(app::LogLevel::info, "Exported the merged map (the body a push would POST)", ctx.now_s);
         }
     }

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "app/log.hpp"
-#include "app/manifest_document.hpp"
 #include "app/schema_document.hpp"
+#include "ui/manifest_tabs.hpp"
 #include "ui/ui_state.hpp"
 
 namespace eic::ui {
@@ -12,7 +12,7 @@ struct ShellContext {
     UiState& ui;
     app::Log& log;
     app::SchemaDocument& schema;
-    app::ManifestDocument& manifest;
+    ManifestTabs& manifests;
     double now_s;
 };
 

@@ -4,11 +4,14 @@
 
 #include "app/layout.hpp"
 #include "app/log.hpp"
+#include "diag/diagnostic.hpp"
+#include "schema/plan.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace eic::ui {
@@ -48,15 +51,22 @@ struct SchemaView {
     // What the comparison found, for state() and tests: {"changes": [{key, kind, destructive,
     // refused}], "conflicts": [key...], "readable": bool}.
     nlohmann::json comparison;
+    // Derived from the draft and rebuilt when its revision (or the compared text) changes. Kept here
+    // rather than in function statics so that a reset or a second panel never shows stale results.
+    char title[256] = "";
+    std::uint64_t title_revision = ~0ull;
+    Diagnostics checks;
+    std::uint64_t checks_revision = ~0ull;
+    std::optional<schema::Plan> plan;
+    Diagnostics compare_load_errors;
+    std::string compared_text;
+    std::uint64_t compare_revision = ~0ull;
 };
 
 // The Manifest panel's choices: which checks to run and which findings to list.
 struct ManifestView {
     bool strict_client_only = false;
     int plan = 0;  // 0 none, 1 enterprise, 2 team, 3 free
-    bool show[3] = {true, true, true};  // error, warning, info
-    char filter[128] = "";
-    std::uint64_t validated_schema_revision = ~0ull;
 };
 
 struct UiState {

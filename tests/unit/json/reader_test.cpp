@@ -267,3 +267,56 @@ TEST_CASE("reader: the virtual handler sees the same events", "[json]") {
     CHECK(reader.read(std::string_view("[1,]"), again).error.code() == std::string("json.syntax"));
     CHECK(again.keys == 1);
 }
+
+namespace {
+
+// Reads `input` with pause_every = `every`, resuming until done; counts the pauses.
+std::string trace_paused(std::string_view input, std::size_t every, int& pauses, ReadResult& last) {
+    Trace t;
+    Reader reader;
+    ReadOptions o;
+    o.pause_every = every;
+    pauses = 0;
+    last = reader.read(input, t, o);
+    while (last.paused && pauses < 10000) {
+        ++pauses;
+        CHECK_FALSE(last.ok());
+        last = reader.resume(input, t, o);
+    }
+    return t.out;
+}
+
+}  // namespace
+
+TEST_CASE("reader: a paused read resumes with the same events and the same errors", "[json]") {
+    const std::string doc = R"({"images":[{"a":[1,2]},{"b":{"c":"x\"y"}},[],{}],"n":null,"t":[true,false]})";
+    const std::string whole = trace(doc);
+    for (std::size_t every : {1, 2, 5, 17, 1000}) {
+        INFO("pause_every " << every);
+        int pauses = 0;
+        ReadResult last;
+        CHECK(trace_paused(doc, every, pauses, last) == whole);
+        CHECK(last.ok());
+        if (every < 10) CHECK(pauses > 3);
+        if (every == 1000) CHECK(pauses == 0);
+    }
+    // An error after a pause is the one a single read reports, at the same offset.
+    const std::string bad = R"({"images":[{"a":1},{"b":2},{"c":3] })";
+    const Failure once = failure(bad);
+    REQUIRE(once.code == "json.syntax");
+    int pauses = 0;
+    ReadResult last;
+    trace_paused(bad, 1, pauses, last);
+    CHECK(pauses >= 2);
+    CHECK(last.error.code() == once.code);
+    CHECK(last.error.offset == once.offset);
+    // A handler's stop is still a stop after resuming.
+    StopAfter h(9);
+    Reader reader;
+    ReadOptions o;
+    o.pause_every = 1;
+    ReadResult r = reader.read(bad, h, o);
+    while (r.paused) r = reader.resume(bad, h, o);
+    CHECK(r.stopped);
+    CHECK(h.seen == 9);
+}

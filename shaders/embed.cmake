@@ -1,0 +1,28 @@
+# Turns every GLSL source in SHADER_DIR (*.vert, *.frag) into a string constant in the header OUT, so
+# the wasm module carries its shaders without a fetch. Run by the build (cmake -P) when a shader changes:
+#   points.vert -> eic::shaders::points_vert
+if(NOT SHADER_DIR OR NOT OUT)
+  message(FATAL_ERROR "embed.cmake needs -DSHADER_DIR=... and -DOUT=...")
+endif()
+file(GLOB sources "${SHADER_DIR}/*.vert" "${SHADER_DIR}/*.frag")
+list(SORT sources)
+set(text "// Generated from shaders/ by shaders/embed.cmake at build time. Do not edit.\n#pragma once\n\nnamespace eic::shaders {\n")
+foreach(src IN LISTS sources)
+  get_filename_component(name "${src}" NAME)
+  string(REPLACE "." "_" symbol "${name}")
+  file(READ "${src}" body)
+  string(FIND "${body}" ")eic_glsl\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${name} contains the raw-string delimiter )eic_glsl\"")
+  endif()
+  string(APPEND text "inline constexpr const char ${symbol}[] = R\"eic_glsl(${body})eic_glsl\";\n")
+endforeach()
+string(APPEND text "}  // namespace eic::shaders\n")
+# Write only when different, so an unchanged shader set does not rebuild its users.
+set(old "")
+if(EXISTS "${OUT}")
+  file(READ "${OUT}" old)
+endif()
+if(NOT old STREQUAL text)
+  file(WRITE "${OUT}" "${text}")
+endif()

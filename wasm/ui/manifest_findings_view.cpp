@@ -1,0 +1,215 @@
+// The findings of a tab, grouped by code with counts: each entry jumps to its row and cell, offers
+// its quick fix, and shows the source line with the place marked.
+#include "ui/manifest_views.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace eic::ui {
+namespace {
+
+constexpr std::size_t kContextChars = 90;  // shown either side of the place in a long line
+constexpr std::size_t kListedPerCode = 2000;
+
+std::string place(const Diagnostic& d) {
+    if (d.row) return "row " + std::to_string(*d.row) + (d.field ? ", " + *d.field : "");
+    if (d.line) return std::to_string(d.line) + ":" + std::to_string(d.column);
+    if (d.pointer) return "edited";
+    return "";
+}
+
+// Byte offset of the 1-based `column` (in code points) within `line`.
+std::size_t column_offset(std::string_view line, std::uint32_t column) {
+    std::size_t i = 0;
+    for (std::uint32_t c = 1; c < column && i < line.size(); ++c) {
+        unsigned char b = (unsigned char)line[i];
+        i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    }
+    return std::min(i, line.size());
+}
+
+void build_excerpt(ManifestTab& tab, const Diagnostic& d) {
+    tab.excerpt.clear();
+    tab.excerpt_mark = 0;
+    const auto& text_ptr = tab.doc->validated_text();
+    if (!text_ptr || d.line == 0) return;
+    std::string_view text = *text_ptr;
+    // Lines d.line-2 .. d.line+2; a long line (minified JSON) is cut around the place.
+    const std::uint32_t first = d.line > 2 ? d.line - 2 : 1;
+    std::size_t pos = 0;
+    std::uint32_t line = 1;
+    while (line < first) {
+        const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+        if (!nl) return;
+        pos = std::size_t(static_cast<const char*>(nl) - text.data()) + 1;
+        ++line;
+    }
+    for (; line <= d.line + 2 && pos <= text.size(); ++line) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view l = text.substr(pos, end - pos);
+        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+        std::size_t mark = line == d.line ? column_offset(l, d.column) : 0;
+        std::size_t a = mark > kContextChars ? mark - kContextChars : 0;
+        std::size_t b = std::min(l.size(), mark + kContextChars);
+        if (line != d.line) b = std::min(l.size(), kContextChars * 2);
+        while (a > 0 && (((unsigned char)l[a]) & 0xC0) == 0x80) --a;
+        while (b < l.size() && (((unsigned char)l[b]) & 0xC0) == 0x80) ++b;
+        std::string s = (a > 0 ? "…" : "") + std::string(l.substr(a, b - a)) + (b < l.size() ? "…" : "");
+        for (char& c : s)
+            if (c == '\t') c = ' ';
+        if (line == d.line) tab.excerpt_mark = (a > 0 ? std::strlen("…") : 0) + (mark - a);
+        tab.excerpt.emplace_back(line, std::move(s));
+        if (end == text.size()) break;
+        pos = end + 1;
+    }
+}
+
+}  // namespace
+
+void jump_to_finding(ManifestTab& tab, std::size_t i) {
+    const app::ManifestDocument& doc = *tab.doc;
+    tab.selected_finding = int(i);
+    const std::uint32_t unit = doc.unit_of(i);
+    if (unit == app::ManifestDocument::kNoUnit) return;
+    tab.selected = unit;
+    auto c = app::column_of(doc.result()->diagnostics[i], tab.columns);
+    tab.selected_column = c ? int(*c) : -1;
+    tab.scroll_to_selected = true;
+    tab.pane = ManifestPane::table;
+    tab.pane_requested = true;
+    // The row must be in the table: clear filters that hide it.
+    if (std::find(tab.rows.begin(), tab.rows.end(), unit) == tab.rows.end()) {
+        tab.filter = {};
+        tab.text_filter[0] = 0;
+        tab.type_filter = tab.status_filter = 0;
+        tab.rows_dirty = true;
+    }
+}
+
+void draw_source_excerpt(ManifestTab& tab, std::size_t i) {
+    const auto& result = tab.doc->result();
+    if (!result || i >= result->diagnostics.size()) return;
+    const Diagnostic& d = result->diagnostics[i];
+    if (tab.excerpt_finding != int(i) || tab.excerpt_revision != tab.doc->revision()) {
+        build_excerpt(tab, d);
+        tab.excerpt_finding = int(i);
+        tab.excerpt_revision = tab.doc->revision();
+    }
+    if (tab.excerpt.empty()) {
+        ImGui::TextDisabled(d.line ? "The source line is not available." : "Found in an edited row: its text is not written yet; the next full pass places it in the file.");
+        return;
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    for (const auto& [n, s] : tab.excerpt) {
+        const bool here = n == d.line;
+        ImGui::TextDisabled("%6u ", n);
+        ImGui::SameLine();
+        if (!here) {
+            ImGui::TextUnformatted(s.c_str());
+            continue;
+        }
+        // The line with the place marked: a caret under the character, and the text after it tinted.
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        std::string_view line = s;
+        std::size_t mark = std::min(tab.excerpt_mark, line.size());
+        ImGui::TextUnformatted(line.data(), line.data() + mark);
+        ImGui::SameLine();
+        ImGui::TextColored(severity_colour(d.severity), "%.*s", int(line.size() - mark), line.data() + mark);
+        float x = at.x + ImGui::CalcTextSize(line.data(), line.data() + mark).x;
+        float y = at.y + ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(x, y - 2), ImVec2(x - 4, y + 5), ImVec2(x + 4, y + 5),
+                                                      ImGui::GetColorU32(severity_colour(d.severity)));
+        ImGui::Dummy(ImVec2(0, 6));
+    }
+    ImGui::PopStyleVar();
+}
+
+void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
+    app::ManifestDocument& doc = *tab.doc;
+    const auto& result = doc.result();
+    if (!result) {
+        ImGui::TextDisabled("Validating…");
+        return;
+    }
+    refresh_rows(ctx, tab);
+    const auto& ds = result->diagnostics;
+    // Group kept findings by code (file order within a code); counts include those beyond the cap.
+    std::map<std::string, std::vector<std::uint32_t>> groups;
+    for (std::uint32_t i = 0; i < ds.size(); ++i) groups[ds[i].code].push_back(i);
+    const auto counts = doc.counts_by_code();
+    const float excerpt_h = ImGui::GetFontSize() * 9;
+    if (ImGui::BeginChild("finding-groups", ImVec2(0, std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().y - excerpt_h)), true)) {
+        if (groups.empty()) ImGui::TextDisabled("No findings.");
+        for (const auto& [code, idx] : groups) {
+            const Severity sev = ds[idx.front()].severity;
+            auto total_it = counts.find(code);
+            const std::uint64_t total = total_it == counts.end() ? idx.size() : total_it->second;
+            ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(sev));
+            // Groups start open while there are few of them: the findings are what the user came for.
+            const ImGuiTreeNodeFlags tf = ImGuiTreeNodeFlags_SpanAvailWidth | (groups.size() <= 6 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+            const bool open = ImGui::TreeNodeEx(code.c_str(), tf, "%s (%llu)", code.c_str(), (unsigned long long)total);
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            ImGui::PushID(code.c_str());
+            if (ImGui::SmallButton("Show rows")) {
+                tab.filter.code = code;
+                tab.rows_dirty = true;
+                tab.pane = ManifestPane::table;
+                tab.pane_requested = true;
+            }
+            ImGui::PopID();
+            if (!open) continue;
+            ImGuiListClipper clipper;
+            clipper.Begin(int(std::min(idx.size(), kListedPerCode)));
+            while (clipper.Step())
+                for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+                    const std::uint32_t i = idx[std::size_t(k)];
+                    const Diagnostic& d = ds[i];
+                    ImGui::PushID(int(i));
+                    std::string label = fmt::format("{:>10}  {}", place(d), d.message);
+                    if (ImGui::Selectable(label.c_str(), tab.selected_finding == int(i))) tab.selected_finding = int(i);
+                    if (ImGui::IsItemHovered() && d.pointer) ImGui::SetTooltip("%s", d.pointer->c_str());
+                    ImGui::PopID();
+                }
+            if (idx.size() > kListedPerCode) ImGui::TextDisabled("… %zu more: use Show rows", idx.size() - kListedPerCode);
+            if (total > idx.size()) ImGui::TextDisabled("%llu more beyond the list's cap were counted", (unsigned long long)(total - idx.size()));
+            ImGui::TreePop();
+        }
+    }
+    ImGui::EndChild();
+    // The selected finding: jump, fix, and its place in the source.
+    if (tab.selected_finding < 0 || tab.selected_finding >= int(ds.size())) {
+        ImGui::TextDisabled("Select a finding to see its place in the source, jump to its cell or fix it.");
+        return;
+    }
+    const std::size_t i = std::size_t(tab.selected_finding);
+    const Diagnostic d = ds[i];
+    ImGui::TextColored(severity_colour(d.severity), "%s", d.code.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", place(d).c_str());
+    ImGui::SameLine();
+    const bool has_row = doc.unit_of(i) != app::ManifestDocument::kNoUnit;
+    ImGui::BeginDisabled(!has_row);
+    if (ImGui::SmallButton("Jump to cell")) jump_to_finding(tab, i);
+    ImGui::EndDisabled();
+    const std::string fix = doc.fix_label(i);
+    if (!fix.empty()) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(("Fix: " + fix).c_str())) {
+            doc.apply_fix(i);
+            edited(ctx, tab, fix);
+            tab.selected_finding = -1;
+            return;
+        }
+    }
+    ImGui::TextWrapped("%s", d.message.c_str());
+    draw_source_excerpt(tab, i);
+}
+
+}  // namespace eic::ui

@@ -1,0 +1,410 @@
+// The table of units: filter bar, a virtualised table (only the rows on screen are read and drawn),
+// the selected row's editor with its findings and quick fixes, and bulk edits on the filtered rows.
+#include "ui/manifest_views.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace eic::ui {
+namespace {
+
+using app::ColumnKind;
+constexpr std::uint32_t kNoUnit = app::ManifestDocument::kNoUnit;
+
+const char* const kTypes[] = {"all types", "videos", "images", "image_groups", "dicom_series", "audio", "text", "pdf", "nifti"};
+const char* const kStatuses[] = {"any status", "with errors", "with warnings", "with errors or warnings", "without findings"};
+
+void filter_bar(ShellContext& ctx, ManifestTab& tab) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    changed |= combo("Type", &tab.type_filter, kTypes, 9);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    changed |= combo("Status", &tab.status_filter, kStatuses, 5);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    changed |= ImGui::InputTextWithHint("Search", "text anywhere in the item", tab.text_filter, sizeof tab.text_filter);
+    if (!tab.filter.code.empty()) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(("code: " + tab.filter.code + " ×").c_str())) {
+            tab.filter.code.clear();
+            changed = true;
+        }
+    }
+    if (tab.filter.use_selection) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(fmt::format("map selection: {} ×", tab.filter.selection.size()).c_str())) {
+            tab.filter.use_selection = false;
+            tab.filter.selection.clear();
+            changed = true;
+        }
+    }
+    if (changed) tab.rows_dirty = true;
+    (void)ctx;
+}
+
+ImVec4 status_colour(std::uint8_t s) {
+    if (s & app::status_error) return severity_colour(Severity::error);
+    if (s & app::status_warning) return severity_colour(Severity::warning);
+    if (s & app::status_info) return severity_colour(Severity::info);
+    return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+}
+
+const char* status_text(std::uint8_t s) {
+    if (s & app::status_error) return "error";
+    if (s & app::status_warning) return "warning";
+    if (s & app::status_info) return "info";
+    return "ok";
+}
+
+// The columns a finding of the unit points at, for the cell highlight.
+bool cell_has_finding(const app::ManifestDocument& doc, const ManifestTab& tab, std::uint32_t unit, int column) {
+    for (std::uint32_t i : doc.findings_of(unit)) {
+        auto c = app::column_of(doc.result()->diagnostics[i], tab.columns);
+        if (c && int(*c) == column) return true;
+    }
+    return false;
+}
+
+void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
+    app::ManifestDocument& doc = *tab.doc;
+    const int ncols = int(tab.columns.size());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
+                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable | ImGuiTableFlags_Reorderable;
+    if (!ImGui::BeginTable("units", ncols + 1, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(2, 1);
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide, em * 4);
+    for (int c = 0; c < ncols; ++c) {
+        const app::Column& col = tab.columns[std::size_t(c)];
+        float w = col.kind == ColumnKind::url ? em * 22 : col.kind == ColumnKind::title ? em * 10 : col.kind == ColumnKind::status ? em * 4.5f : em * 8;
+        ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthFixed, w, ImGuiID(c + 1));
+    }
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+        if (specs->SpecsCount > 0) {
+            tab.sort.column = int(specs->Specs[0].ColumnUserID) - 1;
+            tab.sort.descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        } else {
+            tab.sort = {};
+        }
+        specs->SpecsDirty = false;
+        tab.rows_dirty = true;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(int(tab.rows.size()));
+    int target = -1;
+    if (tab.scroll_to_selected) {
+        auto it = std::find(tab.rows.begin(), tab.rows.end(), tab.selected);
+        if (it != tab.rows.end()) {
+            target = int(it - tab.rows.begin());
+            clipper.IncludeItemByIndex(target);
+        }
+    }
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const std::uint32_t unit = tab.rows[std::size_t(r)];
+            const manifest::Item* item = doc.item(unit);
+            const manifest::Collection coll = doc.units().unit(unit).collection;
+            const std::uint8_t st = doc.status(unit);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(int(unit));
+            const bool row_selected = unit == tab.selected;
+            if (ImGui::Selectable(fmt::format("{}", r + 1).c_str(), row_selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+                tab.selected = unit;
+                tab.selected_column = -1;
+            }
+            if (r == target) {
+                ImGui::SetScrollHereY(0.3f);
+                tab.scroll_to_selected = false;
+            }
+            for (int c = 0; c < ncols; ++c) {
+                if (!ImGui::TableNextColumn()) continue;
+                const app::Column& col = tab.columns[std::size_t(c)];
+                if (row_selected && c == tab.selected_column)
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
+                else if (st && col.kind != ColumnKind::status && cell_has_finding(doc, tab, unit, c)) {
+                    ImVec4 tint = status_colour(st);
+                    tint.w = 0.22f;
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(tint));
+                }
+                if (col.kind == ColumnKind::status) {
+                    ImGui::TextColored(status_colour(st), "%s", status_text(st));
+                    continue;
+                }
+                if (!item) {
+                    ImGui::TextDisabled("unreadable");
+                    continue;
+                }
+                std::string text = app::cell_text(*item, coll, col);
+                if (text.size() > 200) text = text.substr(0, 200) + "…";
+                ImGui::TextUnformatted(text.c_str());
+                if (ImGui::IsItemClicked()) {
+                    tab.selected = unit;
+                    tab.selected_column = c;
+                }
+            }
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndTable();
+    (void)ctx;
+}
+
+// The selected row: its cells as editors fitting their types, its findings with quick fixes.
+void row_editor(ShellContext& ctx, ManifestTab& tab) {
+    app::ManifestDocument& doc = *tab.doc;
+    const std::uint32_t unit = tab.selected;
+    if (unit == kNoUnit || unit >= doc.units().size() || doc.units().unit(unit).deleted) {
+        ImGui::TextDisabled("Select a row to edit it; a finding's Jump brings you to its cell.");
+        return;
+    }
+    const manifest::Item* item = doc.item(unit);
+    const manifest::Collection coll = doc.units().unit(unit).collection;
+    auto row_it = std::find(tab.rows.begin(), tab.rows.end(), unit);
+    ImGui::Text("Row %s: %s", row_it == tab.rows.end() ? "(filtered out)" : std::to_string(row_it - tab.rows.begin() + 1).c_str(),
+                manifest::collection_key(coll));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Delete row")) {
+        doc.delete_units({unit});
+        edited(ctx, tab, "Delete a row");
+        tab.selected = kNoUnit;
+        return;
+    }
+    if (!item) {
+        ImGui::TextDisabled("This row's item cannot be read.");
+        return;
+    }
+    // Which cell is edited: the selected one, else the title.
+    int col_index = tab.selected_column;
+    if (col_index < 0 || col_index >= int(tab.columns.size()) || tab.columns[std::size_t(col_index)].kind == ColumnKind::status ||
+        tab.columns[std::size_t(col_index)].kind == ColumnKind::type)
+        col_index = 2;
+    const app::Column& col = tab.columns[std::size_t(col_index)];
+    if (tab.edit_unit != unit || tab.edit_column != col_index) {
+        tab.edit_unit = unit;
+        tab.edit_column = col_index;
+        tab.edit_buffer = app::cell_edit_text(*item, coll, col);
+        tab.edit_error.clear();
+    }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    std::vector<std::string> names;
+    std::vector<const char*> ptrs;
+    for (const auto& c : tab.columns) names.push_back(c.label);
+    for (const auto& n : names) ptrs.push_back(n.c_str());
+    int pick = col_index;
+    if (combo("Cell", &pick, ptrs.data(), int(ptrs.size())) && pick != col_index) {
+        tab.selected_column = pick;
+        return;
+    }
+    ImGui::SameLine();
+    auto commit = [&](const std::string& text) {
+        tab.edit_error = doc.set_cell(unit, col, text);
+        if (tab.edit_error.empty()) edited(ctx, tab, "Edit " + col.label);
+    };
+    const schema::KeyType* type = col.type ? &*col.type : nullptr;
+    const bool is_bool = type && (type->kind == schema::TypeKind::boolean ||
+                                  (type->kind == schema::TypeKind::variant && type->hint == schema::ScalarHint::boolean));
+    if (type && type->kind == schema::TypeKind::enumeration) {
+        std::vector<const char*> options;
+        options.push_back("(none)");
+        int current = 0;
+        for (std::size_t i = 0; i < type->values.size(); ++i) {
+            options.push_back(type->values[i].c_str());
+            if (type->values[i] == tab.edit_buffer) current = int(i + 1);
+        }
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+        if (combo("Value", &current, options.data(), int(options.size()))) commit(current == 0 ? "" : type->values[std::size_t(current - 1)]);
+        if (current == 0 && !tab.edit_buffer.empty()) {
+            ImGui::SameLine();
+            ImGui::TextColored(severity_colour(Severity::error), "\"%s\" is not an option", tab.edit_buffer.c_str());
+        }
+    } else if (is_bool) {
+        bool b = tab.edit_buffer == "true";
+        if (ImGui::Checkbox("Value", &b)) commit(b ? "true" : "false");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear")) commit("");
+    } else {
+        const bool multiline = col.kind == ColumnKind::url ? manifest::is_grouped(coll) : col.kind == ColumnKind::media ||
+                                                                                              (type && (type->kind == schema::TypeKind::embedding || type->kind == schema::TypeKind::text));
+        const char* hint = type && (type->kind == schema::TypeKind::datetime ||
+                                    (type->kind == schema::TypeKind::variant && type->hint == schema::ScalarHint::datetime))
+                               ? "2024-05-01T13:45:00Z"
+                               : "";
+        std::string& s = tab.edit_buffer;
+        s.reserve(s.size() + 1024);
+        auto resize = [](ImGuiInputTextCallbackData* data) {
+            if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+                auto* str = static_cast<std::string*>(data->UserData);
+                str->resize(std::size_t(data->BufTextLen));
+                data->Buf = str->data();
+            }
+            return 0;
+        };
+        bool enter;
+        if (multiline) {
+            enter = ImGui::InputTextMultiline("Value", s.data(), s.capacity() + 1, ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 4),
+                                              ImGuiInputTextFlags_CallbackResize, resize, &s);
+        } else {
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
+            enter = ImGui::InputTextWithHint("Value", hint, s.data(), s.capacity() + 1,
+                                             ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue, resize, &s);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Apply") || (enter && !multiline)) commit(tab.edit_buffer);
+    }
+    if (!tab.edit_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", tab.edit_error.c_str());
+
+    // The row's findings, each with its quick fix where one is safe.
+    const auto findings = doc.findings_of(unit);  // copied: a fix changes the list
+    for (std::uint32_t i : findings) {
+        const Diagnostic& d = doc.result()->diagnostics[i];
+        ImGui::PushID(int(i));
+        ImGui::TextColored(severity_colour(d.severity), "%s", d.code.c_str());
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", d.message.c_str());
+        std::string fix = doc.fix_label(i);
+        if (!fix.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(("Fix: " + fix).c_str())) {
+                doc.apply_fix(i);
+                edited(ctx, tab, fix);
+                ImGui::PopID();
+                break;
+            }
+        }
+        ImGui::PopID();
+    }
+}
+
+void bulk_edits(ShellContext& ctx, ManifestTab& tab) {
+    app::ManifestDocument& doc = *tab.doc;
+    ImGui::Text("Bulk edits on the %zu rows shown", tab.rows.size());
+    std::vector<const char*> names;
+    std::vector<int> editable;
+    for (std::size_t i = 0; i < tab.columns.size(); ++i) {
+        ColumnKind k = tab.columns[i].kind;
+        if (k == ColumnKind::metadata || k == ColumnKind::title) {
+            names.push_back(tab.columns[i].label.c_str());
+            editable.push_back(int(i));
+        }
+    }
+    if (tab.bulk_column >= int(names.size())) tab.bulk_column = 0;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    combo("Set key", &tab.bulk_column, names.data(), int(names.size()));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::InputTextWithHint("to value", "empty removes it", tab.bulk_value, sizeof tab.bulk_value);
+    ImGui::SameLine();
+    if (ImGui::Button("Set on shown rows") && !names.empty()) {
+        const app::Column& col = tab.columns[std::size_t(editable[std::size_t(tab.bulk_column)])];
+        std::string err = doc.bulk_set_cell(tab.rows, col, tab.bulk_value);
+        tab.bulk_message = err.empty() ? fmt::format("Set {} on {} rows", col.label, tab.rows.size()) : err;
+        if (err.empty()) edited(ctx, tab, tab.bulk_message);
+    }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::InputTextWithHint("##find", "find in URLs", tab.find, sizeof tab.find);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::InputTextWithHint("##replace", "replace with", tab.replace, sizeof tab.replace);
+    ImGui::SameLine();
+    if (ImGui::Button("Replace in URLs") && *tab.find) {
+        std::size_t n = doc.bulk_replace_in_urls(tab.rows, tab.find, tab.replace);
+        tab.bulk_message = fmt::format("Replaced in {} URLs", n);
+        if (n) edited(ctx, tab, tab.bulk_message);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Encode whitespace in URLs")) {
+        std::size_t n = doc.bulk_encode_url_whitespace(tab.rows);
+        tab.bulk_message = fmt::format("Encoded whitespace in {} URLs", n);
+        if (n) edited(ctx, tab, tab.bulk_message);
+    }
+    if (!tab.bulk_message.empty()) ImGui::TextDisabled("%s", tab.bulk_message.c_str());
+}
+
+void add_row(ShellContext& ctx, ManifestTab& tab) {
+    static const manifest::Collection kinds[] = {manifest::Collection::images, manifest::Collection::videos,
+                                                 manifest::Collection::image_groups, manifest::Collection::dicom_series,
+                                                 manifest::Collection::audio};
+    if (!ImGui::BeginPopup("Add a row")) return;
+    for (manifest::Collection c : kinds)
+        if (ImGui::MenuItem(manifest::collection_key(c))) {
+            std::uint32_t u = tab.doc->add_unit(c);
+            if (u != kNoUnit) {
+                edited(ctx, tab, std::string("Add a row to ") + manifest::collection_key(c));
+                tab.selected = u;
+                tab.selected_column = 3;
+                tab.scroll_to_selected = true;
+                tab.filter = {};
+                tab.text_filter[0] = 0;
+                tab.type_filter = tab.status_filter = 0;
+            }
+        }
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+void refresh_rows(ShellContext& ctx, ManifestTab& tab) {
+    app::ManifestDocument& doc = *tab.doc;
+    if (tab.columns_schema_revision != ctx.schema.revision() || tab.columns.empty()) {
+        // The columns follow the Schema panel as it is now (the validation may lag behind it).
+        tab.columns = app::table_columns(ctx.schema.draft().schema);
+        tab.columns_schema_revision = ctx.schema.revision();
+        tab.rows_dirty = true;
+        if (tab.sort.column >= int(tab.columns.size())) tab.sort = {};
+    }
+    if (!tab.rows_dirty && tab.rows_revision == doc.revision()) return;
+    tab.filter.collection = tab.type_filter - 1;
+    tab.filter.status = app::StatusFilter(tab.status_filter);
+    tab.filter.text = tab.text_filter;
+    tab.rows = app::table_rows(doc, tab.columns, tab.filter, tab.sort);
+    tab.rows_revision = doc.revision();
+    tab.rows_dirty = false;
+}
+
+void draw_manifest_table(ShellContext& ctx, ManifestTab& tab) {
+    app::ManifestDocument& doc = *tab.doc;
+    if (doc.validating() && doc.units().live_count() == 0) {
+        ImGui::TextDisabled("Reading the rows while validating…");
+        return;
+    }
+    filter_bar(ctx, tab);
+    refresh_rows(ctx, tab);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu of %zu rows", tab.rows.size(), doc.units().live_count());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!doc.editable());
+    if (ImGui::SmallButton("Add row…")) ImGui::OpenPopup("Add a row");
+    ImGui::EndDisabled();
+    add_row(ctx, tab);
+    const float editor_h = ImGui::GetFontSize() * 11;
+    const float avail = ImGui::GetContentRegionAvail().y;
+    draw_table(ctx, tab, std::max(ImGui::GetFontSize() * 6, avail - editor_h));
+    if (ImGui::BeginChild("row-editor", ImVec2(0, 0), false)) {
+        if (ImGui::BeginTabBar("row-tools")) {
+            if (ImGui::BeginTabItem("Row")) {
+                ImGui::BeginDisabled(!doc.editable());
+                row_editor(ctx, tab);
+                ImGui::EndDisabled();
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Bulk edit")) {
+                ImGui::BeginDisabled(!doc.editable());
+                bulk_edits(ctx, tab);
+                ImGui::EndDisabled();
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace eic::ui

@@ -1,0 +1,26 @@
+// The Manifest panel's views of one tab, each in its own file: the table (manifest_table_view.cpp),
+// the findings grouped by code with the source excerpt (manifest_findings_view.cpp), and the insight
+// views over the table (manifest_insight.cpp).
+#pragma once
+
+#include "ui/manifest_tabs.hpp"
+#include "ui/shell.hpp"
+
+#include <string>
+
+namespace eic::ui {
+
+void draw_manifest_table(ShellContext& ctx, ManifestTab& tab);
+void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab);
+void draw_manifest_insight(ShellContext& ctx, ManifestTab& tab);
+
+// Brings the table to a finding's row and cell, selects both and scrolls to them.
+void jump_to_finding(ManifestTab& tab, std::size_t diagnostic);
+// Notes an edit: the full pass waits for a pause, the rows are recomputed.
+void edited(ShellContext& ctx, ManifestTab& tab, const std::string& what);
+// The source excerpt around a finding's line, with the place marked.
+void draw_source_excerpt(ManifestTab& tab, std::size_t diagnostic);
+// Recomputes the rows when the document, the filter or the sort changed.
+void refresh_rows(ShellContext& ctx, ManifestTab& tab);
+
+}  // namespace eic::ui
