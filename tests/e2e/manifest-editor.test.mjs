@@ -172,3 +172,22 @@ test('a CSV manifest in a second tab: fix a URL, export CSV', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a manifest pasted into the Manifest panel opens in a new tab; Ctrl+Z undoes an edit there', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText('ObjectUrl,Video title\nhttps://storage.cloud.google.com/my-bucket/a b.mp4,a\n'));
+  await clickItem(page, 'Strict client-only', { window: 'Manifest' });  // focus the panel
+  await clickItem(page, 'Strict client-only', { window: 'Manifest' });  // and leave the option as it was
+  await page.keyboard.press('Control+V');
+  let s = await waitState(page, (st) => st.manifest && st.manifest.summary && !st.manifest.validating);
+  assert.equal(s.manifest.fileName, 'pasted.csv');
+  assert.equal(s.manifest.summary.errors, 1);
+  await selectFinding(page, 'manifest.url.whitespace', /^row 1, ObjectUrl/);
+  await clickItem(page, 'Fix: Percent-encode the whitespace in the URL', { window: 'Manifest' });
+  await waitState(page, (st) => st.manifest.summary.errors === 0);
+  await page.keyboard.press('Control+Z');
+  s = await waitState(page, (st) => st.manifest.summary.errors === 1 && !st.manifest.canUndo);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -277,6 +277,31 @@ void status_line(ShellContext& ctx, ManifestTab& tab) {
         ImGui::TextColored(severity_colour(Severity::warning), "The schema changed since this validation: validate again.");
 }
 
+// Keyboard, while the panel has focus and no text field takes the keys: undo and redo the tab in
+// front, and a pasted manifest (JSON or CSV text) opens in a new tab.
+void shortcuts(ShellContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || !ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
+    if (!(io.KeyCtrl || io.KeySuper)) return;
+    ManifestTab* tab = ctx.manifests.current();
+    if (tab && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
+        io.KeyShift ? tab->doc->redo() : tab->doc->undo();
+        edited(ctx, *tab, io.KeyShift ? "Redo" : "Undo");
+    }
+    if (tab && ImGui::IsKeyPressed(ImGuiKey_Y, false)) {
+        tab->doc->redo();
+        edited(ctx, *tab, "Redo");
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_V, false)) {
+        const char* text = ImGui::GetClipboardText();
+        if (!text || !*text) return;
+        std::string_view t(text);
+        std::size_t i = t.find_first_not_of(" \t\r\n");
+        const bool json = i != std::string_view::npos && (t[i] == '{' || t[i] == '[');
+        open_manifest_bytes(ctx, json ? "pasted.json" : "pasted.csv", std::string(t));
+    }
+}
+
 }  // namespace
 
 void open_manifest_bytes(ShellContext& ctx, const std::string& name, std::string bytes) {
@@ -297,6 +322,7 @@ void edited(ShellContext& ctx, ManifestTab& tab, const std::string& what) {
 
 void draw_manifest_panel(ShellContext& ctx) {
     step_jobs(ctx);
+    shortcuts(ctx);
     ManifestTabs& tabs = ctx.manifests;
     toolbar(ctx);
     if (tabs.tabs.empty()) {
