@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, findItem, clickItem, waitState } from '../tests/e2e/helpers/browser.mjs';
+import { launch, openApp, findItem, clickItem, waitState } from '../tests/e2e/helpers/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -50,11 +50,8 @@ const fmt = (st) => `median ${st.median.toFixed(2)} ms, p95 ${st.p95.toFixed(2)}
 
 // Opens the app, the schema and a manifest from the bench data; waits for validation to finish.
 async function openManifest(browser, url, file, schemaText) {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  const page = await context.newPage();
+  const { context, page } = await openApp(browser, url, { width: 1600, height: 1000 });
   page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(url);
-  await waitState(page, (s) => s.frames > 2, 20000);
   await page.evaluate((t) => window.eic.openSchema(t, 'schema.json'), schemaText);
   const t0 = Date.now();
   await page.evaluate(async (u) => {
@@ -90,8 +87,8 @@ try {
   const t = await openManifest(browser, server.url, big, schemaText);
   console.log(`editor   ${rows} rows (${(fs.statSync(big).size / 1e6).toFixed(0)} MB) opened and validated in ${(t.openMs / 1000).toFixed(1)} s; ` +
     `${t.state.manifest.units} rows in the table`);
-  const cell = await findItem(t.page, 'Object URL', { window: 'Manifest' });
-  await t.page.mouse.move(cell.x + 40, cell.y + 200);
+  const first = await findItem(t.page, '1', { window: 'Manifest' });  // the first row's number
+  await t.page.mouse.move(first.x + 200, first.y + 120);
   const scroll = await sample(t.page, async (i) => t.page.mouse.wheel(0, i % 40 < 30 ? 1200 : -600));
   // A jump to the far end, as dragging the scroll bar does, then scrolling there.
   await t.page.keyboard.press('End');

@@ -64,7 +64,6 @@ public:
     const std::optional<manifest::ValidationResult>& result() const { return result_; }
     // Edits since the last full validation: findings across items may be out of date.
     bool stale() const { return stale_; }
-    std::uint64_t schema_revision_validated = ~0ull;  // set by the caller: which schema the result is for
     // The text line and column refer to: the bytes of the last full validation.
     const std::shared_ptr<const std::string>& validated_text() const { return validated_text_; }
     // False when the file could not be indexed into units (a syntax error before or among the items,
