@@ -202,26 +202,7 @@ std::optional<std::size_t> column_of(const Diagnostic& d, const std::vector<Colu
     }
     if (!d.pointer) return std::nullopt;
     // "/images/3/clientMetadata/split/0": skip the collection and the index.
-    const std::string& p = *d.pointer;
-    std::vector<std::string> parts;
-    std::size_t at = 1;
-    while (at <= p.size() && p.size() > 0) {
-        std::size_t slash = p.find('/', at);
-        std::string token = p.substr(at, slash == std::string::npos ? std::string::npos : slash - at);
-        // RFC 6901: ~1 is '/', ~0 is '~'.
-        std::string un;
-        for (std::size_t i = 0; i < token.size(); ++i) {
-            if (token[i] == '~' && i + 1 < token.size()) {
-                un += token[i + 1] == '1' ? '/' : '~';
-                ++i;
-            } else {
-                un += token[i];
-            }
-        }
-        parts.push_back(std::move(un));
-        if (slash == std::string::npos) break;
-        at = slash + 1;
-    }
+    const std::vector<std::string> parts = pointer_tokens(*d.pointer);
     if (parts.size() < 3) return std::nullopt;
     const std::string& field = parts[2];
     if (field == "title") return find(ColumnKind::title);
@@ -231,6 +212,30 @@ std::optional<std::size_t> column_of(const Diagnostic& d, const std::vector<Colu
         return find(ColumnKind::media);
     if ((field == "clientMetadata" || field == "client_metadata") && parts.size() >= 4) return find(ColumnKind::metadata, parts[3]);
     return std::nullopt;
+}
+
+std::vector<std::string> pointer_tokens(std::string_view pointer) {
+    std::vector<std::string> out;
+    if (pointer.empty() || pointer[0] != '/') return out;
+    std::size_t at = 1;
+    while (true) {
+        std::size_t slash = pointer.find('/', at);
+        std::string_view token = pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at);
+        std::string un;
+        for (std::size_t i = 0; i < token.size(); ++i) {
+            // RFC 6901: ~1 is '/', ~0 is '~'.
+            if (token[i] == '~' && i + 1 < token.size()) {
+                un += token[i + 1] == '1' ? '/' : '~';
+                ++i;
+            } else {
+                un += token[i];
+            }
+        }
+        out.push_back(std::move(un));
+        if (slash == std::string_view::npos) break;
+        at = slash + 1;
+    }
+    return out;
 }
 
 }  // namespace eic::app

@@ -42,4 +42,7 @@ std::string apply_cell(manifest::Item& item, manifest::Collection c, const Colum
 // whole item or the file.
 std::optional<std::size_t> column_of(const Diagnostic& d, const std::vector<Column>& columns);
 
+// A JSON pointer's reference tokens, unescaped ("/a~1b/0" -> {"a/b", "0"}); none for "" or no leading '/'.
+std::vector<std::string> pointer_tokens(std::string_view pointer);
+
 }  // namespace eic::app

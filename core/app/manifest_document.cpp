@@ -80,25 +80,9 @@ std::string reindex_pointer(const std::string& p, std::uint64_t k) {
 // The clientMetadata key a pointer names ("/images/3/clientMetadata/split/0" -> "split").
 std::optional<std::string> metadata_key_of(const Diagnostic& d) {
     if (!d.pointer) return std::nullopt;
-    const std::string& p = *d.pointer;
-    for (const char* m : {"/clientMetadata/", "/client_metadata/"}) {
-        std::size_t at = p.find(m);
-        if (at == std::string::npos) continue;
-        std::size_t start = at + std::strlen(m);
-        std::size_t end = p.find('/', start);
-        std::string token = p.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        std::string key;
-        for (std::size_t i = 0; i < token.size(); ++i) {
-            if (token[i] == '~' && i + 1 < token.size()) {
-                key += token[i + 1] == '1' ? '/' : '~';
-                ++i;
-            } else {
-                key += token[i];
-            }
-        }
-        return key;
-    }
-    return std::nullopt;
+    std::vector<std::string> t = pointer_tokens(*d.pointer);
+    if (t.size() < 4 || (t[2] != "clientMetadata" && t[2] != "client_metadata")) return std::nullopt;
+    return t[3];
 }
 
 // The unknown item field a pointer names ("/images/3/objectURL" -> "objectURL").
@@ -503,42 +487,8 @@ void ManifestDocument::delete_units(const std::vector<std::uint32_t>& units) {
     commit(std::move(op));
 }
 
-std::size_t ManifestDocument::bulk_replace_in_urls(const std::vector<std::uint32_t>& units, std::string_view find, std::string_view replace) {
-    if (!editable_ || find.empty()) return 0;
-    Op op;
-    std::size_t changed = 0;
-    for (std::uint32_t u : units) {
-        if (u >= units_.size() || units_.unit(u).deleted) continue;
-        const manifest::Item* current = item(u);
-        if (!current) continue;
-        manifest::Item copy = *current;
-        bool any = false;
-        for (auto& url : copy.urls) {
-            std::size_t at = 0;
-            std::string out;
-            bool hit = false;
-            while (true) {
-                std::size_t p = url.find(find, at);
-                if (p == std::string::npos) break;
-                out.append(url, at, p - at);
-                out += replace;
-                at = p + find.size();
-                hit = true;
-            }
-            if (!hit) continue;
-            out.append(url, at, std::string::npos);
-            url = std::move(out);
-            any = true;
-            ++changed;
-        }
-        if (any) text_change(u, std::move(copy), op);
-    }
-    op.label = fmt::format("Replace in {} URLs", changed);
-    commit(std::move(op));
-    return changed;
-}
-
-std::size_t ManifestDocument::bulk_encode_url_whitespace(const std::vector<std::uint32_t>& units) {
+std::size_t ManifestDocument::edit_urls(const std::vector<std::uint32_t>& units, const std::function<std::string(const std::string&)>& rewrite,
+                                        const char* label) {
     if (!editable_) return 0;
     Op op;
     std::size_t changed = 0;
@@ -549,17 +499,38 @@ std::size_t ManifestDocument::bulk_encode_url_whitespace(const std::vector<std::
         manifest::Item copy = *current;
         bool any = false;
         for (auto& url : copy.urls) {
-            std::string enc = encode_whitespace(url);
-            if (enc == url) continue;
-            url = std::move(enc);
+            std::string next = rewrite(url);
+            if (next == url) continue;
+            url = std::move(next);
             any = true;
             ++changed;
         }
         if (any) text_change(u, std::move(copy), op);
     }
-    op.label = fmt::format("Encode whitespace in {} URLs", changed);
+    op.label = fmt::format(label, changed);
     commit(std::move(op));
     return changed;
+}
+
+std::size_t ManifestDocument::bulk_replace_in_urls(const std::vector<std::uint32_t>& units, std::string_view find, std::string_view replace) {
+    if (find.empty()) return 0;
+    return edit_urls(
+        units,
+        [&](const std::string& url) {
+            std::string out;
+            std::size_t at = 0;
+            for (std::size_t p; (p = url.find(find, at)) != std::string::npos; at = p + find.size()) {
+                out.append(url, at, p - at);
+                out += replace;
+            }
+            out.append(url, at, std::string::npos);
+            return out;
+        },
+        "Replace in {} URLs");
+}
+
+std::size_t ManifestDocument::bulk_encode_url_whitespace(const std::vector<std::uint32_t>& units) {
+    return edit_urls(units, [](const std::string& url) { return encode_whitespace(url); }, "Encode whitespace in {} URLs");
 }
 
 // ---------------------------------------------------------------- quick fixes

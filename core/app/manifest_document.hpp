@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -139,6 +140,9 @@ private:
     void commit(Op op);
     void revalidate_units(const std::vector<std::uint32_t>& units);
     std::string text_change(std::uint32_t unit, manifest::Item item, Op& op);
+    // Rewrites every URL of the units; one undo step labelled `label` (with the count for {}).
+    std::size_t edit_urls(const std::vector<std::uint32_t>& units, const std::function<std::string(const std::string&)>& rewrite,
+                          const char* label);
     manifest::ValidateOptions options() const;
 
     bool open_ = false;

@@ -102,3 +102,10 @@ TEST_CASE("a finding's column comes from its pointer or its CSV field", "[app][c
     csv.field = "Image title";
     CHECK(app::column_of(csv, cols) == std::size_t(2));
 }
+
+TEST_CASE("JSON pointer tokens are unescaped per RFC 6901", "[app][columns]") {
+    CHECK(app::pointer_tokens("/images/3/clientMetadata/a~1b~0c") == std::vector<std::string>{"images", "3", "clientMetadata", "a/b~c"});
+    CHECK(app::pointer_tokens("/") == std::vector<std::string>{""});
+    CHECK(app::pointer_tokens("").empty());
+    CHECK(app::pointer_tokens("images/3").empty());
+}
