@@ -140,9 +140,15 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
     refresh_rows(ctx, tab);
     const auto& ds = result->diagnostics;
     // Group kept findings by code (file order within a code); counts include those beyond the cap.
-    std::map<std::string, std::vector<std::uint32_t>> groups;
-    for (std::uint32_t i = 0; i < ds.size(); ++i) groups[ds[i].code].push_back(i);
-    const auto counts = doc.counts_by_code();
+    if (tab.groups_revision != doc.revision()) {
+        std::map<std::string, std::vector<std::uint32_t>> by_code;
+        for (std::uint32_t i = 0; i < ds.size(); ++i) by_code[ds[i].code].push_back(i);
+        tab.groups.assign(std::make_move_iterator(by_code.begin()), std::make_move_iterator(by_code.end()));
+        tab.group_counts = doc.counts_by_code();
+        tab.groups_revision = doc.revision();
+    }
+    const auto& groups = tab.groups;
+    const auto& counts = tab.group_counts;
     const float excerpt_h = ImGui::GetFontSize() * 9;
     if (ImGui::BeginChild("finding-groups", ImVec2(0, std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().y - excerpt_h)), true)) {
         if (groups.empty()) ImGui::TextDisabled("No findings.");

@@ -8,6 +8,7 @@
 #include "ui/insight_view.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,6 +38,12 @@ struct ManifestTab {
     int selected_column = -1;
     bool scroll_to_selected = false;
     int selected_finding = -1;  // index into the result's diagnostics
+    // The findings grouped by code (indexes into the result's diagnostics) with every code's count,
+    // for the document revision they were grouped at: a list of 10,000 is not regrouped per frame.
+    std::uint64_t groups_revision = ~0ull;
+    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
+    std::map<std::string, std::uint64_t> group_counts;
+
     // The source excerpt of the selected finding: (line number, text) around its place, and where
     // in the middle line the place is (bytes).
     int excerpt_finding = -1;
