@@ -28,6 +28,29 @@ bool status_passes(std::uint8_t s, StatusFilter f) {
     return true;
 }
 
+// The text filter: the item's whole JSON text, or one column's value as the table shows it.
+bool text_passes(const ManifestDocument& doc, const std::vector<Column>& columns, int column, std::uint32_t id,
+                 const std::string& needle) {
+    const ManifestUnits& units = doc.units();
+    if (column < 0 || column >= int(columns.size())) return contains_folded(units.text(id), needle);
+    const Column& col = columns[std::size_t(column)];
+    std::optional<std::string> value;
+    switch (col.kind) {
+        case ColumnKind::title: value = field_value(units.text(id), FieldKind::title); break;
+        case ColumnKind::url: value = field_value(units.text(id), FieldKind::url); break;
+        case ColumnKind::metadata: value = field_value(units.text(id), FieldKind::metadata, col.key); break;
+        case ColumnKind::type: value = manifest::collection_key(units.unit(id).collection); break;
+        case ColumnKind::status:
+        case ColumnKind::media: {
+            // Shown values, not raw fields: read the item.
+            const manifest::Item* item = doc.item(id);
+            if (item) value = cell_text(*item, units.unit(id).collection, col);
+            break;
+        }
+    }
+    return value && contains_folded(*value, needle);
+}
+
 int status_rank(std::uint8_t s) { return s & status_error ? 3 : s & status_warning ? 2 : s & status_info ? 1 : 0; }
 
 }  // namespace
@@ -56,7 +79,7 @@ std::vector<std::uint32_t> table_rows(const ManifestDocument& doc, const std::ve
         if (!status_passes(doc.status(id), filter.status)) continue;
         if (!filter.code.empty() && (has_code.empty() || !has_code[id])) continue;
         if (filter.use_selection && !std::binary_search(filter.selection.begin(), filter.selection.end(), id)) continue;
-        if (!needle.empty() && !contains_folded(units.text(id), needle)) continue;
+        if (!needle.empty() && !text_passes(doc, columns, filter.text_column, id, needle)) continue;
         rows.push_back(id);
     }
     if (sort.column < 0 || sort.column >= int(columns.size())) {

@@ -16,7 +16,8 @@ enum class StatusFilter { all, errors, warnings, findings, clean };
 
 struct RowFilter {
     int collection = -1;            // -1: every type; else a manifest::Collection
-    std::string text;               // found anywhere in the item's JSON (ASCII case-insensitive)
+    std::string text;               // ASCII case-insensitive; anywhere in the item's JSON, or in one column
+    int text_column = -1;           // index into the columns (title, URL, media or a key); -1: anywhere
     StatusFilter status = StatusFilter::all;
     std::string code;               // only units with a finding of this code ("" for any)
     bool use_selection = false;     // only the units in `selection` (sorted ids)

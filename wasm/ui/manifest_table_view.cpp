@@ -27,7 +27,14 @@ void filter_bar(ShellContext& ctx, ManifestTab& tab) {
     changed |= combo("Status", &tab.status_filter, kStatuses, 5);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    changed |= ImGui::InputTextWithHint("Search", "text anywhere in the item", tab.text_filter, sizeof tab.text_filter);
+    changed |= ImGui::InputTextWithHint("Search", tab.text_column ? "text in the column" : "text anywhere in the item", tab.text_filter,
+                                        sizeof tab.text_filter);
+    ImGui::SameLine();
+    std::vector<const char*> where = {"anywhere"};
+    for (std::size_t i = 1; i < tab.columns.size(); ++i) where.push_back(tab.columns[i].label.c_str());  // not Status
+    if (tab.text_column >= int(where.size())) tab.text_column = 0;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    changed |= combo("in", &tab.text_column, where.data(), int(where.size()));
     if (!tab.filter.code.empty()) {
         ImGui::SameLine();
         if (ImGui::SmallButton(("code: " + tab.filter.code + " ×").c_str())) {
@@ -82,7 +89,7 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide, em * 4);
     for (int c = 0; c < ncols; ++c) {
         const app::Column& col = tab.columns[std::size_t(c)];
-        float w = col.kind == ColumnKind::url ? em * 22 : col.kind == ColumnKind::title ? em * 10 : col.kind == ColumnKind::status ? em * 4.5f : em * 8;
+        float w = col.kind == ColumnKind::url ? em * 16 : col.kind == ColumnKind::title ? em * 10 : col.kind == ColumnKind::status ? em * 4.5f : em * 8;
         ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthFixed, w, ImGuiID(c + 1));
     }
     ImGui::TableHeadersRow();
@@ -364,6 +371,7 @@ void refresh_rows(ShellContext& ctx, ManifestTab& tab) {
     tab.filter.collection = tab.type_filter - 1;
     tab.filter.status = app::StatusFilter(tab.status_filter);
     tab.filter.text = tab.text_filter;
+    tab.filter.text_column = tab.text_column == 0 ? -1 : tab.text_column;  // entry k is column k (Status is not offered)
     tab.rows = app::table_rows(doc, tab.columns, tab.filter, tab.sort);
     tab.rows_revision = doc.revision();
     tab.rows_dirty = false;

@@ -32,6 +32,7 @@ struct ManifestTab {
     char text_filter[256] = "";
     int type_filter = 0;    // 0 all, else 1 + manifest::Collection
     int status_filter = 0;  // app::StatusFilter
+    int text_column = 0;    // where the search looks: 0 anywhere in the item, else 1 + a column index
 
     // Selection: a row (unit) and a cell; a jump scrolls to it once.
     std::uint32_t selected = app::ManifestDocument::kNoUnit;

@@ -39,6 +39,13 @@ TEST_CASE("rows filter by type, text, status, code and selection", "[app][rows]"
     f = {};
     f.text = "HELLO";
     CHECK(app::table_rows(doc, cols, f, {}) == std::vector<std::uint32_t>{0});
+    f.text_column = 2;  // Title: "Hello" is a metadata value, not a title
+    CHECK(app::table_rows(doc, cols, f, {}).empty());
+    f.text = "ALPHA";
+    CHECK(app::table_rows(doc, cols, f, {}) == std::vector<std::uint32_t>{1});
+    f.text = "my-bucket/t";  // Object URL: two.jpg and three.jpg
+    f.text_column = 3;
+    CHECK(app::table_rows(doc, cols, f, {}) == std::vector<std::uint32_t>{1, 2});
     f = {};
     f.status = app::StatusFilter::errors;
     CHECK(app::table_rows(doc, cols, f, {}) == std::vector<std::uint32_t>{1});
