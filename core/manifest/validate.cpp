@@ -1588,11 +1588,7 @@ public:
             finished_ = true;
             return true;
         }
-        if (v_.cancelled_ && state_ != St::start) {
-            json::ReadResult c;
-            c.stopped = true;
-            end_with(c);
-        }
+        if (v_.cancelled_ && state_ != St::start) end_stopped();
         const std::size_t stop = pos_ + std::max<std::size_t>(max_bytes, 1);
         while (!finished_ && pos_ < stop && advance()) {
         }
@@ -1627,6 +1623,13 @@ private:
         end_with(r);
         return false;
     }
+    // Ends as a cancelled read (the handler stopped it); returns false so advance() stops.
+    bool end_stopped() {
+        json::ReadResult c;
+        c.stopped = true;
+        end_with(c);
+        return false;
+    }
     void end_with(json::ReadResult r) {
         if (v_.cancelled_) r.stopped = true;
         v_.finish(r);
@@ -1639,12 +1642,7 @@ private:
         json::ReadOptions o;
         o.max_depth = max_depth;
         json::ReadResult r = reader_.read(bytes_.substr(pos_), h, o);
-        if (r.stopped) {
-            json::ReadResult c;
-            c.stopped = true;
-            end_with(c);
-            return false;
-        }
+        if (r.stopped) return end_stopped();
         if (r.error.errc == json::Errc::trailing) {
             pos_ += r.error.offset;
             return true;
@@ -1700,12 +1698,7 @@ private:
                 return true;
             case St::element:
                 if (!one_value(Shift{v_, pos_}, 510)) return false;
-                if (v_.cancelled_) {
-                    json::ReadResult c;
-                    c.stopped = true;
-                    end_with(c);
-                    return false;
-                }
+                if (v_.cancelled_) return end_stopped();
                 state_ = St::after_element;
                 return true;
             case St::after_element:

@@ -175,9 +175,7 @@ nlohmann::json CanvasApp::open_manifest(const std::string& name, std::string byt
     ui::open_manifest_bytes(ctx, name, std::move(bytes));
     // The API's caller awaits the findings: validate to the end here (the picker and drops validate
     // in steps between frames instead, so the canvas keeps drawing).
-    if (ui::ManifestTab* tab = manifests_.current())
-        while (!tab->doc->step(std::size_t(64) << 20)) {
-        }
+    ui::validate_to_end(ctx);
     return manifest_state();
 }
 

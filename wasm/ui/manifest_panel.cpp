@@ -34,6 +34,18 @@ void start_validation(ShellContext& ctx, ManifestTab& tab) {
     tab.validated_schema_revision = ctx.schema.revision();
 }
 
+// A finished validation: logged once, and the table's rows follow it.
+void log_result(ShellContext& ctx, ManifestTab& tab) {
+    const app::ManifestDocument& doc = *tab.doc;
+    tab.rows_dirty = true;
+    const auto& r = doc.result();
+    if (!r) return;
+    ctx.log.add(r->summary.errors ? app::LogLevel::warning : app::LogLevel::info,
+                fmt::format("Validated {}: {} items, {} errors, {} warnings{} in {:.0f} ms", doc.file_name(), r->summary.items,
+                            r->summary.errors, r->summary.warnings, r->summary.cancelled ? ", cancelled" : "", r->summary.ms),
+                ctx.now_s);
+}
+
 // Steps every tab's job for its share of the frame; logs a result once, when it arrives.
 void step_jobs(ShellContext& ctx) {
     auto& tabs = ctx.manifests.tabs;
@@ -45,14 +57,7 @@ void step_jobs(ShellContext& ctx) {
         std::size_t chunk = 1 << 20;
         while (true) {
             if (doc.step(chunk)) {
-                const auto& r = doc.result();
-                if (r)
-                    ctx.log.add(r->summary.errors ? app::LogLevel::warning : app::LogLevel::info,
-                                fmt::format("Validated {}: {} items, {} errors, {} warnings{} in {:.0f} ms", doc.file_name(),
-                                            r->summary.items, r->summary.errors, r->summary.warnings,
-                                            r->summary.cancelled ? ", cancelled" : "", r->summary.ms),
-                                ctx.now_s);
-                t->rows_dirty = true;
+                log_result(ctx, *t);
                 break;
             }
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -311,6 +316,14 @@ void open_manifest_bytes(ShellContext& ctx, const std::string& name, std::string
     tab.validated_schema_revision = ctx.schema.revision();
     ctx.ui.panels[std::size_t(app::Panel::manifest)].open = true;
     ctx.log.add(app::LogLevel::info, "Opened the manifest " + name + " (" + app::byte_size_text(n) + ")", ctx.now_s);
+}
+
+void validate_to_end(ShellContext& ctx) {
+    ManifestTab* tab = ctx.manifests.current();
+    if (!tab || !tab->doc->validating()) return;
+    while (!tab->doc->step(std::size_t(64) << 20)) {
+    }
+    log_result(ctx, *tab);
 }
 
 void edited(ShellContext& ctx, ManifestTab& tab, const std::string& what) {

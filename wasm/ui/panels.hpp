@@ -16,4 +16,6 @@ Diagnostics open_schema_text(ShellContext& ctx, const std::string& name, std::st
 void compare_schema_text(ShellContext& ctx, const std::string& name, std::string text);
 std::string schema_window_title(const ShellContext& ctx);
 void open_manifest_bytes(ShellContext& ctx, const std::string& name, std::string bytes);
+// Finishes the validation of the tab in front at once (for callers that await the findings).
+void validate_to_end(ShellContext& ctx);
 }

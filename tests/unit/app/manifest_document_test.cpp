@@ -45,6 +45,14 @@ const app::Column& column(const std::vector<app::Column>& cols, app::ColumnKind 
     return cols.front();
 }
 
+// n images with nothing but distinct, valid URLs.
+std::string plain_images(int n) {
+    std::string text = R"({"images": [)";
+    for (int k = 0; k < n; ++k)
+        text += (k ? "," : "") + std::string(R"({"objectUrl": "https://storage.cloud.google.com/my-bucket/)") + std::to_string(k) + R"(.jpg"})";
+    return text + "]}";
+}
+
 const std::string kTwo = std::string(R"({"images": [
   {"objectUrl": "https://storage.cloud.google.com/my-bucket/a.jpg", "title": "a", "clientMetadata": {"fps": "x", "split": "trian"}},
   {"objectUrl": "https://storage.cloud.google.com/my-bucket/b c.jpg", "clientMetadata": {"fps": 25}}
@@ -214,10 +222,7 @@ TEST_CASE("CSV export refuses what CSV cannot hold; a plain manifest exports and
     CHECK_FALSE(csv.bytes);
     CHECK_FALSE(csv.diagnostics.empty());
 
-    std::string text = R"({"images": [)";
-    for (int k = 0; k < 25; ++k)
-        text += (k ? "," : "") + std::string(R"({"objectUrl": "https://storage.cloud.google.com/my-bucket/)") + std::to_string(k) + R"(.jpg"})";
-    text += "]}";
+    const std::string text = plain_images(25);
     app::ManifestDocument plain;
     plain.open("batch.json", text, schema::Schema(), {});
     finish(plain);
@@ -261,10 +266,7 @@ TEST_CASE("a file with a syntax error is listed but not editable", "[app][manife
 }
 
 TEST_CASE("cancelling the job keeps what was found and says so", "[app][manifest-doc]") {
-    std::string text = R"({"images": [)";
-    for (int k = 0; k < 2000; ++k)
-        text += (k ? "," : "") + std::string(R"({"objectUrl": "https://storage.cloud.google.com/my-bucket/)") + std::to_string(k) + R"(.jpg"})";
-    text += "]}";
+    const std::string text = plain_images(2000);
     app::ManifestDocument doc;
     doc.open("m.json", text, schema::Schema(), {});
     doc.step(1000);
