@@ -314,7 +314,7 @@ private:
     // ---- values
     void check_url(std::string_view url, std::size_t off);
     void check_title(std::string_view title, std::size_t off);
-    void check_duplicate(std::string_view identity, std::size_t off);
+    void check_duplicate(std::string_view identity, bool gcs, std::size_t off);
     void meta_string(std::string_view s, std::size_t off);
     void meta_number(const json::Number& n, std::size_t off);
     void media_value(Got g, std::string_view s, const json::Number* n, std::size_t off);
@@ -372,7 +372,7 @@ private:
     // duplicate URLs: open addressing, (hash, offset + 1) per slot, 0 offset = empty
     std::vector<std::uint64_t> dup_;
     std::size_t dup_used_ = 0;
-    std::string identity_, scratch_;
+    std::string url_buffer_;  // analyse_url's, reused
 
     bool cancelled_ = false;
     std::size_t next_progress_ = 0;
@@ -1188,15 +1188,15 @@ void Validator::count_url(std::size_t off) {
 
 void Validator::check_url(std::string_view url, std::size_t off) {
     count_url(off);
-    UrlCheck u = analyse_url(url, identity_, scratch_);
-    for (const UrlIssue& issue : u.issues) {
-        if (issue.once) {
-            bool& noted = issue.form == UrlForm::gs ? noted_gs_ : noted_googleapis_;
-            if (noted) continue;
+    UrlCheck u = analyse_url(url, url_buffer_);
+    if (const UrlFormNote* note = url_form_note(u.form)) {
+        bool& noted = u.form == UrlForm::gs ? noted_gs_ : noted_googleapis_;
+        if (!noted) {
             noted = true;
+            emit(Severity::info, note->code, off, At::value, [&] { return std::string(note->message); });
         }
-        emit(issue.severity, issue.code, off, At::value, [&] { return issue.message; });
     }
+    for (const UrlIssue& issue : u.issues) emit(issue.severity, issue.code, off, At::value, [&] { return issue.message; });
     if (!u.bucket.empty() && u.bucket != last_bucket_) {
         last_bucket_.assign(u.bucket.data(), u.bucket.size());
         if (checked_buckets_.size() < 10000 && checked_buckets_.insert(last_bucket_).second)
@@ -1205,14 +1205,14 @@ void Validator::check_url(std::string_view url, std::size_t off) {
                 return fmt::format("Bucket {}: {} (Reported for its first URL only.)", shown(u.bucket), issue.message);
             });
     }
-    if (!url.empty()) check_duplicate(identity_, off);
+    if (!url.empty()) check_duplicate(u.identity, u.gcs, off);
 }
 
 // The table: one 64-bit slot per URL, half full at most: the low 24 bits of the URL's hash (they
 // place it, so the table can grow to 2^24 slots without the URLs) and 40 bits of offset + 1 (0 = empty).
 // 8 bytes a slot keeps the table small enough to stay in cache; equal stored bits are only a candidate,
 // confirmed by reading the earlier URL again.
-void Validator::check_duplicate(std::string_view identity, std::size_t off) {
+void Validator::check_duplicate(std::string_view identity, bool gcs, std::size_t off) {
     constexpr int kHashBits = 24;
     constexpr std::uint64_t kOffsetMask = (std::uint64_t(1) << 40) - 1;
     if (dup_.empty()) dup_.resize(1024);
@@ -1228,7 +1228,7 @@ void Validator::check_duplicate(std::string_view identity, std::size_t off) {
         }
         dup_.swap(bigger);
     }
-    const std::uint64_t h = std::hash<std::string_view>{}(identity) & ((std::uint64_t(1) << kHashBits) - 1);
+    const std::uint64_t h = (std::hash<std::string_view>{}(identity) + gcs) & ((std::uint64_t(1) << kHashBits) - 1);
     const std::size_t mask = dup_.size() - 1;
     std::size_t i = std::size_t(h) & mask;
     while (dup_[i]) {
@@ -1246,14 +1246,14 @@ void Validator::check_duplicate(std::string_view identity, std::size_t off) {
             } else {
                 json::read(bytes_.substr(first), fs);
             }
-            std::string other_identity, other_scratch;
-            analyse_url(fs.value, other_identity, other_scratch);
-            if (other_identity == identity) {
+            std::string other_buffer;
+            const UrlCheck other = analyse_url(fs.value, other_buffer);
+            if (other.gcs == gcs && other.identity == identity) {
                 emit(Severity::warning, "manifest.url.duplicate", off, At::value, [&] {
                     json::Position p = lines_.position(first);
                     return fmt::format("This file is already named at line {}, column {}{}; Encord imports it twice unless "
                                        "skip_duplicate_urls is true. Remove one.", p.line, p.column,
-                                       identity.substr(0, 4) == "gcs:" ? " (same bucket and object)" : "");
+                                       gcs ? " (same bucket and object)" : "");
                 });
                 return;
             }

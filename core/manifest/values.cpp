@@ -3,6 +3,7 @@
 #include <array>
 #include <cfloat>
 #include <cmath>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -20,12 +21,21 @@ int hexval(char c) {
     return -1;
 }
 
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
+// `lower` is in lower case. Exact words first: URLs are almost always written in lower case.
+bool starts_with_nocase(std::string_view s, std::string_view lower) {
+    const std::size_t n = lower.size();
+    if (s.size() < n) return false;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t a, b;
+        std::memcpy(&a, s.data() + i, 8);
+        std::memcpy(&b, lower.data() + i, 8);
+        if (a != b) break;
+    }
+    for (; i < n; ++i) {
         char c = s[i];
         if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        if (c != prefix[i]) return false;
+        if (c != lower[i]) return false;
     }
     return true;
 }
@@ -167,14 +177,89 @@ int uuid_version(std::string_view s) {
     return hexval(s[14]);
 }
 
-UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& scratch) {
+const UrlFormNote* url_form_note(UrlForm form) {
+    static const UrlFormNote gs{"manifest.url.gs-form",
+                                "gs:// URLs are accepted here, but Encord documents https://storage.cloud.google.com/BUCKET/OBJECT "
+                                "for GCS; prefer that form. (Noted once per file.)"};
+    static const UrlFormNote googleapis{"manifest.url.googleapis-form",
+                                        "https://storage.googleapis.com/ URLs are accepted here, but Encord documents "
+                                        "https://storage.cloud.google.com/BUCKET/OBJECT for GCS; prefer that form. (Noted once "
+                                        "per file.)"};
+    return form == UrlForm::gs ? &gs : form == UrlForm::googleapis ? &googleapis : nullptr;
+}
+
+namespace {
+
+// The scheme and, for the https GCS forms, the host: which form a URL has and where its path starts.
+UrlForm url_form(std::string_view url, std::string_view& rest) {
+    static constexpr std::pair<std::string_view, UrlForm> kForms[] = {
+        {"https://storage.cloud.google.com/", UrlForm::cloud_console},
+        {"https://storage.googleapis.com/", UrlForm::googleapis},
+        {"gs://", UrlForm::gs},
+        {"https://", UrlForm::other_https},
+    };
+    for (const auto& [prefix, form] : kForms)
+        if (starts_with_nocase(url, prefix)) {
+            rest = url.substr(prefix.size());
+            return form;
+        }
+    return UrlForm::invalid;
+}
+
+// The common URL, checked in one pass: its path (after the form's prefix) is plain ASCII with none of
+// the bytes a rule looks at (whitespace and control bytes, DEL, non-ASCII, '%', '?', '#', '[', ']', '*')
+// and no segment that starts with '.'. No rule but the lengths can apply to it. Fills `out` and returns
+// true when the URL is such a one and passes; false sends it down the general path, which gives the
+// findings (the same answer for a plain URL, as the tests pin).
+bool plain_url(std::string_view url, UrlForm form, std::string_view rest, UrlCheck& out) {
+    enum : std::uint8_t { kPlain = 0, kSlash = 1, kOther = 2 };
+    static const auto table = [] {
+        std::array<std::uint8_t, 256> t{};
+        for (int c = 0; c < 256; ++c)
+            if (c <= ' ' || c >= 0x7F) t[std::size_t(c)] = kOther;
+        for (unsigned char c : {'%', '?', '#', '[', ']', '*'}) t[c] = kOther;
+        t['/'] = kSlash;
+        return t;
+    }();
+    const std::size_t n = rest.size();
+    std::size_t first_slash = std::string_view::npos, last_slash = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint8_t k = table[static_cast<unsigned char>(rest[i])];
+        if (k == kPlain) continue;
+        if (k == kOther || (i + 1 < n && rest[i + 1] == '.')) return false;
+        if (first_slash == std::string_view::npos) first_slash = i;
+        last_slash = i;
+    }
+    // A bucket (or host) and an object, which is not a folder, within GCS's 1,024 bytes, and a file
+    // name within Encord's limit (bytes are characters in ASCII).
+    if (first_slash == std::string_view::npos || first_slash == 0 || last_slash + 1 == n) return false;
+    if (n - first_slash - 1 > 1024 || n - last_slash - 1 > file_limits().max_file_name_chars) return false;
+    out.form = form;
+    if (form == UrlForm::other_https) {
+        out.identity = url;
+    } else {
+        out.bucket = rest.substr(0, first_slash);
+        out.identity = rest;
+        out.gcs = true;
+    }
+    return true;
+}
+
+}  // namespace
+
+UrlCheck analyse_url(std::string_view url, std::string& buffer) {
     UrlCheck out;
-    identity.assign(url.data(), url.size());
     if (url.empty()) {
         out.issues.push_back(issue(Severity::error, "manifest.url.empty", "The URL is empty. Give the file's URL."));
         return out;
     }
-    // One pass classifies the bytes, so the common URL skips every rule that cannot apply.
+    const auto& limits = file_limits();
+    std::string_view rest;
+    const UrlForm form = url.size() <= limits.max_url_bytes ? url_form(url, rest) : UrlForm::invalid;
+    if (form != UrlForm::invalid && plain_url(url, form, rest, out)) return out;
+    out.identity = url;
+
+    // One pass classifies the bytes, so the rules that cannot apply are skipped.
     enum : std::uint8_t { kSpace = 1, kPercent = 2, kQuery = 4 };
     static const auto table = [] {
         std::array<std::uint8_t, 256> t{};
@@ -191,27 +276,13 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
                                    "(a space is %20) or rename the object."));
         return out;
     }
-    const auto& limits = file_limits();
     if (url.size() > limits.max_url_bytes) {
         out.issues.push_back(issue(Severity::error, "manifest.url.too-long",
                                    fmt::format("The URL has {} bytes; Encord accepts at most {}.", url.size(),
                                                limits.max_url_bytes)));
         return out;
     }
-    std::string_view rest;
-    if (starts_with_nocase(url, "https://storage.cloud.google.com/")) {
-        out.form = UrlForm::cloud_console;
-        rest = url.substr(33);
-    } else if (starts_with_nocase(url, "https://storage.googleapis.com/")) {
-        out.form = UrlForm::googleapis;
-        rest = url.substr(31);
-    } else if (starts_with_nocase(url, "gs://")) {
-        out.form = UrlForm::gs;
-        rest = url.substr(5);
-    } else if (starts_with_nocase(url, "https://")) {
-        out.form = UrlForm::other_https;
-        rest = url.substr(8);
-    } else {
+    if (form == UrlForm::invalid) {
         std::size_t colon = url.find(':');
         std::string scheme(colon == std::string_view::npos || colon > 16 ? std::string_view() : url.substr(0, colon));
         out.issues.push_back(issue(
@@ -222,18 +293,8 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
                                          "(GCS) or your cloud's https URL.", scheme)));
         return out;
     }
-    if (out.form == UrlForm::gs || out.form == UrlForm::googleapis) {
-        UrlIssue i = issue(Severity::info, out.form == UrlForm::gs ? "manifest.url.gs-form" : "manifest.url.googleapis-form",
-                           out.form == UrlForm::gs
-                               ? "gs:// URLs are accepted here, but Encord documents https://storage.cloud.google.com/BUCKET/OBJECT "
-                                 "for GCS; prefer that form. (Noted once per file.)"
-                               : "https://storage.googleapis.com/ URLs are accepted here, but Encord documents "
-                                 "https://storage.cloud.google.com/BUCKET/OBJECT for GCS; prefer that form. (Noted once per file.)");
-        i.once = true;
-        i.form = out.form;
-        out.issues.push_back(std::move(i));
-    }
-    const bool https = out.form != UrlForm::gs;
+    out.form = form;
+    const bool https = form != UrlForm::gs;
     std::string_view path = rest;  // after the scheme and, for GCS forms, the host
     if (https && (seen & kQuery)) {
         std::size_t q = path.find_first_of("?#");
@@ -253,10 +314,10 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
     }
     if (host_or_bucket.empty()) {
         out.issues.push_back(issue(Severity::error, "manifest.url.no-object",
-                                   out.form == UrlForm::other_https ? "The URL has no host." : "The URL has no bucket name."));
+                                   form == UrlForm::other_https ? "The URL has no host." : "The URL has no bucket name."));
         return out;
     }
-    if (out.form != UrlForm::other_https) out.bucket = host_or_bucket;
+    if (form != UrlForm::other_https) out.bucket = host_or_bucket;
     if (object.empty()) {
         out.issues.push_back(issue(Severity::error, "manifest.url.no-object",
                                    "The URL names no object (file). Give BUCKET/OBJECT, e.g. .../my-bucket/images/1.jpg."));
@@ -277,13 +338,16 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
         out.issues.push_back(issue(Severity::error, "manifest.url.dot-segment",
                                    "The object path has a \".\" or \"..\" segment, which browsers remove, so the file "
                                    "cannot be fetched by this URL. Rename the object."));
-    // The object name: percent-decoded for https forms.
+    // The object name: percent-decoded for https forms. The GCS identity is "BUCKET/NAME": a view into
+    // the URL when nothing is decoded, else built in `buffer`.
     std::string_view name = object;
     if (https && (seen & kPercent)) {
-        scratch.clear();
+        buffer.assign(host_or_bucket.data(), host_or_bucket.size());
+        buffer += '/';
+        const std::size_t name_at = buffer.size();
         for (std::size_t i = 0; i < object.size(); ++i) {
             if (object[i] != '%') {
-                scratch += object[i];
+                buffer += object[i];
                 continue;
             }
             int hi = i + 2 < object.size() ? hexval(object[i + 1]) : -1, lo = hi >= 0 ? hexval(object[i + 2]) : -1;
@@ -293,20 +357,20 @@ UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& s
                                            "literal % as %25."));
                 return out;
             }
-            scratch += char(hi * 16 + lo);
+            buffer += char(hi * 16 + lo);
             i += 2;
         }
-        name = scratch;
+        name = std::string_view(buffer).substr(name_at);
+        if (form != UrlForm::other_https) out.identity = buffer;
+    } else if (form != UrlForm::other_https) {
+        out.identity = path;
     }
-    if (out.form != UrlForm::other_https) {
+    if (form != UrlForm::other_https) {
+        out.gcs = true;
         for (auto& ni : gcs::check_object_name(name)) {
             if (dots && std::string_view(ni.code) == "gcs.object.dot") continue;
             out.issues.push_back(issue(ni.error ? Severity::error : Severity::warning, ni.code, std::move(ni.message)));
         }
-        identity.assign("gcs:");
-        identity.append(host_or_bucket.data(), host_or_bucket.size());
-        identity += '/';
-        identity.append(name.data(), name.size());
     }
     if (name.back() == '/') {
         out.issues.push_back(issue(Severity::warning, "manifest.url.folder",

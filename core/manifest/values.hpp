@@ -49,23 +49,32 @@ struct UrlIssue {
     Severity severity = Severity::error;
     const char* code = "";
     std::string message;
-    bool once = false;  // a note about the form: worth saying once per file, not per URL
-    UrlForm form = UrlForm::invalid;
 };
 
 struct UrlCheck {
     UrlForm form = UrlForm::invalid;
     std::string_view bucket;  // GCS forms: a view into the URL; empty otherwise
+    // What makes two URLs the same file, so gs:// and https:// spellings of one object match: for the
+    // GCS forms (gcs = true) "BUCKET/OBJECT" with the object name percent-decoded, otherwise the URL
+    // itself. A view into the URL or into the caller's buffer; empty when the URL is not usable.
+    std::string_view identity;
+    bool gcs = false;
     std::vector<UrlIssue> issues;
 };
 
 // Checks one URL: no whitespace, at most 16,384 bytes, a known scheme, a bucket and an object, valid
 // percent-escapes, no "." or ".." path segments (a browser removes them, so the object cannot be
 // fetched), the object name rules (gcs/names.hpp) and the file name length (its last segment, at most
-// 300 characters). Bucket name rules are left to the caller (they repeat for every URL of a bucket).
-// `identity` receives what makes two URLs the same file: "gcs:BUCKET/OBJECT" (decoded) for the GCS
-// forms, so gs:// and https:// spellings of one object match; the URL itself otherwise.
-// `scratch` is a buffer to reuse between calls.
-UrlCheck analyse_url(std::string_view url, std::string& identity, std::string& scratch);
+// 300 characters). Bucket name rules are left to the caller (they repeat for every URL of a bucket),
+// and so is the note on the gs:// and googleapis forms (worth saying once per file: url_form_note).
+// `buffer` holds a decoded identity; reuse it between calls.
+UrlCheck analyse_url(std::string_view url, std::string& buffer);
+
+// The finding for a GCS form Encord does not document (gs://, storage.googleapis.com), or null.
+struct UrlFormNote {
+    const char* code;
+    const char* message;
+};
+const UrlFormNote* url_form_note(UrlForm form);
 
 }  // namespace eic::manifest

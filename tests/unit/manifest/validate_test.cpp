@@ -255,6 +255,31 @@ TEST_CASE("duplicate URLs name the first place, across URL forms", "[manifest][v
     CHECK(codes(m) == std::vector<std::string>{"manifest.url.duplicate"});
 }
 
+// Most URLs take a one-pass path (plain bytes, no dot segment); these sit on its edges, where the
+// general path must take over and give the findings.
+TEST_CASE("URLs at the edges of the plain path", "[manifest][validate][url]") {
+    const std::string base = "https://storage.cloud.google.com/my-bucket/";
+    CHECK(codes(validate(image(base + std::string(300, 'f')))).empty());
+    CHECK(codes(validate(image(base + "d/" + std::string(301, 'f')))) ==
+          std::vector<std::string>{"manifest.url.file-name-too-long"});
+    CHECK(codes(validate(image(base + "a*.jpg"))) == std::vector<std::string>{"gcs.object.wildcard"});
+    CHECK(codes(validate(image(base + "a[1].jpg"))) == std::vector<std::string>{"gcs.object.wildcard"});
+    CHECK(codes(validate(image(base + "a\u007f.jpg"))) == std::vector<std::string>{"gcs.object.control"});
+    CHECK(codes(validate(image(base + "d/.hidden.jpg"))).empty());  // a dot file is no dot segment
+    CHECK(codes(validate(image("https://example.com/"))) == std::vector<std::string>{"manifest.url.no-object"});
+    CHECK(codes(validate(image("https://storage.cloud.google.com//a.jpg"))) == std::vector<std::string>{"manifest.url.no-object"});
+    // Upper-case schemes and hosts are the same URL; other clouds' URLs match only themselves.
+    auto r = validate("{\"images\": [{\"objectUrl\": \"HTTPS://Storage.Cloud.Google.com/b-1/a.jpg\"},\n"
+                      "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/a.jpg\"},\n"
+                      "{\"objectUrl\": \"https://example.com/b-1/a.jpg\"},\n"
+                      "{\"objectUrl\": \"https://example.com/b-1/a.jpg\"}]}");
+    REQUIRE(count(r, "manifest.url.duplicate") == 2);
+    CHECK(r.diagnostics[0].message.find("(same bucket and object)") != std::string::npos);
+    CHECK(r.diagnostics[1].line == 4);
+    CHECK(r.diagnostics[1].message.find("line 3, column 15") != std::string::npos);
+    CHECK(r.diagnostics[1].message.find("same bucket") == std::string::npos);
+}
+
 TEST_CASE("the diagnostics cap counts the rest per code", "[manifest][validate]") {
     std::string text = "{\"images\": [";
     for (int i = 0; i < 50; ++i) text += std::string(i ? "," : "") + "{}";
