@@ -15,6 +15,7 @@ struct Number {
     std::string_view text;  // the raw token, always valid RFC 8259 number grammar when from the reader
     bool integer = false;   // no fraction and no exponent
     bool negative = false;  // starts with '-' (so "-0" is negative)
+    bool exponent = false;  // has an exponent part (without one, |x| < 10^(digits before the point))
 };
 
 // Each returns Errc::none on success and leaves `out` untouched on failure.

@@ -130,8 +130,10 @@ inline const char* scan_number(const char* base, const char* p, const char* end,
         }
         p = skip_digits(p + 1, end);
     }
+    bool exponent = false;
     if (p < end && (*p == 'e' || *p == 'E')) {
         integer = false;
+        exponent = true;
         ++p;
         if (p < end && (*p == '+' || *p == '-')) ++p;
         if (p == end || !is_digit(*p)) {
@@ -143,6 +145,7 @@ inline const char* scan_number(const char* base, const char* p, const char* end,
     n.text = std::string_view(start, std::size_t(p - start));
     n.integer = integer;
     n.negative = *start == '-';
+    n.exponent = exponent;
     return p;
 }
 
@@ -217,12 +220,21 @@ value:  // p < end, at the first byte of a value
             goto after_value;
         }
         case '-': case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9': {
+        case '5': case '6': case '7': case '8': case '9':
+        number: {
             Number n;
             const char* q = scan_number(base, p, end, n, r.error);
             if (!q) return r;
             if (!h.number(n, off(p))) goto stopped;
             p = q;
+            // Arrays of numbers (embeddings) are most of a manifest's tokens: straight on to the next.
+            if (p < end && *p == ',') {
+                const char* v = skip_ws(p + 1, end);
+                if (v < end && (is_digit(*v) || *v == '-') && !stack_.empty() && stack_.back() == kArray) {
+                    p = v;
+                    goto number;
+                }
+            }
             goto after_value;
         }
         case '{':

@@ -19,14 +19,8 @@ std::uint64_t count_chars(std::string_view utf8);
 // Decides from the digits and the exponent; converts only in the rare borderline case.
 bool number_in_range_slow(const json::Number& n, bool f32);
 inline bool number_in_range(const json::Number& n, bool f32) {
-    // Fast path, inline for embeddings: without an exponent |x| < 10^(length), so a short token is
-    // always in range. An exponent is the last run of digits when e/E or its sign precedes it.
-    std::string_view t = n.text;
-    if (t.size() <= 38) {
-        std::size_t k = t.size();
-        while (k > 0 && static_cast<unsigned char>(t[k - 1] - '0') < 10) --k;
-        if (k == 0 || t[k - 1] == '.' || (k == 1 && t[0] == '-')) return true;
-    }
+    // Without an exponent |x| < 10^(digits before the point) <= 10^38: in range even for F32.
+    if (!n.exponent && n.text.size() <= 38) return true;
     return number_in_range_slow(n, f32);
 }
 

@@ -118,6 +118,23 @@ TEST_CASE("reader: trailing commas are rejected with a clear message", "[json]")
     CHECK(failure("{,}").where == "1:2");
 }
 
+// Numbers after a comma in an array take a shorter road through the reader; everywhere else the comma
+// must still be judged by its container.
+TEST_CASE("reader: arrays of numbers, and numbers followed by a comma elsewhere", "[json]") {
+    CHECK(trace("[1, -2,3 ,\n 4.5e1]") == "[@0 i:1@1 i:-2@4 i:3@7 f:4.5e1@12 ]@17");
+    CHECK(trace("[1,\"a\",2,[3],{\"b\":4,\"c\":5}]") == "[@0 i:1@1 s:a@3 i:2@7 [@9 i:3@10 ]@11 {@13 k:b@14 i:4@18 k:c@20 i:5@24 }@25 ]@26");
+    Failure f = failure("1, 2");
+    CHECK(f.code == "json.trailing");
+    CHECK(f.where == "1:2");
+    f = failure("{\"a\": 1, 2}");
+    CHECK(f.code == "json.syntax");
+    CHECK(f.where == "1:10");
+    CHECK(failure("[1, 2, -]").where == "1:9");
+    CHECK(failure("[1, 2, 03]").where == "1:9");
+    CHECK(failure("[1, 2,").code == "json.truncated");
+    CHECK(failure("[1, 2, ]").message == "trailing comma: a ',' in an array must be followed by another element");
+}
+
 TEST_CASE("reader: empty input and trailing garbage", "[json]") {
     Failure f = failure("");
     CHECK(f.code == "json.empty");
