@@ -91,7 +91,7 @@ Error empty_error();
 const char* read_string_slow(const char* base, const char* body, const char* p, const char* end,
                              std::string& buf, std::string_view& out, Error& err);
 
-inline const char* read_string(const char* base, const char* body, const char* end, std::string& buf,
+EIC_JSON_INLINE const char* read_string(const char* base, const char* body, const char* end, std::string& buf,
                                std::string_view& out, Error& err) {
     const char* p = skip_plain_string(body, end);
     if (p < end && *p == '"') {
@@ -102,7 +102,7 @@ inline const char* read_string(const char* base, const char* body, const char* e
 }
 
 // Validates number grammar starting at p (a '-' or a digit). Returns the byte after the number.
-inline const char* scan_number(const char* base, const char* p, const char* end, Number& n, Error& err) {
+EIC_JSON_INLINE const char* scan_number(const char* base, const char* p, const char* end, Number& n, Error& err) {
     const char* start = p;
     bool integer = true;
     if (*p == '-') {

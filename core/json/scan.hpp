@@ -5,21 +5,29 @@
 #include <cstdint>
 #include <cstring>
 
+// The reader's loop is large, so compilers (GCC natively, clang for wasm) leave small helpers out
+// of line; a call per token costs more than the helper. Force them in.
+#if defined(__GNUC__)
+#define EIC_JSON_INLINE inline __attribute__((always_inline))
+#else
+#define EIC_JSON_INLINE inline
+#endif
+
 namespace eic::json::detail {
 
-inline bool is_ws(unsigned char c) {
+EIC_JSON_INLINE bool is_ws(unsigned char c) {
     // One compare for the common case (a token byte), then a bit test instead of four compares.
     return c <= ' ' && ((std::uint64_t(1) << c) & ((1ull << ' ') | (1ull << '\n') | (1ull << '\r') | (1ull << '\t')));
 }
 
-inline const char* skip_ws(const char* p, const char* end) {
+EIC_JSON_INLINE const char* skip_ws(const char* p, const char* end) {
     while (p < end && is_ws(static_cast<unsigned char>(*p))) ++p;
     return p;
 }
 
 // First byte at or after p that a string body cannot pass over blindly: '"', '\\', a control
 // character or a non-ASCII byte (which needs UTF-8 validation). Returns end if none.
-inline const char* skip_plain_string(const char* p, const char* end) {
+EIC_JSON_INLINE const char* skip_plain_string(const char* p, const char* end) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (end - p >= 8) {
@@ -42,10 +50,10 @@ inline const char* skip_plain_string(const char* p, const char* end) {
     return p;
 }
 
-inline bool is_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+EIC_JSON_INLINE bool is_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
 
 // Fractions in manifests (embeddings, scores) are long digit runs: take them eight at a time.
-inline const char* skip_digits(const char* p, const char* end) {
+EIC_JSON_INLINE const char* skip_digits(const char* p, const char* end) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (end - p >= 8) {
