@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <optional>
 
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
@@ -63,7 +64,7 @@ int run_validate(const std::vector<std::string>& args, std::ostream& out, std::o
         if (ext == ".csv") options.format = manifest::InputFormat::csv;
     }
 
-    std::string bytes;
+    std::optional<FileBytes> bytes;
     try {
         if (!schema_path.empty()) {
             schema::SchemaLoad load = schema::load_schema_text(read_file(schema_path));
@@ -74,12 +75,12 @@ int run_validate(const std::vector<std::string>& args, std::ostream& out, std::o
             }
             options.schema = load.file->draft.schema;
         }
-        bytes = read_file(file);
+        bytes.emplace(file);
     } catch (const IoError& e) {
         err << "eic validate: " << e.message << '\n';
         return kExitUsage;
     }
-    manifest::ValidationResult r = manifest::validate_manifest(bytes, options);
+    manifest::ValidationResult r = manifest::validate_manifest(bytes->view(), options);
     if (output == "json") {
         nlohmann::ordered_json summary;
         summary["file"] = file;

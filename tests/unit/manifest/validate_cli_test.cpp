@@ -100,6 +100,9 @@ TEST_CASE("validate: text output and exit codes", "[manifest][cli]") {
     Run missing = run({data("no-such-file.json")});
     CHECK(missing.code == 2);
     CHECK(missing.err.find("cannot read") != std::string::npos);
+    Run folder = run({std::string(EIC_TEST_DATA) + "/manifest"});
+    CHECK(folder.code == 2);
+    CHECK(folder.err.find("it is a folder") != std::string::npos);
     CHECK(run({data("clean.json"), "--schema", data("no-such-schema.json")}).code == 2);
     CHECK(run({data("clean.json"), "--schema", data("errors.json")}).code == 2);  // not a schema
     CHECK(run({"--help"}).code == 0);
