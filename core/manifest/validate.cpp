@@ -369,8 +369,9 @@ private:
     int geo_field_ = 0;  // 1 latitude, 2 longitude
     std::uint32_t geo_seen_ = 0;
 
-    // duplicate URLs: open addressing, (hash, offset + 1) per slot, 0 offset = empty
+    // duplicate URLs: open addressing, (hash, offset + 1) per slot and a tag byte per slot (0 = empty)
     std::vector<std::uint64_t> dup_;
+    std::vector<std::uint8_t> dup_tag_;
     std::size_t dup_used_ = 0;
     std::string url_buffer_;  // analyse_url's, reused
 
@@ -1210,29 +1211,38 @@ void Validator::check_url(std::string_view url, std::size_t off) {
 
 // The table: one 64-bit slot per URL, half full at most: the low 24 bits of the URL's hash (they
 // place it, so the table can grow to 2^24 slots without the URLs) and 40 bits of offset + 1 (0 = empty).
-// 8 bytes a slot keeps the table small enough to stay in cache; equal stored bits are only a candidate,
-// confirmed by reading the earlier URL again.
+// Beside it, one byte per slot of other hash bits (0 = empty): probes read only those, a quarter of a
+// megabyte per 100,000 URLs, which stays in cache, and the slot is read only when they match. Equal
+// stored bits are only a candidate, confirmed by reading the earlier URL again.
 void Validator::check_duplicate(std::string_view identity, bool gcs, std::size_t off) {
     constexpr int kHashBits = 24;
     constexpr std::uint64_t kOffsetMask = (std::uint64_t(1) << 40) - 1;
-    if (dup_.empty()) dup_.resize(1024);
+    if (dup_.empty()) {
+        dup_.resize(1024);
+        dup_tag_.resize(1024);
+    }
     if ((dup_used_ + 1) * 2 > dup_.size()) {
         if (dup_.size() >= (std::size_t(1) << kHashBits) || off + 1 > kOffsetMask) return;  // far beyond Encord's limits
         std::vector<std::uint64_t> bigger(dup_.size() * 2);
+        std::vector<std::uint8_t> bigger_tag(bigger.size());
         const std::size_t mask = bigger.size() - 1;
-        for (std::uint64_t slot : dup_) {
-            if (!(slot & kOffsetMask)) continue;
-            std::size_t i = std::size_t(slot >> 40) & mask;
-            while (bigger[i]) i = (i + 1) & mask;
-            bigger[i] = slot;
+        for (std::size_t j = 0; j < dup_.size(); ++j) {
+            if (!dup_tag_[j]) continue;
+            std::size_t i = std::size_t(dup_[j] >> 40) & mask;
+            while (bigger_tag[i]) i = (i + 1) & mask;
+            bigger[i] = dup_[j];
+            bigger_tag[i] = dup_tag_[j];
         }
         dup_.swap(bigger);
+        dup_tag_.swap(bigger_tag);
     }
-    const std::uint64_t h = (std::hash<std::string_view>{}(identity) + gcs) & ((std::uint64_t(1) << kHashBits) - 1);
+    const std::size_t hash = std::hash<std::string_view>{}(identity) + gcs;  // 32 bits in wasm
+    const std::uint64_t h = hash & ((std::uint64_t(1) << kHashBits) - 1);
+    const std::uint8_t tag = std::uint8_t(hash >> kHashBits) ? std::uint8_t(hash >> kHashBits) : 1;
     const std::size_t mask = dup_.size() - 1;
     std::size_t i = std::size_t(h) & mask;
-    while (dup_[i]) {
-        if ((dup_[i] >> 40) == h) {
+    while (dup_tag_[i]) {
+        if (dup_tag_[i] == tag && (dup_[i] >> 40) == h) {
             // Read the earlier URL again and compare identities, so a hash collision is never a finding.
             const std::size_t first = std::size_t((dup_[i] & kOffsetMask) - 1);
             FirstString fs;
@@ -1261,6 +1271,7 @@ void Validator::check_duplicate(std::string_view identity, bool gcs, std::size_t
         i = (i + 1) & mask;
     }
     dup_[i] = (h << 40) | (std::uint64_t(off) + 1);
+    dup_tag_[i] = tag;
     ++dup_used_;
 }
 
