@@ -131,7 +131,7 @@ EIC_JSON_INLINE const char* scan_number(const char* base, const char* p, const c
         p = skip_digits(p + 1, end);
     }
     bool exponent = false;
-    if (p < end && (*p == 'e' || *p == 'E')) {
+    if (p < end && (*p | 0x20) == 'e') {  // 'e' or 'E'
         integer = false;
         exponent = true;
         ++p;
