@@ -33,6 +33,33 @@ namespace {
 #define EIC_PER_TOKEN inline
 #endif
 
+// Equality of short names (member names, schema keys) in a few word compares: string_view's == goes
+// through memcmp, a call per member name (and a byte loop in wasm's libc).
+inline bool same_text(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    auto word = [](const char* p) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        return w;
+    };
+    auto half = [](const char* p) {
+        std::uint32_t w;
+        std::memcpy(&w, p, 4);
+        return w;
+    };
+    if (n >= 8) {
+        std::size_t i = 0;
+        for (; i + 8 < n; i += 8)
+            if (word(a.data() + i) != word(b.data() + i)) return false;
+        return word(a.data() + n - 8) == word(b.data() + n - 8);  // the last 8 bytes, overlapping
+    }
+    if (n >= 4) return half(a.data()) == half(b.data()) && half(a.data() + n - 4) == half(b.data() + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 using schema::KeyEntry;
 using schema::KeyState;
 using schema::KeyType;
@@ -653,9 +680,9 @@ void Validator::item_key(std::string_view k, std::size_t off) {
         item_fields_ |= flag;
         pending_ = e;
     };
-    if (k == "title") return seen_once(1, Expect::title);
-    if (k == "clientMetadata") return seen_once(2, Expect::client_meta);
-    if (!c.grouped && k == "objectUrl") return seen_once(4, Expect::object_url);
+    if (same_text(k, "title")) return seen_once(1, Expect::title);
+    if (same_text(k, "clientMetadata")) return seen_once(2, Expect::client_meta);
+    if (!c.grouped && same_text(k, "objectUrl")) return seen_once(4, Expect::object_url);
     if (!c.media_key.empty() && k == c.media_key) return seen_once(8, Expect::media);
     if (coll_ == 2 && k == "createVideo") return seen_once(16, Expect::create_video);
     if (c.grouped && k.size() > 10 && k.substr(0, 10) == "objectUrl_") {
@@ -709,7 +736,7 @@ void Validator::meta_key(std::string_view k, std::size_t off) {
     // Items list their metadata keys in one order: try the key found at this position last time
     // before hashing the name. (Objects' frames do not use `index` otherwise.)
     const std::size_t nth = std::size_t(++frames_[depth_ - 1].index);
-    if (nth < meta_guess_.size() && meta_guess_[nth].second && meta_guess_[nth].first == k) {
+    if (nth < meta_guess_.size() && meta_guess_[nth].second && same_text(meta_guess_[nth].first, k)) {
         meta_ = meta_guess_[nth].second;
         pending_ = Expect::meta_value;
         return;
