@@ -5,7 +5,8 @@
 // bounded by ReadOptions, never by the machine stack), no allocation per token, strings without
 // escapes passed as views into the input, numbers passed as raw text (convert with number.hpp).
 //
-// A handler is any type with these members (the template inlines them; VirtualHandler is the
+// A handler is any type with these members (the template inlines them, and a hot handler may force
+// that with EIC_JSON_INLINE, since the loop is large; VirtualHandler is the
 // convenient, slower alternative). Returning false stops the parse (ReadResult::stopped).
 //   bool begin_object(std::size_t offset);   bool end_object(std::size_t offset);
 //   bool begin_array(std::size_t offset);    bool end_array(std::size_t offset);

@@ -25,41 +25,6 @@
 namespace eic::manifest {
 namespace {
 
-// The reader's loop calls these per token; clang's wasm build otherwise leaves them out of line
-// (the loop is large), which costs a call and a round trip through the stack for every number.
-#if defined(__GNUC__)
-#define EIC_PER_TOKEN inline __attribute__((always_inline))
-#else
-#define EIC_PER_TOKEN inline
-#endif
-
-// Equality of short names (member names, schema keys) in a few word compares: string_view's == goes
-// through memcmp, a call per member name (and a byte loop in wasm's libc).
-inline bool same_text(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) return false;
-    auto word = [](const char* p) {
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        return w;
-    };
-    auto half = [](const char* p) {
-        std::uint32_t w;
-        std::memcpy(&w, p, 4);
-        return w;
-    };
-    if (n >= 8) {
-        std::size_t i = 0;
-        for (; i + 8 < n; i += 8)
-            if (word(a.data() + i) != word(b.data() + i)) return false;
-        return word(a.data() + n - 8) == word(b.data() + n - 8);  // the last 8 bytes, overlapping
-    }
-    if (n >= 4) return half(a.data()) == half(b.data()) && half(a.data() + n - 4) == half(b.data() + n - 4);
-    for (std::size_t i = 0; i < n; ++i)
-        if (a[i] != b[i]) return false;
-    return true;
-}
-
 using schema::KeyEntry;
 using schema::KeyState;
 using schema::KeyType;
@@ -595,7 +560,8 @@ bool Validator::end_array(std::size_t off) {
 
 // ---- member names ------------------------------------------------------------------------------
 
-EIC_PER_TOKEN bool Validator::key(std::string_view k, std::size_t off) {
+// Per token: inlined into the reader's loop (EIC_JSON_INLINE, json/scan.hpp).
+EIC_JSON_INLINE bool Validator::key(std::string_view k, std::size_t off) {
     if (skip_) return true;
     Frame& f = frames_[depth_ - 1];
     if (k.data() >= bytes_.data() && k.data() + k.size() <= bytes_.data() + bytes_.size()) {
@@ -1006,7 +972,7 @@ bool Validator::string(std::string_view s, std::size_t off) {
     return true;
 }
 
-EIC_PER_TOKEN bool Validator::number(const json::Number& n, std::size_t off) {
+EIC_JSON_INLINE bool Validator::number(const json::Number& n, std::size_t off) {
     if (skip_) return true;
     Expect e = take();
     switch (e) {

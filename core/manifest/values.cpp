@@ -3,7 +3,6 @@
 #include <array>
 #include <cfloat>
 #include <cmath>
-#include <cstring>
 
 #include <fmt/format.h>
 
@@ -21,18 +20,12 @@ int hexval(char c) {
     return -1;
 }
 
-// `lower` is in lower case. Exact words first: URLs are almost always written in lower case.
+// `lower` is in lower case, as URLs almost always are: that exact match first.
 bool starts_with_nocase(std::string_view s, std::string_view lower) {
     const std::size_t n = lower.size();
     if (s.size() < n) return false;
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t a, b;
-        std::memcpy(&a, s.data() + i, 8);
-        std::memcpy(&b, lower.data() + i, 8);
-        if (a != b) break;
-    }
-    for (; i < n; ++i) {
+    if (same_text(s.substr(0, n), lower)) return true;
+    for (std::size_t i = 0; i < n; ++i) {
         char c = s[i];
         if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
         if (c != lower[i]) return false;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,33 @@
 #include "json/number.hpp"
 
 namespace eic::manifest {
+
+// Equality of short texts (member names, schema keys, URL prefixes) in a few word compares:
+// string_view's == goes through memcmp, a call each (and a byte loop in wasm's libc).
+inline bool same_text(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    auto word = [](const char* p) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        return w;
+    };
+    auto half = [](const char* p) {
+        std::uint32_t w;
+        std::memcpy(&w, p, 4);
+        return w;
+    };
+    if (n >= 8) {
+        std::size_t i = 0;
+        for (; i + 8 < n; i += 8)
+            if (word(a.data() + i) != word(b.data() + i)) return false;
+        return word(a.data() + n - 8) == word(b.data() + n - 8);  // the last 8 bytes, overlapping
+    }
+    if (n >= 4) return half(a.data()) == half(b.data()) && half(a.data() + n - 4) == half(b.data() + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
 
 // Code points in valid UTF-8 (bytes that are not continuation bytes).
 std::uint64_t count_chars(std::string_view utf8);
