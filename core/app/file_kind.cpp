@@ -3,20 +3,10 @@
 #include <string>
 
 #include "json/reader.hpp"
-#include "manifest/model.hpp"
+#include "manifest/format.hpp"
 
 namespace eic::app {
 namespace {
-
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i) {
-        char c = s[s.size() - suffix.size() + i];
-        if (c >= 'A' && c <= 'Z') c = char(c + 32);
-        if (c != suffix[i]) return false;
-    }
-    return true;
-}
 
 // Stops at the first key of the top-level object.
 struct FirstKey : json::VirtualHandler {
@@ -36,16 +26,14 @@ struct FirstKey : json::VirtualHandler {
 }  // namespace
 
 FileKind sniff_file_kind(std::string_view name, std::string_view bytes) {
-    if (ends_with_ci(name, ".csv")) return FileKind::manifest;
-    std::size_t i = 0;
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-    while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) ++i;
-    if (i < bytes.size() && bytes[i] != '{' && bytes[i] != '[' && bytes[i] != '"' && bytes[i] != 'n')
-        return FileKind::manifest;  // a CSV header
+    namespace fmt = manifest::format;
+    if (fmt::detect(bytes, name) == fmt::FileFormat::csv) return FileKind::manifest;  // a CSV header
     FirstKey sniff;
     json::read(bytes, sniff);
     const std::string& first = sniff.first;
-    if (first == "skip_duplicate_urls" || manifest::collection_from_key(first)) return FileKind::manifest;
+    if (fmt::find_collection(first) || fmt::file_form_of_structured(first) || first == fmt::kSkipDuplicateUrls ||
+        first == fmt::kUpsertMetadata)
+        return FileKind::manifest;
     return FileKind::schema;
 }
 

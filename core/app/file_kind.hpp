@@ -9,10 +9,9 @@ namespace eic::app {
 
 enum class FileKind { schema, manifest };
 
-// CSV files (by name, or by content that is not JSON) are manifests; a JSON object whose first member
-// is a manifest key (videos, images, image_groups, dicom_series, audio, text, pdf, nifti,
-// skip_duplicate_urls) is a manifest; anything else is offered to the Schema panel, whose loader
-// explains what is wrong with it.
+// CSV files (manifest::format::detect) are manifests; a JSON object whose first member is a manifest's
+// top-level key (a collection, in either form, or a flag) is a manifest; anything else is offered to
+// the Schema panel, whose loader explains what is wrong with it.
 FileKind sniff_file_kind(std::string_view name, std::string_view bytes);
 
 }  // namespace eic::app

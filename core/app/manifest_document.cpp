@@ -1,4 +1,5 @@
 #include "app/manifest_document.hpp"
+#include "manifest/format.hpp"
 
 #include <fmt/format.h>
 
@@ -96,18 +97,16 @@ std::optional<std::string> item_field_of(const Diagnostic& d) {
     return p.substr(b + 1);
 }
 
-const std::vector<std::string>& item_fields() {
-    static const std::vector<std::string> names = {"objectUrl", "title", "createVideo", "clientMetadata",
-                                                   "videoMetadata", "imageMetadata", "audioMetadata"};
-    return names;
-}
-
-// Structured-form collection names and the file-form key Encord reads.
-std::optional<std::string> file_form_key(std::string_view key) {
-    if (key == "imageGroups") return "image_groups";
-    if (key == "dicomSeries") return "dicom_series";
-    if (key == "skipDuplicateUrls") return "skip_duplicate_urls";
-    return std::nullopt;
+// The name a misspelt item field should have: the documented spelling of a snake_case one
+// (manifest.item.field-spelling), or the closest documented name of an unknown one.
+std::optional<std::string> field_rename(const std::string& field, manifest::Collection c) {
+    if (auto m = manifest::format::match_item_field(c, field)) {
+        if (m->documented) return std::nullopt;
+        if (m->field == manifest::format::Field::group_url)
+            return std::string(manifest::format::kGroupUrlPrefix) + field.substr(field.rfind('_') + 1);
+        return std::string(m->documented_as);
+    }
+    return closest(field, manifest::format::item_field_names(c));
 }
 
 }  // namespace
@@ -540,7 +539,7 @@ std::string ManifestDocument::fix_label(std::size_t i) const {
     const Diagnostic& d = result_->diagnostics[i];
     const std::uint32_t u = unit_of(i);
     if (d.code == "manifest.unknown-key" && d.pointer) {
-        auto to = file_form_key(d.pointer->substr(1));
+        auto to = manifest::format::file_form_of_structured(d.pointer->substr(1));
         if (to && units_.top_level().contains(d.pointer->substr(1))) return fmt::format("Rename to \"{}\"", *to);
         return "";
     }
@@ -566,10 +565,10 @@ std::string ManifestDocument::fix_label(std::size_t i) const {
         auto best = closest(*key, names);
         return best && !(it->client_metadata.is_object() && it->client_metadata.contains(*best)) ? fmt::format("Rename the key to \"{}\"", *best) : "";
     }
-    if (d.code == "manifest.item.unknown-field") {
+    if (d.code == "manifest.item.unknown-field" || d.code == "manifest.item.field-spelling") {
         auto field = item_field_of(d);
         if (!field) return "";
-        auto best = closest(*field, item_fields());
+        auto best = field_rename(*field, units_.unit(u).collection);
         return best ? fmt::format("Rename the field to \"{}\"", *best) : "";
     }
     return "";
@@ -585,7 +584,7 @@ bool ManifestDocument::apply_fix(std::size_t i) {
     if (d.code == "manifest.unknown-key") {
         // A structured-form collection name: its items become units of the file-form collection.
         const std::string from = d.pointer->substr(1);
-        const std::string to = *file_form_key(from);
+        const std::string to(*manifest::format::file_form_of_structured(from));
         auto before = std::make_shared<ManifestUnits>(units_);
         auto after = std::make_shared<ManifestUnits>(units_);
         Json top = after->top_level();
@@ -627,10 +626,10 @@ bool ManifestDocument::apply_fix(std::size_t i) {
         for (auto it = copy.client_metadata.begin(); it != copy.client_metadata.end(); ++it)
             meta[it.key() == *key ? best : it.key()] = it.value();
         copy.client_metadata = std::move(meta);
-    } else if (d.code == "manifest.item.unknown-field") {
+    } else if (d.code == "manifest.item.unknown-field" || d.code == "manifest.item.field-spelling") {
         // Rename in the item's JSON, then read it again so the field lands where the model keeps it.
         std::string field = *item_field_of(d);
-        std::string best = *closest(field, item_fields());
+        std::string best = *field_rename(field, units_.unit(u).collection);
         Json j = Json::parse(units_.text(u), nullptr, false);
         if (!j.is_object() || !j.contains(field)) return false;
         Json renamed = Json::object();

@@ -58,11 +58,7 @@ int run_validate(const std::vector<std::string>& args, std::ostream& out, std::o
     options.format = format == "json" ? manifest::InputFormat::json
                      : format == "csv" ? manifest::InputFormat::csv
                                        : manifest::InputFormat::auto_detect;
-    if (options.format == manifest::InputFormat::auto_detect && file.size() >= 4) {
-        std::string ext = file.substr(file.size() - 4);
-        for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
-        if (ext == ".csv") options.format = manifest::InputFormat::csv;
-    }
+    options.file_name = file;
 
     std::optional<FileBytes> bytes;
     try {

@@ -64,8 +64,7 @@ ValidateOptions validate_options(const nlohmann::json& o) {
     }
     const auto format = format_option(o, "format");
     options.format = !format ? InputFormat::auto_detect : *format == Format::csv ? InputFormat::csv : InputFormat::json;
-    const std::string file = string_option(o, "fileName");
-    if (!format && file.size() >= 4 && file.compare(file.size() - 4, 4, ".csv") == 0) options.format = InputFormat::csv;
+    options.file_name = string_option(o, "fileName");
     options.strict_client_only = bool_option(o, "strictClientOnly");
     const std::string plan = string_option(o, "plan");
     if (!plan.empty()) {

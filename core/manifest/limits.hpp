@@ -1,6 +1,8 @@
-// Encord's limits for import manifests, in one table for the validator and the splitter
-// (reference/encord-api.md §3.5, §4). Every number here has its source in that reference; change
-// them only with it.
+// Encord's limits for import manifests, in one table for the validator and the splitter. Sources:
+// https://docs.encord.com/platform-documentation/Index/add-files/index-register-cloud-data (URLs, items,
+// URL length per JSON file), https://docs.encord.com/platform-documentation/General/best-practices (the
+// per-plan table, 2 GB batches), Encord's GCP import guide (300-character file names, 10,000 CSV
+// entries, 100 videos and 1000 images per upload). Change a number only with its source.
 //
 //   file_limits()          limits of any one manifest, whatever the plan (errors when exceeded);
 //   plan_limits(plan)      the best-practices table per plan (errors when a plan is named);
@@ -19,8 +21,7 @@ struct FileLimits {
     std::uint64_t max_items = 500'000;      // items (entries of all collections) per JSON file
     std::uint64_t max_url_bytes = 16'384;   // "each URL up to 16 KB"
     std::uint64_t max_file_name_chars = 300;
-    // CSV: entries per file. The reference found no CSV-specific figure (§4); eic applies the largest
-    // documented entry limit (Enterprise JSON, 10,000) to CSV files too.
+    // CSV: "Encord supports up to 10,000 entries for upload in the CSV file" (Encord's GCP import guide).
     std::uint64_t csv_max_entries = 10'000;
 };
 const FileLimits& file_limits();

@@ -11,31 +11,13 @@
 #include "json/line_index.hpp"
 #include "json/number.hpp"
 #include "json/reader.hpp"
-#include "manifest/csv_columns.hpp"
+#include "manifest/format.hpp"
 
 namespace eic::manifest {
 
 using nlohmann::ordered_json;
 
 const char* format_name(Format f) { return f == Format::json ? "json" : "csv"; }
-
-Format detect_format(std::string_view bytes, std::string_view file_name) {
-    auto ends_with = [&](std::string_view ext) {
-        if (file_name.size() < ext.size()) return false;
-        for (std::size_t i = 0; i < ext.size(); ++i) {
-            char c = file_name[file_name.size() - ext.size() + i];
-            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-            if (c != ext[i]) return false;
-        }
-        return true;
-    };
-    if (ends_with(".json")) return Format::json;
-    if (ends_with(".csv")) return Format::csv;
-    std::size_t i = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) ++i;
-    if (i < bytes.size() && (bytes[i] == '{' || bytes[i] == '[')) return Format::json;
-    return Format::csv;
-}
 
 namespace {
 
@@ -98,33 +80,6 @@ ordered_json number_value(const json::Number& n, bool& overflow) {
     if (json::to_double(n.text, d) == json::Errc::none) return d;
     overflow = true;
     return nullptr;
-}
-
-std::optional<std::size_t> url_index(std::string_view key) {
-    // "objectUrl_N" or "object_url_N", N a decimal without leading zeros
-    std::string_view rest;
-    if (key.substr(0, 10) == "objectUrl_")
-        rest = key.substr(10);
-    else if (key.substr(0, 11) == "object_url_")
-        rest = key.substr(11);
-    else
-        return std::nullopt;
-    if (rest.empty() || rest.size() > 9 || (rest.size() > 1 && rest[0] == '0')) return std::size_t(-1);
-    std::size_t n = 0;
-    for (char c : rest) {
-        if (c < '0' || c > '9') return std::size_t(-1);
-        n = n * 10 + std::size_t(c - '0');
-    }
-    return n;
-}
-
-std::optional<std::string> metadata_item_key(std::string_view key) {
-    static const char* names[] = {"videoMetadata", "imageMetadata", "audioMetadata", "textMetadata", "pdfMetadata"};
-    for (const char* n : names) {
-        if (key == n) return std::string(n);
-        if (key == snake_case(n)) return std::string(n);
-    }
-    return std::nullopt;
 }
 
 ordered_json snake_object(const ordered_json& v) {
@@ -196,7 +151,7 @@ struct JsonLoader {
                                   "\"" + top_key + "\" must be an array of items; this value is ignored", offset,
                                   "/" + pointer_escape(top_key)));
                 target = Target::junk;
-            } else if (top_key == "skip_duplicate_urls" || top_key == "skipDuplicateUrls") {
+            } else if (top_key == format::kSkipDuplicateUrls) {
                 target = Target::skip_flag;
             } else {
                 target = Target::extra;
@@ -272,44 +227,64 @@ struct JsonLoader {
         for (auto el = b.root.begin(); el != b.root.end(); ++el) {
             const std::string& key = el.key();
             ordered_json& v = el.value();
-            if (!is_grouped(c) && (key == "objectUrl" || key == "object_url")) {
-                if (v.is_string())
-                    it.urls.assign(1, v.get<std::string>());
-                else
-                    field_error(key, "a string"), keep(key, std::move(v));
-            } else if (auto n = is_grouped(c) ? url_index(key) : std::nullopt) {
-                bool repeated = false;
-                for (const auto& p : numbered) repeated = repeated || p.first == *n;
-                if (*n == std::size_t(-1) || repeated) {
-                    ds.push_back(diag(Severity::error, load_code::url_index,
-                                      "\"" + key +
-                                          "\" is not objectUrl_N with a new number N (0, 1, 2, ...); it is "
-                                          "kept as an unknown field",
-                                      item_offset, item_pointer() + "/" + pointer_escape(key)));
-                    keep(key, std::move(v));
-                } else if (!v.is_string()) {
-                    field_error(key, "a string");
-                    keep(key, std::move(v));
-                } else {
-                    numbered.emplace_back(*n, v.get<std::string>());
-                }
-            } else if (key == "title") {
-                if (v.is_string())
-                    it.title = v.get<std::string>();
-                else
-                    field_error(key, "a string"), keep(key, std::move(v));
-            } else if (key == "createVideo" || key == "create_video") {
-                if (v.is_boolean())
-                    it.create_video = v.get<bool>();
-                else
-                    field_error(key, "true or false"), keep(key, std::move(v));
-            } else if (key == "clientMetadata" || key == "client_metadata") {
-                it.client_metadata = std::move(v);
-            } else if (auto mk = metadata_item_key(key)) {
-                if (it.metadata.is_null()) it.metadata = ordered_json::object();
-                it.metadata[*mk] = snake_object(v);
-            } else {
+            const auto field = format::match_item_field(c, key);
+            if (!field) {
                 keep(key, std::move(v));
+                continue;
+            }
+            // Undocumented spellings are read, and remembered so writing keeps them (the validator warns).
+            const bool snake = !field->documented;
+            switch (field->field) {
+                case format::Field::object_url:
+                    if (v.is_string())
+                        it.urls.assign(1, v.get<std::string>()), it.spelling.snake_url = snake;
+                    else
+                        field_error(key, "a string"), keep(key, std::move(v));
+                    break;
+                case format::Field::group_url: {
+                    bool repeated = false;
+                    for (const auto& p : numbered) repeated = repeated || p.first == field->position;
+                    if (!field->position || repeated) {
+                        ds.push_back(diag(Severity::warning, load_code::url_index,
+                                          "\"" + key +
+                                              "\" is not objectUrl_N with a new number N (0, 1, 2, ...); it is "
+                                              "kept as an unknown field",
+                                          item_offset, item_pointer() + "/" + pointer_escape(key)));
+                        keep(key, std::move(v));
+                    } else if (!v.is_string()) {
+                        field_error(key, "a string");
+                        keep(key, std::move(v));
+                    } else {
+                        numbered.emplace_back(*field->position, v.get<std::string>());
+                        it.spelling.snake_url = snake;
+                    }
+                    break;
+                }
+                case format::Field::title:
+                    if (v.is_string())
+                        it.title = v.get<std::string>();
+                    else
+                        field_error(key, "a string"), keep(key, std::move(v));
+                    break;
+                case format::Field::create_video:
+                    if (v.is_boolean())
+                        it.create_video = v.get<bool>(), it.spelling.snake_create_video = snake;
+                    else
+                        field_error(key, "true or false"), keep(key, std::move(v));
+                    break;
+                case format::Field::client_metadata:
+                    it.client_metadata = std::move(v);
+                    it.spelling.snake_client_metadata = snake;
+                    break;
+                case format::Field::media_metadata:
+                    if (!field->documented) {
+                        keep(key, std::move(v));  // kept as written: no source says Encord reads it
+                        break;
+                    }
+                    if (it.metadata.is_null()) it.metadata = ordered_json::object();
+                    it.metadata[key] = snake_object(v);
+                    break;
+                case format::Field::video_option: keep(key, std::move(v)); break;
             }
         }
         std::stable_sort(numbered.begin(), numbered.end(),
@@ -397,19 +372,6 @@ struct JsonLoader {
 
 // ---- CSV ----------------------------------------------------------------------------------------
 
-Diagnostic csv_diag(Severity sev, const char* code, std::string message, std::uint32_t line, std::uint32_t column,
-                    std::optional<std::uint64_t> row, std::optional<std::string> field) {
-    Diagnostic d;
-    d.severity = sev;
-    d.code = code;
-    d.message = std::move(message);
-    d.line = line;
-    d.column = column;
-    d.row = row;
-    d.field = std::move(field);
-    return d;
-}
-
 }  // namespace
 
 LoadResult load_json(std::string_view bytes) {
@@ -433,120 +395,39 @@ LoadResult load_json(std::string_view bytes) {
 }
 
 LoadResult load_csv(std::string_view bytes) {
-    namespace cols = csv_columns;
     LoadResult out;
-    csv::Reader reader(bytes);
-    csv::Record rec;
-    if (!reader.next(rec)) {
-        out.diagnostics = reader.take_diagnostics();
-        return out;
-    }
-    // The header: which column is which.
-    std::optional<std::size_t> url_col, title_col;
-    const cols::ColumnInfo* title_info = nullptr;
-    std::map<cols::Column, std::size_t> seen;
-    for (std::size_t i = 0; i < rec.size(); ++i) {
-        const csv::Field& f = rec[i];
-        const cols::ColumnInfo* info = cols::find(f.value);
-        if (!info) {
-            info = cols::find_loose(f.value);
-            if (info)
-                out.diagnostics.push_back(csv_diag(
-                    Severity::warning, load_code::csv_column_spelling,
-                    "column \"" + std::string(f.value) + "\" is read as \"" + info->name + "\"; write it exactly so",
-                    f.line, f.column, std::nullopt, std::string(f.value)));
-        }
-        if (!info) {
-            out.diagnostics.push_back(csv_diag(Severity::warning, load_code::csv_unknown_column,
-                                               "column \"" + std::string(f.value) +
-                                                   "\" is not a manifest column (ObjectUrl or a title column); it is "
-                                                   "ignored",
-                                               f.line, f.column, std::nullopt, std::string(f.value)));
-            continue;
-        }
-        if (seen.count(info->column)) {
-            out.diagnostics.push_back(
-                csv_diag(Severity::error, load_code::csv_duplicate_column,
-                         std::string("column \"") + info->name + "\" appears twice; only the first one is read", f.line,
-                         f.column, std::nullopt, std::string(f.value)));
-            continue;
-        }
-        seen[info->column] = i;
-        if (info->column == cols::Column::object_url) {
-            url_col = i;
-        } else if (title_info) {
-            out.diagnostics.push_back(csv_diag(Severity::error, load_code::csv_title_conflict,
-                                               std::string("a CSV manifest holds one data type: \"") + info->name +
-                                                   "\" and \"" + title_info->name +
-                                                   "\" cannot both be columns; this one is ignored",
-                                               f.line, f.column, std::nullopt, std::string(f.value)));
-        } else {
-            title_info = info;
-            title_col = i;
-        }
-    }
-    if (!url_col) {
-        out.diagnostics.push_back(csv_diag(
-            Severity::error, load_code::csv_no_url_column,
-            std::string("the header has no \"") + cols::kObjectUrl + "\" column: name the column of object URLs so",
-            rec.line, 1, std::nullopt, std::nullopt));
-        auto more = reader.take_diagnostics();
-        out.diagnostics.insert(out.diagnostics.begin(), more.begin(), more.end());
-        return out;
-    }
-    const std::string url_name = reader.header()[*url_col];
-    const std::string title_name = title_col ? reader.header()[*title_col] : std::string();
+    CsvManifestReader reader(bytes);
     Manifest m;
-    const Collection c = title_info ? title_info->collection : Collection::videos;
-    const bool grouping = title_info && title_info->groups_rows;
-    std::unordered_map<std::string, std::size_t> groups;  // title -> index in m[c]
-    m.order.push_back(c);
-    while (reader.next(rec)) {
-        std::string_view url = *url_col < rec.size() ? rec[*url_col].value : std::string_view();
-        std::string_view title = title_col && *title_col < rec.size() ? rec[*title_col].value : std::string_view();
-        const std::uint32_t col = rec.fields.front().column;
-        if (url.empty()) {
-            const csv::Field& f = *url_col < rec.size() ? rec[*url_col] : rec.fields.back();
-            out.diagnostics.push_back(csv_diag(Severity::error, load_code::csv_empty_url,
-                                               "this row has no object URL; the row is skipped", f.line, f.column,
-                                               rec.row, url_name));
+    CsvEntry e;
+    while (reader.next(e)) {
+        if (!e.kept) continue;
+        const Collection c = e.type.collection;
+        if (std::find(m.order.begin(), m.order.end(), c) == m.order.end()) m.order.push_back(c);
+        const csv::Record& rec = *e.record;
+        if (!e.first_of_item) {
+            Item& g = m[c][std::size_t(e.item)];
+            g.urls.emplace_back(e.url->value);
+            g.source.last_row = rec.row;
+            g.source.end = rec.end;
             continue;
-        }
-        if (grouping) {
-            if (title.empty()) {
-                const csv::Field& f = *title_col < rec.size() ? rec[*title_col] : rec.fields.back();
-                out.diagnostics.push_back(
-                    csv_diag(Severity::error, load_code::csv_group_title,
-                             "rows are grouped by \"" + title_name + "\", and this row has none; the row is skipped",
-                             f.line, f.column, rec.row, title_name));
-                continue;
-            }
-            auto [where, fresh] = groups.emplace(std::string(title), m[c].size());
-            if (!fresh) {
-                Item& g = m[c][where->second];
-                g.urls.emplace_back(url);
-                g.source.last_row = rec.row;
-                g.source.end = rec.end;
-                continue;
-            }
         }
         Item it;
-        it.urls.emplace_back(url);
-        if (!title.empty()) it.title = std::string(title);
-        if (title_info && title_info->create_video) it.create_video = true;
+        it.urls.emplace_back(e.url->value);
+        if (!e.type.title.empty()) it.title = std::string(e.type.title);
+        if (e.type.create_video) it.create_video = true;
         it.source.line = rec.line;
-        it.source.column = col;
+        it.source.column = rec.fields.front().column;
         it.source.offset = rec.offset;
         it.source.end = rec.end;
         it.source.row = rec.row;
         it.source.last_row = rec.row;
         m[c].push_back(std::move(it));
     }
-    auto more = reader.take_diagnostics();
-    out.diagnostics.insert(out.diagnostics.begin(), more.begin(), more.end());
-    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return a.line != b.line ? a.line < b.line : a.column < b.column;
-    });
+    out.diagnostics = reader.take_diagnostics();
+    if (!reader.readable()) return out;
+    if (m.order.empty())
+        m.order.push_back(reader.layout().titles.empty() ? Collection::videos
+                                                         : reader.layout().titles.front().info->collection);
     out.manifest = std::move(m);
     return out;
 }

@@ -4,7 +4,8 @@
 // own values are built as nlohmann JSON. Memory is roughly 6-10x the input for metadata-heavy files, so
 // this path is meant for manifests up to a few hundred MB natively and about 100 MB in the browser; the
 // validator (validate.hpp) streams files of any size without building a model.
-// CSV: read with csv/reader.hpp and the column table (csv_columns.hpp).
+// CSV: read with csv_manifest.hpp (the same row reading as the validator's), which leaves out rows
+// whose type or group is not given, each with a finding.
 //
 // Loading is lenient: it keeps everything it can and reports what it had to drop or could not
 // understand; checking the manifest against Encord's rules is the validator's job. A JSON syntax error
@@ -15,16 +16,18 @@
 #include <string_view>
 
 #include "diag/diagnostic.hpp"
+#include "manifest/csv_manifest.hpp"
 #include "manifest/model.hpp"
 
 namespace eic::manifest {
 
-enum class Format { json, csv };
+using Format = format::FileFormat;
 const char* format_name(Format f);  // "json", "csv"
 
-// By the file name's extension (.json / .csv, any case) when it has one, else by content: JSON when the
-// first byte after a BOM and whitespace is '{' or '['.
-Format detect_format(std::string_view bytes, std::string_view file_name = {});
+// The one format detector, format::detect: by extension, then content.
+inline Format detect_format(std::string_view bytes, std::string_view file_name = {}) {
+    return format::detect(bytes, file_name);
+}
 
 namespace load_code {
 inline constexpr const char* top_level = "load.top-level";    // the document is not a JSON object
@@ -37,13 +40,6 @@ inline constexpr const char* url_index =
 inline constexpr const char* duplicate_key =
     "load.duplicate-key";                             // a member name repeated in one object (the last wins)
 inline constexpr const char* number = "load.number";  // a number beyond the double range (read as null)
-inline constexpr const char* csv_no_url_column = "csv.column.missing-url";
-inline constexpr const char* csv_duplicate_column = "csv.column.duplicate";
-inline constexpr const char* csv_title_conflict = "csv.column.conflict";
-inline constexpr const char* csv_column_spelling = "csv.column.spelling";
-inline constexpr const char* csv_unknown_column = "csv.column.unknown";
-inline constexpr const char* csv_empty_url = "csv.url.empty";
-inline constexpr const char* csv_group_title = "csv.group.missing-title";
 }  // namespace load_code
 
 struct LoadResult {

@@ -4,54 +4,16 @@
 
 namespace eic::manifest {
 
-const char* collection_key(Collection c) {
-    switch (c) {
-        case Collection::videos:
-            return "videos";
-        case Collection::images:
-            return "images";
-        case Collection::image_groups:
-            return "image_groups";
-        case Collection::dicom_series:
-            return "dicom_series";
-        case Collection::audio:
-            return "audio";
-        case Collection::text:
-            return "text";
-        case Collection::pdf:
-            return "pdf";
-        case Collection::nifti:
-            return "nifti";
-    }
-    return "";
-}
+const char* collection_key(Collection c) { return format::info(c).key.data(); }
 
 std::optional<Collection> collection_from_key(std::string_view key) {
-    for (Collection c : kAllCollections)
-        if (key == collection_key(c)) return c;
-    if (key == "imageGroups") return Collection::image_groups;
-    if (key == "dicomSeries") return Collection::dicom_series;
+    if (const format::CollectionInfo* c = format::find_collection(key)) return c->id;
     return std::nullopt;
 }
 
-bool is_grouped(Collection c) { return c == Collection::image_groups || c == Collection::dicom_series; }
+bool is_grouped(Collection c) { return format::info(c).grouped; }
 
-const char* metadata_key(Collection c) {
-    switch (c) {
-        case Collection::videos:
-            return "videoMetadata";
-        case Collection::images:
-            return "imageMetadata";
-        case Collection::audio:
-            return "audioMetadata";
-        case Collection::text:
-            return "textMetadata";
-        case Collection::pdf:
-            return "pdfMetadata";
-        default:
-            return "";
-    }
-}
+const char* metadata_key(Collection c) { return format::info(c).metadata_key.data(); }
 
 std::size_t Manifest::item_count() const {
     std::size_t n = 0;

@@ -1,19 +1,16 @@
-// An import manifest as data: what Encord's private-cloud JSON ("upload spec", reference/encord-api.md
-// §3) holds, whether it was read from JSON or CSV. Used by convert, split and schema inference; the
-// validator reads bytes itself (streaming) and does not need this model.
+// An import manifest as data: what Encord's private-cloud JSON file form holds, whether it was read
+// from JSON or CSV. Used by convert, split, schema inference and the editor; the validator reads bytes
+// itself (streaming) and does not need this model.
 //
-// Shape (file form, §3.2-3.3):
-//   {"videos": [...], "images": [...], "image_groups": [...], "dicom_series": [...], "audio": [...],
-//    "text": [...], "pdf": [...], "nifti": [...], "skip_duplicate_urls": true, ...}
-// Single-object items have `objectUrl`; image groups (and image sequences, `createVideo: true`) and DICOM
-// series have `objectUrl_0`, `objectUrl_1`, ... in display order. The file-form keys of text, pdf and
-// nifti are not documented (§3.2, NOT FOUND); eic uses the SDK's structured keys.
+// Shape: one list of items per collection, the skip_duplicate_urls flag and any other top-level keys.
+// Single-file items have one URL; grouped items (image groups, image sequences, DICOM series) list
+// theirs in display order.
 //
-// Field names: items are read with the documented camelCase keys (`objectUrl`, `clientMetadata`,
-// `videoMetadata`, `createVideo`) and their snake_case spellings (`object_url`, `client_metadata`, ...);
-// the fields inside the media metadata objects are read in either casing (`fileSize` or `file_size`)
-// and written in snake_case, as the file-form example in §3.3 does. Items are written with camelCase
-// keys. Fields eic does not know are kept, in order, and written back.
+// Field names and collections are defined in format.hpp. Items are read with the documented camelCase
+// keys and, flagged by the validator, their snake_case spellings; the spelling an item used is kept so
+// writing it back changes nothing. The fields inside the media metadata objects are read in either
+// casing (`fileSize` or `file_size`) and written in snake_case, as the file-form example does.
+// Fields eic does not know are kept, in order, and written back.
 #pragma once
 
 #include <cstddef>
@@ -25,17 +22,14 @@
 #include <string_view>
 #include <vector>
 
+#include "manifest/format.hpp"
+
 namespace eic::manifest {
 
-enum class Collection { videos, images, image_groups, dicom_series, audio, text, pdf, nifti };
-
-inline constexpr Collection kAllCollections[] = {Collection::videos,       Collection::images, Collection::image_groups,
-                                                 Collection::dicom_series, Collection::audio,  Collection::text,
-                                                 Collection::pdf,          Collection::nifti};
-
-// The top-level JSON key: "videos", "images", "image_groups", "dicom_series", "audio", "text", "pdf", "nifti".
+// The file form's top-level key of a collection (format.hpp).
 const char* collection_key(Collection c);
-// Also accepts the structured form's camelCase "imageGroups" and "dicomSeries".
+// The collection of a file-form key, exactly as written; nullopt otherwise (structured-form names such
+// as "imageGroups" are not read as collections: format::find_structured_collection names them).
 std::optional<Collection> collection_from_key(std::string_view key);
 // Whether items list their files as objectUrl_0, objectUrl_1, ... (image groups, DICOM series).
 bool is_grouped(Collection c);
@@ -56,6 +50,7 @@ struct Item {
     std::vector<std::string> urls;  // objectUrl, or objectUrl_0.. in order (groups)
     std::optional<std::string> title;
     std::optional<bool> create_video;        // image groups: true makes an image sequence
+    format::Spelling spelling;               // how the item spelled its URL, clientMetadata, createVideo
     nlohmann::ordered_json client_metadata;  // null when absent; otherwise as given (usually an object)
     // Media metadata objects by item key ("videoMetadata": {...}), inner names in snake_case; null when none.
     nlohmann::ordered_json metadata;

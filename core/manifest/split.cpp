@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "csv/reader.hpp"
-#include "manifest/csv_columns.hpp"
 #include "manifest/limits.hpp"
 
 namespace eic::manifest {

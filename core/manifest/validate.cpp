@@ -18,7 +18,8 @@
 #include "json/line_index.hpp"
 #include "json/number.hpp"
 #include "json/reader.hpp"
-#include "manifest/csv_columns.hpp"
+#include "manifest/csv_manifest.hpp"
+#include "manifest/format.hpp"
 #include "manifest/load.hpp"
 #include "manifest/values.hpp"
 
@@ -31,90 +32,23 @@ using schema::KeyType;
 using schema::ScalarHint;
 using schema::TypeKind;
 
-// ---- collections and fields -------------------------------------------------------------------
+// ---- the format (format.hpp) ----------------------------------------------------------------------
 
-enum class Media : std::uint8_t { none, video, image, audio, text, pdf };
-
-struct CollectionInfo {
-    const char* name;
-    bool grouped;            // items name their files objectUrl_0, objectUrl_1, ...
-    Media media;             // the metadata object its items may carry
-    std::string_view media_key;  // "videoMetadata", ...; empty when none
-    bool video;              // counts against the recommended 100 videos per batch
-    bool structured_only;    // a structured-form (dataItems) name; the file form may not accept it
-};
-
-constexpr std::array<CollectionInfo, 8> kCollections = {{
-    {"videos", false, Media::video, "videoMetadata", true, false},
-    {"audio", false, Media::audio, "audioMetadata", false, false},
-    {"image_groups", true, Media::none, {}, false, false},
-    {"images", false, Media::image, "imageMetadata", false, false},
-    {"dicom_series", true, Media::none, {}, false, false},
-    {"text", false, Media::text, "textMetadata", false, true},
-    {"pdf", false, Media::pdf, "pdfMetadata", false, true},
-    {"nifti", false, Media::none, {}, false, true},
-}};
+using format::Media;
+using MediaField = format::MediaField;
+using format::duration;
+using format::file_size;
+using format::fps;
+using format::height;
+using format::media_fields;
+using format::mime_prefix;
+using format::mime_type;
+using format::width;
+using CollectionInfo = format::CollectionInfo;
 constexpr int kNoCollection = -1;
-
-enum Field : std::uint8_t { fps, duration, width, height, file_size, mime_type, sample_rate, bit_depth, codec, num_channels, num_pages, kFieldCount };
-enum class FieldType : std::uint8_t { number, integer, string };
-struct FieldInfo {
-    std::string_view snake;
-    std::string_view camel;
-    FieldType type;
-};
-constexpr std::array<FieldInfo, kFieldCount> kFields = {{
-    {"fps", "fps", FieldType::number},
-    {"duration", "duration", FieldType::number},
-    {"width", "width", FieldType::integer},
-    {"height", "height", FieldType::integer},
-    {"file_size", "fileSize", FieldType::integer},
-    {"mime_type", "mimeType", FieldType::string},
-    {"sample_rate", "sampleRate", FieldType::integer},
-    {"bit_depth", "bitDepth", FieldType::integer},
-    {"codec", "codec", FieldType::string},
-    {"num_channels", "numChannels", FieldType::integer},
-    {"num_pages", "numPages", FieldType::integer},
-}};
-
-constexpr std::uint32_t bit(Field f) { return 1u << f; }
-// The SDK DTOs' fields, all required inside the object (reference §3.3).
-std::uint32_t media_fields(Media m) {
-    switch (m) {
-        case Media::video: return bit(fps) | bit(duration) | bit(width) | bit(height) | bit(file_size) | bit(mime_type);
-        case Media::image: return bit(mime_type) | bit(file_size) | bit(height) | bit(width);
-        case Media::audio:
-            return bit(duration) | bit(file_size) | bit(mime_type) | bit(sample_rate) | bit(bit_depth) | bit(codec) |
-                   bit(num_channels);
-        case Media::text: return bit(file_size) | bit(mime_type);
-        case Media::pdf: return bit(file_size) | bit(num_pages);
-        case Media::none: return 0;
-    }
-    return 0;
-}
-const char* mime_prefix(Media m) {
-    switch (m) {
-        case Media::video: return "video/";
-        case Media::image: return "image/";
-        case Media::audio: return "audio/";
-        default: return nullptr;
-    }
-}
-
-const std::vector<std::string>& top_level_names() {
-    static const std::vector<std::string> names = {"videos", "audio", "image_groups", "images", "dicom_series",
-                                                   "skip_duplicate_urls", "text", "pdf", "nifti", "upsert_metadata"};
-    return names;
-}
-
-// Structured-form (dataItems) names a user may copy into a file; the file form spells them differently.
-const char* file_form_of(std::string_view key) {
-    if (key == "imageGroups") return "image_groups";
-    if (key == "dicomSeries") return "dicom_series";
-    if (key == "skipDuplicateUrls") return "skip_duplicate_urls";
-    if (key == "upsertMetadata") return "upsert_metadata";
-    return nullptr;
-}
+constexpr std::size_t kCollectionCount = std::size(kAllCollections);
+const auto& kMediaFields = format::media_field_info();
+constexpr std::uint32_t bit(MediaField f) { return 1u << f; }
 
 std::string lower_alnum(std::string_view s) {
     std::string out;
@@ -297,11 +231,6 @@ private:
     void end_geo();
     void finish(const json::ReadResult& r);
     void pass_through(Diagnostics ds);
-    bool has_error_code(std::string_view prefix) const {
-        for (const auto& d : res_.diagnostics)
-            if (d.severity == Severity::error && std::string_view(d.code).substr(0, prefix.size()) == prefix) return true;
-        return false;
-    }  // findings of the CSV reader, counted and capped like ours
 
     // ---- values
     void check_url(std::string_view url, std::size_t off);
@@ -312,7 +241,7 @@ private:
     void media_value(Got g, std::string_view s, const json::Number* n, std::size_t off);
     void geo_value(const json::Number& n, std::size_t off);
     void count_url(std::size_t off);
-    const CollectionInfo* coll() const { return coll_ == kNoCollection ? nullptr : &kCollections[std::size_t(coll_)]; }
+    const CollectionInfo* coll() const { return coll_ == kNoCollection ? nullptr : &format::collections()[std::size_t(coll_)]; }
 
     std::string_view bytes_;
     const ValidateOptions& opt_;
@@ -333,12 +262,12 @@ private:
 
     // the current collection and item
     int coll_ = kNoCollection;
-    std::array<std::uint64_t, kCollections.size()> coll_items_{};
-    std::array<bool, kCollections.size()> coll_present_{};
+    std::array<std::uint64_t, kCollectionCount> coll_items_{};
+    std::array<bool, kCollectionCount> coll_present_{};
     std::uint64_t elements_ = 0, items_ = 0, urls_ = 0, videos_ = 0, others_ = 0, known_bytes_ = 0;
     std::size_t item_offset_ = 0;
     std::int64_t item_index_ = -1;
-    bool has_url_ = false, has_title_ = false, has_media_ = false;
+    bool has_url_ = false, has_title_ = false, has_media_ = false, create_video_ = false;
     std::uint32_t item_fields_ = 0;
     std::vector<std::uint8_t> group_seen_;
     std::size_t group_max_ = 0;
@@ -352,7 +281,7 @@ private:
     bool emb_bad_reported_ = false;
     // media metadata
     Media media_ = Media::none;
-    Field media_field_ = fps;
+    MediaField media_field_ = fps;
     std::uint32_t media_seen_ = 0;
     std::size_t media_offset_ = 0;
     double m_fps_ = 0, m_duration_ = 0;
@@ -393,14 +322,14 @@ void Validator::emit(Severity sev, const char* code, std::size_t offset, At at, 
     if (csv_) {
         if (csv_row_) d.row = csv_row_;
         if (!csv_field_.empty()) d.field = csv_field_;
-        if (coll_ != kNoCollection) d.collection = kCollections[std::size_t(coll_)].name;
+        if (coll_ != kNoCollection) d.collection = std::string(coll()->key);
         if (item_index_ >= 0) d.item = std::uint64_t(item_index_);
         res_.diagnostics.push_back(std::move(d));
         return;
     }
     d.pointer = pointer(at);
     if (depth_ >= 2 && coll_ != kNoCollection && frames_[1].role == Role::collection) {
-        d.collection = kCollections[std::size_t(coll_)].name;
+        d.collection = std::string(coll()->key);
         if (depth_ >= 3 && item_index_ >= 0) d.item = std::uint64_t(item_index_);
         else if (depth_ == 2 && at == At::value && frames_[1].index >= 0) d.item = std::uint64_t(frames_[1].index);
     }
@@ -501,7 +430,7 @@ bool Validator::end_object(std::size_t off) {
     if (role == Role::item) {
         end_item();
         if (opt_.spans)
-            opt_.spans->push_back({kCollections[std::size_t(coll_)].name, std::uint32_t(item_index_), item_offset_, off + 1});
+            opt_.spans->push_back({coll()->key.data(), std::uint32_t(item_index_), item_offset_, off + 1});
     } else if (role == Role::media) end_media();
     else if (role == Role::geo) end_geo();
     --depth_;
@@ -583,19 +512,22 @@ EIC_JSON_INLINE bool Validator::key(std::string_view k, std::size_t off) {
 
 void Validator::top_key(std::string_view k, std::size_t off) {
     coll_ = kNoCollection;
-    const auto& names = top_level_names();
+    const auto& names = format::top_level_keys();
     std::size_t i = 0;
     while (i < names.size() && names[i] != k) ++i;
     if (i == names.size()) {
+        // Encord reads its documented keys and ignores the rest (index-register-cloud-data docs page):
+        // the file is accepted, so this is a warning, however much it would leave out.
         pending_ = Expect::ignore;
-        if (const char* file_form = file_form_of(k)) {
-            emit(Severity::error, "manifest.unknown-key", off, At::value, [&] {
-                return fmt::format("{} is the structured (dataItems) name; a manifest file uses \"{}\". Rename the key.",
-                                   schema::quote(k), file_form);
+        if (auto file_form = format::file_form_of_structured(k)) {
+            emit(Severity::warning, "manifest.unknown-key", off, At::value, [&] {
+                return fmt::format("{} is the structured (SDK dataItems) name; a manifest file uses \"{}\", so Encord "
+                                   "ignores this key and everything in it. Rename the key.",
+                                   schema::quote(k), *file_form);
             });
             return;
         }
-        emit(Severity::error, "manifest.unknown-key", off, At::value, [&] {
+        emit(Severity::warning, "manifest.unknown-key", off, At::value, [&] {
             return fmt::format("Unknown top-level key {}: Encord reads videos, audio, image_groups, images, dicom_series "
                                "and skip_duplicate_urls, and ignores the rest.{}",
                                schema::quote(k), did_you_mean(suggest(k, names)));
@@ -603,17 +535,17 @@ void Validator::top_key(std::string_view k, std::size_t off) {
         return;
     }
     if (top_seen_mask_ & (1u << i)) {
-        emit(Severity::error, "manifest.duplicate-key", off, At::value, [&] {
+        emit(Severity::warning, "manifest.duplicate-key", off, At::value, [&] {
             return fmt::format("{} appears twice at the top level; JSON readers keep only the last one, so the first is "
                                "lost. Merge them into one.", schema::quote(k));
         });
     }
     top_seen_mask_ |= 1u << i;
-    if (k == "skip_duplicate_urls") {
+    if (k == format::kSkipDuplicateUrls) {
         pending_ = Expect::skip_duplicate_urls;
         return;
     }
-    if (k == "upsert_metadata") {
+    if (k == format::kUpsertMetadata) {
         pending_ = Expect::upsert_metadata;
         emit(Severity::info, "manifest.upsert-metadata", off, At::value, [&] {
             return std::string("upsert_metadata is documented for the structured (SDK) form only; whether a manifest file "
@@ -621,18 +553,15 @@ void Validator::top_key(std::string_view k, std::size_t off) {
         });
         return;
     }
-    for (std::size_t c = 0; c < kCollections.size(); ++c) {
-        if (k == kCollections[c].name) {
-            coll_ = int(c);
-            pending_ = Expect::collection;
-            if (kCollections[c].structured_only)
-                emit(Severity::info, "manifest.structured-collection", off, At::value, [&] {
-                    return fmt::format("{} is a collection of Encord's structured (SDK) form; Encord documents only videos, "
-                                       "audio, image_groups, images and dicom_series for manifest files, so the upload "
-                                       "may not accept it.", schema::quote(k));
-                });
-            return;
-        }
+    if (const CollectionInfo* c = format::find_collection(k)) {
+        coll_ = int(c->id);
+        pending_ = Expect::collection;
+        if (!c->file_form_documented)
+            emit(Severity::info, "manifest.structured-collection", off, At::value, [&] {
+                return fmt::format("{} is a collection of Encord's structured (SDK) form; Encord documents only videos, "
+                                   "audio, image_groups, images and dicom_series for manifest files, so the upload "
+                                   "may not accept it.", schema::quote(k));
+            });
     }
 }
 
@@ -646,53 +575,66 @@ void Validator::item_key(std::string_view k, std::size_t off) {
         item_fields_ |= flag;
         pending_ = e;
     };
-    if (same_text(k, "title")) return seen_once(1, Expect::title);
-    if (same_text(k, "clientMetadata")) return seen_once(2, Expect::client_meta);
-    if (!c.grouped && same_text(k, "objectUrl")) return seen_once(4, Expect::object_url);
-    if (!c.media_key.empty() && k == c.media_key) return seen_once(8, Expect::media);
-    if (coll_ == 2 && k == "createVideo") return seen_once(16, Expect::create_video);
-    if (c.grouped && k.size() > 10 && k.substr(0, 10) == "objectUrl_") {
-        std::string_view digits = k.substr(10);
-        bool ok = digits.size() <= 7 && std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
-                  (digits.size() == 1 || digits[0] != '0');
-        long n = ok ? std::stol(std::string(digits)) : -1;
-        if (!ok || n > long(file_limits().max_urls)) {
-            pending_ = Expect::ignore;
-            emit(Severity::error, "manifest.group.url-index", off, At::value, [&] {
-                return fmt::format("{} is not objectUrl_N with N a position 0, 1, 2, ... (no leading zeros); Encord "
-                                   "ignores it. Rename the key.", schema::quote(k));
-            });
-            return;
-        }
-        group_index_ = int(n);
-        if (group_seen_.size() <= std::size_t(n)) group_seen_.resize(std::size_t(n) + 1, 0);
-        if (group_seen_[std::size_t(n)])
-            emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
-                return fmt::format("{} appears twice in this item; only the last value counts. Remove one.", schema::quote(k));
-            });
-        group_seen_[std::size_t(n)] = 1;
-        group_any_ = true;
-        group_max_ = std::max(group_max_, std::size_t(n));
-        pending_ = Expect::group_url;
+    // The documented names most items use, compared before the format table is walked.
+    if (same_text(k, format::kTitle)) return seen_once(1, Expect::title);
+    if (same_text(k, format::kClientMetadata)) return seen_once(2, Expect::client_meta);
+    if (!c.grouped && same_text(k, format::kObjectUrl)) return seen_once(4, Expect::object_url);
+    const auto m = format::match_item_field(c.id, k);
+    if (!m) {
+        pending_ = Expect::ignore;
+        std::string hint = c.grouped && k == format::kObjectUrl ? std::string(" Name the files objectUrl_0, objectUrl_1, ...")
+                                                                : did_you_mean(suggest(k, format::item_field_names(c.id)));
+        emit(Severity::warning, "manifest.item.unknown-field", off, At::value, [&] {
+            return fmt::format("Unknown field {} in an item of {}; Encord ignores it.{}", schema::quote(k), c.key, hint);
+        });
         return;
     }
-    pending_ = Expect::ignore;
-    std::vector<std::string> known = {"title", "clientMetadata"};
-    if (c.grouped) known.push_back("objectUrl_0");
-    else known.push_back("objectUrl");
-    if (!c.media_key.empty()) known.emplace_back(c.media_key);
-    if (coll_ == 2) known.push_back("createVideo");
-    std::string hint = c.grouped && k == "objectUrl" ? std::string(" Name the files objectUrl_0, objectUrl_1, ...")
-                                                     : did_you_mean(suggest(k, known));
-    emit(Severity::warning, "manifest.item.unknown-field", off, At::value, [&] {
-        return fmt::format("Unknown field {} in an item of {}; Encord ignores it.{}", schema::quote(k), c.name, hint);
-    });
+    if (!m->documented)
+        emit(Severity::warning, "manifest.item.field-spelling", off, At::value, [&] {
+            return fmt::format("{} is not how Encord's docs spell this field, and no source says Encord reads it: write "
+                               "\"{}\". (eic reads it as {}, and eic convert keeps it as written.)",
+                               schema::quote(k), m->documented_as, m->documented_as);
+        });
+    switch (m->field) {
+        case format::Field::title: return seen_once(1, Expect::title);
+        case format::Field::client_metadata: return seen_once(2, Expect::client_meta);
+        case format::Field::object_url: return seen_once(4, Expect::object_url);
+        case format::Field::media_metadata: return seen_once(8, Expect::media);
+        case format::Field::create_video: return seen_once(16, Expect::create_video);
+        case format::Field::video_option: pending_ = Expect::ignore; return;
+        case format::Field::group_url: break;
+    }
+    if (!m->position || *m->position > file_limits().max_urls) {
+        pending_ = Expect::ignore;
+        emit(Severity::warning, "manifest.group.url-index", off, At::value, [&] {
+            return fmt::format("{} is not objectUrl_N with N a position 0, 1, 2, ... (no leading zeros), the form "
+                               "Encord's docs give, so Encord may not read this file. Rename the key.",
+                               schema::quote(k));
+        });
+        return;
+    }
+    const std::size_t n = *m->position;
+    group_index_ = int(n);
+    if (group_seen_.size() <= n) group_seen_.resize(n + 1, 0);
+    if (group_seen_[n])
+        emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
+            return fmt::format("{} appears twice in this item; only the last value counts. Remove one.", schema::quote(k));
+        });
+    group_seen_[n] = 1;
+    group_any_ = true;
+    group_max_ = std::max(group_max_, n);
+    pending_ = Expect::group_url;
 }
 
 void Validator::meta_key(std::string_view k, std::size_t off) {
     meta_ = nullptr;
-    if (k == "keyframes") {
+    if (k == format::kKeyframes) {
         pending_ = Expect::keyframes;
+        return;
+    }
+    // Video import options (format.hpp): accepted where the docs place them, unless the schema has the key.
+    if (k == format::kVideoConfig && keys_.find(k) == keys_.end()) {
+        pending_ = Expect::ignore;
         return;
     }
     if (!opt_.schema) {
@@ -745,25 +687,25 @@ void Validator::meta_key(std::string_view k, std::size_t off) {
 
 void Validator::media_key(std::string_view k, std::size_t off) {
     const std::uint32_t allowed = media_fields(media_);
-    for (std::size_t i = 0; i < kFieldCount; ++i) {
-        if ((allowed & (1u << i)) && (k == kFields[i].snake || k == kFields[i].camel)) {
+    for (std::size_t i = 0; i < format::kMediaFieldCount; ++i) {
+        if ((allowed & (1u << i)) && (k == kMediaFields[i].snake || k == kMediaFields[i].camel)) {
             if (media_seen_ & (1u << i))
                 emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
                     return fmt::format("{} is given twice in this metadata object (perhaps in both snake_case and "
                                        "camelCase); only one counts. Remove one.", schema::quote(k));
                 });
             media_seen_ |= 1u << i;
-            media_field_ = Field(i);
+            media_field_ = MediaField(i);
             pending_ = Expect::media_field;
             return;
         }
     }
     pending_ = Expect::ignore;
     std::vector<std::string> names;
-    for (std::size_t i = 0; i < kFieldCount; ++i)
-        if (allowed & (1u << i)) names.emplace_back(kFields[i].snake);
+    for (std::size_t i = 0; i < format::kMediaFieldCount; ++i)
+        if (allowed & (1u << i)) names.emplace_back(kMediaFields[i].snake);
     emit(Severity::warning, "manifest.media.unknown-field", off, At::value, [&] {
-        return fmt::format("Unknown field {} in {}; its fields are {}.{}", schema::quote(k), coll()->media_key,
+        return fmt::format("Unknown field {} in {}; its fields are {}.{}", schema::quote(k), coll()->metadata_key,
                            fmt::join(names, ", "), did_you_mean(suggest(k, names)));
     });
 }
@@ -793,7 +735,7 @@ void Validator::geo_key(std::string_view k, std::size_t off) {
 void Validator::begin_item(std::size_t off) {
     item_offset_ = off;
     item_index_ = frames_[depth_ - 2].index;
-    has_url_ = has_title_ = has_media_ = false;
+    has_url_ = has_title_ = has_media_ = create_video_ = false;
     item_fields_ = 0;
     if (group_any_) std::fill(group_seen_.begin(), group_seen_.begin() + std::ptrdiff_t(group_max_ + 1), 0);
     group_any_ = false;
@@ -817,38 +759,48 @@ void Validator::end_item() {
     const CollectionInfo& c = *coll();
     if (!c.grouped && !(item_fields_ & 4))
         emit(Severity::error, "manifest.item.missing-url", item_offset_, At::item, [&] {
-            return fmt::format("This item of {} has no objectUrl. Add \"objectUrl\": the file's URL.", c.name);
+            return fmt::format("This item of {} has no objectUrl, which Encord's docs require. Add \"objectUrl\": the "
+                               "file's URL.", c.key);
         });
     if (c.grouped) {
         if (!group_any_) {
-            emit(Severity::error, "manifest.group.no-urls", item_offset_, At::item, [&] {
+            emit(Severity::warning, "manifest.group.no-urls", item_offset_, At::item, [&] {
                 return fmt::format("This item of {} names no files. Add \"objectUrl_0\", \"objectUrl_1\", ... in display "
-                                   "order.", c.name);
+                                   "order.", c.key);
             });
         } else {
             std::vector<std::size_t> missing;
             for (std::size_t i = 0; i <= group_max_; ++i)
                 if (!group_seen_[i]) missing.push_back(i);
             if (!missing.empty())
-                emit(Severity::error, "manifest.group.url-gap", item_offset_, At::item, [&] {
+                emit(Severity::warning, "manifest.group.url-gap", item_offset_, At::item, [&] {
                     std::string list;
                     for (std::size_t i = 0; i < missing.size() && i < 5; ++i)
                         list += fmt::format("{}objectUrl_{}", i ? ", " : "", missing[i]);
                     if (missing.size() > 5) list += fmt::format(" and {} more", missing.size() - 5);
                     return fmt::format("The positions of this group have gaps: {} missing (the last is objectUrl_{}). "
-                                       "Number the files 0, 1, 2, ... without gaps.", list, group_max_);
+                                       "Encord's docs number the files 0, 1, 2, ...; how it orders other numbering is "
+                                       "not documented.", list, group_max_);
                 });
         }
-        if (coll_ == 2 && !(item_fields_ & 1))
+        if (!(item_fields_ & 1))
             emit(Severity::warning, "manifest.group.missing-title", item_offset_, At::item, [&] {
-                return std::string("This image group has no title; Encord's SDK requires one for cloud integrations. "
-                                   "Add \"title\".");
+                return fmt::format("This {} has no title; Encord's SDK (encord/orm/storage.py, {}.title) says it is "
+                                   "\"required if using cloud integration\". Add \"title\".",
+                                   c.id == Collection::dicom_series ? "DICOM series" : "image group",
+                                   c.id == Collection::dicom_series ? "DataUploadDicomSeries" : "DataUploadImageGroup");
             });
     }
+    if (opt_.strict_client_only && c.id == Collection::image_groups && create_video_)
+        emit(Severity::warning, "manifest.strict.image-sequence", item_offset_, At::item, [&] {
+            return std::string("This is an image sequence (createVideo: true), which Encord makes into a video on its "
+                               "side; under strict client-only access \"server-side media features will not be "
+                               "available\" (Encord's GCP import guide). Import it as an image group instead.");
+        });
     if (opt_.strict_client_only && (c.media == Media::video || c.media == Media::image) && !(item_fields_ & 8))
         emit(Severity::error, "manifest.strict.missing-metadata", item_offset_, At::item, [&] {
             return fmt::format("Strict client-only access needs {} on every item of {}: Encord does not read the file. "
-                               "Add it with {}.", c.media_key, c.name,
+                               "Add it with {}.", c.metadata_key, c.key,
                                c.media == Media::video ? "fps, duration, width, height, file_size and mime_type"
                                                        : "width, height, file_size and mime_type");
         });
@@ -861,9 +813,9 @@ void Validator::end_media() {
         const bool strict = opt_.strict_client_only && (media_ == Media::video || media_ == Media::image);
         emit(strict ? Severity::error : Severity::warning, "manifest.media.incomplete", media_offset_, At::container, [&] {
             std::vector<std::string> names;
-            for (std::size_t i = 0; i < kFieldCount; ++i)
-                if (missing & (1u << i)) names.emplace_back(kFields[i].snake);
-            return fmt::format("{} lacks {}; Encord's SDK requires every field{}. Add them.", coll()->media_key,
+            for (std::size_t i = 0; i < format::kMediaFieldCount; ++i)
+                if (missing & (1u << i)) names.emplace_back(kMediaFields[i].snake);
+            return fmt::format("{} lacks {}; Encord's SDK requires every field{}. Add them.", coll()->metadata_key,
                                fmt::join(names, ", "), strict ? ", and strict client-only access relies on them" : "");
         });
     }
@@ -905,16 +857,16 @@ bool Validator::wrong(Expect e, Got g, std::size_t off) {
             what = "The manifest is a JSON object such as {\"images\": [...]}";
             if (g == Got::array) what += "; wrap this array in {\"images\": ...} or the collection it holds";
             break;
-        case Expect::collection: what = fmt::format("{} is a list of items: [ {{...}}, ... ]", coll()->name); break;
+        case Expect::collection: what = fmt::format("{} is a list of items: [ {{...}}, ... ]", coll()->key); break;
         case Expect::skip_duplicate_urls: what = "skip_duplicate_urls is true or false"; break;
         case Expect::upsert_metadata: what = "upsert_metadata is true or false"; break;
-        case Expect::item: code = "manifest.item.type"; what = fmt::format("Each item of {} is an object", coll()->name); break;
+        case Expect::item: code = "manifest.item.type"; what = fmt::format("Each item of {} is an object", coll()->key); break;
         case Expect::object_url:
         case Expect::group_url: what = "A URL is a string"; break;
         case Expect::title: what = "title is a string"; break;
         case Expect::create_video: what = "createVideo is true or false"; break;
         case Expect::client_meta: what = "clientMetadata is an object of schema keys to values"; break;
-        case Expect::media: what = fmt::format("{} is an object", coll()->media_key); break;
+        case Expect::media: what = fmt::format("{} is an object", coll()->metadata_key); break;
         case Expect::keyframes:
         case Expect::keyframe_element:
             code = "manifest.metadata.keyframes";
@@ -938,9 +890,9 @@ bool Validator::wrong(Expect e, Got g, std::size_t off) {
             break;
         case Expect::media_field:
             code = "manifest.media.type";
-            what = fmt::format("{} is {}", kFields[media_field_].snake,
-                               kFields[media_field_].type == FieldType::string    ? "a string"
-                               : kFields[media_field_].type == FieldType::integer ? "an integer"
+            what = fmt::format("{} is {}", kMediaFields[media_field_].snake,
+                               kMediaFields[media_field_].type == format::MediaFieldType::string    ? "a string"
+                               : kMediaFields[media_field_].type == format::MediaFieldType::integer ? "an integer"
                                                                                   : "a number");
             break;
         case Expect::geo_field:
@@ -1002,9 +954,9 @@ bool Validator::boolean(bool b, std::size_t off) {
     if (skip_) return true;
     Expect e = take();
     switch (e) {
+        case Expect::create_video: create_video_ = b; break;
         case Expect::skip_duplicate_urls:
         case Expect::upsert_metadata:
-        case Expect::create_video:
         case Expect::ignore: break;
         case Expect::meta_value:
             if (meta_->type != MetaType::boolean) wrong(e, Got::boolean, off);
@@ -1111,26 +1063,26 @@ void Validator::geo_value(const json::Number& n, std::size_t off) {
 }
 
 void Validator::media_value(Got g, std::string_view s, const json::Number* n, std::size_t off) {
-    const FieldInfo& f = kFields[media_field_];
-    if (f.type == FieldType::string) {
+    const format::MediaFieldInfo& f = kMediaFields[media_field_];
+    if (f.type == format::MediaFieldType::string) {
         if (g != Got::string) return void(wrong(Expect::media_field, g, off));
         if (media_field_ == mime_type) {
             const char* prefix = mime_prefix(media_);
             if (prefix && s.substr(0, std::strlen(prefix)) != prefix)
                 emit(Severity::warning, "manifest.media.mime-type", off, At::value, [&] {
-                    return fmt::format("{} is not a {}* MIME type, as {} expects.", shown(s), prefix, coll()->media_key);
+                    return fmt::format("{} is not a {}* MIME type, as {} expects.", shown(s), prefix, coll()->metadata_key);
                 });
         }
         return;
     }
     if (g != Got::number) return void(wrong(Expect::media_field, g, off));
-    if (f.type == FieldType::integer) {
+    if (f.type == format::MediaFieldType::integer) {
         std::int64_t v = 0;
         json::Errc e = json::to_int64(n->text, v);
         if (e != json::Errc::none) return void(wrong(Expect::media_field, g, off));
         const bool positive = media_field_ != file_size;
         if (v < 0 || (positive && v == 0))
-            emit(Severity::error, "manifest.media.range", off, At::value, [&] {
+            emit(Severity::warning, "manifest.media.range", off, At::value, [&] {
                 return fmt::format("{} is {}; it must be {}.", f.snake, v, positive ? "positive" : "zero or more");
             });
         if (media_field_ == width) m_width_ = v;
@@ -1148,7 +1100,7 @@ void Validator::media_value(Got g, std::string_view s, const json::Number* n, st
     }
     double v = 0;
     if (json::to_double(n->text, v) != json::Errc::none || v < 0 || (media_field_ == fps && v == 0)) {
-        emit(Severity::error, "manifest.media.range", off, At::value, [&] {
+        emit(Severity::warning, "manifest.media.range", off, At::value, [&] {
             return fmt::format("{} is {}; it must be a finite number{}.", f.snake, n->text,
                                media_field_ == fps ? " above zero" : ", zero or more");
         });
@@ -1321,159 +1273,79 @@ void Validator::pass_through(Diagnostics ds) {
     }
 }
 
-// Auto-detection: CSV when the text starts (after a BOM and whitespace) with something no JSON value
-// starts with: a CSV header begins with a column name. Empty text is JSON (json.empty).
-bool looks_like_csv(std::string_view b) {
-    if (b.substr(0, 3) == "\xEF\xBB\xBF") b.remove_prefix(3);
-    std::size_t i = 0;
-    while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
-    if (i == b.size()) return false;
-    char c = b[i];
-    if (c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9')) return false;
-    for (std::string_view lit : {"true", "false", "null"}) {
-        if (b.substr(i, lit.size()) == lit) {
-            std::size_t j = i + lit.size();
-            if (j == b.size() || !std::isalnum(static_cast<unsigned char>(b[j]))) return false;
-        }
-    }
-    return true;
-}
-
-// CSV manifests (columns in csv_columns.hpp, UNVERIFIED against Encord): the header picks the data
-// type; each row's ObjectUrl gets the URL rules and its title the file-name rule. Findings carry the
-// data row and the column name (pointer null). Column codes are the loader's (load.hpp), so a file
-// reports the same code under eic validate and eic convert.
+// CSV manifests: rows are read as Encord reads them, through the same reader as the loader
+// (csv_manifest.hpp: its findings about columns and rows are passed through). Each kept row's
+// ObjectUrl gets the URL rules and its item's title the file-name rule. Findings carry the data row
+// and the column name (pointer null), and the collection and item as the loader numbers them.
 void Validator::run_csv() {
-    namespace cols = csv_columns;
     csv_ = true;
-    csv::Reader reader(bytes_);
-    csv::Record rec;
-    if (!reader.next(rec)) {
+    CsvManifestReader reader(bytes_);
+    if (!reader.readable()) {
         pass_through(reader.take_diagnostics());
         return;
     }
-    std::optional<std::size_t> url_col, title_col;
-    const cols::ColumnInfo* title_info = nullptr;
-    std::vector<cols::Column> seen;
-    for (std::size_t i = 0; i < rec.size(); ++i) {
-        const csv::Field& f = rec[i];
-        csv_field_.assign(f.value);
-        const cols::ColumnInfo* info = cols::find(f.value);
-        if (!info && (info = cols::find_loose(f.value)))
-            emit(Severity::warning, load_code::csv_column_spelling, f.offset, At::value, [&] {
-                return fmt::format("Column {} is read as \"{}\"; write it exactly so.", schema::quote(f.value), info->name);
+    const format::CsvLayout& layout = reader.layout();
+    const csv::Record& header = reader.header_record();
+    if (opt_.strict_client_only) {
+        bool media = layout.titles.empty();  // lone ObjectUrl: videos
+        for (const auto& t : layout.titles)
+            media = media || t.info->collection == Collection::videos || t.info->collection == Collection::images;
+        if (media)
+            emit(Severity::error, "manifest.strict.csv", header.offset, At::value, [&] {
+                return std::string("Strict client-only access needs videoMetadata and imageMetadata for every video and "
+                                   "image (docs: annotate-data-integrations), which a CSV manifest cannot carry. Use a "
+                                   "JSON manifest (eic convert).");
             });
-        if (!info) {
-            emit(Severity::warning, load_code::csv_unknown_column, f.offset, At::value, [&] {
-                return fmt::format("Column {} is not a manifest column (ObjectUrl or a title column); Encord ignores it.",
-                                   schema::quote(f.value));
-            });
-            continue;
-        }
-        if (std::find(seen.begin(), seen.end(), info->column) != seen.end()) {
-            emit(Severity::error, load_code::csv_duplicate_column, f.offset, At::value, [&] {
-                return fmt::format("Column \"{}\" appears twice; only the first is read. Remove one.", info->name);
-            });
-            continue;
-        }
-        seen.push_back(info->column);
-        if (info->column == cols::Column::object_url) {
-            url_col = i;
-        } else if (title_info) {
-            emit(Severity::error, load_code::csv_title_conflict, f.offset, At::value, [&] {
-                return fmt::format("A CSV manifest holds one data type: \"{}\" and \"{}\" cannot both be columns. Use one "
-                                   "file per type.", info->name, title_info->name);
-            });
-        } else {
-            title_info = info;
-            title_col = i;
-        }
     }
-    csv_field_.clear();
-    if (!url_col) {
-        emit(Severity::error, load_code::csv_no_url_column, rec.offset, At::value, [&] {
-            return fmt::format("The header has no \"{}\" column. Name the column of object URLs so.", cols::kObjectUrl);
-        });
-        pass_through(reader.take_diagnostics());
-        return;
-    }
-    const Collection c = title_info ? title_info->collection : Collection::videos;
-    for (std::size_t i = 0; i < kCollections.size(); ++i)
-        if (collection_key(c) == std::string_view(kCollections[i].name)) coll_ = int(i);
-    if (coll_ == kNoCollection) coll_ = 0;
-    coll_present_[std::size_t(coll_)] = true;
-    const bool grouping = title_info && title_info->groups_rows;
-    if (opt_.strict_client_only && (coll()->media == Media::video || coll()->media == Media::image))
-        emit(Severity::error, "manifest.strict.csv", rec.offset, At::value, [&] {
-            return fmt::format("Strict client-only access needs {} for every item, which a CSV manifest cannot carry. "
-                               "Use a JSON manifest (eic convert).", coll()->media_key);
-        });
-    const std::string url_name = reader.header()[*url_col];
-    const std::string title_name = title_col ? reader.header()[*title_col] : std::string();
-    std::unordered_map<std::string, std::int64_t> groups;
+    const std::uint64_t max_rows = file_limits().csv_max_entries;
     std::uint64_t rows = 0;
-    while (!cancelled_ && reader.next(rec)) {
+    CsvEntry e;
+    while (!cancelled_ && reader.next(e)) {
+        const csv::Record& rec = *e.record;
         ++rows;
         csv_row_ = rec.row;
         item_index_ = -1;
-        if (rows == cols::kMaxCsvEntries + 1) {
-            csv_field_.clear();
+        coll_ = kNoCollection;
+        csv_field_.clear();
+        if (rows == max_rows + 1)
             emit(Severity::error, "manifest.limit.csv-entries", rec.offset, At::value, [&] {
-                return fmt::format("This row is beyond the {} entries a CSV manifest may have. Split the file (eic split).",
-                                   cols::kMaxCsvEntries);
+                return fmt::format("This row is beyond the {} entries Encord accepts in a CSV file (Encord's GCP import "
+                                   "guide). Split the file (eic split).", max_rows);
             });
-        }
-        const csv::Field* url = *url_col < rec.size() ? &rec[*url_col] : nullptr;
-        const csv::Field* title = title_col && *title_col < rec.size() ? &rec[*title_col] : nullptr;
-        // the item: one per row, or one per group title
-        if (grouping) {
-            if (!title || title->value.empty()) {
-                csv_field_ = title_name;
-                emit(Severity::error, load_code::csv_group_title, title ? title->offset : rec.offset, At::value, [&] {
-                    return fmt::format("Rows are grouped by \"{}\", and this row has none, so Encord cannot place it. Give "
-                                       "the group's title.", title_name);
-                });
-            } else {
-                auto [where, fresh] = groups.emplace(std::string(title->value), std::int64_t(groups.size()));
-                item_index_ = where->second;
-                if (fresh) {
-                    ++items_;
-                    ++coll_items_[std::size_t(coll_)];
-                    ++others_;
-                    csv_field_ = title_name;
-                    check_title(title->value, title->offset);
-                }
-            }
-        } else {
-            item_index_ = std::int64_t(items_);
+        pass_through(reader.take_diagnostics());
+        if (!e.kept) continue;
+        coll_ = int(e.type.collection);
+        coll_present_[std::size_t(coll_)] = true;
+        item_index_ = std::int64_t(e.item);
+        if (e.first_of_item) {
             ++items_;
             ++coll_items_[std::size_t(coll_)];
             if (coll()->video) ++videos_;
             else ++others_;
-            if (title && !title->value.empty()) {
-                csv_field_ = title_name;
-                check_title(title->value, title->offset);
+            if (e.title && !e.title->value.empty()) {
+                csv_field_ = reader.column_name(*e.type.title_index);
+                check_title(e.title->value, e.title->offset);
             }
+            if (opt_.strict_client_only && e.type.collection == Collection::image_groups && e.type.create_video)
+                emit(Severity::warning, "manifest.strict.image-sequence", rec.offset, At::value, [&] {
+                    return std::string("This row starts an image sequence, which Encord makes into a video on its side; "
+                                       "under strict client-only access \"server-side media features will not be "
+                                       "available\" (Encord's GCP import guide). Import it as an image group instead.");
+                });
         }
-        csv_field_ = url_name;
-        if (!url || url->value.empty()) {
-            emit(Severity::error, load_code::csv_empty_url, url ? url->offset : rec.offset, At::value,
-                 [&] { return std::string("This row has no object URL. Give the file's URL."); });
-        } else {
-            check_url(url->value, url->offset);
-        }
+        csv_field_ = reader.column_name(*layout.url);
+        check_url(e.url->value, e.url->offset);
         if (opt_.progress && rec.offset >= next_progress_) {
             next_progress_ = rec.offset + std::max<std::size_t>(opt_.progress_every, 1);
             if (!opt_.progress(rec.offset, bytes_.size())) cancelled_ = true;
         }
-        pass_through(reader.take_diagnostics());
     }
     pass_through(reader.take_diagnostics());
     csv_row_ = 0;
     csv_field_.clear();
     item_index_ = -1;
     coll_ = kNoCollection;
-    if (!cancelled_ && items_ == 0 && !has_error_code("csv."))
+    if (!cancelled_ && rows == 0)
         emit(Severity::warning, "manifest.empty", 0, At::value,
              [&] { return std::string("The manifest has no rows: add one row per file under the header."); });
     json::ReadResult ok;
@@ -1482,7 +1354,8 @@ void Validator::run_csv() {
 }
 
 bool Validator::is_csv() const {
-    return opt_.format == InputFormat::csv || (opt_.format == InputFormat::auto_detect && looks_like_csv(bytes_));
+    return opt_.format == InputFormat::csv ||
+           (opt_.format == InputFormat::auto_detect && format::detect(bytes_, opt_.file_name) == format::FileFormat::csv);
 }
 
 ValidationResult Validator::run() {
@@ -1509,8 +1382,8 @@ ValidationResult Validator::summarize(bool csv, double ms) {
     s.bytes = bytes_.size();
     s.items = items_;
     s.urls = urls_;
-    for (std::size_t c = 0; c < kCollections.size(); ++c)
-        if (coll_present_[c]) s.collections[kCollections[c].name] = coll_items_[c];
+    for (std::size_t c = 0; c < kCollectionCount; ++c)
+        if (coll_present_[c]) s.collections[std::string(format::collections()[c].key)] = coll_items_[c];
     s.batches = batch_count(BatchTotals{videos_, others_, known_bytes_});
     s.cancelled = cancelled_;
     // Item-level findings come at the item's end but point at its start: restore file order.

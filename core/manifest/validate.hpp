@@ -1,5 +1,5 @@
-// The manifest validator: checks an Encord private-cloud import manifest (the JSON file form of
-// reference/encord-api.md §3, or a CSV manifest, §4, with the columns of csv_columns.hpp) against
+// The manifest validator: checks an Encord private-cloud import manifest (the JSON file form or a CSV
+// manifest, as format.hpp defines them) against
 // Encord's rules, the GCS naming rules, the organisation's metadata schema and the plan's limits, and
 // reports every finding at once (codes in docs/diagnostics.md, sections "JSON syntax" and "Manifest").
 // JSON findings carry a JSON pointer; CSV findings carry the data row and the column name instead.
@@ -43,9 +43,9 @@ struct ItemSpan {
 
 struct ValidateOptions {
     std::optional<schema::Schema> schema;  // clientMetadata is checked against it when set
-    // auto_detect: CSV when the text starts with something no JSON value starts with (a CSV header
-    // starts with a column name), else JSON. The CLI also picks CSV for a .csv file name.
+    // auto_detect: format::detect(bytes, file_name): by the name's extension, then by content.
     InputFormat format = InputFormat::auto_detect;
+    std::string file_name;  // for auto_detect only
     bool strict_client_only = false;       // videoMetadata / imageMetadata required and complete
     std::optional<Plan> plan;              // the plan's limits as errors, recommended batches as info
     std::size_t max_diagnostics = 1000;    // findings kept; beyond it only counted per code (0 = no cap)

@@ -279,10 +279,10 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
         std::size_t colon = url.find(':');
         std::string scheme(colon == std::string_view::npos || colon > 16 ? std::string_view() : url.substr(0, colon));
         out.issues.push_back(issue(
-            Severity::error, "manifest.url.scheme",
-            scheme.empty() ? std::string("This is not a URL. Give https://storage.cloud.google.com/BUCKET/OBJECT (GCS) or "
+            Severity::warning, "manifest.url.scheme",
+            scheme.empty() ? std::string("This is not a URL (no source says what Encord does with it). Give https://storage.cloud.google.com/BUCKET/OBJECT (GCS) or "
                                          "your cloud's https URL.")
-                           : fmt::format("Encord cannot fetch a {}: URL. Use https://storage.cloud.google.com/BUCKET/OBJECT "
+                           : fmt::format("Encord's docs give https and gs URLs; a {}: URL is not documented. Use https://storage.cloud.google.com/BUCKET/OBJECT "
                                          "(GCS) or your cloud's https URL.", scheme)));
         return out;
     }
@@ -328,7 +328,7 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
         b = e + 1;
     }
     if (dots)
-        out.issues.push_back(issue(Severity::error, "manifest.url.dot-segment",
+        out.issues.push_back(issue(Severity::warning, "manifest.url.dot-segment",
                                    "The object path has a \".\" or \"..\" segment, which browsers remove, so the file "
                                    "cannot be fetched by this URL. Rename the object."));
     // The object name: percent-decoded for https forms. The GCS identity is "BUCKET/NAME": a view into
@@ -345,7 +345,7 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
             }
             int hi = i + 2 < object.size() ? hexval(object[i + 1]) : -1, lo = hi >= 0 ? hexval(object[i + 2]) : -1;
             if (hi < 0 || lo < 0) {
-                out.issues.push_back(issue(Severity::error, "manifest.url.bad-escape",
+                out.issues.push_back(issue(Severity::warning, "manifest.url.bad-escape",
                                            "The URL has a '%' that is not followed by two hexadecimal digits. Write a "
                                            "literal % as %25."));
                 return out;

@@ -5,8 +5,10 @@
 // `createVideo`, `clientMetadata`, the media metadata objects (inner names in snake_case), then unknown
 // fields, in their order. Numbers are written back from their values (1.50 becomes 1.5).
 //
-// CSV (columns in csv_columns.hpp): one data type per file. What CSV cannot hold is refused with one
-// error per item (codes below) and then no bytes are produced; nothing is dropped silently.
+// CSV (columns in format.hpp): one file, with a title column per data type present (Encord's guide: "you
+// can ... combine multiple data types in a single CSV file"); a file of untitled videos alone is the
+// lone ObjectUrl form. What CSV cannot hold is refused with one error per item (codes below) and then
+// no bytes are produced; nothing is dropped silently.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -19,7 +21,6 @@
 namespace eic::manifest {
 
 namespace write_code {
-inline constexpr const char* csv_mixed = "convert.csv.mixed";            // several data types in one manifest
 inline constexpr const char* csv_collection = "convert.csv.collection";  // text, pdf, nifti: no CSV column
 inline constexpr const char* csv_client_metadata = "convert.csv.client-metadata";
 inline constexpr const char* csv_media_metadata = "convert.csv.media-metadata";
@@ -28,7 +29,7 @@ inline constexpr const char* csv_top_level = "convert.csv.top-level";  // skip_d
 inline constexpr const char* csv_no_url = "convert.csv.no-url";
 inline constexpr const char* csv_group_title = "convert.csv.group-title";          // a group without a title
 inline constexpr const char* csv_duplicate_title = "convert.csv.duplicate-title";  // two groups, one title
-inline constexpr const char* csv_create_video = "convert.csv.create-video";        // groups and sequences mixed
+inline constexpr const char* csv_title_filled = "convert.csv.title-filled";        // warning: untitled row in a mixed CSV
 inline constexpr const char* csv_entries = "convert.csv.entries";                  // warning: over 10,000 rows
 }  // namespace write_code
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 namespace eic::ui {
 namespace {
@@ -15,13 +16,18 @@ namespace {
 using app::ColumnKind;
 constexpr std::uint32_t kNoUnit = app::ManifestDocument::kNoUnit;
 
-const char* const kTypes[] = {"all types", "videos", "images", "image_groups", "dicom_series", "audio", "text", "pdf", "nifti"};
+// "all types", then the collections in kAllCollections order (type_filter - 1 is the collection).
+const auto kTypes = [] {
+    std::array<const char*, 1 + std::size(manifest::kAllCollections)> t{"all types"};
+    for (std::size_t i = 0; i < std::size(manifest::kAllCollections); ++i) t[i + 1] = manifest::collection_key(manifest::kAllCollections[i]);
+    return t;
+}();
 const char* const kStatuses[] = {"any status", "with errors", "with warnings", "with errors or warnings", "without findings"};
 
 void filter_bar(ShellContext& ctx, ManifestTab& tab) {
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    changed |= combo("Type", &tab.type_filter, kTypes, 9);
+    changed |= combo("Type", &tab.type_filter, kTypes.data(), int(kTypes.size()));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
     changed |= combo("Status", &tab.status_filter, kStatuses, 5);

@@ -240,7 +240,7 @@ TEST_CASE("CSV export refuses what CSV cannot hold; a plain manifest exports and
 
 TEST_CASE("a CSV manifest opens as units with its findings placed on rows", "[app][manifest-doc]") {
     app::ManifestDocument doc;
-    doc.open("m.csv", "ObjectUrl,Image title\nhttps://storage.cloud.google.com/my-bucket/a.jpg,a\nftp://x/y.jpg,b\n", schema::Schema(), {});
+    doc.open("m.csv", "ObjectUrl,Image title\nhttps://storage.cloud.google.com/my-bucket/a.jpg,a\nhttps://storage.cloud.google.com/my-bucket/y z.jpg,b\n", schema::Schema(), {});
     CHECK(doc.units().live_count() == 2);
     finish(doc);
     CHECK(doc.result()->summary.format == "csv");

@@ -23,7 +23,12 @@ TEST_CASE("validate options: schema text, plan, format and cap are read; bad one
     CHECK(o.plan == Plan::team);
     CHECK(o.max_diagnostics == 5);
     CHECK(o.strict_client_only);
-    CHECK(api::validate_options(json{{"fileName", "m.csv"}}).format == InputFormat::csv);
+    // a file name goes to the one format detector (format::detect), which reads its extension first
+    auto named = api::validate_options(json{{"fileName", "m.csv"}});
+    CHECK(named.format == InputFormat::auto_detect);
+    CHECK(named.file_name == "m.csv");
+    CHECK(validate_manifest("{}", named).summary.format == "csv");
+    CHECK(validate_manifest("{}", api::validate_options(json())).summary.format == "json");
     CHECK(api::validate_options(json()).format == InputFormat::auto_detect);
     CHECK_THROWS_AS(api::validate_options(json{{"plan", "gold"}}), api::BadOptions);
     CHECK_THROWS_AS(api::validate_options(json{{"format", "xml"}}), api::BadOptions);

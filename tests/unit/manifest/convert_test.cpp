@@ -1,5 +1,6 @@
 // Conversion between JSON and CSV, as a library call and as `eic convert`.
 #include "manifest/convert.hpp"
+#include "manifest/validate.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -49,6 +50,45 @@ TEST_CASE("convert: CSV to JSON and back") {
     REQUIRE(back.bytes);
     CHECK(back.from == Format::json);
     CHECK(*back.bytes == "ObjectUrl,Image group title\na,g\nb,g\n");
+}
+
+TEST_CASE("convert: a mixed CSV gives every collection, and eic validate finds no error") {
+    const std::string mixed = std::string(EIC_TEST_DATA) + "/manifest/mixed.csv";
+    auto r = eic_cli({"convert", mixed, "--to", "json", "--compact"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    CHECK(r.err.empty());
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["images"].size() == 2);
+    CHECK(j["videos"].size() == 1);
+    REQUIRE(j["image_groups"].size() == 2);
+    CHECK(j["image_groups"][0]["objectUrl_1"] == "https://storage.cloud.google.com/eic-demo/groups/scan-a/1.jpg");
+    CHECK_FALSE(j["image_groups"][0].contains("createVideo"));
+    CHECK(j["image_groups"][1]["createVideo"] == true);
+    auto v = eic_cli({"validate", mixed, "--output", "json"});
+    CHECK(v.code == 0);
+    auto s = nlohmann::json::parse(v.out)["summary"];
+    CHECK(s["errors"] == 0);
+    CHECK(s["collections"]["image_groups"] == 2);
+    // and back to one mixed CSV
+    ConvertOptions o;
+    o.to = Format::csv;
+    auto back = convert(r.out, o);
+    REQUIRE(back.bytes);
+    CHECK(back.bytes->rfind("ObjectUrl,Image title,Video title,Image group title,Image sequence title\n", 0) == 0);
+}
+
+TEST_CASE("convert: snake_case item fields are kept as written, as eic validate warns") {
+    ConvertOptions o;
+    o.to = Format::json;
+    o.json.pretty = false;
+    const std::string in = R"({"images":[{"object_url":"gs://b-1/a.jpg","client_metadata":{"k":1}}]})";
+    auto r = convert(in, o);
+    REQUIRE(r.bytes);
+    CHECK(*r.bytes == in);
+    auto v = validate_manifest(in);
+    CHECK(v.summary.errors == 0);
+    CHECK(v.summary.warnings == 2);  // manifest.item.field-spelling, once per field
 }
 
 TEST_CASE("convert: refusals and read errors produce no bytes") {

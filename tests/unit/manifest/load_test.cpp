@@ -1,5 +1,6 @@
 // Reading manifests into the model, from JSON and CSV.
 #include "manifest/load.hpp"
+#include "manifest/write.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -63,17 +64,38 @@ TEST_CASE("load json: collections, items, fields and places") {
     CHECK(m.url_count() == 4);
 }
 
-TEST_CASE("load json: snake_case item keys and structured collection names") {
-    auto r = load_json(R"({"imageGroups":[{"title":"t","object_url_0":"a"}],"audio":[{"object_url":"x",
-        "client_metadata":{"a":true},"audio_metadata":{"sampleRate":44100}}],"skipDuplicateUrls":false})");
+TEST_CASE("load json: snake_case item keys are read and kept as written; structured names stay as written") {
+    // No source says Encord reads these spellings, so the loader never renames them: the validator warns
+    // (manifest.item.field-spelling, manifest.unknown-key) and writing gives back what was read.
+    const std::string in = R"({"imageGroups":[{"title":"t","objectUrl_0":"a"}],"image_groups":[{"title":"g",)"
+                           R"("object_url_0":"b","create_video":true}],"audio":[{"object_url":"x","client_metadata":{"a":true},)"
+                           R"("audio_metadata":{"sampleRate":44100},"audioMetadata":{"sampleRate":8000}}],"skipDuplicateUrls":false})";
+    auto r = load_json(in);
     REQUIRE(r.manifest);
     CHECK(r.diagnostics.empty());
-    CHECK((*r.manifest)[Collection::image_groups][0].urls == std::vector<std::string>{"a"});
-    const Item& a = (*r.manifest)[Collection::audio][0];
+    const Manifest& m = *r.manifest;
+    REQUIRE(m[Collection::image_groups].size() == 1);
+    const Item& g = m[Collection::image_groups][0];
+    CHECK(g.urls == std::vector<std::string>{"b"});
+    CHECK(g.create_video == true);
+    CHECK(g.spelling.snake_url);
+    CHECK(g.spelling.snake_create_video);
+    const Item& a = m[Collection::audio][0];
     CHECK(a.urls == std::vector<std::string>{"x"});
     CHECK(a.client_metadata["a"] == true);
-    CHECK(a.metadata.dump() == R"({"audioMetadata":{"sample_rate":44100}})");
-    CHECK(r.manifest->skip_duplicate_urls == false);
+    CHECK(a.spelling.snake_client_metadata);
+    CHECK(a.metadata.dump() == R"({"audioMetadata":{"sample_rate":8000}})");
+    CHECK(a.extra.dump() == R"({"audio_metadata":{"sampleRate":44100}})");
+    CHECK_FALSE(m.skip_duplicate_urls);
+    CHECK(m.extra.dump() == R"({"imageGroups":[{"title":"t","objectUrl_0":"a"}],"skipDuplicateUrls":false})");
+    // written back, every spelling is as it was
+    auto back = load_json(write_json(m, {false}));
+    REQUIRE(back.manifest);
+    const std::string out = write_json(*back.manifest, {false});
+    for (const char* key : {"\"object_url_0\"", "\"create_video\"", "\"object_url\"", "\"client_metadata\"",
+                            "\"audio_metadata\"", "\"imageGroups\"", "\"skipDuplicateUrls\""})
+        CHECK(out.find(key) != std::string::npos);
+    CHECK(out.find("\"objectUrl\"") == std::string::npos);
 }
 
 TEST_CASE("load json: wrong shapes are reported, not fatal") {
@@ -191,11 +213,17 @@ TEST_CASE("load csv: header problems") {
     REQUIRE(d);
     CHECK(d->column == 24);
     CHECK(d->severity == Severity::warning);
-    r = load_csv("ObjectUrl,Image title,Video title,ObjectUrl\na,b,c,d\n");
+    r = load_csv("ObjectUrl,Image title,Video title,ObjectUrl\na,b,,d\ne,f,g,h\n");
     REQUIRE(r.manifest);
-    CHECK(find(r.diagnostics, "csv.column.conflict"));
     CHECK(find(r.diagnostics, "csv.column.duplicate"));
     CHECK((*r.manifest)[Collection::images][0].urls[0] == "a");
+    // the second row fills two title columns: left out, with a warning at its row
+    d = find(r.diagnostics, "csv.row.type-ambiguous");
+    REQUIRE(d);
+    CHECK(d->row == 2u);
+    CHECK(d->severity == Severity::warning);
+    CHECK(d->message.find("leaves the row out") != std::string::npos);
+    CHECK(r.manifest->item_count() == 1);
     r = load_csv("");
     CHECK_FALSE(r.manifest);
     CHECK(find(r.diagnostics, "csv.empty"));

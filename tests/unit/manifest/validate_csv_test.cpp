@@ -50,9 +50,10 @@ TEST_CASE("CSV: header problems", "[manifest][validate][csv]") {
     CHECK(count(none, "csv.column.unknown") == 2);
     auto spelled = csv("object_url\nhttps://storage.cloud.google.com/b-1/v.mp4\n");
     CHECK(codes(spelled) == V{"csv.column.spelling"});
-    auto conflict = csv("ObjectUrl,Image title,Video title\nhttps://storage.cloud.google.com/b-1/a.jpg,a,b\n");
-    CHECK(codes(conflict) == V{"csv.column.conflict"});
-    auto dup = csv("ObjectUrl,ObjectUrl\nhttps://storage.cloud.google.com/b-1/a.jpg,x\n");
+    // several title columns are allowed (a mixed CSV); a row filling two is the finding
+    auto mixed = csv("ObjectUrl,Image title,Video title\nhttps://storage.cloud.google.com/b-1/a.jpg,a,b\n");
+    CHECK(codes(mixed) == V{"csv.row.type-ambiguous"});
+    auto dup = csv("ObjectUrl,ObjectUrl\nhttps://storage.cloud.google.com/b-1/a.mp4,x\n");
     CHECK(codes(dup) == V{"csv.column.duplicate"});
     CHECK(codes(csv("")) == V{"csv.empty"});
 }

@@ -56,7 +56,7 @@ TEST_CASE("the top level is an object of known collections", "[manifest][validat
     REQUIRE(codes(unknown) == std::vector<std::string>{"manifest.empty", "manifest.unknown-key"});
     CHECK(unknown.diagnostics[0].severity == Severity::warning);
     unknown.diagnostics.erase(unknown.diagnostics.begin());
-    CHECK(unknown.diagnostics[0].severity == Severity::error);
+    CHECK(unknown.diagnostics[0].severity == Severity::warning);  // Encord ignores unknown keys
     CHECK(unknown.diagnostics[0].column == 2);
     CHECK(unknown.diagnostics[0].pointer == "/imagez");
     CHECK(unknown.diagnostics[0].message.find("Did you mean \"images\"?") != std::string::npos);

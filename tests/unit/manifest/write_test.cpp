@@ -96,10 +96,7 @@ TEST_CASE("write csv: refuses what CSV cannot hold, one diagnostic per item, wit
 }
 
 TEST_CASE("write csv: refusals of structure") {
-    auto w = write_csv(from_json(R"({"videos":[{"objectUrl":"a"}],"images":[{"objectUrl":"b"}]})"));
-    CHECK_FALSE(w.bytes);
-    CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.mixed"});
-    w = write_csv(from_json(R"({"text":[{"objectUrl":"a"}]})"));
+    auto w = write_csv(from_json(R"({"text":[{"objectUrl":"a"}]})"));
     CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.collection"});
     w = write_csv(from_json(R"({"videos":[{"objectUrl":"a"}],"skip_duplicate_urls":true,"upsert_metadata":true})"));
     CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.top-level", "convert.csv.top-level"});
@@ -107,9 +104,41 @@ TEST_CASE("write csv: refusals of structure") {
         {"objectUrl_0":"c"},{"title":"s","createVideo":true,"objectUrl_0":"d"},{"title":"e"}]})"));
     CHECK_FALSE(w.bytes);
     CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.duplicate-title", "convert.csv.group-title",
-                                                           "convert.csv.create-video", "convert.csv.no-url"});
+                                                           "convert.csv.no-url"});
     w = write_csv(from_json(R"({"videos":[{"objectUrl":"a","createVideo":true}]})"));
     CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.unknown-field"});
+}
+
+TEST_CASE("write csv: several data types make one mixed CSV, a title column each") {
+    // Encord's GCP import guide: "combine multiple data types in a single CSV file"
+    auto w = write_csv(from_json(R"({"videos":[{"objectUrl":"gs://b/v.mp4","title":"v"}],"images":[{"objectUrl":"gs://b/a.jpg"}],
+        "image_groups":[{"title":"g","objectUrl_0":"gs://b/1.jpg","objectUrl_1":"gs://b/2.jpg"},
+                        {"title":"s","createVideo":true,"objectUrl_0":"gs://b/3.jpg"}]})"));
+    REQUIRE(w.bytes);
+    CHECK(*w.bytes == "ObjectUrl,Video title,Image title,Image group title,Image sequence title\n"
+                      "gs://b/v.mp4,v,,,\n"
+                      "gs://b/a.jpg,,/a.jpg,,\n"
+                      "gs://b/1.jpg,,,g,\n"
+                      "gs://b/2.jpg,,,g,\n"
+                      "gs://b/3.jpg,,,,s\n");
+    // the untitled image had to get a title (its type is the title column it fills): said, at its item
+    REQUIRE(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.title-filled"});
+    CHECK(w.diagnostics[0].severity == Severity::warning);
+    CHECK(w.diagnostics[0].pointer == std::string("/images/0"));
+    // read back, every item keeps its type
+    auto back = load_csv(*w.bytes);
+    REQUIRE(back.manifest);
+    CHECK(back.diagnostics.empty());
+    CHECK((*back.manifest)[Collection::videos].size() == 1);
+    CHECK((*back.manifest)[Collection::images].size() == 1);
+    REQUIRE((*back.manifest)[Collection::image_groups].size() == 2);
+    CHECK((*back.manifest)[Collection::image_groups][0].urls.size() == 2);
+    CHECK((*back.manifest)[Collection::image_groups][1].create_video == true);
+    // one type alone keeps the plain form: untitled videos are the lone ObjectUrl file
+    auto plain = write_csv(from_json(R"({"videos":[{"objectUrl":"gs://b/v.mp4"}]})"));
+    REQUIRE(plain.bytes);
+    CHECK(*plain.bytes == "ObjectUrl\ngs://b/v.mp4\n");
+    CHECK(plain.diagnostics.empty());
 }
 
 TEST_CASE("write csv: more than 10,000 rows is a warning") {
