@@ -10,6 +10,7 @@ namespace eic::schema::code {
 inline constexpr const char* key_empty = "schema.key.empty";
 inline constexpr const char* key_dollar = "schema.key.dollar";
 inline constexpr const char* key_character = "schema.key.character";
+inline constexpr const char* key_non_ascii = "schema.key.non-ascii";
 inline constexpr const char* key_no_alnum = "schema.key.no-alnum";
 inline constexpr const char* key_reserved = "schema.key.reserved";
 inline constexpr const char* key_whitespace = "schema.key.whitespace";
@@ -44,6 +45,7 @@ inline constexpr const char* embedding_index_only = "schema.embedding.index-only
 
 // The wire map (wire.hpp)
 inline constexpr const char* wire_duplicate_key = "schema.wire.duplicate-key";
+inline constexpr const char* wire_enum_repeat = "schema.wire.enum-repeat";
 inline constexpr const char* wire_not_object = "schema.wire.not-object";
 inline constexpr const char* wire_entry = "schema.wire.entry";
 inline constexpr const char* wire_missing_field = "schema.wire.missing-field";
@@ -68,6 +70,7 @@ inline const std::vector<const char*>& all() {
     static const std::vector<const char*> codes = {key_empty,
                                                    key_dollar,
                                                    key_character,
+                                                   key_non_ascii,
                                                    key_no_alnum,
                                                    key_reserved,
                                                    key_whitespace,
@@ -92,6 +95,7 @@ inline const std::vector<const char*>& all() {
                                                    embedding_active_size,
                                                    embedding_index_only,
                                                    wire_duplicate_key,
+                                                   wire_enum_repeat,
                                                    wire_not_object,
                                                    wire_entry,
                                                    wire_missing_field,

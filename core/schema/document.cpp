@@ -36,6 +36,21 @@ std::set<std::string> keys_of(const ojson& unreadable) {
     return keys;
 }
 
+// What Encord holds, as far as the file says: a plain wire map is what Encord returned, so it holds
+// itself; a draft holds its base (nothing without one, so every key counts as added).
+Held held_by(const SchemaFile& file) {
+    Held held;
+    const Draft& d = file.draft;
+    if (!file.is_draft) {
+        held.schema = &d.schema;
+        held.unreadable_keys = keys_of(d.unreadable);
+    } else if (d.base) {
+        held.schema = &d.base->schema;
+        held.unreadable_keys = keys_of(d.base->unreadable);
+    }
+    return held;
+}
+
 }  // namespace
 
 SchemaLoad load_schema_json(const ojson& doc, Locator locator) {
@@ -108,7 +123,7 @@ Diagnostics check_schema_file(const SchemaFile& file, Target target) {
     const std::string prefix = file.is_draft ? "/schema" : "";
     const Schema* base = d.base ? &d.base->schema : nullptr;
 
-    for (auto& diag : check_schema(d.schema, target)) {
+    for (auto& diag : check_schema(d.schema, target, held_by(file))) {
         const std::string key = first_token(*diag.pointer);
         const KeyEntry* before = base ? base->find(key) : nullptr;
         if (before && diag.severity == Severity::error && *before == *d.schema.find(key)) {

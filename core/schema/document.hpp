@@ -35,8 +35,9 @@ SchemaLoad load_schema_text(std::string_view text);
 Target effective_target(const SchemaFile& file, std::optional<Target> chosen);
 
 // Every rule about the file's content (its reading problems are in SchemaLoad::diagnostics):
-// - each key of the schema (rules.hpp). A finding about a key that is unchanged from the draft's base
-//   is only a warning: pushing the draft does not make it worse;
+// - each key of the schema (rules.hpp), judged against what Encord holds (Held in rules.hpp): the
+//   map itself for a plain wire map, the draft's base for a draft. A finding about a key that is
+//   unchanged from the draft's base is only a warning: pushing the draft does not make it worse;
 // - every change from the draft's base (transition.hpp), e.g. an enum that became a scalar;
 // - notes about keys the schema does not have (a warning).
 // Pointers are absolute within the file; locate them with SchemaLoad::locator.

@@ -134,7 +134,11 @@ Diagnostics add_enum_options(Schema& schema, const std::string& key, std::vector
         return one(code::enum_empty, fmt::format("give at least 1 option to add to enum {}", quote(key)), key);
     std::vector<std::string> all = e->type.values;
     all.insert(all.end(), options.begin(), options.end());
-    Diagnostics out = located(check_enum_options(key, all), key);
+    // Repeats the enum already has (Encord may hold some, see check_enum_options) are kept, as the
+    // SDK keeps them, and not reported here: this edit did not make them. A repeat it adds is refused.
+    Diagnostics out;
+    for (auto& d : located(check_enum_options(key, all, e->type.values), key))
+        if (d.code != code::wire_enum_repeat) out.push_back(std::move(d));
     if (has_error(out)) return out;
     KeyType type = e->type;
     type.values = KeyType::enumeration(std::move(all)).values;

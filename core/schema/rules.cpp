@@ -27,7 +27,28 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
+// Options listed more than once, each once with its count, in byte order.
+std::vector<std::pair<std::string, std::size_t>> repeats(const std::vector<std::string>& options) {
+    std::map<std::string, std::size_t> counts;
+    for (const auto& o : options) ++counts[o];
+    std::vector<std::pair<std::string, std::size_t>> out;
+    for (auto& [option, count] : counts)
+        if (count > 1) out.emplace_back(option, count);
+    return out;
+}
+
 }  // namespace
+
+bool Held::has_key(const std::string& key) const {
+    return (schema && schema->contains(key)) || unreadable_keys.count(key) > 0;
+}
+
+const std::vector<std::string>& Held::options_of(const std::string& key) const {
+    static const std::vector<std::string> none;
+    const KeyEntry* e = schema ? schema->find(key) : nullptr;
+    if (!e || e->state == KeyState::hard_deleted || e->type.kind != TypeKind::enumeration) return none;
+    return e->type.values;
+}
 
 const char* target_name(Target target) { return target == Target::active ? "active" : "index"; }
 
@@ -71,7 +92,8 @@ std::optional<ScalarHint> parse_scalar_name(std::string_view name, Diagnostics& 
     return std::nullopt;
 }
 
-Diagnostics check_enum_options(const std::string& key, const std::vector<std::string>& options) {
+Diagnostics check_enum_options(const std::string& key, const std::vector<std::string>& options,
+                               const std::vector<std::string>& held) {
     Diagnostics out;
     if (options.empty())
         out.push_back(make(Severity::error, code::enum_empty,
@@ -83,13 +105,24 @@ Diagnostics check_enum_options(const std::string& key, const std::vector<std::st
                         "documentation and message say \"256\", but the check counts 256 as too many); remove {} "
                         "or split the key",
                         quote(key), options.size(), max_enum_options, options.size() - max_enum_options)));
-    std::vector<std::string> sorted = options;
-    std::sort(sorted.begin(), sorted.end());
-    for (std::size_t i = 1; i < sorted.size(); ++i)
-        if (sorted[i] == sorted[i - 1] && (i == 1 || sorted[i - 2] != sorted[i]))
+    for (const auto& [option, count] : repeats(options)) {
+        const auto held_count = static_cast<std::size_t>(std::count(held.begin(), held.end(), option));
+        if (count <= held_count)
+            out.push_back(make(Severity::warning, code::wire_enum_repeat,
+                               fmt::format("enum {} lists option {} {} times. Encord's SDK appends options without "
+                                           "removing repeats, so Encord can hold it that way; eic keeps the list "
+                                           "as it is (the repeat is harmless)",
+                                           quote(key), quote(option), count)));
+        else if (held_count > 1)
+            out.push_back(make(Severity::error, code::enum_duplicate,
+                               fmt::format("enum {} lists option {} {} times, and Encord holds it {} times: keep the "
+                                           "repeats Encord has, but do not add one",
+                                           quote(key), quote(option), count, held_count)));
+        else
             out.push_back(make(Severity::error, code::enum_duplicate,
                                fmt::format("enum {} lists option {} more than once; list each option once", quote(key),
-                                           quote(sorted[i]))));
+                                           quote(option))));
+    }
     return out;
 }
 
@@ -111,12 +144,12 @@ Diagnostics check_embedding_size(const std::string& key, std::int64_t size, Targ
     return out;
 }
 
-Diagnostics check_schema(const Schema& schema, Target target) {
+Diagnostics check_schema(const Schema& schema, Target target, const Held& held) {
     Diagnostics out;
     std::map<std::string, std::string> first_by_lower;  // case-folded live key -> first key seen
     for (const auto& [key, entry] : schema) {
         const std::string at = "/" + pointer_escape(key);
-        for (auto d : validate_key_name(key)) {
+        for (auto d : validate_key_name(key, held.has_key(key) ? KeyOrigin::held : KeyOrigin::added)) {
             d.pointer = at;
             out.push_back(std::move(d));
         }
@@ -124,7 +157,7 @@ Diagnostics check_schema(const Schema& schema, Target target) {
         const std::string type_at = entry->is_live() ? at : at + "/deleted_ty";
         Diagnostics found;
         if (entry->type.kind == TypeKind::enumeration) {
-            found = check_enum_options(key, entry->type.values);
+            found = check_enum_options(key, entry->type.values, held.options_of(key));
             for (auto& d : found) d.pointer = type_at + "/values";
         } else if (entry->type.kind == TypeKind::embedding) {
             // A deleted embedding is not indexed, so Active's limit does not bite until it is restored.

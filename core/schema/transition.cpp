@@ -24,21 +24,40 @@ std::string join_quoted(const std::vector<std::string>& items) {
     return out;
 }
 
-// Sorted inputs (enum values are kept sorted).
+// Sorted inputs (enum values are kept sorted). Multisets: an option listed twice in `a` and once in
+// `b` is in the result once.
 std::vector<std::string> minus(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     std::vector<std::string> out;
     std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
     return out;
 }
 
-// Whether a key of type `from` may become `to`. Fills `added` for enums; returns the refusal if not.
+// The options of `from` that `to` does not list at all. An option listed fewer times is not removed:
+// Encord may hold repeats (the SDK's add_enum_options appends without removing them), and listing
+// one once more or less loses no option.
+std::vector<std::string> removed_options(const std::vector<std::string>& from, const std::vector<std::string>& to) {
+    std::vector<std::string> out;
+    for (const auto& option : minus(from, to))
+        if (!std::binary_search(to.begin(), to.end(), option) && (out.empty() || out.back() != option))
+            out.push_back(option);
+    return out;
+}
+
+// How an enum's option list changed, when no option was removed.
+struct OptionChange {
+    std::vector<std::string> added;    // new options, and new repeats of listed ones
+    std::vector<std::string> dropped;  // repeats listed fewer times (each option still listed)
+};
+
+// Whether a key of type `from` may become `to`. Fills `options` for enums; returns the refusal if not.
 std::optional<Diagnostic> compatible(const std::string& key, const KeyType& from, const KeyType& to,
-                                     const std::string& path, std::vector<std::string>& added) {
+                                     const std::string& path, OptionChange& options) {
     if (from.kind == TypeKind::variant && to.kind == TypeKind::variant) return std::nullopt;
     if (from.kind == TypeKind::enumeration && to.kind == TypeKind::enumeration && from.extra == to.extra) {
-        auto removed = minus(from.values, to.values);
+        auto removed = removed_options(from.values, to.values);
         if (removed.empty()) {
-            added = minus(to.values, from.values);
+            options.added = minus(to.values, from.values);
+            options.dropped = minus(from.values, to.values);
             return std::nullopt;
         }
         auto d = refusal(code::enum_option_removed,
@@ -60,6 +79,14 @@ std::optional<Diagnostic> compatible(const std::string& key, const KeyType& from
         key);
 }
 
+// "; fewer repeats of "a"" (empty when none), for a summary.
+std::string dropped_note(const std::vector<std::string>& dropped) {
+    if (dropped.empty()) return "";
+    std::vector<std::string> distinct;
+    std::unique_copy(dropped.begin(), dropped.end(), std::back_inserter(distinct));
+    return "; fewer repeats of " + join_quoted(distinct) + " (each still listed)";
+}
+
 std::string arrow(const KeyType& a, const KeyType& b) { return describe(a) + " -> " + describe(b); }
 
 }  // namespace
@@ -72,6 +99,8 @@ const char* change_kind_name(ChangeKind kind) {
             return "retyped";
         case ChangeKind::options_added:
             return "options-added";
+        case ChangeKind::repeats_dropped:
+            return "repeats-dropped";
         case ChangeKind::deleted_soft:
             return "deleted-soft";
         case ChangeKind::deleted_hard:
@@ -128,15 +157,21 @@ Transition classify(const std::string& key, const KeyEntry* before, const KeyEnt
         c.summary = describe(*before) + " -> hard deleted (permanent)";
     } else if (before->state == KeyState::live) {
         const char* path = after->state == KeyState::live ? "" : "/deleted_ty";
-        auto d = compatible(key, before->type, after->type, path, c.options_added);
+        OptionChange options;
+        auto d = compatible(key, before->type, after->type, path, options);
+        c.options_added = options.added;
+        const bool only_options = !d && before->type.kind == TypeKind::enumeration;
         if (after->state == KeyState::soft_deleted) {
             c.kind = ChangeKind::deleted_soft;
             c.destructive = true;
             c.summary = describe(*before) + " -> soft deleted (can be restored)";
             if (before->type != after->type) c.summary = arrow(before->type, after->type) + ", then soft deleted";
-        } else if (!d && !c.options_added.empty() && before->type.kind == TypeKind::enumeration) {
+        } else if (only_options && !options.added.empty()) {
             c.kind = ChangeKind::options_added;
-            c.summary = "+ " + join_quoted(c.options_added);
+            c.summary = "+ " + join_quoted(options.added) + dropped_note(options.dropped);
+        } else if (only_options && !options.dropped.empty()) {
+            c.kind = ChangeKind::repeats_dropped;
+            c.summary = dropped_note(options.dropped).substr(2);
         } else {
             c.kind = ChangeKind::retyped;
             c.destructive = true;
@@ -145,7 +180,9 @@ Transition classify(const std::string& key, const KeyEntry* before, const KeyEnt
         if (d) refuse(std::move(*d));
     } else {  // soft deleted before
         const char* path = after->state == KeyState::live ? "" : "/deleted_ty";
-        auto d = compatible(key, before->type, after->type, path, c.options_added);
+        OptionChange options;
+        auto d = compatible(key, before->type, after->type, path, options);
+        c.options_added = options.added;
         if (after->state == KeyState::live) {
             c.kind = ChangeKind::restored;
             c.destructive = before->type.kind == TypeKind::variant && before->type.hint != after->type.hint;

@@ -2,7 +2,9 @@
 // mutates a schema through add/set/delete/restore; a change is allowed when some sequence of those
 // mutations produces it (reference/encord-api.md §2.5):
 // - a key created as a scalar (`variant`) may change its hint to any scalar hint;
-// - an enum may gain options, never lose or rename one ("Schema key options cannot be deleted");
+// - an enum may gain options, never lose or rename one ("Schema key options cannot be deleted"). Encord
+//   may list an option twice (the SDK's add_enum_options keeps repeats): listing it once more or less
+//   removes no option;
 // - enum, embedding, geospatial keys and the server's typed forms never change type;
 // - a soft-deleted key comes back with its old type (an enum may then gain options; a deleted
 //   scalar may come back as any scalar, as the SDK's set_scalar does);
@@ -22,15 +24,16 @@
 namespace eic::schema {
 
 enum class ChangeKind {
-    added,          // a new key (possibly born deleted)
-    retyped,        // another type or hint
-    options_added,  // an enum gained options
-    deleted_soft,   // now a soft tombstone
-    deleted_hard,   // now a hard tombstone
-    restored,       // a soft tombstone came back to life
-    dropped,        // the key vanished from the map (always refused)
+    added,            // a new key (possibly born deleted)
+    retyped,          // another type or hint
+    options_added,    // an enum gained options
+    repeats_dropped,  // an enum lists a repeated option fewer times, and lost no option
+    deleted_soft,     // now a soft tombstone
+    deleted_hard,     // now a hard tombstone
+    restored,         // a soft tombstone came back to life
+    dropped,          // the key vanished from the map (always refused)
 };
-const char* change_kind_name(ChangeKind kind);  // "added", "retyped", "options-added", "deleted-soft", ...
+const char* change_kind_name(ChangeKind kind);  // "added", "retyped", "options-added", "repeats-dropped", ...
 
 struct Change {
     std::string key;

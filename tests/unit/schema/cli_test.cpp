@@ -2,6 +2,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
 #include "../helpers/cli_run.hpp"
 #include "cli/schema_cmd.hpp"
@@ -68,6 +69,32 @@ TEST_CASE("schema check: a clean wire map exits 0, SARIF on request", "[schema][
     Run s = run({"check", data("sdk-sample.json"), "--output", "sarif"});
     CHECK(s.code == 0);
     CHECK(ordered_json::parse(s.out)["version"] == "2.1.0");
+}
+
+TEST_CASE("schema check: a wire map's Unicode keys and repeated options are warnings, exit 0", "[schema][cli]") {
+    // tests/data/schema/sdk-unicode.json: keys and an enum that Encord's SDK can save.
+    Run r = run({"check", data("sdk-unicode.json"), "--output", "json"});
+    INFO(r.out << r.err);
+    CHECK(r.code == 0);
+    auto o = ordered_json::parse(r.out);
+    CHECK(o["summary"]["kind"] == "wire");
+    CHECK(o["summary"]["errors"] == 0);
+    std::vector<std::tuple<std::string, std::string, std::string, int>> found;
+    for (const auto& d : o["diagnostics"])
+        found.emplace_back(d["severity"].get<std::string>(), d["code"].get<std::string>(),
+                           d["pointer"].get<std::string>(), d["line"].get<int>());
+    CHECK(found == std::vector<std::tuple<std::string, std::string, std::string, int>>{
+                       {"warning", "schema.key.non-ascii", "/\xC3\x9Cn\xC3\xAF" "code", 2},
+                       {"warning", "schema.key.non-ascii", "/\xE6\x97\xA5\xE6\x9C\xAC", 3},
+                       {"warning", "schema.wire.enum-repeat", "/tags/values", 4}});
+
+    // `schema wire` writes back exactly what Encord holds, repeat included.
+    Run w = run({"wire", data("sdk-unicode.json")});
+    CHECK(w.code == 0);
+    std::ifstream in(data("sdk-unicode.json"));
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(nlohmann::json::parse(w.out) == nlohmann::json::parse(text.str()));
 }
 
 TEST_CASE("schema check: syntax errors are findings with a place", "[schema][cli]") {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "schema/wire.hpp"
 #include "support.hpp"
 
 using namespace eic;
@@ -123,4 +124,95 @@ TEST_CASE("a file that is not an eic draft is refused without reading on", "[sch
     SchemaLoad l = load_schema_text(R"({"format": "eic-schema-draft", "version": 3, "schema": {"k": 1}})");
     CHECK_FALSE(l.file);
     CHECK(codes(l.diagnostics) == Codes{"schema.draft.version"});
+}
+
+namespace {
+
+// The findings of check_schema_file for a file's text, which must load without errors.
+Diagnostics checked(const std::string& text) {
+    SchemaLoad l = load_schema_text(text);
+    REQUIRE(l.file);
+    REQUIRE_FALSE(has_error(l.diagnostics));
+    return check_schema_file(*l.file, Target::index);
+}
+
+const std::string kUnicode = "\xC3\x9Cn\xC3\xAF"
+                             "code";                          // Ünïcode
+const std::string kJapan = "\xE6\x97\xA5\xE6\x9C\xAC";        // 日本
+const std::string kAcute = "\xC3\xA9";                         // é
+
+}  // namespace
+
+TEST_CASE("a wire map's Unicode keys are warnings, its ASCII punctuation errors", "[schema][document]") {
+    for (const std::string& key : {kUnicode, kJapan}) {
+        INFO(key);
+        Diagnostics ds = checked("{\"" + key + "\": {\"ty\": \"variant\", \"hint\": \"varchar\"}}");
+        REQUIRE(codes(ds) == Codes{"schema.key.non-ascii"});
+        CHECK(ds[0].severity == Severity::warning);
+        CHECK(*ds[0].pointer == "/" + key);
+    }
+    Diagnostics slash = checked(R"({"a/b": {"ty": "geospatial"}})");
+    REQUIRE(codes(slash) == Codes{"schema.key.character"});
+    CHECK(slash[0].severity == Severity::error);
+    CHECK(*slash[0].pointer == "/a~1b");
+}
+
+TEST_CASE("a draft may keep a Unicode key its base has, but not add one", "[schema][document]") {
+    const std::string entry = "{\"ty\": \"enum\", \"values\": [\"x\"]}";
+    const std::string head = R"({"format": "eic-schema-draft", "version": 1, "schema": {")";
+    Diagnostics added = checked(head + kAcute + "\": " + entry + "}, \"base\": {\"schema\": {}}}");
+    REQUIRE(codes(added) == Codes{"schema.key.character"});
+    CHECK(added[0].severity == Severity::error);
+    CHECK(*added[0].pointer == "/schema/" + kAcute);
+
+    Diagnostics no_base = checked(head + kAcute + "\": " + entry + "}}");  // a new draft adds every key
+    CHECK(error_codes(no_base) == Codes{"schema.key.character"});
+
+    Diagnostics kept = checked(head + kAcute + "\": " + entry + "}, \"base\": {\"schema\": {\"" + kAcute + "\": " +
+                               entry + "}}}");
+    REQUIRE(codes(kept) == Codes{"schema.key.non-ascii"});
+    CHECK(kept[0].severity == Severity::warning);
+    CHECK(*kept[0].pointer == "/schema/" + kAcute);
+
+    // Still held when the draft changes the key's entry (here: a new option).
+    Diagnostics changed =
+        checked(head + kAcute + R"(": {"ty": "enum", "values": ["x", "y"]}}, "base": {"schema": {")" + kAcute +
+                "\": " + entry + "}}}");
+    CHECK(codes(changed) == Codes{"schema.key.non-ascii"});
+}
+
+TEST_CASE("a wire map's repeated enum option is a warning, kept when written back", "[schema][document]") {
+    SchemaLoad l = load_schema_text(R"({"en": {"ty": "enum", "values": ["a", "a", "b"]}})");
+    REQUIRE(l.file);
+    CHECK(l.diagnostics.empty());
+    Diagnostics ds = check_schema_file(*l.file, Target::index);
+    REQUIRE(codes(ds) == Codes{"schema.wire.enum-repeat"});
+    CHECK(ds[0].severity == Severity::warning);
+    CHECK(*ds[0].pointer == "/en/values");
+    CHECK(write_wire(l.file->draft.schema) == j(R"({"en": {"ty": "enum", "values": ["a", "a", "b"]}})"));
+}
+
+TEST_CASE("a draft may keep the repeats its base has, but not add one", "[schema][document]") {
+    const char* head = R"({"format": "eic-schema-draft", "version": 1, "schema": {"en": {"ty": "enum", "values": )";
+    auto draft = [&](const char* values, const char* base_values) {
+        return checked(std::string(head) + values + R"(}}, "base": {"schema": {"en": {"ty": "enum", "values": )" +
+                       base_values + "}}}}");
+    };
+    Diagnostics added = draft(R"(["a", "a", "b"])", R"(["a", "b"])");
+    REQUIRE(codes(added) == Codes{"schema.enum.duplicate"});
+    CHECK(added[0].severity == Severity::error);
+    CHECK(*added[0].pointer == "/schema/en/values");
+
+    // Kept as the base has it, alone or with a new option: a warning, and no option counts as removed.
+    for (const char* values : {R"(["a", "a", "b"])", R"(["a", "a", "b", "c"])"}) {
+        INFO(values);
+        Diagnostics kept = draft(values, R"(["a", "a", "b"])");
+        REQUIRE(codes(kept) == Codes{"schema.wire.enum-repeat"});
+        CHECK(kept[0].severity == Severity::warning);
+        CHECK(*kept[0].pointer == "/schema/en/values");
+    }
+    // Listing the repeated option once removes no option.
+    CHECK(draft(R"(["a", "b"])", R"(["a", "a", "b"])").empty());
+    // Dropping the option itself is still refused.
+    CHECK(codes(draft(R"(["b"])", R"(["a", "a", "b"])")) == Codes{"schema.enum.option-removed"});
 }

@@ -236,3 +236,26 @@ TEST_CASE("check_new_key tells the add-key field what adding would be refused fo
     CHECK(codes(check_new_key(s, "x ")) == Codes{"schema.key.whitespace"});
     CHECK(*check_new_key(s, "a/b")[0].pointer == "/a~1b");
 }
+
+TEST_CASE("add_enum_options keeps the repeats Encord holds and refuses a new one", "[schema][mutations]") {
+    Schema s;
+    s.put("e", KeyEntry::live(KeyType::enumeration({"a", "a", "b"})));  // as the SDK can leave it
+    CHECK(refused(s, [](Schema& x) { return add_enum_options(x, "e", {"a"}); }) == Codes{"schema.enum.duplicate"});
+    CHECK(refused(s, [](Schema& x) { return add_enum_options(x, "e", {"c", "c"}); }) == Codes{"schema.enum.duplicate"});
+    CHECK(add_enum_options(s, "e", {"c"}).empty());  // the old repeat is not this edit's doing
+    CHECK(s.find("e")->type.values == std::vector<std::string>{"a", "a", "b", "c"});
+}
+
+TEST_CASE("a key added through the mutations may not have Unicode letters", "[schema][mutations]") {
+    const std::string acute = "\xC3\xA9";  // é
+    Schema s;
+    CHECK(codes(check_new_key(s, acute)) == Codes{"schema.key.character"});
+    CHECK(*check_new_key(s, acute)[0].pointer == "/" + acute);
+    CHECK(refused(s, [&](Schema& x) { return add_enum(x, acute, {"a"}); }) == Codes{"schema.key.character"});
+    CHECK(refused(s, [&](Schema& x) { return set_scalar(x, acute, ScalarHint::text); }) ==
+          Codes{"schema.key.character"});
+    // One that Encord already holds can still be edited: the name is not checked again.
+    s.put(acute, KeyEntry::live(KeyType::variant(ScalarHint::number)));
+    CHECK(set_scalar(s, acute, ScalarHint::text).empty());
+    CHECK(delete_key(s, acute, DeleteMode::soft).empty());
+}

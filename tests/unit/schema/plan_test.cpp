@@ -112,3 +112,22 @@ TEST_CASE("three-way: a key Encord hard-deleted meanwhile cannot be added by the
     // Both added "x": Encord hard-deleted it meanwhile, the draft added it: a conflict.
     CHECK(error_codes(p.diagnostics) == Codes{"schema.plan.conflict"});
 }
+
+TEST_CASE("a base with a repeated enum option plans the added option only, keeping the repeat", "[schema][plan]") {
+    Schema base = wire(R"({"e": {"ty": "enum", "values": ["a", "a", "b"]}})");
+    Schema draft = wire(R"({"e": {"ty": "enum", "values": ["a", "a", "b", "c"]}})");
+    Plan two = make_plan(draft, nullptr, base);
+    CHECK(two.diagnostics.empty());
+    REQUIRE(kinds(two.changes) == std::vector<std::string>{"e:options-added"});
+    CHECK(two.changes[0].options_added == std::vector<std::string>{"c"});
+    CHECK(*apply_plan(two) == j(R"({"e": {"ty": "enum", "values": ["a", "a", "b", "c"]}})"));
+
+    Schema remote = wire(R"({"e": {"ty": "enum", "values": ["a", "a", "b", "r"]}})");
+    Plan three = make_plan(draft, &base, remote);
+    CHECK(three.diagnostics.empty());
+    CHECK(*apply_plan(three) == j(R"({"e": {"ty": "enum", "values": ["a", "a", "b", "c", "r"]}})"));
+
+    Plan unchanged = make_plan(base, &base, base);
+    CHECK_FALSE(unchanged.has_changes());
+    CHECK(unchanged.diagnostics.empty());
+}

@@ -67,6 +67,18 @@ TEST_CASE("enum options must be distinct; each duplicate is named once", "[schem
     CHECK(ds[1].message.find("\"b\"") != std::string::npos);
 }
 
+TEST_CASE("a repeat Encord already holds is a warning; a repeat added to it is an error", "[schema][rules]") {
+    auto held = check_enum_options("k", {"a", "a", "b"}, {"a", "a", "b"});
+    REQUIRE(codes(held) == Codes{"schema.wire.enum-repeat"});
+    CHECK(held[0].severity == Severity::warning);
+    CHECK(held[0].message.find("\"a\" 2 times") != std::string::npos);
+    CHECK(codes(check_enum_options("k", {"a", "a", "b", "c"}, {"a", "a", "b"})) == Codes{"schema.wire.enum-repeat"});
+    // Encord holds "a" once (or not at all): repeating it is the caller's doing.
+    CHECK(codes(check_enum_options("k", {"a", "a", "b"}, {"a", "b"})) == Codes{"schema.enum.duplicate"});
+    CHECK(codes(check_enum_options("k", {"a", "a", "a"}, {"a", "a"})) == Codes{"schema.enum.duplicate"});
+    CHECK(error_codes(check_enum_options("k", {"a", "a", "b"})) == Codes{"schema.enum.duplicate"});
+}
+
 TEST_CASE("an embedding's size is 1..4096, and at most 2000 for Active", "[schema][rules]") {
     for (std::int64_t ok : {1, 512, 2000}) {
         CHECK(check_embedding_size("e", ok, Target::index).empty());
@@ -125,4 +137,40 @@ TEST_CASE("live keys that differ only by case are a warning; deleted ones are no
     CHECK(ds[0].severity == Severity::warning);
     CHECK(*ds[0].pointer == "/color");
     CHECK(ds[0].message.find("\"Color\"") != std::string::npos);
+}
+
+TEST_CASE("check_schema judges keys and repeats Encord holds by the SDK's looser rules", "[schema][rules]") {
+    const std::string unicode = "\xC3\x9Cn\xC3\xAF"
+                                "code";  // Ünïcode
+    Schema s;
+    s.put(unicode, KeyEntry::live(KeyType::variant(ScalarHint::text)));
+    s.put("a/b", KeyEntry::live(KeyType::geospatial()));
+    s.put("en", KeyEntry::live(KeyType::enumeration({"b", "a", "a"})));
+    s.put("old", KeyEntry::soft_deleted(KeyType::enumeration({"x", "x"})));
+
+    // Nothing held: every key and option is the caller's addition.
+    auto added = check_schema(s, Target::index);
+    CHECK(error_codes(added) == Codes{"schema.key.character", "schema.enum.duplicate", "schema.enum.duplicate",
+                                      "schema.key.character"});
+
+    // The map holds itself, as a wire map checked on its own does.
+    Held held;
+    held.schema = &s;
+    auto ds = check_schema(s, Target::index, held);
+    REQUIRE(codes(ds) == Codes{"schema.key.character", "schema.wire.enum-repeat", "schema.wire.enum-repeat",
+                               "schema.key.non-ascii"});
+    CHECK(ds[0].severity == Severity::error);  // "/" is refused by the SDK too
+    CHECK(*ds[0].pointer == "/a~1b");
+    CHECK(ds[1].severity == Severity::warning);
+    CHECK(*ds[1].pointer == "/en/values");
+    CHECK(*ds[2].pointer == "/old/deleted_ty/values");
+    CHECK(ds[3].severity == Severity::warning);
+    CHECK(*ds[3].pointer == "/" + unicode);
+
+    // A key held only as unreadable still counts as held for its name.
+    Held names;
+    names.unreadable_keys = {unicode};
+    Schema one;
+    one.put(unicode, KeyEntry::live(KeyType::variant(ScalarHint::text)));
+    CHECK(codes(check_schema(one, Target::index, names)) == Codes{"schema.key.non-ascii"});
 }

@@ -89,6 +89,28 @@ TEST_CASE("enum options may be added, never removed or renamed", "[schema][trans
     CHECK(run(&ab, &ac).codes == Codes{"schema.enum.option-removed"});  // a rename is a removal
 }
 
+TEST_CASE("an enum with a repeated option (as Encord may hold it) loses no option by listing it once",
+          "[schema][transition]") {
+    auto aab = enumeration({"a", "a", "b"}), aabc = enumeration({"a", "a", "b", "c"}), ab = enumeration({"a", "b"});
+    auto added = classify("k", &aab, &aabc);
+    REQUIRE(added.change);
+    CHECK(added.refusals.empty());
+    CHECK(added.change->kind == ChangeKind::options_added);
+    CHECK(added.change->options_added == std::vector<std::string>{"c"});
+
+    auto once = run(&aab, &ab);
+    CHECK(once.kind == ChangeKind::repeats_dropped);
+    CHECK_FALSE(once.destructive);
+    CHECK(once.codes.empty());
+    CHECK(std::string(change_kind_name(ChangeKind::repeats_dropped)) == "repeats-dropped");
+    CHECK(classify("k", &aab, &ab).change->summary.find("\"a\"") != std::string::npos);
+
+    auto b = enumeration({"b"});
+    auto gone = classify("k", &aab, &b);
+    REQUIRE(codes(gone.refusals) == Codes{"schema.enum.option-removed"});
+    CHECK(gone.refusals[0].message.find("no longer has \"a\".") != std::string::npos);  // named once
+}
+
 TEST_CASE("enum, embedding, geospatial and typed keys never change type", "[schema][transition]") {
     std::vector<KeyEntry> fixed = {enumeration({"a"}),
                                    KeyEntry::live(KeyType::embedding(8)),
