@@ -2,6 +2,7 @@
 // code the layers emit is registered, with its severity, and every error names a source.
 #include "diag/codes.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -159,18 +160,27 @@ TEST_CASE("the validator emits only registered codes, with their registered seve
     strict.plan = manifest::Plan::free;
     strict.max_diagnostics = 0;
 
+    // Every manifest under tests/data (the schema file aside). Named here so the test reads files the way
+    // the others do, under node too; natively, a new fixture not named here fails the test.
+    const std::vector<std::string> names = {"/manifest/clean.json",    "/manifest/errors.json", "/manifest/errors.csv",
+                                            "/manifest/truncated.json", "/manifest/warnings.json",
+                                            "/csv/image_groups.csv",    "/csv/images.csv",       "/csv/videos_bom.csv"};
     std::vector<std::string> files;
+    for (const auto& n : names) files.push_back(data + n);
+#ifndef __EMSCRIPTEN__
     for (const char* dir : {"/manifest", "/csv"})
         for (const auto& entry : std::filesystem::directory_iterator(data + dir)) {
-            const std::string p = entry.path().string();
-            if (p.size() > 5 && (p.substr(p.size() - 5) == ".json" || p.substr(p.size() - 4) == ".csv") &&
-                p.find("schema.json") == std::string::npos)
-                files.push_back(p);
+            const std::string name = std::string(dir) + "/" + entry.path().filename().string();
+            if (name == "/manifest/schema.json") continue;
+            INFO("a fixture the registry test does not validate: " << name);
+            CHECK(std::find(names.begin(), names.end(), name) != names.end());
         }
-    REQUIRE(files.size() >= 8);
+#endif
     std::set<std::string> emitted;
     for (const auto& f : files) {
         const std::string bytes = read_text(f);
+        INFO(f);
+        REQUIRE(!bytes.empty());
         for (const auto* o : {&with_schema, &strict}) {
             manifest::ValidateOptions opt = *o;
             if (f.substr(f.size() - 4) == ".csv") opt.format = manifest::InputFormat::csv;
