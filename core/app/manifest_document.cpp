@@ -166,7 +166,8 @@ void ManifestDocument::open(std::string file_name, std::string bytes, const sche
 }
 
 void ManifestDocument::open_new(std::string file_name, const schema::Schema& schema, const ManifestChecks& checks) {
-    open(std::move(file_name), "{\"images\":[]}", schema, checks);
+    open(std::move(file_name), fmt::format("{{\"{}\":[]}}", manifest::collection_key(manifest::Collection::images)),
+         schema, checks);
 }
 
 void ManifestDocument::validate(const schema::Schema& schema, const ManifestChecks& checks) {

@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "cli/convert_cmd.hpp"
+#include "cli/docs_cmd.hpp"
 #include "cli/infer_cmd.hpp"
 #include "cli/schema_cmd.hpp"
 #include "cli/split_cmd.hpp"
@@ -30,6 +31,8 @@ const std::vector<Command>& commands() {
          "check a schema draft or Encord wire map, print its wire map, or diff two schemas", run_schema_command},
         {"validate", "validate FILE [--schema S] [--format json|csv|auto] [--strict-client-only] [--plan enterprise|team|free] [--max-diagnostics N] [--output text|json|sarif]",
          "check an import manifest against Encord's rules, the GCS naming rules, a metadata schema and plan limits", run_validate},
+        {"docs", "docs diagnostics", "print docs/diagnostics.md, generated from the registry of diagnostic codes",
+         run_docs},
     };
     return table;
 }

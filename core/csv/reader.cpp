@@ -47,7 +47,8 @@ Diagnostics Reader::take_diagnostics() {
 void Reader::add(const char* code, std::string message, std::uint32_t line, std::uint32_t column, const Record& rec,
                  std::size_t field_index) {
     Diagnostic d;
-    d.severity = Severity::error;
+    // No source says which encodings Encord reads in a CSV: bytes that are not UTF-8 are a warning.
+    d.severity = std::string_view(code) == code::invalid_utf8 ? Severity::warning : Severity::error;
     d.code = code;
     d.message = std::move(message);
     d.line = line;

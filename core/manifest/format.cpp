@@ -75,6 +75,19 @@ const std::vector<std::string>& top_level_keys() {
     return keys;
 }
 
+const std::string& documented_collections_text() {
+    static const std::string text = [] {
+        std::vector<std::string_view> keys;
+        for (const auto& c : collections())
+            if (c.file_form_documented) keys.push_back(c.key);
+        std::string out;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            out += std::string(i == 0 ? "" : i + 1 == keys.size() ? " and " : ", ") + std::string(keys[i]);
+        return out;
+    }();
+    return text;
+}
+
 std::string_view snake_spelling(std::string_view documented) {
     if (documented == kObjectUrl) return "object_url";
     if (documented == kGroupUrlPrefix) return "object_url_";

@@ -65,6 +65,8 @@ inline constexpr std::string_view kUpsertMetadata = "upsert_metadata";  // struc
 std::optional<std::string_view> file_form_of_structured(std::string_view key);
 // Every top-level key a file may hold, for "did you mean".
 const std::vector<std::string>& top_level_keys();
+// The collections Encord documents for manifest files, for messages: "videos, images, ... and dicom_series".
+const std::string& documented_collections_text();
 
 // ---- item fields -------------------------------------------------------------------------------
 

@@ -129,7 +129,10 @@ struct JsonLoader {
         if (depth == 0) {
             if (!container || bytes[offset] != '{') {
                 ds.push_back(diag(Severity::error, load_code::top_level,
-                                  "a manifest is a JSON object with keys such as \"videos\" and \"images\"", offset,
+                                  "a manifest is a JSON object with keys such as \"" +
+                                      std::string(collection_key(Collection::videos)) + "\" and \"" +
+                                      collection_key(Collection::images) + "\"",
+                                  offset,
                                   std::string()));
                 target = Target::junk;
                 b.start();

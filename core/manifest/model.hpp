@@ -29,7 +29,7 @@ namespace eic::manifest {
 // The file form's top-level key of a collection (format.hpp).
 const char* collection_key(Collection c);
 // The collection of a file-form key, exactly as written; nullopt otherwise (structured-form names such
-// as "imageGroups" are not read as collections: format::find_structured_collection names them).
+// as the structured form's camelCase names are not read as collections: format names them).
 std::optional<Collection> collection_from_key(std::string_view key);
 // Whether items list their files as objectUrl_0, objectUrl_1, ... (image groups, DICOM series).
 bool is_grouped(Collection c);

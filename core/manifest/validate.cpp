@@ -528,9 +528,9 @@ void Validator::top_key(std::string_view k, std::size_t off) {
             return;
         }
         emit(Severity::warning, "manifest.unknown-key", off, At::value, [&] {
-            return fmt::format("Unknown top-level key {}: Encord reads videos, audio, image_groups, images, dicom_series "
-                               "and skip_duplicate_urls, and ignores the rest.{}",
-                               schema::quote(k), did_you_mean(suggest(k, names)));
+            return fmt::format("Unknown top-level key {}: Encord reads {} and {}, and ignores the rest.{}", schema::quote(k),
+                               format::documented_collections_text(), format::kSkipDuplicateUrls,
+                               did_you_mean(suggest(k, names)));
         });
         return;
     }
@@ -558,9 +558,9 @@ void Validator::top_key(std::string_view k, std::size_t off) {
         pending_ = Expect::collection;
         if (!c->file_form_documented)
             emit(Severity::info, "manifest.structured-collection", off, At::value, [&] {
-                return fmt::format("{} is a collection of Encord's structured (SDK) form; Encord documents only videos, "
-                                   "audio, image_groups, images and dicom_series for manifest files, so the upload "
-                                   "may not accept it.", schema::quote(k));
+                return fmt::format("{} is a collection of Encord's structured (SDK) form; Encord documents only {} for "
+                                   "manifest files, so the upload may not accept it.",
+                                   schema::quote(k), format::documented_collections_text());
             });
     }
 }
@@ -854,8 +854,10 @@ bool Validator::wrong(Expect e, Got g, std::size_t off) {
     switch (e) {
         case Expect::top:
             code = "manifest.top-level";
-            what = "The manifest is a JSON object such as {\"images\": [...]}";
-            if (g == Got::array) what += "; wrap this array in {\"images\": ...} or the collection it holds";
+            what = fmt::format("The manifest is a JSON object such as {{\"{}\": [...]}}", collection_key(Collection::images));
+            if (g == Got::array)
+                what += fmt::format("; wrap this array in {{\"{}\": ...}} or the collection it holds",
+                                    collection_key(Collection::images));
             break;
         case Expect::collection: what = fmt::format("{} is a list of items: [ {{...}}, ... ]", coll()->key); break;
         case Expect::skip_duplicate_urls: what = "skip_duplicate_urls is true or false"; break;
@@ -1235,7 +1237,8 @@ void Validator::finish(const json::ReadResult& r) {
     item_index_ = -1;
     if (!r.error && !cancelled_ && top_is_object_ && elements_ == 0)
         emit(Severity::warning, "manifest.empty", 0, At::value, [&] {
-            return std::string("The manifest has no items: add a collection such as \"images\": [{\"objectUrl\": ...}].");
+            return fmt::format("The manifest has no items: add a collection such as \"{}\": [{{\"{}\": ...}}].",
+                               collection_key(Collection::images), format::kObjectUrl);
         });
     if (opt_.plan && !cancelled_) {
         const auto& pl = plan_limits(*opt_.plan);

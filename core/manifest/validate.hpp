@@ -36,7 +36,7 @@ enum class InputFormat { auto_detect, json, csv };
 // Where one JSON item (an element of a collection that is an object) lies in the input: [begin, end)
 // from its '{' to just past its '}'. The editor indexes a manifest from these while validating it.
 struct ItemSpan {
-    const char* collection;  // the top-level key as written ("images", ...); static storage
+    const char* collection;  // the collection's top-level key (format.hpp); static storage
     std::uint32_t item;      // 0-based index in its collection
     std::uint64_t begin, end;
 };

@@ -152,11 +152,12 @@ TEST_CASE("csv: ragged rows are errors with their row; the record is still retur
     CHECK(ds.empty());
 }
 
-TEST_CASE("csv: invalid UTF-8 is an error at its place, once per record") {
+TEST_CASE("csv: invalid UTF-8 is a warning at its place, once per record") {
     Diagnostics ds;
     auto r = records("A,B\nok,x\xC3\x28\xFF\n\xE0\x80\x80,\xED\xA0\x80\n", &ds);
     REQUIRE(ds.size() == 2);
     CHECK(ds[0].code == "csv.invalid-utf8");
+    CHECK(ds[0].severity == Severity::warning);
     CHECK(ds[0].line == 2);
     CHECK(ds[0].column == 5);
     CHECK(ds[0].field == std::string("B"));
