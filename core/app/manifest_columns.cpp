@@ -1,6 +1,7 @@
 #include "app/manifest_columns.hpp"
 
 #include "json/number.hpp"
+#include "manifest/format.hpp"
 
 #include <fmt/format.h>
 
@@ -195,22 +196,31 @@ std::optional<std::size_t> column_of(const Diagnostic& d, const std::vector<Colu
             if (columns[i].kind == kind && columns[i].key == key) return i;
         return std::nullopt;
     };
-    if (d.field) {
-        if (*d.field == "ObjectUrl") return find(ColumnKind::url);
-        if (d.field->find("title") != std::string::npos) return find(ColumnKind::title);
+    namespace format = manifest::format;
+    if (d.field) {  // a CSV column, under any spelling the format reads
+        const format::ColumnInfo* col = format::find_column(*d.field);
+        if (!col) col = format::find_column_loose(*d.field);
+        if (col && col->column == format::Column::object_url) return find(ColumnKind::url);
+        if (col && col->title) return find(ColumnKind::title);
         return std::nullopt;
     }
     if (!d.pointer) return std::nullopt;
-    // "/images/3/clientMetadata/split/0": skip the collection and the index.
+    // "/<collection>/3/<field>/key/0": the field of an item of the collection.
     const std::vector<std::string> parts = pointer_tokens(*d.pointer);
     if (parts.size() < 3) return std::nullopt;
-    const std::string& field = parts[2];
-    if (field == "title") return find(ColumnKind::title);
-    if (field == "objectUrl" || field == "object_url" || field.rfind("objectUrl_", 0) == 0) return find(ColumnKind::url);
-    if (field == "videoMetadata" || field == "imageMetadata" || field == "audioMetadata" || field == "textMetadata" ||
-        field == "pdfMetadata")
-        return find(ColumnKind::media);
-    if ((field == "clientMetadata" || field == "client_metadata") && parts.size() >= 4) return find(ColumnKind::metadata, parts[3]);
+    const auto c = manifest::collection_from_key(parts[0]);
+    const auto m = c ? format::match_item_field(*c, parts[2]) : std::nullopt;
+    if (!m) return std::nullopt;
+    switch (m->field) {
+        case format::Field::title: return find(ColumnKind::title);
+        case format::Field::object_url:
+        case format::Field::group_url: return find(ColumnKind::url);
+        case format::Field::media_metadata: return find(ColumnKind::media);
+        case format::Field::client_metadata:
+            return parts.size() >= 4 ? find(ColumnKind::metadata, parts[3]) : std::nullopt;
+        case format::Field::create_video:
+        case format::Field::video_option: return std::nullopt;
+    }
     return std::nullopt;
 }
 

@@ -82,7 +82,9 @@ std::string reindex_pointer(const std::string& p, std::uint64_t k) {
 std::optional<std::string> metadata_key_of(const Diagnostic& d) {
     if (!d.pointer) return std::nullopt;
     std::vector<std::string> t = pointer_tokens(*d.pointer);
-    if (t.size() < 4 || (t[2] != "clientMetadata" && t[2] != "client_metadata")) return std::nullopt;
+    namespace format = manifest::format;
+    if (t.size() < 4 || (t[2] != format::kClientMetadata && t[2] != format::snake_spelling(format::kClientMetadata)))
+        return std::nullopt;
     return t[3];
 }
 

@@ -2,12 +2,27 @@
 
 #include "json/number.hpp"
 #include "json/reader.hpp"
+#include "manifest/format.hpp"
 
 #include <cmath>
 
 namespace eic::app {
 
 namespace {
+
+// The key of an item's first (or only) file: objectUrl, objectUrl_0, or their snake_case forms.
+bool is_first_url(std::string_view k) {
+    namespace format = manifest::format;
+    for (bool grouped : {false, true}) {
+        const std::string_view name = grouped ? format::kGroupUrlPrefix : format::kObjectUrl;
+        for (std::string_view spelled : {name, format::snake_spelling(name)}) {
+            if (!grouped && k == spelled) return true;
+            if (grouped && k.size() == spelled.size() + 1 && k.substr(0, spelled.size()) == spelled && k.back() == '0')
+                return true;
+        }
+    }
+    return false;
+}
 
 // Finds the one value at depth 1 (an item field) or depth 2 (under clientMetadata) and stops there.
 struct Finder {
@@ -73,9 +88,12 @@ struct Finder {
     bool key(std::string_view k, std::size_t) {
         if (depth == 1) {
             switch (kind) {
-                case FieldKind::title: target_next = k == "title"; break;
-                case FieldKind::url: target_next = k == "objectUrl" || k == "object_url" || k == "objectUrl_0"; break;
-                case FieldKind::metadata: meta_next = k == "clientMetadata" || k == "client_metadata"; break;
+                case FieldKind::title: target_next = k == manifest::format::kTitle; break;
+                case FieldKind::url: target_next = is_first_url(k); break;
+                case FieldKind::metadata:
+                    meta_next = k == manifest::format::kClientMetadata ||
+                                k == manifest::format::snake_spelling(manifest::format::kClientMetadata);
+                    break;
             }
         } else if (depth == 2 && in_meta) {
             target_next = k == wanted;

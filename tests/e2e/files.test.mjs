@@ -193,7 +193,9 @@ test('openManifest opens text, bytes and Blobs in the Manifest panel and resolve
   }, manifest);
   assert.deepEqual(results.map((r) => [r.fileName, r.summary.items, r.summary.format]),
     [['text.json', 3, 'json'], ['bytes.json', 3, 'json'], ['blob.csv', 1, 'csv']]);
-  assert.equal(results[0].summary.errors, 1);
+  // An ftp: URL is a warning: no source says Encord refuses other schemes (docs/diagnostics.md).
+  assert.equal(results[0].summary.errors, 0);
+  assert.equal(results[0].summary.warnings, 1);
   assert.deepEqual(Object.keys(results[0].codes), ['manifest.url.scheme']);
   const s = await page.evaluate(() => window.eic.state());
   assert.equal(s.manifest.fileName, 'blob.csv');

@@ -191,3 +191,26 @@ test('a manifest pasted into the Manifest panel opens in a new tab; Ctrl+Z undoe
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a CSV of several data types opens as rows of each type and exports as one mixed CSV', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url, { width: 1280, height: 800 });
+  const base = 'https://storage.cloud.google.com/my-bucket';
+  // Encord's GCP import guide: one CSV may combine data types; a row's type is the title column it fills.
+  const csv = 'ObjectUrl,Image title,Video title,Image group title\n' +
+    `${base}/a.jpg,a,,\n${base}/v.mp4,,v,\n${base}/g0.jpg,,,g\n${base}/g1.jpg,,,g\n${base}/both.jpg,x,y,\n`;
+  await openManifest(page, 'mixed.csv', csv);
+  let s = await waitState(page, (st) => st.manifest && st.manifest.fileName === 'mixed.csv' && st.manifest.summary && !st.manifest.validating);
+  assert.equal(s.manifest.summary.format, 'csv');
+  assert.equal(s.manifest.summary.errors, 0, JSON.stringify(s.manifest.codes));
+  assert.equal(s.manifest.units, 3);  // an image, a video, a group of two; the row filling two titles is left out
+  assert.deepEqual(s.manifest.codes, { 'csv.row.type-ambiguous': 1 });
+  await selectFinding(page, 'csv.row.type-ambiguous', /^row 5, Image title/);
+  await page.screenshot({ path: path.join(session.artifacts, 'manifest-mixed-csv.png') });
+  await clickItem(page, 'Export…', { window: 'Manifest' });
+  const out = await download(page, 'Save as CSV');
+  assert.equal(out.bytes.toString('utf8'),
+    'ObjectUrl,Image title,Video title,Image group title\n' +
+    `${base}/a.jpg,a,,\n${base}/v.mp4,,v,\n${base}/g0.jpg,,,g\n${base}/g1.jpg,,,g\n`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -24,7 +24,9 @@ test('a picked manifest is validated against the schema and its findings are lis
   const s = await waitState(page, (st) => st.manifest && st.manifest.summary);
   assert.equal(s.manifest.fileName, 'batch.json');
   assert.equal(s.manifest.summary.items, 3);
-  assert.ok(s.manifest.summary.errors >= 2, JSON.stringify(s.manifest));
+  // fps "fast" is an error; the ftp: URL a warning (no source says Encord refuses other schemes)
+  assert.equal(s.manifest.summary.errors, 1, JSON.stringify(s.manifest));
+  assert.ok(s.manifest.summary.warnings >= 1, JSON.stringify(s.manifest));
   const codes = Object.keys(s.manifest.codes);
   assert.ok(codes.length >= 2, codes.join());
   await findItem(page, 'Validate', { window: 'Manifest' });
