@@ -7,9 +7,12 @@ namespace eic::app {
 
 const char* panel_title(Panel p) {
     switch (p) {
-        case Panel::schema: return "Schema";
-        case Panel::manifest: return "Manifest";
-        case Panel::log: return "Log";
+        case Panel::schema:
+            return "Schema";
+        case Panel::manifest:
+            return "Manifest";
+        case Panel::log:
+            return "Log";
     }
     return "";
 }

@@ -14,8 +14,8 @@ enum class LogLevel { debug, info, warning, error };
 const char* log_level_name(LogLevel level);
 
 struct LogEntry {
-    std::uint64_t seq = 0;   // increases by one per entry, never reused
-    double time_s = 0;       // seconds since the app started
+    std::uint64_t seq = 0;  // increases by one per entry, never reused
+    double time_s = 0;      // seconds since the app started
     LogLevel level = LogLevel::info;
     std::string message;
 };
@@ -28,7 +28,7 @@ public:
     void clear();
 
     const std::deque<LogEntry>& entries() const { return entries_; }
-    std::uint64_t total() const { return next_seq_; }          // entries ever added
+    std::uint64_t total() const { return next_seq_; }  // entries ever added
     std::uint64_t dropped() const { return next_seq_ - entries_.size() - cleared_; }
     std::size_t count(LogLevel level) const;
 

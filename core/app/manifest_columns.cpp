@@ -1,11 +1,11 @@
 #include "app/manifest_columns.hpp"
 
-#include "json/number.hpp"
-#include "manifest/format.hpp"
-
 #include <fmt/format.h>
 
 #include <cmath>
+
+#include "json/number.hpp"
+#include "manifest/format.hpp"
 
 namespace eic::app {
 
@@ -14,10 +14,12 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 bool is_number(const schema::KeyType& t) {
-    return t.kind == schema::TypeKind::number || (t.kind == schema::TypeKind::variant && t.hint == schema::ScalarHint::number);
+    return t.kind == schema::TypeKind::number ||
+           (t.kind == schema::TypeKind::variant && t.hint == schema::ScalarHint::number);
 }
 bool is_boolean(const schema::KeyType& t) {
-    return t.kind == schema::TypeKind::boolean || (t.kind == schema::TypeKind::variant && t.hint == schema::ScalarHint::boolean);
+    return t.kind == schema::TypeKind::boolean ||
+           (t.kind == schema::TypeKind::variant && t.hint == schema::ScalarHint::boolean);
 }
 bool is_json_valued(const schema::KeyType& t) {
     return t.kind == schema::TypeKind::embedding || t.kind == schema::TypeKind::geospatial;
@@ -42,7 +44,9 @@ std::string media_summary(const Json& m) {
     if (m.contains("fps")) add(value_text(m["fps"]) + " fps");
     if (m.contains("file_size") && m["file_size"].is_number()) {
         double b = m["file_size"].get<double>();
-        add(b >= 1e9 ? fmt::format("{:.1f} GB", b / 1e9) : b >= 1e6 ? fmt::format("{:.1f} MB", b / 1e6) : fmt::format("{:.0f} kB", b / 1e3));
+        add(b >= 1e9   ? fmt::format("{:.1f} GB", b / 1e9)
+            : b >= 1e6 ? fmt::format("{:.1f} MB", b / 1e6)
+                       : fmt::format("{:.0f} kB", b / 1e3));
     }
     return out.empty() ? m.dump() : out;
 }
@@ -68,11 +72,13 @@ std::vector<Column> table_columns(const schema::Schema& schema) {
 
 std::string cell_text(const manifest::Item& item, manifest::Collection c, const Column& column) {
     switch (column.kind) {
-        case ColumnKind::status: return "";
+        case ColumnKind::status:
+            return "";
         case ColumnKind::type:
             if (c == manifest::Collection::image_groups && item.create_video.value_or(false)) return "image sequence";
             return manifest::collection_key(c);
-        case ColumnKind::title: return item.title.value_or("");
+        case ColumnKind::title:
+            return item.title.value_or("");
         case ColumnKind::url:
             if (item.urls.empty()) return "";
             if (item.urls.size() == 1) return item.urls[0];
@@ -107,10 +113,13 @@ std::string cell_edit_text(const manifest::Item& item, manifest::Collection c, c
 std::string apply_cell(manifest::Item& item, manifest::Collection c, const Column& column, std::string_view input) {
     switch (column.kind) {
         case ColumnKind::status:
-        case ColumnKind::type: return "This column is not editable.";
+        case ColumnKind::type:
+            return "This column is not editable.";
         case ColumnKind::title:
-            if (input.empty()) item.title.reset();
-            else item.title = std::string(input);
+            if (input.empty())
+                item.title.reset();
+            else
+                item.title = std::string(input);
             return "";
         case ColumnKind::url: {
             // One URL a line; only a group takes several. Nothing is trimmed: whitespace is the
@@ -119,14 +128,16 @@ std::string apply_cell(manifest::Item& item, manifest::Collection c, const Colum
             std::size_t at = 0;
             while (at <= input.size()) {
                 std::size_t nl = input.find('\n', at);
-                std::string_view line = input.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+                std::string_view line =
+                    input.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
                 if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
                 if (!line.empty()) urls.emplace_back(line);
                 if (nl == std::string_view::npos) break;
                 at = nl + 1;
             }
             if (!manifest::is_grouped(c) && urls.size() > 1)
-                return fmt::format("A {} item has one objectUrl; give one URL (groups take one per line).", manifest::collection_key(c));
+                return fmt::format("A {} item has one objectUrl; give one URL (groups take one per line).",
+                                   manifest::collection_key(c));
             if (urls.empty()) return "Give the object's URL (https://storage.cloud.google.com/BUCKET/OBJECT).";
             item.urls = std::move(urls);
             return "";
@@ -141,14 +152,18 @@ std::string apply_cell(manifest::Item& item, manifest::Collection c, const Colum
             }
             Json v = Json::parse(t, nullptr, false);
             if (v.is_discarded() || !v.is_object())
-                return fmt::format("Write {} as a JSON object, e.g. {{\"width\": 1920, \"height\": 1080, \"mime_type\": \"image/jpeg\"}}.", key);
+                return fmt::format(
+                    "Write {} as a JSON object, e.g. {{\"width\": 1920, \"height\": 1080, \"mime_type\": "
+                    "\"image/jpeg\"}}.",
+                    key);
             Json m = Json::object();
             for (auto it = v.begin(); it != v.end(); ++it) m[manifest::snake_case(it.key())] = it.value();
             item.metadata = Json::object();
             item.metadata[key] = std::move(m);
             return "";
         }
-        case ColumnKind::metadata: break;
+        case ColumnKind::metadata:
+            break;
     }
     Json value;
     const std::string t = trim(input);
@@ -165,12 +180,16 @@ std::string apply_cell(manifest::Item& item, manifest::Collection c, const Colum
             return fmt::format("\"{}\" is not a number; write it as JSON does (12, -0.5, 1e6).", t);
         }
         Json parsed = Json::parse(t, nullptr, false);
-        if (parsed.is_discarded() || !parsed.is_number()) return fmt::format("\"{}\" is not a number; write it as JSON does (12, -0.5, 1e6).", t);
+        if (parsed.is_discarded() || !parsed.is_number())
+            return fmt::format("\"{}\" is not a number; write it as JSON does (12, -0.5, 1e6).", t);
         value = parsed;
     } else if (type && is_boolean(*type)) {
-        if (t == "true") value = true;
-        else if (t == "false") value = false;
-        else return fmt::format("\"{}\" is not a boolean; write true or false.", t);
+        if (t == "true")
+            value = true;
+        else if (t == "false")
+            value = false;
+        else
+            return fmt::format("\"{}\" is not a boolean; write true or false.", t);
     } else if (type && is_json_valued(*type)) {
         value = Json::parse(t, nullptr, false);
         if (value.is_discarded()) {
@@ -212,14 +231,18 @@ std::optional<std::size_t> column_of(const Diagnostic& d, const std::vector<Colu
     const auto m = c ? format::match_item_field(*c, parts[2]) : std::nullopt;
     if (!m) return std::nullopt;
     switch (m->field) {
-        case format::Field::title: return find(ColumnKind::title);
+        case format::Field::title:
+            return find(ColumnKind::title);
         case format::Field::object_url:
-        case format::Field::group_url: return find(ColumnKind::url);
-        case format::Field::media_metadata: return find(ColumnKind::media);
+        case format::Field::group_url:
+            return find(ColumnKind::url);
+        case format::Field::media_metadata:
+            return find(ColumnKind::media);
         case format::Field::client_metadata:
             return parts.size() >= 4 ? find(ColumnKind::metadata, parts[3]) : std::nullopt;
         case format::Field::create_video:
-        case format::Field::video_option: return std::nullopt;
+        case format::Field::video_option:
+            return std::nullopt;
     }
     return std::nullopt;
 }
@@ -230,7 +253,8 @@ std::vector<std::string> pointer_tokens(std::string_view pointer) {
     std::size_t at = 1;
     while (true) {
         std::size_t slash = pointer.find('/', at);
-        std::string_view token = pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at);
+        std::string_view token =
+            pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at);
         std::string un;
         for (std::size_t i = 0; i < token.size(); ++i) {
             // RFC 6901: ~1 is '/', ~0 is '~'.

@@ -18,8 +18,8 @@ enum class ColumnKind { status, type, title, url, media, metadata };
 
 struct Column {
     ColumnKind kind = ColumnKind::title;
-    std::string key;    // metadata: the clientMetadata key
-    std::string label;  // the header
+    std::string key;                      // metadata: the clientMetadata key
+    std::string label;                    // the header
     std::optional<schema::KeyType> type;  // metadata: the schema's type of the key
 };
 

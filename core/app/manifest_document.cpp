@@ -1,5 +1,4 @@
 #include "app/manifest_document.hpp"
-#include "manifest/format.hpp"
 
 #include <fmt/format.h>
 
@@ -7,15 +6,17 @@
 #include <chrono>
 #include <cstring>
 
+#include "manifest/format.hpp"
+
 namespace eic::app {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::size_t kMaxListed = 10000;     // a list longer than this is read by code, not by people
-constexpr std::size_t kMaxIncremental = 2000; // more changed units than this wait for the full pass
-constexpr std::size_t kItemCache = 4096;      // parsed items kept (the rows on screen, and some)
+constexpr std::size_t kMaxListed = 10000;      // a list longer than this is read by code, not by people
+constexpr std::size_t kMaxIncremental = 2000;  // more changed units than this wait for the full pass
+constexpr std::size_t kItemCache = 4096;       // parsed items kept (the rows on screen, and some)
 
 // Findings about the whole file, which validating one item alone cannot judge.
 bool file_level(const std::string& code) {
@@ -39,8 +40,10 @@ std::string encode_whitespace(std::string_view url) {
     std::string out;
     for (std::size_t i = a; i < b; ++i) {
         unsigned char c = (unsigned char)url[i];
-        if (is_ws(c)) out += fmt::format("%{:02X}", c);
-        else out += char(c);
+        if (is_ws(c))
+            out += fmt::format("%{:02X}", c);
+        else
+            out += char(c);
     }
     return out;
 }
@@ -140,7 +143,8 @@ manifest::ValidateOptions ManifestDocument::options() const {
     return o;
 }
 
-void ManifestDocument::open(std::string file_name, std::string bytes, const schema::Schema& schema, const ManifestChecks& checks) {
+void ManifestDocument::open(std::string file_name, std::string bytes, const schema::Schema& schema,
+                            const ManifestChecks& checks) {
     file_name_ = std::move(file_name);
     format_ = manifest::detect_format(bytes, file_name_);
     schema_ = schema;
@@ -237,9 +241,10 @@ void ManifestDocument::finish_job() {
         units_.reset_from_spans(job->text, job->spans);
         job->by_collection = units_.items_by_collection();
         // Units from a partial reading must not be written back: the rest of the file would be lost.
-        editable_ = !result_->summary.cancelled && std::none_of(result_->diagnostics.begin(), result_->diagnostics.end(), [](const Diagnostic& d) {
-            return d.code.rfind("json.", 0) == 0 || d.code == "manifest.top-level";
-        });
+        editable_ = !result_->summary.cancelled &&
+                    std::none_of(result_->diagnostics.begin(), result_->diagnostics.end(), [](const Diagnostic& d) {
+                        return d.code.rfind("json.", 0) == 0 || d.code == "manifest.top-level";
+                    });
         cache_.clear();
     } else if (job->rebase && !edited_meanwhile && !result_->summary.cancelled) {
         if (units_.rebase(job->text, job->spans)) cache_.clear();
@@ -367,11 +372,14 @@ void ManifestDocument::apply(const Op& op, bool forward) {
     }
     auto one = [&](const Change& ch) {
         if (ch.added) {
-            if (forward) units_.add(ch.collection, *ch.after);
-            else units_.pop_back();
+            if (forward)
+                units_.add(ch.collection, *ch.after);
+            else
+                units_.pop_back();
         } else {
             if (ch.before && ch.after) units_.set_text(ch.unit, forward ? *ch.after : *ch.before);
-            if (ch.deleted_before != ch.deleted_after) units_.set_deleted(ch.unit, forward ? ch.deleted_after : ch.deleted_before);
+            if (ch.deleted_before != ch.deleted_after)
+                units_.set_deleted(ch.unit, forward ? ch.deleted_after : ch.deleted_before);
         }
         cache_.erase(ch.unit);
         touched.push_back(ch.unit);
@@ -440,7 +448,8 @@ std::string ManifestDocument::set_cell(std::uint32_t unit, const Column& column,
     return "";
 }
 
-std::string ManifestDocument::bulk_set_cell(const std::vector<std::uint32_t>& units, const Column& column, std::string_view text) {
+std::string ManifestDocument::bulk_set_cell(const std::vector<std::uint32_t>& units, const Column& column,
+                                            std::string_view text) {
     if (!editable_) return "This manifest could not be read to the end; fix the file first (see its findings).";
     Op op;
     op.label = fmt::format("Set {} on {} rows", column.label, units.size());
@@ -489,7 +498,8 @@ void ManifestDocument::delete_units(const std::vector<std::uint32_t>& units) {
     commit(std::move(op));
 }
 
-std::size_t ManifestDocument::edit_urls(const std::vector<std::uint32_t>& units, const std::function<std::string(const std::string&)>& rewrite,
+std::size_t ManifestDocument::edit_urls(const std::vector<std::uint32_t>& units,
+                                        const std::function<std::string(const std::string&)>& rewrite,
                                         const char* label) {
     if (!editable_) return 0;
     Op op;
@@ -514,7 +524,8 @@ std::size_t ManifestDocument::edit_urls(const std::vector<std::uint32_t>& units,
     return changed;
 }
 
-std::size_t ManifestDocument::bulk_replace_in_urls(const std::vector<std::uint32_t>& units, std::string_view find, std::string_view replace) {
+std::size_t ManifestDocument::bulk_replace_in_urls(const std::vector<std::uint32_t>& units, std::string_view find,
+                                                   std::string_view replace) {
     if (find.empty()) return 0;
     return edit_urls(
         units,
@@ -532,7 +543,8 @@ std::size_t ManifestDocument::bulk_replace_in_urls(const std::vector<std::uint32
 }
 
 std::size_t ManifestDocument::bulk_encode_url_whitespace(const std::vector<std::uint32_t>& units) {
-    return edit_urls(units, [](const std::string& url) { return encode_whitespace(url); }, "Encode whitespace in {} URLs");
+    return edit_urls(
+        units, [](const std::string& url) { return encode_whitespace(url); }, "Encode whitespace in {} URLs");
 }
 
 // ---------------------------------------------------------------- quick fixes
@@ -556,7 +568,8 @@ std::string ManifestDocument::fix_label(std::size_t i) const {
     auto key = metadata_key_of(d);
     if (d.code == "manifest.metadata.enum" && key) {
         const schema::KeyEntry* e = schema_.find(*key);
-        if (!e || !it->client_metadata.is_object() || !it->client_metadata.contains(*key) || !it->client_metadata[*key].is_string())
+        if (!e || !it->client_metadata.is_object() || !it->client_metadata.contains(*key) ||
+            !it->client_metadata[*key].is_string())
             return "";
         auto best = closest(it->client_metadata[*key].get<std::string>(), e->type.values);
         return best ? fmt::format("Use \"{}\"", *best) : "";
@@ -566,7 +579,9 @@ std::string ManifestDocument::fix_label(std::size_t i) const {
         for (const auto& [name, entry] : schema_)
             if (entry->is_live()) names.push_back(name);
         auto best = closest(*key, names);
-        return best && !(it->client_metadata.is_object() && it->client_metadata.contains(*best)) ? fmt::format("Rename the key to \"{}\"", *best) : "";
+        return best && !(it->client_metadata.is_object() && it->client_metadata.contains(*best))
+                   ? fmt::format("Rename the key to \"{}\"", *best)
+                   : "";
     }
     if (d.code == "manifest.item.unknown-field" || d.code == "manifest.item.field-spelling") {
         auto field = item_field_of(d);
@@ -667,8 +682,9 @@ manifest::SplitResult ManifestDocument::split(const manifest::SplitProfile& prof
             manifest::CsvWriteResult w = manifest::write_csv(*l.manifest);
             csv.diagnostics.insert(csv.diagnostics.end(), w.diagnostics.begin(), w.diagnostics.end());
             if (!w.bytes) return {{}, csv.diagnostics};
-            csv.parts.push_back({manifest::part_name(file_name_, csv.parts.size() + 1, r.parts.size(), manifest::Format::csv),
-                                 std::move(*w.bytes), part.items, part.urls});
+            csv.parts.push_back(
+                {manifest::part_name(file_name_, csv.parts.size() + 1, r.parts.size(), manifest::Format::csv),
+                 std::move(*w.bytes), part.items, part.urls});
         }
         return csv;
     }

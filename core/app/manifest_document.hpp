@@ -60,7 +60,7 @@ public:
     bool step(std::size_t max_bytes);
     void cancel();
     bool validating() const { return job_ != nullptr; }
-    double progress() const;               // 0..1 of the running job
+    double progress() const;                         // 0..1 of the running job
     double rate_mb_s() const { return rate_mb_s_; }  // of the last finished (or running) job
     const std::optional<manifest::ValidationResult>& result() const { return result_; }
     // Edits since the last full validation: findings across items may be out of date.
@@ -77,7 +77,9 @@ public:
     std::uint8_t status(std::uint32_t unit) const { return unit < status_.size() ? status_[unit] : 0; }
     // Indexes into result()->diagnostics of the unit's findings.
     const std::vector<std::uint32_t>& findings_of(std::uint32_t unit) const;
-    std::uint32_t unit_of(std::size_t diagnostic) const { return diagnostic < diag_unit_.size() ? diag_unit_[diagnostic] : kNoUnit; }
+    std::uint32_t unit_of(std::size_t diagnostic) const {
+        return diagnostic < diag_unit_.size() ? diag_unit_[diagnostic] : kNoUnit;
+    }
     // Findings per code (all, kept or not), for the grouped list.
     std::map<std::string, std::uint64_t> counts_by_code() const;
     // The unit's item, read from its text (cached for the rows on screen); null when unreadable.
@@ -91,7 +93,8 @@ public:
     void delete_units(const std::vector<std::uint32_t>& units);
     std::string bulk_set_cell(const std::vector<std::uint32_t>& units, const Column& column, std::string_view text);
     // Replaces `find` with `replace` in every URL of the units; returns how many URLs changed.
-    std::size_t bulk_replace_in_urls(const std::vector<std::uint32_t>& units, std::string_view find, std::string_view replace);
+    std::size_t bulk_replace_in_urls(const std::vector<std::uint32_t>& units, std::string_view find,
+                                     std::string_view replace);
     // Percent-encodes whitespace in URLs (trailing and leading whitespace is removed); returns how many changed.
     std::size_t bulk_encode_url_whitespace(const std::vector<std::uint32_t>& units);
     bool can_undo() const { return !undo_.empty(); }
@@ -141,13 +144,13 @@ private:
     void revalidate_units(const std::vector<std::uint32_t>& units);
     std::string text_change(std::uint32_t unit, manifest::Item item, Op& op);
     // Rewrites every URL of the units; one undo step labelled `label` (with the count for {}).
-    std::size_t edit_urls(const std::vector<std::uint32_t>& units, const std::function<std::string(const std::string&)>& rewrite,
-                          const char* label);
+    std::size_t edit_urls(const std::vector<std::uint32_t>& units,
+                          const std::function<std::string(const std::string&)>& rewrite, const char* label);
     manifest::ValidateOptions options() const;
 
     bool open_ = false;
     bool editable_ = false;
-    bool edited_ = false;  // any edit since opening, even if undone
+    bool edited_ = false;                        // any edit since opening, even if undone
     std::shared_ptr<const std::string> source_;  // the bytes as opened
     std::string file_name_;
     manifest::Format format_ = manifest::Format::json;
@@ -161,8 +164,8 @@ private:
     std::shared_ptr<const std::string> validated_text_;
     double rate_mb_s_ = 0;
     bool stale_ = false;
-    std::vector<std::uint32_t> diag_unit_;                 // per diagnostic
-    std::vector<std::vector<std::uint32_t>> unit_diags_;   // per unit
+    std::vector<std::uint32_t> diag_unit_;                // per diagnostic
+    std::vector<std::vector<std::uint32_t>> unit_diags_;  // per unit
     std::vector<std::uint8_t> status_;
 
     std::vector<Op> undo_, redo_;

@@ -1,10 +1,10 @@
 #include "app/manifest_rows.hpp"
 
-#include "app/unit_fields.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <optional>
+
+#include "app/unit_fields.hpp"
 
 namespace eic::app {
 
@@ -19,11 +19,16 @@ bool contains_folded(std::string_view hay, const std::string& needle_lower) {
 
 bool status_passes(std::uint8_t s, StatusFilter f) {
     switch (f) {
-        case StatusFilter::all: return true;
-        case StatusFilter::errors: return s & status_error;
-        case StatusFilter::warnings: return s & status_warning;
-        case StatusFilter::findings: return s & (status_error | status_warning);
-        case StatusFilter::clean: return s == 0;
+        case StatusFilter::all:
+            return true;
+        case StatusFilter::errors:
+            return s & status_error;
+        case StatusFilter::warnings:
+            return s & status_warning;
+        case StatusFilter::findings:
+            return s & (status_error | status_warning);
+        case StatusFilter::clean:
+            return s == 0;
     }
     return true;
 }
@@ -36,10 +41,18 @@ bool text_passes(const ManifestDocument& doc, const std::vector<Column>& columns
     const Column& col = columns[std::size_t(column)];
     std::optional<std::string> value;
     switch (col.kind) {
-        case ColumnKind::title: value = field_value(units.text(id), FieldKind::title); break;
-        case ColumnKind::url: value = field_value(units.text(id), FieldKind::url); break;
-        case ColumnKind::metadata: value = field_value(units.text(id), FieldKind::metadata, col.key); break;
-        case ColumnKind::type: value = manifest::collection_key(units.unit(id).collection); break;
+        case ColumnKind::title:
+            value = field_value(units.text(id), FieldKind::title);
+            break;
+        case ColumnKind::url:
+            value = field_value(units.text(id), FieldKind::url);
+            break;
+        case ColumnKind::metadata:
+            value = field_value(units.text(id), FieldKind::metadata, col.key);
+            break;
+        case ColumnKind::type:
+            value = manifest::collection_key(units.unit(id).collection);
+            break;
         case ColumnKind::status:
         case ColumnKind::media: {
             // Shown values, not raw fields: read the item.
@@ -98,18 +111,25 @@ std::vector<std::uint32_t> table_rows(const ManifestDocument& doc, const std::ve
         std::uint32_t id = rows[i];
         Key& k = keys[i];
         switch (col.kind) {
-            case ColumnKind::status: k = {0, double(-status_rank(doc.status(id))), {}}; break;
-            case ColumnKind::type: k = {1, 0, manifest::collection_key(units.unit(id).collection)}; break;
+            case ColumnKind::status:
+                k = {0, double(-status_rank(doc.status(id))), {}};
+                break;
+            case ColumnKind::type:
+                k = {1, 0, manifest::collection_key(units.unit(id).collection)};
+                break;
             case ColumnKind::title:
             case ColumnKind::url: {
                 auto v = field_value(units.text(id), col.kind == ColumnKind::title ? FieldKind::title : FieldKind::url);
                 if (v) k = {1, 0, std::move(*v)};
                 break;
             }
-            case ColumnKind::media: break;
+            case ColumnKind::media:
+                break;
             case ColumnKind::metadata: {
-                if (auto n = metadata_number(units.text(id), col.key)) k = {0, *n, {}};
-                else if (auto v = field_value(units.text(id), FieldKind::metadata, col.key)) k = {1, 0, std::move(*v)};
+                if (auto n = metadata_number(units.text(id), col.key))
+                    k = {0, *n, {}};
+                else if (auto v = field_value(units.text(id), FieldKind::metadata, col.key))
+                    k = {1, 0, std::move(*v)};
                 break;
             }
         }

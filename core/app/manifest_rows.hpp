@@ -15,12 +15,12 @@ namespace eic::app {
 enum class StatusFilter { all, errors, warnings, findings, clean };
 
 struct RowFilter {
-    int collection = -1;            // -1: every type; else a manifest::Collection
-    std::string text;               // ASCII case-insensitive; anywhere in the item's JSON, or in one column
-    int text_column = -1;           // index into the columns (title, URL, media or a key); -1: anywhere
+    int collection = -1;   // -1: every type; else a manifest::Collection
+    std::string text;      // ASCII case-insensitive; anywhere in the item's JSON, or in one column
+    int text_column = -1;  // index into the columns (title, URL, media or a key); -1: anywhere
     StatusFilter status = StatusFilter::all;
-    std::string code;               // only units with a finding of this code ("" for any)
-    bool use_selection = false;     // only the units in `selection` (sorted ids)
+    std::string code;            // only units with a finding of this code ("" for any)
+    bool use_selection = false;  // only the units in `selection` (sorted ids)
     std::vector<std::uint32_t> selection;
 };
 

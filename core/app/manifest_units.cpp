@@ -1,10 +1,10 @@
 #include "app/manifest_units.hpp"
 
+#include <algorithm>
+
 #include "json/format.hpp"
 #include "manifest/load.hpp"
 #include "manifest/write.hpp"
-
-#include <algorithm>
 
 namespace eic::app {
 
@@ -40,7 +40,9 @@ nlohmann::ordered_json top_level_of(const std::string& bytes, const std::vector<
 
 }  // namespace
 
-std::string unit_text(const manifest::Item& item, manifest::Collection c) { return manifest::item_json(item, c).dump(); }
+std::string unit_text(const manifest::Item& item, manifest::Collection c) {
+    return manifest::item_json(item, c).dump();
+}
 
 std::optional<manifest::Item> read_unit(std::string_view text, manifest::Collection c) {
     std::string doc;
@@ -55,7 +57,8 @@ std::optional<manifest::Item> read_unit(std::string_view text, manifest::Collect
     return std::move((*r.manifest)[c].front());
 }
 
-void ManifestUnits::reset_from_spans(std::shared_ptr<const std::string> bytes, const std::vector<manifest::ItemSpan>& spans) {
+void ManifestUnits::reset_from_spans(std::shared_ptr<const std::string> bytes,
+                                     const std::vector<manifest::ItemSpan>& spans) {
     bytes_ = std::move(bytes);
     units_.clear();
     own_.clear();
@@ -118,8 +121,10 @@ void ManifestUnits::set_deleted(std::uint32_t id, bool deleted) {
     Unit& u = units_[id];
     if (u.deleted == deleted) return;
     u.deleted = deleted;
-    if (deleted) --live_;
-    else ++live_;
+    if (deleted)
+        --live_;
+    else
+        ++live_;
 }
 
 void ManifestUnits::pop_back() {
@@ -133,7 +138,8 @@ void ManifestUnits::pop_back() {
 std::vector<manifest::Collection> ManifestUnits::collections() const {
     std::vector<manifest::Collection> out;
     for (manifest::Collection c : order_) {
-        bool any = std::any_of(units_.begin(), units_.end(), [c](const Unit& u) { return !u.deleted && u.collection == c; });
+        bool any =
+            std::any_of(units_.begin(), units_.end(), [c](const Unit& u) { return !u.deleted && u.collection == c; });
         if (any) out.push_back(c);
     }
     return out;
@@ -207,8 +213,10 @@ manifest::Manifest ManifestUnits::to_manifest() const {
         }
     m.extra = nlohmann::ordered_json::object();
     for (auto it = top_.begin(); it != top_.end(); ++it) {
-        if (it.key() == "skip_duplicate_urls" && it.value().is_boolean()) m.skip_duplicate_urls = it.value().get<bool>();
-        else m.extra[it.key()] = it.value();
+        if (it.key() == "skip_duplicate_urls" && it.value().is_boolean())
+            m.skip_duplicate_urls = it.value().get<bool>();
+        else
+            m.extra[it.key()] = it.value();
     }
     if (m.extra.empty()) m.extra = nullptr;
     return m;

@@ -10,12 +10,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "manifest/model.hpp"
 #include "manifest/validate.hpp"
@@ -28,7 +27,7 @@ public:
 
     struct Unit {
         manifest::Collection collection = manifest::Collection::images;
-        std::uint32_t own = kNone;        // index into own texts, or kNone: the span of bytes()
+        std::uint32_t own = kNone;         // index into own texts, or kNone: the span of bytes()
         std::uint64_t begin = 0, end = 0;  // the span, when own == kNone
         bool deleted = false;
     };

@@ -28,7 +28,8 @@ Diagnostics SchemaDocument::open(std::string_view text, std::string file_name) {
     Diagnostics out = load.diagnostics;
     if (!load.file || has_error(out)) {
         if (!load.file && !has_error(out))
-            out.push_back({Severity::error, "app.schema.unreadable", "This file is not a schema draft or an Encord schema map."});
+            out.push_back(
+                {Severity::error, "app.schema.unreadable", "This file is not a schema draft or an Encord schema map."});
         return out;
     }
     schema::Draft draft = std::move(load.file->draft);

@@ -3,15 +3,15 @@
 // redo cover every change and the UI holds no logic a test would miss.
 #pragma once
 
-#include "diag/diagnostic.hpp"
-#include "schema/draft.hpp"
-#include "schema/rules.hpp"
-
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "schema/draft.hpp"
+#include "schema/rules.hpp"
 
 namespace eic::app {
 

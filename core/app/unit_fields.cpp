@@ -1,10 +1,10 @@
 #include "app/unit_fields.hpp"
 
+#include <cmath>
+
 #include "json/number.hpp"
 #include "json/reader.hpp"
 #include "manifest/format.hpp"
-
-#include <cmath>
 
 namespace eic::app {
 
@@ -29,9 +29,9 @@ struct Finder {
     FieldKind kind;
     std::string_view wanted;
     int depth = 0;
-    bool in_meta = false;        // inside clientMetadata (depth 2)
-    bool target_next = false;    // the next value is the one wanted
-    bool meta_next = false;      // the next value is clientMetadata
+    bool in_meta = false;      // inside clientMetadata (depth 2)
+    bool target_next = false;  // the next value is the one wanted
+    bool meta_next = false;    // the next value is clientMetadata
     // Result
     enum class Got { none, scalar, container } got = Got::none;
     std::string text;
@@ -88,8 +88,12 @@ struct Finder {
     bool key(std::string_view k, std::size_t) {
         if (depth == 1) {
             switch (kind) {
-                case FieldKind::title: target_next = k == manifest::format::kTitle; break;
-                case FieldKind::url: target_next = is_first_url(k); break;
+                case FieldKind::title:
+                    target_next = k == manifest::format::kTitle;
+                    break;
+                case FieldKind::url:
+                    target_next = is_first_url(k);
+                    break;
                 case FieldKind::metadata:
                     meta_next = k == manifest::format::kClientMetadata ||
                                 k == manifest::format::snake_spelling(manifest::format::kClientMetadata);

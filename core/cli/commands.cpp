@@ -22,15 +22,21 @@ struct Command {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
-        {"convert", "convert IN --to json|csv [-o OUT]", "convert an import manifest between JSON and CSV", run_convert},
+        {"convert", "convert IN --to json|csv [-o OUT]", "convert an import manifest between JSON and CSV",
+         run_convert},
         {"split", "split IN (--profile recommended|enterprise|team|free | --max-items N) [--out-dir D]",
          "split an import manifest into batches within a limits profile", run_split},
         {"infer-schema", "infer-schema IN [-o OUT] [--title T]",
          "infer a metadata schema draft from the clientMetadata of a manifest", run_infer_schema},
-        {"schema", "schema check FILE [--target index|active] [--output text|json] | schema wire FILE | schema diff A B [--base C] [--output text|json]",
+        {"schema",
+         "schema check FILE [--target index|active] [--output text|json] | schema wire FILE | schema diff A B [--base "
+         "C] [--output text|json]",
          "check a schema draft or Encord wire map, print its wire map, or diff two schemas", run_schema_command},
-        {"validate", "validate FILE [--schema S] [--format json|csv|auto] [--strict-client-only] [--plan enterprise|team|free] [--max-diagnostics N] [--output text|json|sarif]",
-         "check an import manifest against Encord's rules, the GCS naming rules, a metadata schema and plan limits", run_validate},
+        {"validate",
+         "validate FILE [--schema S] [--format json|csv|auto] [--strict-client-only] [--plan enterprise|team|free] "
+         "[--max-diagnostics N] [--output text|json|sarif]",
+         "check an import manifest against Encord's rules, the GCS naming rules, a metadata schema and plan limits",
+         run_validate},
         {"docs", "docs diagnostics", "print docs/diagnostics.md, generated from the registry of diagnostic codes",
          run_docs},
     };

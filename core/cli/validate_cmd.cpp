@@ -55,7 +55,7 @@ int run_validate(const std::vector<std::string>& args, std::ostream& out, std::o
         err << "eic validate: " << u.message << '\n' << kUsage;
         return kExitUsage;
     }
-    options.format = format == "json" ? manifest::InputFormat::json
+    options.format = format == "json"  ? manifest::InputFormat::json
                      : format == "csv" ? manifest::InputFormat::csv
                                        : manifest::InputFormat::auto_detect;
     options.file_name = file;
@@ -92,11 +92,12 @@ int run_validate(const std::vector<std::string>& args, std::ostream& out, std::o
         report::write_text(out, r.diagnostics, file);
         const auto& s = r.summary;
         std::string collections;
-        for (const auto& [name, n] : s.collections) collections += fmt::format("{}{} {}", collections.empty() ? "" : ", ", n, name);
-        out << fmt::format("{}: {}, {}, {}; {} ({}), {} in {:.1f} ms; {} at the recommended size\n", file, plural(s.errors, "error"),
-                           plural(s.warnings, "warning"), plural(s.infos, "info"), plural(s.items, "item"),
-                           collections.empty() ? "none" : collections, plural(s.bytes, "byte"), s.ms,
-                           s.batches == 1 ? std::string("1 batch") : fmt::format("{} batches", s.batches));
+        for (const auto& [name, n] : s.collections)
+            collections += fmt::format("{}{} {}", collections.empty() ? "" : ", ", n, name);
+        out << fmt::format("{}: {}, {}, {}; {} ({}), {} in {:.1f} ms; {} at the recommended size\n", file,
+                           plural(s.errors, "error"), plural(s.warnings, "warning"), plural(s.infos, "info"),
+                           plural(s.items, "item"), collections.empty() ? "none" : collections, plural(s.bytes, "byte"),
+                           s.ms, s.batches == 1 ? std::string("1 batch") : fmt::format("{} batches", s.batches));
     }
     return r.summary.errors ? kExitFindings : kExitClean;
 }

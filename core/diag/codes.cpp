@@ -54,7 +54,8 @@ const std::vector<CodeInfo>& table() {
         {"schema.key.whitespace", W, fixed, kSchema, "Key names", "",
          "The key starts or ends with a space, which is easy to miss in a manifest. Allowed, but consider removing "
          "it."},
-        {"schema.key.case-collision", W, fixed, kSchema, "Key names", "Encord's GCP import guide (keys are case sensitive)",
+        {"schema.key.case-collision", W, fixed, kSchema, "Key names",
+         "Encord's GCP import guide (keys are case sensitive)",
          "Two live keys differ only by case. Encord treats them as two keys, which manifests easily mix up."},
 
         // ---- Schema: key life cycle --------------------------------------------------------------
@@ -63,7 +64,8 @@ const std::vector<CodeInfo>& table() {
          "type. The SDK's \"is already defined\"."},
         {"schema.key.not-defined", E, fixed, kSchema, "Key life cycle", EIC_SDK_SCHEMA " (\"is not defined\")",
          "The key does not exist (the SDK wrongly says \"already defined\" when adding options to a missing enum)."},
-        {"schema.key.hard-deleted", E, fixed, kSchema, "Key life cycle", "Encord's GCP import guide (Delete Schema Keys); " EIC_SDK_SCHEMA,
+        {"schema.key.hard-deleted", E, fixed, kSchema, "Key life cycle",
+         "Encord's GCP import guide (Delete Schema Keys); " EIC_SDK_SCHEMA,
          "The key was hard deleted, which is permanent: it cannot be restored, re-added or changed."},
         {"schema.key.deleted-other-type", E, fixed, kSchema, "Key life cycle",
          EIC_SDK_SCHEMA " (\"is cannot be restored with this type\")",
@@ -72,8 +74,8 @@ const std::vector<CodeInfo>& table() {
         {"schema.key.already-deleted", E, fixed, kSchema, "Key life cycle", EIC_SDK_SCHEMA " (\"is already deleted\")",
          "The key is already a tombstone. To hard-delete a soft-deleted key, restore it first (as the SDK "
          "requires)."},
-        {"schema.key.not-deleted", E, fixed, kSchema, "Key life cycle", EIC_SDK_SCHEMA " (\"is not currently deleted\")",
-         "Restore was asked for a key that is not deleted."},
+        {"schema.key.not-deleted", E, fixed, kSchema, "Key life cycle",
+         EIC_SDK_SCHEMA " (\"is not currently deleted\")", "Restore was asked for a key that is not deleted."},
         {"schema.key.dropped", E, fixed, kSchema, "Key life cycle",
          "https://docs.encord.com/platform-documentation/Active/active-basics/active-custom-metadata (an import "
          "overwrites the schema); Encord's GCP import guide (Delete Schema Keys)",
@@ -100,7 +102,8 @@ const std::vector<CodeInfo>& table() {
          "Options can only be added to a live enum key."},
         {"schema.enum.empty", E, varies, kSchema, "Enums", EIC_SDK_SCHEMA " (\"Must provide at least 1 value\")",
          "An enum needs at least 1 option (and adding options needs at least 1 new one)."},
-        {"schema.enum.too-many", E, varies, kSchema, "Enums", EIC_SDK_SCHEMA " (\"Cannot provide more than 256 values\")",
+        {"schema.enum.too-many", E, varies, kSchema, "Enums",
+         EIC_SDK_SCHEMA " (\"Cannot provide more than 256 values\")",
          "More than 255 options. The SDK refuses 256 or more although its docstring and message say 256."},
         {"schema.enum.duplicate", E, varies, kSchema, "Enums", "",
          "An option a draft adds is listed twice. The SDK does not check this and no documentation forbids it; eic "
@@ -112,9 +115,10 @@ const std::vector<CodeInfo>& table() {
          "the new option and phase the old one out."},
 
         // ---- Schema: embeddings ------------------------------------------------------------------
-        {"schema.embedding.size", E, varies, kSchema, "Embeddings", "Encord's GCP import guide (embedding: 1 to 4096); " EIC_SDK_SCHEMA,
-         "The size is outside 1..4096."},
-        {"schema.embedding.active-size", E, varies, kSchema, "Embeddings", "Encord's GCP import guide (\"1 to 2000 for Active\")",
+        {"schema.embedding.size", E, varies, kSchema, "Embeddings",
+         "Encord's GCP import guide (embedding: 1 to 4096); " EIC_SDK_SCHEMA, "The size is outside 1..4096."},
+        {"schema.embedding.active-size", E, varies, kSchema, "Embeddings",
+         "Encord's GCP import guide (\"1 to 2000 for Active\")",
          "The size is over 2000 and the target is Active, which accepts 1..2000 (Index accepts up to 4096)."},
         {"schema.embedding.index-only", I, fixed, kSchema, "Embeddings", "Encord's GCP import guide",
          "The size is over 2000: fine for Index, too large for Active."},
@@ -172,7 +176,8 @@ const std::vector<CodeInfo>& table() {
          "change."},
 
         // ---- Tools: CSV reading ------------------------------------------------------------------
-        {"csv.empty", E, fixed, kTools, "CSV reading", "Encord's GCP import guide (the column headers specify the data type)",
+        {"csv.empty", E, fixed, kTools, "CSV reading",
+         "Encord's GCP import guide (the column headers specify the data type)",
          "The file has no header line (it is empty, or holds only line breaks)."},
         {"csv.unterminated-quote", E, fixed, kTools, "CSV reading", "RFC 4180 §2",
          "A quoted field is never closed, so it runs to the end of the file. Add the closing `\"`; the place is the "
@@ -186,7 +191,8 @@ const std::vector<CodeInfo>& table() {
         {"csv.invalid-utf8", W, fixed, kTools, "CSV reading", "",
          "A byte sequence that is not UTF-8 (reported once per row); the bytes are kept as they are. No source says "
          "which encodings Encord reads in a CSV, so this is a warning: save the file as UTF-8 to be sure."},
-        {"csv.column.missing-url", E, fixed, kTools, "CSV reading", "Encord's GCP import guide (the `ObjectUrl` column)",
+        {"csv.column.missing-url", E, fixed, kTools, "CSV reading",
+         "Encord's GCP import guide (the `ObjectUrl` column)",
          "The header has no `ObjectUrl` column; nothing can be read."},
         {"csv.column.duplicate", W, fixed, kTools, "CSV reading", "",
          "A column appears twice; only the first is read. No source says how Encord reads such a file: remove one."},
@@ -196,7 +202,8 @@ const std::vector<CodeInfo>& table() {
          "column (`DICOM title`, `Dicom series title`) are read silently; see docs/manifest-csv.md."},
         {"csv.column.unknown", W, fixed, kTools, "CSV reading", "",
          "A column that is neither `ObjectUrl`, a title column nor `Create video`; it is ignored."},
-        {"csv.url.empty", E, fixed, kTools, "CSV reading", "Encord's GCP import guide (each row links a file by its `ObjectUrl`)",
+        {"csv.url.empty", E, fixed, kTools, "CSV reading",
+         "Encord's GCP import guide (each row links a file by its `ObjectUrl`)",
          "A row without an object URL; it is left out of the items."},
         {"csv.group.missing-title", W, fixed, kTools, "CSV reading", "",
          "A row of an image group, image sequence or DICOM series without a title, which is what groups rows. How "
@@ -234,21 +241,29 @@ const std::vector<CodeInfo>& table() {
          "A number beyond the range of a double; it is read as null."},
 
         // ---- Tools: conversion to CSV ------------------------------------------------------------
-        {"convert.csv.collection", E, fixed, kTools, "Conversion to CSV", "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
+        {"convert.csv.collection", E, fixed, kTools, "Conversion to CSV",
+         "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
          "`text`, `pdf` and `nifti` items have no CSV column."},
-        {"convert.csv.client-metadata", E, fixed, kTools, "Conversion to CSV", "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
+        {"convert.csv.client-metadata", E, fixed, kTools, "Conversion to CSV",
+         "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
          "The item has `clientMetadata` (an empty object is fine), which CSV cannot hold."},
-        {"convert.csv.media-metadata", E, fixed, kTools, "Conversion to CSV", "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
+        {"convert.csv.media-metadata", E, fixed, kTools, "Conversion to CSV",
+         "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
          "The item has `videoMetadata`, `imageMetadata`, `audioMetadata`, ..., which CSV cannot hold."},
-        {"convert.csv.unknown-field", E, fixed, kTools, "Conversion to CSV", "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
+        {"convert.csv.unknown-field", E, fixed, kTools, "Conversion to CSV",
+         "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
          "The item has fields eic does not know, or `createVideo` outside image groups, which CSV cannot hold."},
-        {"convert.csv.top-level", E, fixed, kTools, "Conversion to CSV", "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
+        {"convert.csv.top-level", E, fixed, kTools, "Conversion to CSV",
+         "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
          "`\"skip_duplicate_urls\": true` or another top-level key, which CSV cannot express."},
-        {"convert.csv.no-url", E, fixed, kTools, "Conversion to CSV", "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
+        {"convert.csv.no-url", E, fixed, kTools, "Conversion to CSV",
+         "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
          "The item has no object URL, so it would have no row."},
-        {"convert.csv.group-title", E, fixed, kTools, "Conversion to CSV", "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
+        {"convert.csv.group-title", E, fixed, kTools, "Conversion to CSV",
+         "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
          "A group without a title: in CSV, rows are grouped by title."},
-        {"convert.csv.duplicate-title", E, fixed, kTools, "Conversion to CSV", "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
+        {"convert.csv.duplicate-title", E, fixed, kTools, "Conversion to CSV",
+         "Encord's GCP import guide (CSV headers give the object URL and the data type only)",
          "Two groups share a title, so in CSV they would become one group."},
         {"convert.csv.title-filled", W, fixed, kTools, "Conversion to CSV",
          "docs.encord.com, Index: register cloud data (an untitled file's title \"defaults to the URL path\")",
@@ -265,11 +280,13 @@ const std::vector<CodeInfo>& table() {
         {"split.empty", W, fixed, kTools, "Split", "", "The manifest has no items, so no part is written."},
 
         // ---- Tools: schema inference -------------------------------------------------------------
-        {"infer.conflict", E, fixed, kTools, "Schema inference", "Encord's GCP import guide (one data type per schema key)",
+        {"infer.conflict", E, fixed, kTools, "Schema inference",
+         "Encord's GCP import guide (one data type per schema key)",
          "The key's values have several JSON types (say numbers and strings), and a schema key has one type. The "
          "message lists each type with its count and an example place; the key is left out of the draft rather than "
          "guessed."},
-        {"infer.embedding-size", E, fixed, kTools, "Schema inference", "Encord's GCP import guide (embedding: 1 to 4096)",
+        {"infer.embedding-size", E, fixed, kTools, "Schema inference",
+         "Encord's GCP import guide (embedding: 1 to 4096)",
          "Number arrays of several lengths under one key, or of length 0 or over 4096: an embedding has one size from "
          "1 to 4096. The key is left out."},
         {"infer.unsupported", W, fixed, kTools, "Schema inference", "",
@@ -295,7 +312,8 @@ const std::vector<CodeInfo>& table() {
         {"json.bad-escape", E, fixed, kJson, "", "RFC 8259 §7",
          "A backslash escape JSON does not have (`\\x`, `\\'`), a bad `\\u` escape, or a lone surrogate in "
          "`\\uD800`-style escapes."},
-        {"json.invalid-utf8", E, fixed, kJson, "", "RFC 8259 §8.1", "Bytes that are not UTF-8. Save the file as UTF-8."},
+        {"json.invalid-utf8", E, fixed, kJson, "", "RFC 8259 §8.1",
+         "Bytes that are not UTF-8. Save the file as UTF-8."},
         {"json.control-char", E, fixed, kJson, "", "RFC 8259 §7",
          "A raw control character (below U+0020, e.g. a tab or line break) inside a string. Write it escaped (`\\t`, "
          "`\\n`)."},
@@ -327,7 +345,8 @@ const std::vector<CodeInfo>& table() {
          "A value of the wrong JSON type: a collection that is not an array, `skip_duplicate_urls`/`upsert_metadata`/"
          "`createVideo` not a boolean, a URL or title not a string, `clientMetadata` or a media metadata object not "
          "an object."},
-        {"manifest.item.type", E, fixed, kManifest, "Structure", EIC_DOCS_REGISTER, "An element of a collection is not an object."},
+        {"manifest.item.type", E, fixed, kManifest, "Structure", EIC_DOCS_REGISTER,
+         "An element of a collection is not an object."},
         {"manifest.item.missing-url", E, fixed, kManifest, "Structure", EIC_DOCS_REGISTER " (`objectUrl` is required)",
          "An item of `videos`, `images`, `audio`, `text`, `pdf` or `nifti` has no `objectUrl`."},
         {"manifest.item.unknown-field", W, fixed, kManifest, "Structure", "",
@@ -343,7 +362,8 @@ const std::vector<CodeInfo>& table() {
          "last counts."},
         {"manifest.group.no-urls", W, fixed, kManifest, "Structure", "",
          "An image group or DICOM series without any `objectUrl_N`: it names no file to import."},
-        {"manifest.group.url-gap", W, fixed, kManifest, "Structure", EIC_DOCS_REGISTER " (`objectUrl_{position_number}`)",
+        {"manifest.group.url-gap", W, fixed, kManifest, "Structure",
+         EIC_DOCS_REGISTER " (`objectUrl_{position_number}`)",
          "The `objectUrl_N` positions of a group have gaps (`objectUrl_0`, `objectUrl_2`) or start at 1. Encord's "
          "docs do not say that it refuses them; number them 0, 1, 2, ... to be sure of the order."},
         {"manifest.group.url-index", W, fixed, kManifest, "Structure", "",
@@ -356,7 +376,8 @@ const std::vector<CodeInfo>& table() {
         {"manifest.structured-collection", I, fixed, kManifest, "Structure", EIC_DOCS_REGISTER,
          "`text`, `pdf` or `nifti`: collections of Encord's structured (SDK) form. Encord documents only `videos`, "
          "`audio`, `image_groups`, `images` and `dicom_series` for manifest files, so the upload may refuse them."},
-        {"manifest.upsert-metadata", I, fixed, kManifest, "Structure", "SDK `encord/orm/storage.py` (`DataUploadItems`)",
+        {"manifest.upsert-metadata", I, fixed, kManifest, "Structure",
+         "SDK `encord/orm/storage.py` (`DataUploadItems`)",
          "`upsert_metadata` is documented for the structured form only, and acts only with `skip_duplicate_urls: "
          "true`."},
         {"manifest.empty", W, fixed, kManifest, "Structure", "", "The manifest has no items (or a CSV no rows)."},
@@ -367,8 +388,8 @@ const std::vector<CodeInfo>& table() {
         {"manifest.url.whitespace", E, fixed, kManifest, "URLs and names",
          "Encord's GCP import guide (\"Object URLs can't contain whitespace\")",
          "The URL contains whitespace, which Encord does not accept: percent-encode it (`%20`)."},
-        {"manifest.url.too-long", E, fixed, kManifest, "URLs and names", EIC_DOCS_REGISTER " (\"each URL up to 16 KB\")",
-         "The URL has more than 16,384 bytes."},
+        {"manifest.url.too-long", E, fixed, kManifest, "URLs and names",
+         EIC_DOCS_REGISTER " (\"each URL up to 16 KB\")", "The URL has more than 16,384 bytes."},
         {"manifest.url.scheme", W, fixed, kManifest, "URLs and names", "",
          "Not an `https://` or `gs://` URL (`http://`, `s3://`, a bare path). No source lists the schemes Encord "
          "fetches for a GCP integration; the form it documents is `https://storage.cloud.google.com/...`."},
@@ -393,7 +414,8 @@ const std::vector<CodeInfo>& table() {
          "Encord's GCP import guide (\"file names up to 300 characters\")",
          "The object's file name (its last segment, decoded) has more than 300 characters, Encord's file-name "
          "limit."},
-        {"manifest.url.duplicate", W, fixed, kManifest, "URLs and names", "Encord's GCP import guide (`skip_duplicate_urls`)",
+        {"manifest.url.duplicate", W, fixed, kManifest, "URLs and names",
+         "Encord's GCP import guide (`skip_duplicate_urls`)",
          "The file is already named earlier in the manifest (the message gives line and column of the first). The "
          "GCS forms compare by bucket and decoded object, so `gs://b/x` and `https://storage.cloud.google.com/b/x` "
          "match. Encord imports it twice unless `skip_duplicate_urls` is true."},
@@ -406,7 +428,8 @@ const std::vector<CodeInfo>& table() {
          "The bucket name is not 3-63 characters (222 with dots), or a dot-separated part is over 63."},
         {"gcs.bucket.edge", E, fixed, kManifest, "URLs and names", EIC_GCS_BUCKETS,
          "The bucket name starts or ends with `-`, `_` or `.`."},
-        {"gcs.bucket.ip", E, fixed, kManifest, "URLs and names", EIC_GCS_BUCKETS, "The bucket name is a dotted-decimal IP address."},
+        {"gcs.bucket.ip", E, fixed, kManifest, "URLs and names", EIC_GCS_BUCKETS,
+         "The bucket name is a dotted-decimal IP address."},
         {"gcs.bucket.google", E, fixed, kManifest, "URLs and names", EIC_GCS_BUCKETS,
          "The bucket name starts with `goog` or contains `google` (or `g00gle`-like misspellings)."},
         {"gcs.bucket.dns", W, fixed, kManifest, "URLs and names", EIC_GCS_BUCKETS,
@@ -417,8 +440,10 @@ const std::vector<CodeInfo>& table() {
          "The object name is empty or over 1,024 bytes of UTF-8."},
         {"gcs.object.utf8", E, fixed, kManifest, "URLs and names", EIC_GCS_OBJECTS,
          "The decoded object name is not UTF-8 (a bad percent-escape such as `%FF`)."},
-        {"gcs.object.newline", E, fixed, kManifest, "URLs and names", EIC_GCS_OBJECTS, "The object name contains CR or LF."},
-        {"gcs.object.dot", E, fixed, kManifest, "URLs and names", EIC_GCS_OBJECTS, "The object name is exactly `.` or `..`."},
+        {"gcs.object.newline", E, fixed, kManifest, "URLs and names", EIC_GCS_OBJECTS,
+         "The object name contains CR or LF."},
+        {"gcs.object.dot", E, fixed, kManifest, "URLs and names", EIC_GCS_OBJECTS,
+         "The object name is exactly `.` or `..`."},
         {"gcs.object.acme", E, fixed, kManifest, "URLs and names", EIC_GCS_OBJECTS,
          "The object name starts with `.well-known/acme-challenge/`."},
         {"gcs.object.control", W, fixed, kManifest, "URLs and names", EIC_GCS_OBJECTS,
@@ -459,7 +484,8 @@ const std::vector<CodeInfo>& table() {
         {"manifest.metadata.embedding-size", E, fixed, kManifest, "clientMetadata against the schema",
          EIC_SDK_SCHEMA " (embedding `size`)", "An embedding with another number of elements than the key's `size`."},
         {"manifest.metadata.embedding", E, fixed, kManifest, "clientMetadata against the schema",
-         "Encord's GCP import guide (embedding)", "An embedding element that is not a number (reported once per embedding)."},
+         "Encord's GCP import guide (embedding)",
+         "An embedding element that is not a number (reported once per embedding)."},
         {"manifest.metadata.geo-shape", E, fixed, kManifest, "clientMetadata against the schema",
          "SDK `encord/orm/metadata_schema.py` (`GeospatialCoordinates`)",
          "A geospatial value with fields other than `latitude`/`longitude`, a missing one, or a non-number."},
@@ -474,8 +500,8 @@ const std::vector<CodeInfo>& table() {
          "The key is soft deleted (not indexed until restored) or hard deleted (never indexed again)."},
 
         // ---- Manifest: media metadata and strict client-only access ------------------------------
-        {"manifest.media.unknown-field", W, fixed, kManifest, "Media metadata and strict client-only access", EIC_SDK_STORAGE,
-         "A field the object does not have (the message lists its fields)."},
+        {"manifest.media.unknown-field", W, fixed, kManifest, "Media metadata and strict client-only access",
+         EIC_SDK_STORAGE, "A field the object does not have (the message lists its fields)."},
         {"manifest.media.type", E, fixed, kManifest, "Media metadata and strict client-only access",
          EIC_SDK_STORAGE " (field types)",
          "`fps`/`duration` not a number; `width`, `height`, `file_size`, `sample_rate`, `bit_depth`, `num_channels`, "
@@ -508,19 +534,22 @@ const std::vector<CodeInfo>& table() {
         // ---- Manifest: limits --------------------------------------------------------------------
         {"manifest.limit.urls", E, fixed, kManifest, "Limits", EIC_DOCS_REGISTER,
          "The URL beyond 1,000,000 in one file. Split the manifest."},
-        {"manifest.limit.items", E, fixed, kManifest, "Limits", EIC_DOCS_REGISTER, "The item beyond 500,000 in one file."},
+        {"manifest.limit.items", E, fixed, kManifest, "Limits", EIC_DOCS_REGISTER,
+         "The item beyond 500,000 in one file."},
         {"manifest.limit.csv-entries", E, fixed, kManifest, "Limits",
          "Encord's GCP import guide (\"up to 10,000 entries\" in a CSV file)",
          "The CSV row beyond 10,000, the most entries Encord supports in a CSV file. Split the file."},
         {"manifest.plan.file-size", E, fixed, kManifest, "Limits", EIC_DOCS_BEST,
          "The file is larger than the plan's JSON file limit."},
-        {"manifest.plan.entries", E, fixed, kManifest, "Limits", EIC_DOCS_BEST, "More items than the plan accepts at one time."},
+        {"manifest.plan.entries", E, fixed, kManifest, "Limits", EIC_DOCS_BEST,
+         "More items than the plan accepts at one time."},
         {"manifest.plan.media-size", E, fixed, kManifest, "Limits", EIC_DOCS_BEST,
          "A stated `file_size` above the plan's media file limit."},
         {"manifest.plan.resolution", E, fixed, kManifest, "Limits", EIC_DOCS_BEST, "Stated width x height above 4K."},
         {"manifest.plan.frames", E, fixed, kManifest, "Limits", EIC_DOCS_BEST,
          "A video with more frames (`fps` x `duration`) than the plan allows."},
-        {"manifest.batch.recommended", I, fixed, kManifest, "Limits", "Encord's GCP import guide (Step 6); " EIC_DOCS_BEST,
+        {"manifest.batch.recommended", I, fixed, kManifest, "Limits",
+         "Encord's GCP import guide (Step 6); " EIC_DOCS_BEST,
          "With `--plan`: the manifest is larger than one recommended batch (100 videos, 1,000 images, 2 GB); the "
          "message gives the batch count (`eic split`)."},
         {"manifest.capped", I, fixed, kManifest, "Limits", "",

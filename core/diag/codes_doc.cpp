@@ -103,7 +103,8 @@ const std::vector<DocSection>& doc_sections() {
          "With `--schema` (a wire map or a draft), each `clientMetadata` key is looked up. Tombstoned and unknown\n"
          "keys are reported once per key (the first use). `keyframes` is checked with or without a schema.\n"
          "Geospatial values have the shape of the SDK's `GeospatialCoordinates`, `{\"latitude\": -90..90,\n"
-         "\"longitude\": -180..180}`; Encord's docs do not document another form, so `{\"lat\",\"lng\"}` and GeoJSON are\n"
+         "\"longitude\": -180..180}`; Encord's docs do not document another form, so `{\"lat\",\"lng\"}` and GeoJSON "
+         "are\n"
          "reported as `geo-shape`."},
         {"Manifest", "Media metadata and strict client-only access",
          "`videoMetadata`, `imageMetadata`, `audioMetadata` (and `textMetadata`, `pdfMetadata` for the structured\n"

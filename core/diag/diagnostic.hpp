@@ -24,7 +24,7 @@ struct Diagnostic {
     std::optional<std::uint64_t> row;    // CSV: 1-based data row
     std::optional<std::string> field;    // CSV: column name
     std::optional<std::string> collection;
-    std::optional<std::uint64_t> item;   // 0-based index within the collection
+    std::optional<std::uint64_t> item;  // 0-based index within the collection
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -26,9 +26,12 @@ bool looks_like_ipv4(std::string_view s) {
 bool mentions_google(std::string_view s) {
     std::string folded(s);
     for (char& c : folded) {
-        if (c == '0') c = 'o';
-        else if (c == '1') c = 'l';
-        else if (c == '3') c = 'e';
+        if (c == '0')
+            c = 'o';
+        else if (c == '1')
+            c = 'l';
+        else if (c == '3')
+            c = 'e';
     }
     return folded.find("google") != std::string::npos;
 }
@@ -50,10 +53,14 @@ bool is_valid_utf8(std::string_view bytes) {
         }
         int n;
         std::uint32_t cp;
-        if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF) n = 2, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07;
-        else return false;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3, cp = c & 0x07;
+        else
+            return false;
         if (end - p <= n) return false;
         for (int i = 1; i <= n; ++i) {
             if ((p[i] & 0xC0) != 0x80) return false;
@@ -70,8 +77,10 @@ std::vector<NameIssue> check_bucket_name(std::string_view name) {
     std::vector<NameIssue> out;
     bool bad_char = false, dots = false;
     for (unsigned char c : name) {
-        if (c == '.') dots = true;
-        else if (!is_lower_alnum(c) && c != '-' && c != '_') bad_char = true;
+        if (c == '.')
+            dots = true;
+        else if (!is_lower_alnum(c) && c != '-' && c != '_')
+            bad_char = true;
     }
     if (bad_char)
         add(out, true, "gcs.bucket.character",
@@ -90,7 +99,8 @@ std::vector<NameIssue> check_bucket_name(std::string_view name) {
             std::size_t dot = name.find('.', start);
             std::size_t len = (dot == std::string_view::npos ? name.size() : dot) - start;
             if (len > 63) {
-                add(out, true, "gcs.bucket.length", "Each dot-separated part of a bucket name has at most 63 characters.");
+                add(out, true, "gcs.bucket.length",
+                    "Each dot-separated part of a bucket name has at most 63 characters.");
                 break;
             }
             if (dot == std::string_view::npos) break;
@@ -123,11 +133,25 @@ std::vector<NameIssue> check_object_name(std::string_view name) {
     for (unsigned char c : name) {
         if (c >= 'a' && c <= 'z') continue;  // the common case first
         switch (c) {
-            case '\r': case '\n': newline = true; break;
-            case 0x7F: del = true; break;
-            case '#': hash = true; break;
-            case '[': case ']': case '*': case '?': wildcard = true; break;
-            default: non_ascii |= c >= 0x80; break;
+            case '\r':
+            case '\n':
+                newline = true;
+                break;
+            case 0x7F:
+                del = true;
+                break;
+            case '#':
+                hash = true;
+                break;
+            case '[':
+            case ']':
+            case '*':
+            case '?':
+                wildcard = true;
+                break;
+            default:
+                non_ascii |= c >= 0x80;
+                break;
         }
     }
     if (name.empty() || name.size() > 1024) {
@@ -138,8 +162,7 @@ std::vector<NameIssue> check_object_name(std::string_view name) {
         add(out, true, "gcs.object.utf8", "An object name is valid UTF-8; check the percent-escapes in the URL.");
     if (newline)
         add(out, true, "gcs.object.newline", "An object name cannot contain a carriage return or a line feed.");
-    if (name == "." || name == "..")
-        add(out, true, "gcs.object.dot", "An object name cannot be \".\" or \"..\".");
+    if (name == "." || name == "..") add(out, true, "gcs.object.dot", "An object name cannot be \".\" or \"..\".");
     constexpr std::string_view acme = ".well-known/acme-challenge/";
     if (name.substr(0, acme.size()) == acme)
         add(out, true, "gcs.object.acme", "An object name cannot start with \".well-known/acme-challenge/\".");
@@ -151,13 +174,15 @@ std::vector<NameIssue> check_object_name(std::string_view name) {
     }
     if (control)
         add(out, false, "gcs.object.control",
-            "The object name has a control character (U+007F-U+009F) that breaks XML object listings; rename the object.");
+            "The object name has a control character (U+007F-U+009F) that breaks XML object listings; rename the "
+            "object.");
     if (hash)
         add(out, false, "gcs.object.hash",
             "The object name has '#', which gcloud reads as a generation suffix; rename the object if you can.");
     if (wildcard)
         add(out, false, "gcs.object.wildcard",
-            "The object name has '[', ']', '*' or '?', which gcloud and gsutil treat as wildcards; rename the object if you can.");
+            "The object name has '[', ']', '*' or '?', which gcloud and gsutil treat as wildcards; rename the object "
+            "if you can.");
     return out;
 }
 

@@ -1,5 +1,6 @@
-// Google Cloud Storage bucket and object name rules (reference/gcs.md §6), for the manifest validator
-// and the bucket tools. Pure functions over bytes; nothing allocates unless a rule is broken.
+// Google Cloud Storage bucket and object name rules (https://cloud.google.com/storage/docs/buckets#naming and
+// https://cloud.google.com/storage/docs/objects#naming), for the manifest validator and the bucket tools. Pure
+// functions over bytes; nothing allocates unless a rule is broken.
 //
 // Each rule broken gives one NameIssue with a stable code (documented in docs/diagnostics.md, section
 // "Manifest"). `error` issues are names GCS refuses (or that cannot exist); the others are names GCS

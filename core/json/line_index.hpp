@@ -22,8 +22,7 @@ class LineIndex {
 public:
     // `bytes` must outlive the index. LF, CRLF and a lone CR each end one line. A leading UTF-8 BOM
     // takes no column, as editors do not show it.
-    explicit LineIndex(std::string_view bytes)
-        : bytes_(bytes), bom_(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0) {}
+    explicit LineIndex(std::string_view bytes) : bytes_(bytes), bom_(bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0) {}
 
     // Offsets past the end are clamped to the end. Cheapest when queried in increasing order.
     Position position(std::size_t offset) const;

@@ -158,8 +158,10 @@ Errc integer_magnitude(const char* p, const char* end, std::uint64_t limit, std:
     bool over = false;
     for (; p < end && is_digit(*p); ++p) {
         std::uint64_t d = std::uint64_t(*p - '0');
-        if (d > limit || v > (limit - d) / 10) over = true;  // keep scanning: a fraction means not_integer instead
-        else v = v * 10 + d;
+        if (d > limit || v > (limit - d) / 10)
+            over = true;  // keep scanning: a fraction means not_integer instead
+        else
+            v = v * 10 + d;
     }
     if (p != end) {
         // The caller checks the whole token's grammar for this case.
@@ -214,7 +216,9 @@ Error number_error(Errc e, std::size_t offset) {
         case Errc::number_overflow:
             err.message = "number overflows a double: its magnitude is above 1.8e308";
             break;
-        case Errc::number_range: err.message = "number is outside the range of a 64-bit integer"; break;
+        case Errc::number_range:
+            err.message = "number is outside the range of a 64-bit integer";
+            break;
         case Errc::not_integer:
             err.message = "expected a whole number, without a fraction or an exponent";
             break;

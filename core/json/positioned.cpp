@@ -146,8 +146,10 @@ private:
     void forget_below(const std::string& pointer) {
         std::string prefix = pointer + "/";
         for (auto it = doc_.spots.begin(); it != doc_.spots.end();) {
-            if (it->first.compare(0, prefix.size(), prefix) == 0) it = doc_.spots.erase(it);
-            else ++it;
+            if (it->first.compare(0, prefix.size(), prefix) == 0)
+                it = doc_.spots.erase(it);
+            else
+                ++it;
         }
     }
 

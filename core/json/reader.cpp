@@ -48,9 +48,12 @@ int utf8_length(const unsigned char* p, const unsigned char* end, const char** w
         unsigned char l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
         if (b < l || b > h) {
             if (i == 1 && b >= 0x80 && b <= 0xBF) {
-                if (c == 0xE0 || c == 0xF0) *why = "an overlong encoding";
-                else if (c == 0xED) *why = "an encoded surrogate (U+D800 to U+DFFF)";
-                else *why = "a code point above U+10FFFF";
+                if (c == 0xE0 || c == 0xF0)
+                    *why = "an overlong encoding";
+                else if (c == 0xED)
+                    *why = "an encoded surrogate (U+D800 to U+DFFF)";
+                else
+                    *why = "a code point above U+10FFFF";
             } else {
                 *why = "a multi-byte sequence cut short";
             }
@@ -78,36 +81,45 @@ const char* container_of(Site site) {
     switch (site) {
         case Site::value_first_element:
         case Site::value_after_comma:
-        case Site::after_element: return "an array";
+        case Site::after_element:
+            return "an array";
         case Site::value_after_colon:
         case Site::member_first:
         case Site::member_after_comma:
         case Site::colon:
-        case Site::after_member: return "an object";
+        case Site::after_member:
+            return "an object";
         case Site::number_after_minus:
         case Site::number_leading_zero:
         case Site::number_fraction:
-        case Site::number_exponent: return "a number";
-        case Site::literal: return "a word (true, false or null)";
-        default: return "the value";
+        case Site::number_exponent:
+            return "a number";
+        case Site::literal:
+            return "a word (true, false or null)";
+        default:
+            return "the value";
     }
 }
 
 Error truncated(const char* base, const char* end, const char* inside) {
-    return make(Errc::truncated, base, end,
-                std::string("the file ends inside ") + inside + ": it looks truncated");
+    return make(Errc::truncated, base, end, std::string("the file ends inside ") + inside + ": it looks truncated");
 }
 
 // A byte that cannot start a value: give the likely intent where there is one.
 std::string bad_value_message(const char* p, const char* end) {
     const char* generic = "expected a value (an object, array, string, number, true, false or null)";
     switch (*p) {
-        case '\'': return "JSON strings use double quotes (\"), not single quotes";
-        case '.': return "a number must start with a digit: write 0.5, not .5";
-        case '+': return "a number cannot start with '+': leave the sign out";
+        case '\'':
+            return "JSON strings use double quotes (\"), not single quotes";
+        case '.':
+            return "a number must start with a digit: write 0.5, not .5";
+        case '+':
+            return "a number cannot start with '+': leave the sign out";
         case ']':
-        case '}': return std::string(generic) + " before " + describe(p, end);
-        default: return std::string(generic) + ", found " + describe(p, end);
+        case '}':
+            return std::string(generic) + " before " + describe(p, end);
+        default:
+            return std::string(generic) + ", found " + describe(p, end);
     }
 }
 
@@ -135,7 +147,8 @@ Error site_error(Site site, const char* base, const char* p, const char* end) {
     switch (site) {
         case Site::value_top:
         case Site::value_first_element:
-        case Site::value_after_colon: return syntax(bad_value_message(p, end));
+        case Site::value_after_colon:
+            return syntax(bad_value_message(p, end));
         case Site::value_after_comma:
             if (*p == ']') return syntax("trailing comma: a ',' in an array must be followed by another element");
             return syntax(bad_value_message(p, end));
@@ -144,12 +157,14 @@ Error site_error(Site site, const char* base, const char* p, const char* end) {
         case Site::member_after_comma:
             if (*p == '}') return syntax("trailing comma: a ',' in an object must be followed by another member");
             return syntax("expected a member name in double quotes after ',', found " + describe(p, end));
-        case Site::colon: return syntax("expected ':' after the member name, found " + describe(p, end));
+        case Site::colon:
+            return syntax("expected ':' after the member name, found " + describe(p, end));
         case Site::after_member:
             return syntax("expected ',' or '}' after an object member, found " + describe(p, end));
         case Site::after_element:
             return syntax("expected ',' or ']' after an array element, found " + describe(p, end));
-        case Site::number_after_minus: return syntax("expected a digit after '-', found " + describe(p, end));
+        case Site::number_after_minus:
+            return syntax("expected a digit after '-', found " + describe(p, end));
         case Site::number_leading_zero:
             return syntax("a number cannot have leading zeros (write 1, not 01)");
         case Site::number_fraction:
@@ -162,14 +177,15 @@ Error site_error(Site site, const char* base, const char* p, const char* end) {
             for (const char* w : words) {
                 std::size_t n = std::strlen(w);
                 std::size_t left = std::size_t(end - p);
-                if (left < n && std::memcmp(p, w, left) == 0) return truncated(base, end, "a word (true, false or null)");
+                if (left < n && std::memcmp(p, w, left) == 0)
+                    return truncated(base, end, "a word (true, false or null)");
             }
             return syntax("unknown word: expected true, false or null (JSON words are lowercase)");
         }
         case Site::trailing:
-            return make(Errc::trailing, base, p,
-                        "unexpected " + describe(p, end) +
-                            " after the end of the JSON value: a file holds exactly one value");
+            return make(
+                Errc::trailing, base, p,
+                "unexpected " + describe(p, end) + " after the end of the JSON value: a file holds exactly one value");
     }
     return syntax("invalid JSON");
 }
@@ -177,10 +193,14 @@ Error site_error(Site site, const char* base, const char* p, const char* end) {
 namespace {
 
 bool hex_value(char c, unsigned& v) {
-    if (c >= '0' && c <= '9') v = unsigned(c - '0');
-    else if (c >= 'a' && c <= 'f') v = unsigned(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') v = unsigned(c - 'A' + 10);
-    else return false;
+    if (c >= '0' && c <= '9')
+        v = unsigned(c - '0');
+    else if (c >= 'a' && c <= 'f')
+        v = unsigned(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+        v = unsigned(c - 'A' + 10);
+    else
+        return false;
     return true;
 }
 
@@ -223,15 +243,32 @@ const char* decode_escape(const char* base, const char* p, const char* end, std:
         return nullptr;
     }
     switch (p[1]) {
-        case '"': out += '"'; return p + 2;
-        case '\\': out += '\\'; return p + 2;
-        case '/': out += '/'; return p + 2;
-        case 'b': out += '\b'; return p + 2;
-        case 'f': out += '\f'; return p + 2;
-        case 'n': out += '\n'; return p + 2;
-        case 'r': out += '\r'; return p + 2;
-        case 't': out += '\t'; return p + 2;
-        case 'u': break;
+        case '"':
+            out += '"';
+            return p + 2;
+        case '\\':
+            out += '\\';
+            return p + 2;
+        case '/':
+            out += '/';
+            return p + 2;
+        case 'b':
+            out += '\b';
+            return p + 2;
+        case 'f':
+            out += '\f';
+            return p + 2;
+        case 'n':
+            out += '\n';
+            return p + 2;
+        case 'r':
+            out += '\r';
+            return p + 2;
+        case 't':
+            out += '\t';
+            return p + 2;
+        case 'u':
+            break;
         default:
             err = make(Errc::bad_escape, base, p,
                        "a backslash followed by " + describe(p + 1, end) +
@@ -297,31 +334,48 @@ std::string control_message(unsigned char c) {
     const char* escape = nullptr;
     const char* name = nullptr;
     switch (c) {
-        case '\n': escape = "\\n"; name = "a line break"; break;
-        case '\r': escape = "\\r"; name = "a carriage return"; break;
-        case '\t': escape = "\\t"; name = "a tab"; break;
-        case '\b': escape = "\\b"; name = "a backspace"; break;
-        case '\f': escape = "\\f"; name = "a form feed"; break;
-        default: name = "a control character"; break;
+        case '\n':
+            escape = "\\n";
+            name = "a line break";
+            break;
+        case '\r':
+            escape = "\\r";
+            name = "a carriage return";
+            break;
+        case '\t':
+            escape = "\\t";
+            name = "a tab";
+            break;
+        case '\b':
+            escape = "\\b";
+            name = "a backspace";
+            break;
+        case '\f':
+            escape = "\\f";
+            name = "a form feed";
+            break;
+        default:
+            name = "a control character";
+            break;
     }
     char buf[160];
     if (escape) {
         std::snprintf(buf, sizeof buf,
-                      "a raw control character (%s, byte 0x%02X) is not allowed inside a string: write it as %s",
-                      name, c, escape);
+                      "a raw control character (%s, byte 0x%02X) is not allowed inside a string: write it as %s", name,
+                      c, escape);
     } else {
         std::snprintf(buf, sizeof buf,
-                      "a raw control character (byte 0x%02X) is not allowed inside a string: write it as \\u%04X",
-                      c, c);
+                      "a raw control character (byte 0x%02X) is not allowed inside a string: write it as \\u%04X", c,
+                      c);
     }
     return buf;
 }
 
 }  // namespace
 
-const char* read_string_slow(const char* base, const char* body, const char* p, const char* end,
-                             std::string& buf, std::string_view& out, Error& err) {
-    bool decoding = false;     // an escape was met: the value is built in buf
+const char* read_string_slow(const char* base, const char* body, const char* p, const char* end, std::string& buf,
+                             std::string_view& out, Error& err) {
+    bool decoding = false;      // an escape was met: the value is built in buf
     const char* copied = body;  // start of the raw bytes not yet appended to buf
     for (;;) {
         if (p == end) {
@@ -352,8 +406,8 @@ const char* read_string_slow(const char* base, const char* body, const char* p, 
             return nullptr;
         } else {
             const char* why = nullptr;
-            int n = utf8_length(reinterpret_cast<const unsigned char*>(p),
-                                reinterpret_cast<const unsigned char*>(end), &why);
+            int n = utf8_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(end),
+                                &why);
             if (n < 0) {
                 err = truncated(base, end, kInString);
                 return nullptr;

@@ -70,11 +70,11 @@ enum class Site : std::uint8_t {
     value_first_element,  // after '['
     value_after_comma,    // after ',' in an array
     value_after_colon,
-    member_first,         // after '{'
+    member_first,  // after '{'
     member_after_comma,
     colon,
-    after_member,         // ',' or '}'
-    after_element,        // ',' or ']'
+    after_member,   // ',' or '}'
+    after_element,  // ',' or ']'
     number_after_minus,
     number_leading_zero,
     number_fraction,
@@ -89,11 +89,11 @@ Error depth_error(const char* base, const char* p, std::size_t max_depth);
 Error empty_error();
 // Continues a string whose body starts at `body` from `p`, the first byte skip_plain_string stopped at.
 // Returns the byte after the closing quote, or nullptr with `err` set.
-const char* read_string_slow(const char* base, const char* body, const char* p, const char* end,
-                             std::string& buf, std::string_view& out, Error& err);
+const char* read_string_slow(const char* base, const char* body, const char* p, const char* end, std::string& buf,
+                             std::string_view& out, Error& err);
 
 EIC_JSON_INLINE const char* read_string(const char* base, const char* body, const char* end, std::string& buf,
-                               std::string_view& out, Error& err) {
+                                        std::string_view& out, Error& err) {
     const char* p = skip_plain_string(body, end);
     if (p < end && *p == '"') {
         out = std::string_view(body, std::size_t(p - body));
@@ -220,9 +220,18 @@ value:  // p < end, at the first byte of a value
             p = q;
             goto after_value;
         }
-        case '-': case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-        number: {
+        case '-':
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7':
+        case '8':
+        case '9':
+        number : {
             Number n;
             const char* q = scan_number(base, p, end, n, r.error);
             if (!q) return r;
@@ -295,7 +304,8 @@ value:  // p < end, at the first byte of a value
             }
             site = Site::literal;
             break;
-        default: break;
+        default:
+            break;
     }
     r.error = site_error(site, base, p, end);
     return r;

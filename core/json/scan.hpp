@@ -39,16 +39,18 @@ EIC_JSON_INLINE const char* skip_plain_string(const char* p, const char* end) {
 #if defined(__wasm_simd128__)
     while (end - p >= 16) {
         const v128_t w = wasm_v128_load(p);
-        const v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(w, wasm_i8x16_splat('"')), wasm_i8x16_eq(w, wasm_i8x16_splat('\\'))),
-                                        wasm_i8x16_lt(w, wasm_i8x16_splat(0x20)));
+        const v128_t hit = wasm_v128_or(
+            wasm_v128_or(wasm_i8x16_eq(w, wasm_i8x16_splat('"')), wasm_i8x16_eq(w, wasm_i8x16_splat('\\'))),
+            wasm_i8x16_lt(w, wasm_i8x16_splat(0x20)));
         if (const std::uint32_t m = wasm_i8x16_bitmask(hit)) return p + __builtin_ctz(m);
         p += 16;
     }
 #elif defined(__SSE2__)
     while (end - p >= 16) {
         const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')), _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))),
-                                         _mm_cmplt_epi8(w, _mm_set1_epi8(0x20)));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')), _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))),
+                         _mm_cmplt_epi8(w, _mm_set1_epi8(0x20)));
         if (const int m = _mm_movemask_epi8(hit)) return p + __builtin_ctz(unsigned(m));
         p += 16;
     }

@@ -69,7 +69,8 @@ ValidateOptions validate_options(const nlohmann::json& o) {
     const std::string plan = string_option(o, "plan");
     if (!plan.empty()) {
         options.plan = plan_from_name(plan);
-        if (!options.plan) throw BadOptions{"option plan must be \"enterprise\", \"team\" or \"free\", not \"" + plan + "\""};
+        if (!options.plan)
+            throw BadOptions{"option plan must be \"enterprise\", \"team\" or \"free\", not \"" + plan + "\""};
     }
     if (auto max = count_option(o, "maxDiagnostics")) options.max_diagnostics = *max;
     return options;
@@ -89,9 +90,12 @@ ordered_json validation_json(const ValidationResult& r, std::string_view file) {
 ordered_json convert_json(std::string_view input, const nlohmann::json& o) {
     ConvertOptions options;
     const std::string to = string_option(o, "to");
-    if (to == "json") options.to = Format::json;
-    else if (to == "csv") options.to = Format::csv;
-    else throw BadOptions{"option to must be \"json\" or \"csv\""};
+    if (to == "json")
+        options.to = Format::json;
+    else if (to == "csv")
+        options.to = Format::csv;
+    else
+        throw BadOptions{"option to must be \"json\" or \"csv\""};
     options.from = format_option(o, "from");
     options.file_name = string_option(o, "fileName");
     options.json.pretty = !o.contains("pretty") || bool_option(o, "pretty");
@@ -112,7 +116,8 @@ ordered_json split_json(std::string_view input, const nlohmann::json& o) {
         options.profile = max_items_profile(*max_items);
     } else {
         auto p = split_profile(profile);
-        if (!p) throw BadOptions{"option profile must be recommended, enterprise, team or free, not \"" + profile + "\""};
+        if (!p)
+            throw BadOptions{"option profile must be recommended, enterprise, team or free, not \"" + profile + "\""};
         options.profile = *p;
     }
     options.file_name = string_option(o, "fileName", "manifest.json");
@@ -137,8 +142,9 @@ ordered_json infer_json(std::string_view input, const nlohmann::json& o) {
     const std::string text = write_draft_file(r.draft);
     out["draft"] = r.loaded ? ordered_json::parse(text) : ordered_json(nullptr);
     out["text"] = r.loaded ? ordered_json(text) : ordered_json(nullptr);
-    return with_diagnostics(std::move(out), r.diagnostics,
-                            {{"items", r.items}, {"itemsWithMetadata", r.items_with_metadata}, {"keys", r.draft.schema.size()}});
+    return with_diagnostics(
+        std::move(out), r.diagnostics,
+        {{"items", r.items}, {"itemsWithMetadata", r.items_with_metadata}, {"keys", r.draft.schema.size()}});
 }
 
 }  // namespace eic::manifest::api

@@ -3,10 +3,9 @@
 // in the same shapes as the CLI's --output json.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "manifest/validate.hpp"
 

@@ -1,8 +1,8 @@
 #include "manifest/csv_manifest.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "manifest/model.hpp"
 
@@ -13,7 +13,8 @@ std::string in_quotes(std::string_view s) { return fmt::format("\"{}\"", s); }
 
 std::string names(const std::vector<std::string_view>& list) {
     std::string out;
-    for (std::size_t i = 0; i < list.size(); ++i) out += (i ? (i + 1 == list.size() ? " and " : ", ") : "") + in_quotes(list[i]);
+    for (std::size_t i = 0; i < list.size(); ++i)
+        out += (i ? (i + 1 == list.size() ? " and " : ", ") : "") + in_quotes(list[i]);
     return out;
 }
 
@@ -27,19 +28,21 @@ CsvManifestReader::CsvManifestReader(std::string_view bytes) : reader_(bytes) {
     for (const auto& cell : layout_.cells) {
         const csv::Field* f = &header_[cell.index];
         if (!cell.info) {
-            ds_.push_back(at(Severity::warning, csv_code::unknown_column,
-                             fmt::format("Column {} is not a manifest column (ObjectUrl, a title column such as \"Image "
-                                         "title\", or \"Create video\"); it is not read.",
-                                         in_quotes(cell.text)),
-                             f, header_, cell.index));
+            ds_.push_back(
+                at(Severity::warning, csv_code::unknown_column,
+                   fmt::format("Column {} is not a manifest column (ObjectUrl, a title column such as \"Image "
+                               "title\", or \"Create video\"); it is not read.",
+                               in_quotes(cell.text)),
+                   f, header_, cell.index));
             continue;
         }
         if (cell.repeated) {
-            ds_.push_back(at(Severity::warning, csv_code::duplicate_column,
-                             fmt::format("Column \"{}\" appears twice; eic reads the first. How Encord reads a repeated "
-                                         "column is not documented: remove one.",
-                                         cell.info->name()),
-                             f, header_, cell.index));
+            ds_.push_back(
+                at(Severity::warning, csv_code::duplicate_column,
+                   fmt::format("Column \"{}\" appears twice; eic reads the first. How Encord reads a repeated "
+                               "column is not documented: remove one.",
+                               cell.info->name()),
+                   f, header_, cell.index));
             continue;
         }
         if (cell.loose)
@@ -49,9 +52,9 @@ CsvManifestReader::CsvManifestReader(std::string_view bytes) : reader_(bytes) {
                                          in_quotes(cell.text), cell.info->name()),
                              f, header_, cell.index));
     }
-    if (layout_.create_video &&
-        std::none_of(layout_.titles.begin(), layout_.titles.end(),
-                     [](const auto& t) { return t.info->column == format::Column::image_group_title; }))
+    if (layout_.create_video && std::none_of(layout_.titles.begin(), layout_.titles.end(), [](const auto& t) {
+            return t.info->column == format::Column::image_group_title;
+        }))
         ds_.push_back(at(Severity::warning, csv_code::create_video,
                          "\"Create video\" applies to rows of an \"Image group title\" column, and this file has none; "
                          "it is not read.",
@@ -131,18 +134,19 @@ bool CsvManifestReader::next(CsvEntry& out) {
                                      in_quotes(rec_[*layout_.create_video].value)),
                          &rec_[*layout_.create_video], rec_, layout_.create_video));
     if (out.type.grouped && out.type.title.empty()) {
-        ds_.push_back(at(Severity::warning, csv_code::group_title,
-                         fmt::format("Rows are grouped into one item by their \"{}\", and this row has none, so it "
-                                     "belongs to no group. Give the group's title; eic leaves the row out of the items.",
-                                     out.type.title_column->name()),
-                         out.title, rec_, out.type.title_index));
+        ds_.push_back(
+            at(Severity::warning, csv_code::group_title,
+               fmt::format("Rows are grouped into one item by their \"{}\", and this row has none, so it "
+                           "belongs to no group. Give the group's title; eic leaves the row out of the items.",
+                           out.type.title_column->name()),
+               out.title, rec_, out.type.title_index));
         return true;
     }
     out.kept = true;
     std::uint64_t& count = items_[std::size_t(out.type.collection)];
     if (out.type.grouped) {
-        const auto key = std::make_tuple(int(out.type.title_column->column), out.type.create_video,
-                                         std::string(out.type.title));
+        const auto key =
+            std::make_tuple(int(out.type.title_column->column), out.type.create_video, std::string(out.type.title));
         auto [where, fresh] = groups_.emplace(key, count);
         if (fresh) ++count;
         out.item = where->second;
@@ -153,16 +157,15 @@ bool CsvManifestReader::next(CsvEntry& out) {
     }
     if (layout_.lone_url()) {
         const format::ExtensionKind kind = format::extension_kind(out.url->value);
-        if (kind != format::ExtensionKind::unknown && kind != format::ExtensionKind::video)
-        {
+        if (kind != format::ExtensionKind::unknown && kind != format::ExtensionKind::video) {
             Diagnostic d = at(Severity::error, csv_code::video_expected,
-                             fmt::format("ObjectUrl is the file's only column, so Encord reads every row as a video, "
-                                         "and this is {} (.{}): Encord answers \"Expected a video, got a file of type "
-                                         "{}\" (Encord's GCP import guide). Add the title column of its type, e.g. "
-                                         "\"Image title\".",
-                                         format::extension_kind_name(kind), format::extension_of(out.url->value),
-                                         format::extension_of(out.url->value)),
-                             out.url, rec_, url_col);
+                              fmt::format("ObjectUrl is the file's only column, so Encord reads every row as a video, "
+                                          "and this is {} (.{}): Encord answers \"Expected a video, got a file of type "
+                                          "{}\" (Encord's GCP import guide). Add the title column of its type, e.g. "
+                                          "\"Image title\".",
+                                          format::extension_kind_name(kind), format::extension_of(out.url->value),
+                                          format::extension_of(out.url->value)),
+                              out.url, rec_, url_col);
             d.collection = collection_key(out.type.collection);
             d.item = out.item;
             ds_.push_back(std::move(d));

@@ -160,24 +160,33 @@ const std::array<MediaFieldInfo, kMediaFieldCount>& media_field_info() {
 std::uint32_t media_fields(Media m) {
     auto bit = [](MediaField f) { return std::uint32_t(1) << f; };
     switch (m) {
-        case Media::video: return bit(fps) | bit(duration) | bit(width) | bit(height) | bit(file_size) | bit(mime_type);
-        case Media::image: return bit(mime_type) | bit(file_size) | bit(height) | bit(width);
+        case Media::video:
+            return bit(fps) | bit(duration) | bit(width) | bit(height) | bit(file_size) | bit(mime_type);
+        case Media::image:
+            return bit(mime_type) | bit(file_size) | bit(height) | bit(width);
         case Media::audio:
             return bit(duration) | bit(file_size) | bit(mime_type) | bit(sample_rate) | bit(bit_depth) | bit(codec) |
                    bit(num_channels);
-        case Media::text: return bit(file_size) | bit(mime_type);
-        case Media::pdf: return bit(file_size) | bit(num_pages);
-        case Media::none: return 0;
+        case Media::text:
+            return bit(file_size) | bit(mime_type);
+        case Media::pdf:
+            return bit(file_size) | bit(num_pages);
+        case Media::none:
+            return 0;
     }
     return 0;
 }
 
 const char* mime_prefix(Media m) {
     switch (m) {
-        case Media::video: return "video/";
-        case Media::image: return "image/";
-        case Media::audio: return "audio/";
-        default: return nullptr;
+        case Media::video:
+            return "video/";
+        case Media::image:
+            return "image/";
+        case Media::audio:
+            return "audio/";
+        default:
+            return nullptr;
     }
 }
 
@@ -214,20 +223,20 @@ ExtensionKind extension_kind(std::string_view url) {
     // Common extensions of each media kind. An extension not listed is unknown, and the rules that use
     // this (a lone ObjectUrl column means videos) never flag an unknown one.
     static const std::array<std::pair<std::string_view, ExtensionKind>, 42> table = {{
-        {"mp4", ExtensionKind::video},    {"mov", ExtensionKind::video},    {"webm", ExtensionKind::video},
-        {"mkv", ExtensionKind::video},    {"avi", ExtensionKind::video},    {"m4v", ExtensionKind::video},
-        {"mpg", ExtensionKind::video},    {"mpeg", ExtensionKind::video},   {"wmv", ExtensionKind::video},
-        {"flv", ExtensionKind::video},    {"3gp", ExtensionKind::video},    {"ts", ExtensionKind::video},
-        {"jpg", ExtensionKind::image},    {"jpeg", ExtensionKind::image},   {"png", ExtensionKind::image},
-        {"gif", ExtensionKind::image},    {"bmp", ExtensionKind::image},    {"tif", ExtensionKind::image},
-        {"tiff", ExtensionKind::image},   {"webp", ExtensionKind::image},   {"heic", ExtensionKind::image},
-        {"heif", ExtensionKind::image},   {"avif", ExtensionKind::image},   {"svg", ExtensionKind::image},
-        {"mp3", ExtensionKind::audio},    {"wav", ExtensionKind::audio},    {"flac", ExtensionKind::audio},
-        {"aac", ExtensionKind::audio},    {"ogg", ExtensionKind::audio},    {"m4a", ExtensionKind::audio},
-        {"opus", ExtensionKind::audio},   {"eac3", ExtensionKind::audio},   {"dcm", ExtensionKind::dicom},
-        {"dicom", ExtensionKind::dicom},  {"nii", ExtensionKind::nifti},    {"nii.gz", ExtensionKind::nifti},
-        {"txt", ExtensionKind::text},     {"json", ExtensionKind::text},    {"csv", ExtensionKind::text},
-        {"html", ExtensionKind::text},    {"md", ExtensionKind::text},      {"pdf", ExtensionKind::pdf},
+        {"mp4", ExtensionKind::video},   {"mov", ExtensionKind::video},  {"webm", ExtensionKind::video},
+        {"mkv", ExtensionKind::video},   {"avi", ExtensionKind::video},  {"m4v", ExtensionKind::video},
+        {"mpg", ExtensionKind::video},   {"mpeg", ExtensionKind::video}, {"wmv", ExtensionKind::video},
+        {"flv", ExtensionKind::video},   {"3gp", ExtensionKind::video},  {"ts", ExtensionKind::video},
+        {"jpg", ExtensionKind::image},   {"jpeg", ExtensionKind::image}, {"png", ExtensionKind::image},
+        {"gif", ExtensionKind::image},   {"bmp", ExtensionKind::image},  {"tif", ExtensionKind::image},
+        {"tiff", ExtensionKind::image},  {"webp", ExtensionKind::image}, {"heic", ExtensionKind::image},
+        {"heif", ExtensionKind::image},  {"avif", ExtensionKind::image}, {"svg", ExtensionKind::image},
+        {"mp3", ExtensionKind::audio},   {"wav", ExtensionKind::audio},  {"flac", ExtensionKind::audio},
+        {"aac", ExtensionKind::audio},   {"ogg", ExtensionKind::audio},  {"m4a", ExtensionKind::audio},
+        {"opus", ExtensionKind::audio},  {"eac3", ExtensionKind::audio}, {"dcm", ExtensionKind::dicom},
+        {"dicom", ExtensionKind::dicom}, {"nii", ExtensionKind::nifti},  {"nii.gz", ExtensionKind::nifti},
+        {"txt", ExtensionKind::text},    {"json", ExtensionKind::text},  {"csv", ExtensionKind::text},
+        {"html", ExtensionKind::text},   {"md", ExtensionKind::text},    {"pdf", ExtensionKind::pdf},
     }};
     const std::string_view ext = extension_of(url);
     if (ext.empty()) return ExtensionKind::unknown;
@@ -238,14 +247,22 @@ ExtensionKind extension_kind(std::string_view url) {
 
 const char* extension_kind_name(ExtensionKind k) {
     switch (k) {
-        case ExtensionKind::video: return "a video";
-        case ExtensionKind::image: return "an image";
-        case ExtensionKind::audio: return "audio";
-        case ExtensionKind::dicom: return "a DICOM file";
-        case ExtensionKind::nifti: return "a NIfTI file";
-        case ExtensionKind::text: return "a text file";
-        case ExtensionKind::pdf: return "a PDF";
-        case ExtensionKind::unknown: return "an unknown type";
+        case ExtensionKind::video:
+            return "a video";
+        case ExtensionKind::image:
+            return "an image";
+        case ExtensionKind::audio:
+            return "audio";
+        case ExtensionKind::dicom:
+            return "a DICOM file";
+        case ExtensionKind::nifti:
+            return "a NIfTI file";
+        case ExtensionKind::text:
+            return "a text file";
+        case ExtensionKind::pdf:
+            return "a PDF";
+        case ExtensionKind::unknown:
+            return "an unknown type";
     }
     return "";
 }

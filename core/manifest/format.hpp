@@ -80,12 +80,12 @@ inline constexpr std::string_view kCreateVideo = "createVideo";
 // inside clientMetadata.config, never reported as unknown.
 inline constexpr std::string_view kSamplingRate = "sampling_rate";
 inline constexpr std::string_view kKeyframeMode = "keyframe_mode";
-inline constexpr std::string_view kVideoConfig = "config";  // clientMetadata.config
+inline constexpr std::string_view kVideoConfig = "config";   // clientMetadata.config
 inline constexpr std::string_view kKeyframes = "keyframes";  // clientMetadata.keyframes (docs: index-keyframes)
 
 enum class Field : std::uint8_t {
-    object_url,      // objectUrl (single-file items)
-    group_url,       // objectUrl_N (grouped items)
+    object_url,  // objectUrl (single-file items)
+    group_url,   // objectUrl_N (grouped items)
     title,
     client_metadata,
     create_video,    // image groups
@@ -126,7 +126,17 @@ std::string_view snake_spelling(std::string_view documented);
 // ---- media metadata objects ---------------------------------------------------------------------
 
 enum MediaField : std::uint8_t {
-    fps, duration, width, height, file_size, mime_type, sample_rate, bit_depth, codec, num_channels, num_pages,
+    fps,
+    duration,
+    width,
+    height,
+    file_size,
+    mime_type,
+    sample_rate,
+    bit_depth,
+    codec,
+    num_channels,
+    num_pages,
     kMediaFieldCount
 };
 enum class MediaFieldType : std::uint8_t { number, integer, string };
@@ -188,8 +198,8 @@ struct ColumnInfo {
     std::vector<std::string_view> spellings;  // the first is the one eic writes
     bool title = false;                       // names the data type of the rows that fill it
     Collection collection = Collection::videos;
-    bool groups_rows = false;                 // rows sharing a title form one item (objectUrl_0..)
-    bool create_video = false;                // image sequences: items get createVideo: true
+    bool groups_rows = false;   // rows sharing a title form one item (objectUrl_0..)
+    bool create_video = false;  // image sequences: items get createVideo: true
     std::string_view name() const { return spellings.front(); }
 };
 
@@ -208,11 +218,11 @@ std::optional<bool> parse_csv_bool(std::string_view cell);
 
 // What a CSV header says, column by column.
 struct CsvHeaderCell {
-    std::size_t index;        // column index in the file
-    std::string text;         // as written
-    const ColumnInfo* info;   // nullptr: not a manifest column
-    bool loose = false;       // matched only by find_column_loose
-    bool repeated = false;    // the same column already appeared (only the first is read)
+    std::size_t index;       // column index in the file
+    std::string text;        // as written
+    const ColumnInfo* info;  // nullptr: not a manifest column
+    bool loose = false;      // matched only by find_column_loose
+    bool repeated = false;   // the same column already appeared (only the first is read)
 };
 struct CsvLayout {
     std::vector<CsvHeaderCell> cells;
@@ -221,7 +231,7 @@ struct CsvLayout {
         std::size_t index;
         const ColumnInfo* info;
     };
-    std::vector<Title> titles;               // title columns, in file order
+    std::vector<Title> titles;                // title columns, in file order
     std::optional<std::size_t> create_video;  // the Create video column's index
     // ObjectUrl is the only recognised column: Encord reads every row as a video.
     bool lone_url() const { return url && titles.empty() && !create_video; }
@@ -233,12 +243,12 @@ struct CsvRowType {
     enum class Status { ok, ambiguous, missing } status = Status::ok;
     const ColumnInfo* title_column = nullptr;  // the title column read (nullptr: none, lone ObjectUrl)
     Collection collection = Collection::videos;
-    std::string_view title;                    // the title cell ("" when none)
+    std::string_view title;  // the title cell ("" when none)
     bool create_video = false;
     bool grouped = false;
-    std::optional<std::size_t> title_index;    // the column index of the title read
-    std::vector<std::string_view> filled;      // ambiguous: the names of the title columns filled
-    bool bad_create_video = false;             // the Create video cell is neither TRUE nor FALSE
+    std::optional<std::size_t> title_index;  // the column index of the title read
+    std::vector<std::string_view> filled;    // ambiguous: the names of the title columns filled
+    bool bad_create_video = false;           // the Create video cell is neither TRUE nor FALSE
 };
 // `cell(i)` gives the row's value of column i ("" when the row is short).
 template <class Cell>
@@ -272,8 +282,10 @@ CsvRowType classify_csv_row(const CsvLayout& layout, Cell&& cell) {
     r.create_video = r.title_column->create_video;
     if (layout.create_video && r.title_column->column == Column::image_group_title) {
         auto v = parse_csv_bool(cell(*layout.create_video));
-        if (!v) r.bad_create_video = true;
-        else r.create_video = *v;
+        if (!v)
+            r.bad_create_video = true;
+        else
+            r.create_video = *v;
     }
     return r;
 }

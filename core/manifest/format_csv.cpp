@@ -41,7 +41,10 @@ const std::vector<ColumnInfo>& csv_columns() {
         {Column::image_sequence_title, {"Image sequence title"}, true, Collection::image_groups, true, true},
         {Column::dicom_series_title,
          {"DICOM series title", "DICOM title", "Dicom series title", "Dicom title"},
-         true, Collection::dicom_series, true, false},
+         true,
+         Collection::dicom_series,
+         true,
+         false},
         {Column::audio_title, {"Audio title"}, true, Collection::audio, false, false},
         {Column::create_video, {"Create video"}, false, Collection::image_groups, false, false},
     };
@@ -73,7 +76,8 @@ const ColumnInfo* find_column_loose(std::string_view header_cell) {
 
 const ColumnInfo* title_column_for(Collection c, bool create_video) {
     for (const auto& i : csv_columns())
-        if (i.title && i.collection == c && i.create_video == (c == Collection::image_groups && create_video)) return &i;
+        if (i.title && i.collection == c && i.create_video == (c == Collection::image_groups && create_video))
+            return &i;
     return nullptr;
 }
 
@@ -94,9 +98,12 @@ CsvLayout read_csv_header(const std::vector<std::string_view>& header_cells) {
                 if (earlier.info == cell.info && !earlier.repeated) cell.repeated = true;
         }
         if (cell.info && !cell.repeated) {
-            if (cell.info->column == Column::object_url) out.url = i;
-            else if (cell.info->column == Column::create_video) out.create_video = i;
-            else out.titles.push_back({i, cell.info});
+            if (cell.info->column == Column::object_url)
+                out.url = i;
+            else if (cell.info->column == Column::create_video)
+                out.create_video = i;
+            else
+                out.titles.push_back({i, cell.info});
         }
         out.cells.push_back(std::move(cell));
     }

@@ -17,9 +17,9 @@
 namespace eic::manifest {
 
 struct FileLimits {
-    std::uint64_t max_urls = 1'000'000;     // URLs per JSON file
-    std::uint64_t max_items = 500'000;      // items (entries of all collections) per JSON file
-    std::uint64_t max_url_bytes = 16'384;   // "each URL up to 16 KB"
+    std::uint64_t max_urls = 1'000'000;    // URLs per JSON file
+    std::uint64_t max_items = 500'000;     // items (entries of all collections) per JSON file
+    std::uint64_t max_url_bytes = 16'384;  // "each URL up to 16 KB"
     std::uint64_t max_file_name_chars = 300;
     // CSV: "Encord supports up to 10,000 entries for upload in the CSV file" (Encord's GCP import guide).
     std::uint64_t csv_max_entries = 10'000;
@@ -31,13 +31,13 @@ enum class Plan { enterprise, team, free };
 // One column of the best-practices table. 0 means "no figure given" (not checked).
 struct PlanLimits {
     Plan plan;
-    const char* name;                 // "enterprise", "team", "free"
-    std::uint64_t max_json_bytes;     // Max JSON file: 100 MB, 100 MB, 10 MB (MB = 10^6 bytes)
-    std::uint64_t max_json_entries;   // Max JSON file: 10,000, 2,500, none given
-    std::uint64_t max_data_units;     // Max data units at one time: 10,000, 2,500, 1,000
-    std::uint64_t max_media_bytes;    // Max image/video/DICOM file: 1 GB, 1 GB, 25 MB
+    const char* name;                     // "enterprise", "team", "free"
+    std::uint64_t max_json_bytes;         // Max JSON file: 100 MB, 100 MB, 10 MB (MB = 10^6 bytes)
+    std::uint64_t max_json_entries;       // Max JSON file: 10,000, 2,500, none given
+    std::uint64_t max_data_units;         // Max data units at one time: 10,000, 2,500, 1,000
+    std::uint64_t max_media_bytes;        // Max image/video/DICOM file: 1 GB, 1 GB, 25 MB
     std::uint32_t max_width, max_height;  // Resolution "4K": read as 4096 x 2160 (DCI 4K), either orientation
-    std::uint64_t max_video_frames;   // Frames per video: 200,000
+    std::uint64_t max_video_frames;       // Frames per video: 200,000
 };
 const PlanLimits& plan_limits(Plan plan);
 std::optional<Plan> plan_from_name(std::string_view name);  // "enterprise", "team", "free"
@@ -54,8 +54,8 @@ const BatchProfile& recommended_batch();
 
 struct BatchTotals {
     std::uint64_t videos = 0;
-    std::uint64_t others = 0;        // items of every other collection
-    std::uint64_t known_bytes = 0;   // sum of the media sizes the manifest states (metadata file_size)
+    std::uint64_t others = 0;       // items of every other collection
+    std::uint64_t known_bytes = 0;  // sum of the media sizes the manifest states (metadata file_size)
 };
 // max(ceil(videos / max_videos), ceil(others / max_images), ceil(known_bytes / max_bytes)), and at
 // least 1 when there is any item; 0 for an empty manifest. A lower bound for a real split, which also

@@ -132,8 +132,7 @@ struct JsonLoader {
                                   "a manifest is a JSON object with keys such as \"" +
                                       std::string(collection_key(Collection::videos)) + "\" and \"" +
                                       collection_key(Collection::images) + "\"",
-                                  offset,
-                                  std::string()));
+                                  offset, std::string()));
                 target = Target::junk;
                 b.start();
             }
@@ -287,7 +286,9 @@ struct JsonLoader {
                     if (it.metadata.is_null()) it.metadata = ordered_json::object();
                     it.metadata[key] = snake_object(v);
                     break;
-                case format::Field::video_option: keep(key, std::move(v)); break;
+                case format::Field::video_option:
+                    keep(key, std::move(v));
+                    break;
             }
         }
         std::stable_sort(numbered.begin(), numbered.end(),

@@ -10,9 +10,9 @@
 //     `STEM.part-001-of-012.EXT` (STEM is the input file name without its extension; the numbers have
 //     three digits, more when there are 1,000 parts or more).
 //
-// Profiles (figures from manifest/limits.hpp, the one limits table, after reference/encord-api.md §3.5;
-// every profile also keeps Encord's per-file limits, 1,000,000 URLs and 500,000 items, and CSV parts at
-// most 10,000 rows):
+// Profiles (figures from manifest/limits.hpp, the one limits table, after
+// https://docs.encord.com/platform-documentation/General/best-practices; every profile also keeps Encord's per-file
+// limits, 1,000,000 URLs and 500,000 items, and CSV parts at most 10,000 rows):
 //   recommended  100 videos and 1,000 other items per batch, and 2 GB of media as the items' metadata
 //                states it (file_size); items without a file_size count 0 bytes
 //   enterprise   10,000 items and 100 MB of manifest per file

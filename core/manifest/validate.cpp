@@ -1,17 +1,17 @@
 #include "manifest/validate.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <climits>
-#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "csv/reader.hpp"
 #include "gcs/names.hpp"
@@ -53,8 +53,10 @@ constexpr std::uint32_t bit(MediaField f) { return 1u << f; }
 std::string lower_alnum(std::string_view s) {
     std::string out;
     for (char c : s) {
-        if (c >= 'A' && c <= 'Z') out += char(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+        if (c >= 'A' && c <= 'Z')
+            out += char(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += c;
     }
     return out;
 }
@@ -73,7 +75,9 @@ std::string suggest(std::string_view key, const std::vector<std::string>& names)
     return best_d <= allowed ? best : std::string();
 }
 
-std::string did_you_mean(const std::string& s) { return s.empty() ? std::string() : fmt::format(" Did you mean \"{}\"?", s); }
+std::string did_you_mean(const std::string& s) {
+    return s.empty() ? std::string() : fmt::format(" Did you mean \"{}\"?", s);
+}
 
 // A value for a message: JSON-quoted and shortened.
 std::string shown(std::string_view s) {
@@ -83,7 +87,18 @@ std::string shown(std::string_view s) {
 
 // ---- the schema, resolved for fast lookups ------------------------------------------------------
 
-enum class MetaType : std::uint8_t { number, varchar, text, boolean, datetime, uuid, enumeration, embedding, geospatial, user };
+enum class MetaType : std::uint8_t {
+    number,
+    varchar,
+    text,
+    boolean,
+    datetime,
+    uuid,
+    enumeration,
+    embedding,
+    geospatial,
+    user
+};
 
 struct Resolved {
     KeyState state = KeyState::live;
@@ -96,12 +111,18 @@ struct Resolved {
 
 MetaType from_hint(ScalarHint h) {
     switch (h) {
-        case ScalarHint::number: return MetaType::number;
-        case ScalarHint::varchar: return MetaType::varchar;
-        case ScalarHint::text: return MetaType::text;
-        case ScalarHint::boolean: return MetaType::boolean;
-        case ScalarHint::datetime: return MetaType::datetime;
-        case ScalarHint::uuid: return MetaType::uuid;
+        case ScalarHint::number:
+            return MetaType::number;
+        case ScalarHint::varchar:
+            return MetaType::varchar;
+        case ScalarHint::text:
+            return MetaType::text;
+        case ScalarHint::boolean:
+            return MetaType::boolean;
+        case ScalarHint::datetime:
+            return MetaType::datetime;
+        case ScalarHint::uuid:
+            return MetaType::uuid;
     }
     return MetaType::text;
 }
@@ -112,17 +133,39 @@ Resolved resolve(const KeyEntry& e) {
     r.kt = &e.type;
     const KeyType& t = e.type;
     switch (t.kind) {
-        case TypeKind::variant: r.type = from_hint(t.hint); break;
-        case TypeKind::enumeration: r.type = MetaType::enumeration; break;
-        case TypeKind::embedding: r.type = MetaType::embedding; break;
-        case TypeKind::geospatial: r.type = MetaType::geospatial; break;
-        case TypeKind::number: r.type = MetaType::number, r.f32 = t.format == schema::NumberFormat::f32; break;
-        case TypeKind::varchar: r.type = MetaType::varchar, r.max_length = t.max_length; break;
-        case TypeKind::datetime: r.type = MetaType::datetime; break;
-        case TypeKind::boolean: r.type = MetaType::boolean; break;
-        case TypeKind::text: r.type = MetaType::text; break;
-        case TypeKind::uuid: r.type = MetaType::uuid; break;
-        case TypeKind::user: r.type = MetaType::user; break;
+        case TypeKind::variant:
+            r.type = from_hint(t.hint);
+            break;
+        case TypeKind::enumeration:
+            r.type = MetaType::enumeration;
+            break;
+        case TypeKind::embedding:
+            r.type = MetaType::embedding;
+            break;
+        case TypeKind::geospatial:
+            r.type = MetaType::geospatial;
+            break;
+        case TypeKind::number:
+            r.type = MetaType::number, r.f32 = t.format == schema::NumberFormat::f32;
+            break;
+        case TypeKind::varchar:
+            r.type = MetaType::varchar, r.max_length = t.max_length;
+            break;
+        case TypeKind::datetime:
+            r.type = MetaType::datetime;
+            break;
+        case TypeKind::boolean:
+            r.type = MetaType::boolean;
+            break;
+        case TypeKind::text:
+            r.type = MetaType::text;
+            break;
+        case TypeKind::uuid:
+            r.type = MetaType::uuid;
+            break;
+        case TypeKind::user:
+            r.type = MetaType::user;
+            break;
     }
     return r;
 }
@@ -133,19 +176,41 @@ enum class Role : std::uint8_t { top, collection, item, client_meta, media, embe
 
 // What the value about to come is, decided by the member name (objects) or the array's role.
 enum class Expect : std::uint8_t {
-    ignore, top, collection, skip_duplicate_urls, upsert_metadata, item, object_url, group_url, title, create_video,
-    client_meta, media, meta_value, keyframes, media_field, geo_field, embedding_element, keyframe_element,
+    ignore,
+    top,
+    collection,
+    skip_duplicate_urls,
+    upsert_metadata,
+    item,
+    object_url,
+    group_url,
+    title,
+    create_video,
+    client_meta,
+    media,
+    meta_value,
+    keyframes,
+    media_field,
+    geo_field,
+    embedding_element,
+    keyframe_element,
 };
 
 enum class Got : std::uint8_t { object, array, string, number, boolean, null };
 const char* got_name(Got g) {
     switch (g) {
-        case Got::object: return "an object";
-        case Got::array: return "an array";
-        case Got::string: return "a string";
-        case Got::number: return "a number";
-        case Got::boolean: return "a boolean";
-        case Got::null: return "null";
+        case Got::object:
+            return "an object";
+        case Got::array:
+            return "an array";
+        case Got::string:
+            return "a string";
+        case Got::number:
+            return "a number";
+        case Got::boolean:
+            return "a boolean";
+        case Got::null:
+            return "null";
     }
     return "?";
 }
@@ -181,8 +246,7 @@ class Validator {
     friend class Stepper;
 
 public:
-    Validator(std::string_view bytes, const ValidateOptions& options)
-        : bytes_(bytes), opt_(options), lines_(bytes) {
+    Validator(std::string_view bytes, const ValidateOptions& options) : bytes_(bytes), opt_(options), lines_(bytes) {
         if (opt_.schema) {
             for (const auto& [name, entry] : *opt_.schema) keys_.emplace(std::string_view(name), resolve(*entry));
         }
@@ -211,9 +275,12 @@ private:
     void emit(Severity sev, const char* code, std::size_t offset, At at, F&& message);
     std::string pointer(At at) const;
     void count(Severity sev) {
-        if (sev == Severity::error) ++res_.summary.errors;
-        else if (sev == Severity::warning) ++res_.summary.warnings;
-        else ++res_.summary.infos;
+        if (sev == Severity::error)
+            ++res_.summary.errors;
+        else if (sev == Severity::warning)
+            ++res_.summary.warnings;
+        else
+            ++res_.summary.infos;
     }
 
     // ---- structure
@@ -241,7 +308,9 @@ private:
     void media_value(Got g, std::string_view s, const json::Number* n, std::size_t off);
     void geo_value(const json::Number& n, std::size_t off);
     void count_url(std::size_t off);
-    const CollectionInfo* coll() const { return coll_ == kNoCollection ? nullptr : &format::collections()[std::size_t(coll_)]; }
+    const CollectionInfo* coll() const {
+        return coll_ == kNoCollection ? nullptr : &format::collections()[std::size_t(coll_)];
+    }
 
     std::string_view bytes_;
     const ValidateOptions& opt_;
@@ -330,8 +399,10 @@ void Validator::emit(Severity sev, const char* code, std::size_t offset, At at, 
     d.pointer = pointer(at);
     if (depth_ >= 2 && coll_ != kNoCollection && frames_[1].role == Role::collection) {
         d.collection = std::string(coll()->key);
-        if (depth_ >= 3 && item_index_ >= 0) d.item = std::uint64_t(item_index_);
-        else if (depth_ == 2 && at == At::value && frames_[1].index >= 0) d.item = std::uint64_t(frames_[1].index);
+        if (depth_ >= 3 && item_index_ >= 0)
+            d.item = std::uint64_t(item_index_);
+        else if (depth_ == 2 && at == At::value && frames_[1].index >= 0)
+            d.item = std::uint64_t(frames_[1].index);
     }
     res_.diagnostics.push_back(std::move(d));
 }
@@ -349,8 +420,10 @@ std::string Validator::pointer(At at) const {
         bool object = f.role == Role::top || f.role == Role::item || f.role == Role::client_meta ||
                       f.role == Role::media || f.role == Role::geo;
         out += '/';
-        if (object) out += pointer_escape(std::string(f.key));
-        else out += std::to_string(f.index);
+        if (object)
+            out += pointer_escape(std::string(f.key));
+        else
+            out += std::to_string(f.index);
     }
     return out;
 }
@@ -359,9 +432,15 @@ Expect Validator::take() {
     if (depth_ == 0) return Expect::top;
     Frame& f = frames_[depth_ - 1];
     switch (f.role) {
-        case Role::collection: ++f.index, ++elements_; return Expect::item;
-        case Role::embedding: ++f.index; return Expect::embedding_element;
-        case Role::keyframes: ++f.index; return Expect::keyframe_element;
+        case Role::collection:
+            ++f.index, ++elements_;
+            return Expect::item;
+        case Role::embedding:
+            ++f.index;
+            return Expect::embedding_element;
+        case Role::keyframes:
+            ++f.index;
+            return Expect::keyframe_element;
         default: {
             Expect e = pending_;
             pending_ = Expect::ignore;
@@ -395,7 +474,9 @@ bool Validator::begin_object(std::size_t off) {
             push(Role::item, off);
             begin_item(off);
             return !cancelled_;
-        case Expect::client_meta: push(Role::client_meta, off); return true;
+        case Expect::client_meta:
+            push(Role::client_meta, off);
+            return true;
         case Expect::media:
             push(Role::media, off);
             media_ = coll()->media;
@@ -413,7 +494,9 @@ bool Validator::begin_object(std::size_t off) {
             if (meta_) wrong(e, Got::object, off);
             ++skip_;
             return true;
-        case Expect::ignore: ++skip_; return true;
+        case Expect::ignore:
+            ++skip_;
+            return true;
         default:
             wrong(e, Got::object, off);
             ++skip_;
@@ -429,10 +512,11 @@ bool Validator::end_object(std::size_t off) {
     Role role = frames_[depth_ - 1].role;
     if (role == Role::item) {
         end_item();
-        if (opt_.spans)
-            opt_.spans->push_back({coll()->key.data(), std::uint32_t(item_index_), item_offset_, off + 1});
-    } else if (role == Role::media) end_media();
-    else if (role == Role::geo) end_geo();
+        if (opt_.spans) opt_.spans->push_back({coll()->key.data(), std::uint32_t(item_index_), item_offset_, off + 1});
+    } else if (role == Role::media)
+        end_media();
+    else if (role == Role::geo)
+        end_geo();
     --depth_;
     return true;
 }
@@ -448,7 +532,9 @@ bool Validator::begin_array(std::size_t off) {
             push(Role::collection, off);
             coll_present_[std::size_t(coll_)] = true;
             return true;
-        case Expect::keyframes: push(Role::keyframes, off); return true;
+        case Expect::keyframes:
+            push(Role::keyframes, off);
+            return true;
         case Expect::meta_value:
             if (meta_ && meta_->type == MetaType::embedding) {
                 push(Role::embedding, off);
@@ -459,7 +545,9 @@ bool Validator::begin_array(std::size_t off) {
             if (meta_) wrong(e, Got::array, off);
             ++skip_;
             return true;
-        case Expect::ignore: ++skip_; return true;
+        case Expect::ignore:
+            ++skip_;
+            return true;
         default:
             wrong(e, Got::array, off);
             ++skip_;
@@ -500,12 +588,24 @@ EIC_JSON_INLINE bool Validator::key(std::string_view k, std::size_t off) {
         f.key = f.buf;
     }
     switch (f.role) {
-        case Role::top: top_key(k, off); break;
-        case Role::item: item_key(k, off); break;
-        case Role::client_meta: meta_key(k, off); break;
-        case Role::media: media_key(k, off); break;
-        case Role::geo: geo_key(k, off); break;
-        default: pending_ = Expect::ignore; break;
+        case Role::top:
+            top_key(k, off);
+            break;
+        case Role::item:
+            item_key(k, off);
+            break;
+        case Role::client_meta:
+            meta_key(k, off);
+            break;
+        case Role::media:
+            media_key(k, off);
+            break;
+        case Role::geo:
+            geo_key(k, off);
+            break;
+        default:
+            pending_ = Expect::ignore;
+            break;
     }
     return true;
 }
@@ -521,23 +621,26 @@ void Validator::top_key(std::string_view k, std::size_t off) {
         pending_ = Expect::ignore;
         if (auto file_form = format::file_form_of_structured(k)) {
             emit(Severity::warning, "manifest.unknown-key", off, At::value, [&] {
-                return fmt::format("{} is the structured (SDK dataItems) name; a manifest file uses \"{}\", so Encord "
-                                   "ignores this key and everything in it. Rename the key.",
-                                   schema::quote(k), *file_form);
+                return fmt::format(
+                    "{} is the structured (SDK dataItems) name; a manifest file uses \"{}\", so Encord "
+                    "ignores this key and everything in it. Rename the key.",
+                    schema::quote(k), *file_form);
             });
             return;
         }
         emit(Severity::warning, "manifest.unknown-key", off, At::value, [&] {
-            return fmt::format("Unknown top-level key {}: Encord reads {} and {}, and ignores the rest.{}", schema::quote(k),
-                               format::documented_collections_text(), format::kSkipDuplicateUrls,
+            return fmt::format("Unknown top-level key {}: Encord reads {} and {}, and ignores the rest.{}",
+                               schema::quote(k), format::documented_collections_text(), format::kSkipDuplicateUrls,
                                did_you_mean(suggest(k, names)));
         });
         return;
     }
     if (top_seen_mask_ & (1u << i)) {
         emit(Severity::warning, "manifest.duplicate-key", off, At::value, [&] {
-            return fmt::format("{} appears twice at the top level; JSON readers keep only the last one, so the first is "
-                               "lost. Merge them into one.", schema::quote(k));
+            return fmt::format(
+                "{} appears twice at the top level; JSON readers keep only the last one, so the first is "
+                "lost. Merge them into one.",
+                schema::quote(k));
         });
     }
     top_seen_mask_ |= 1u << i;
@@ -548,8 +651,9 @@ void Validator::top_key(std::string_view k, std::size_t off) {
     if (k == format::kUpsertMetadata) {
         pending_ = Expect::upsert_metadata;
         emit(Severity::info, "manifest.upsert-metadata", off, At::value, [&] {
-            return std::string("upsert_metadata is documented for the structured (SDK) form only; whether a manifest file "
-                               "accepts it is not documented. It only acts with skip_duplicate_urls: true.");
+            return std::string(
+                "upsert_metadata is documented for the structured (SDK) form only; whether a manifest file "
+                "accepts it is not documented. It only acts with skip_duplicate_urls: true.");
         });
         return;
     }
@@ -558,9 +662,10 @@ void Validator::top_key(std::string_view k, std::size_t off) {
         pending_ = Expect::collection;
         if (!c->file_form_documented)
             emit(Severity::info, "manifest.structured-collection", off, At::value, [&] {
-                return fmt::format("{} is a collection of Encord's structured (SDK) form; Encord documents only {} for "
-                                   "manifest files, so the upload may not accept it.",
-                                   schema::quote(k), format::documented_collections_text());
+                return fmt::format(
+                    "{} is a collection of Encord's structured (SDK) form; Encord documents only {} for "
+                    "manifest files, so the upload may not accept it.",
+                    schema::quote(k), format::documented_collections_text());
             });
     }
 }
@@ -570,7 +675,8 @@ void Validator::item_key(std::string_view k, std::size_t off) {
     auto seen_once = [&](std::uint32_t flag, Expect e) {
         if (item_fields_ & flag)
             emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
-                return fmt::format("{} appears twice in this item; only the last value counts. Remove one.", schema::quote(k));
+                return fmt::format("{} appears twice in this item; only the last value counts. Remove one.",
+                                   schema::quote(k));
             });
         item_fields_ |= flag;
         pending_ = e;
@@ -582,34 +688,46 @@ void Validator::item_key(std::string_view k, std::size_t off) {
     const auto m = format::match_item_field(c.id, k);
     if (!m) {
         pending_ = Expect::ignore;
-        std::string hint = c.grouped && k == format::kObjectUrl ? std::string(" Name the files objectUrl_0, objectUrl_1, ...")
-                                                                : did_you_mean(suggest(k, format::item_field_names(c.id)));
+        std::string hint = c.grouped && k == format::kObjectUrl
+                               ? std::string(" Name the files objectUrl_0, objectUrl_1, ...")
+                               : did_you_mean(suggest(k, format::item_field_names(c.id)));
         emit(Severity::warning, "manifest.item.unknown-field", off, At::value, [&] {
-            return fmt::format("Unknown field {} in an item of {}; Encord ignores it.{}", schema::quote(k), c.key, hint);
+            return fmt::format("Unknown field {} in an item of {}; Encord ignores it.{}", schema::quote(k), c.key,
+                               hint);
         });
         return;
     }
     if (!m->documented)
         emit(Severity::warning, "manifest.item.field-spelling", off, At::value, [&] {
-            return fmt::format("{} is not how Encord's docs spell this field, and no source says Encord reads it: write "
-                               "\"{}\". (eic reads it as {}, and eic convert keeps it as written.)",
-                               schema::quote(k), m->documented_as, m->documented_as);
+            return fmt::format(
+                "{} is not how Encord's docs spell this field, and no source says Encord reads it: write "
+                "\"{}\". (eic reads it as {}, and eic convert keeps it as written.)",
+                schema::quote(k), m->documented_as, m->documented_as);
         });
     switch (m->field) {
-        case format::Field::title: return seen_once(1, Expect::title);
-        case format::Field::client_metadata: return seen_once(2, Expect::client_meta);
-        case format::Field::object_url: return seen_once(4, Expect::object_url);
-        case format::Field::media_metadata: return seen_once(8, Expect::media);
-        case format::Field::create_video: return seen_once(16, Expect::create_video);
-        case format::Field::video_option: pending_ = Expect::ignore; return;
-        case format::Field::group_url: break;
+        case format::Field::title:
+            return seen_once(1, Expect::title);
+        case format::Field::client_metadata:
+            return seen_once(2, Expect::client_meta);
+        case format::Field::object_url:
+            return seen_once(4, Expect::object_url);
+        case format::Field::media_metadata:
+            return seen_once(8, Expect::media);
+        case format::Field::create_video:
+            return seen_once(16, Expect::create_video);
+        case format::Field::video_option:
+            pending_ = Expect::ignore;
+            return;
+        case format::Field::group_url:
+            break;
     }
     if (!m->position || *m->position > file_limits().max_urls) {
         pending_ = Expect::ignore;
         emit(Severity::warning, "manifest.group.url-index", off, At::value, [&] {
-            return fmt::format("{} is not objectUrl_N with N a position 0, 1, 2, ... (no leading zeros), the form "
-                               "Encord's docs give, so Encord may not read this file. Rename the key.",
-                               schema::quote(k));
+            return fmt::format(
+                "{} is not objectUrl_N with N a position 0, 1, 2, ... (no leading zeros), the form "
+                "Encord's docs give, so Encord may not read this file. Rename the key.",
+                schema::quote(k));
         });
         return;
     }
@@ -618,7 +736,8 @@ void Validator::item_key(std::string_view k, std::size_t off) {
     if (group_seen_.size() <= n) group_seen_.resize(n + 1, 0);
     if (group_seen_[n])
         emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
-            return fmt::format("{} appears twice in this item; only the last value counts. Remove one.", schema::quote(k));
+            return fmt::format("{} appears twice in this item; only the last value counts. Remove one.",
+                               schema::quote(k));
         });
     group_seen_[n] = 1;
     group_any_ = true;
@@ -658,9 +777,10 @@ void Validator::meta_key(std::string_view k, std::size_t off) {
                 for (const auto& kv : keys_)
                     if (kv.second.state == KeyState::live) names.emplace_back(kv.first);
                 std::sort(names.begin(), names.end());
-                return fmt::format("The schema has no key {}: Encord stores the value but cannot filter or sort on it. Add "
-                                   "the key to the schema or fix the name.{} (Reported for its first use only.)",
-                                   schema::quote(k), did_you_mean(suggest(k, names)));
+                return fmt::format(
+                    "The schema has no key {}: Encord stores the value but cannot filter or sort on it. Add "
+                    "the key to the schema or fix the name.{} (Reported for its first use only.)",
+                    schema::quote(k), did_you_mean(suggest(k, names)));
             });
         return;
     }
@@ -671,11 +791,14 @@ void Validator::meta_key(std::string_view k, std::size_t off) {
             r.reported = true;
             emit(Severity::warning, "manifest.metadata.deleted-key", off, At::value, [&] {
                 return r.state == KeyState::hard_deleted
-                           ? fmt::format("The schema key {} is hard deleted: Encord never indexes it again. Remove it from "
-                                         "the manifest or use another key. (Reported for its first use only.)", schema::quote(k))
-                           : fmt::format("The schema key {} is deleted (soft): its values are not indexed until the key is "
-                                         "restored. Restore the key or remove it here. (Reported for its first use only.)",
-                                         schema::quote(k));
+                           ? fmt::format(
+                                 "The schema key {} is hard deleted: Encord never indexes it again. Remove it from "
+                                 "the manifest or use another key. (Reported for its first use only.)",
+                                 schema::quote(k))
+                           : fmt::format(
+                                 "The schema key {} is deleted (soft): its values are not indexed until the key is "
+                                 "restored. Restore the key or remove it here. (Reported for its first use only.)",
+                                 schema::quote(k));
             });
         }
         return;
@@ -691,8 +814,10 @@ void Validator::media_key(std::string_view k, std::size_t off) {
         if ((allowed & (1u << i)) && (k == kMediaFields[i].snake || k == kMediaFields[i].camel)) {
             if (media_seen_ & (1u << i))
                 emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
-                    return fmt::format("{} is given twice in this metadata object (perhaps in both snake_case and "
-                                       "camelCase); only one counts. Remove one.", schema::quote(k));
+                    return fmt::format(
+                        "{} is given twice in this metadata object (perhaps in both snake_case and "
+                        "camelCase); only one counts. Remove one.",
+                        schema::quote(k));
                 });
             media_seen_ |= 1u << i;
             media_field_ = MediaField(i);
@@ -711,14 +836,18 @@ void Validator::media_key(std::string_view k, std::size_t off) {
 }
 
 void Validator::geo_key(std::string_view k, std::size_t off) {
-    if (k == "latitude") geo_field_ = 1;
-    else if (k == "longitude") geo_field_ = 2;
+    if (k == "latitude")
+        geo_field_ = 1;
+    else if (k == "longitude")
+        geo_field_ = 2;
     else {
         geo_field_ = 0;
         pending_ = Expect::ignore;
         emit(Severity::error, "manifest.metadata.geo-shape", off, At::value, [&] {
-            return fmt::format("A geospatial value is {{\"latitude\": -90..90, \"longitude\": -180..180}}; {} is not one "
-                               "of its fields.", schema::quote(k));
+            return fmt::format(
+                "A geospatial value is {{\"latitude\": -90..90, \"longitude\": -180..180}}; {} is not one "
+                "of its fields.",
+                schema::quote(k));
         });
         return;
     }
@@ -742,12 +871,16 @@ void Validator::begin_item(std::size_t off) {
     group_max_ = 0;
     ++items_;
     ++coll_items_[std::size_t(coll_)];
-    if (coll()->video) ++videos_;
-    else ++others_;
+    if (coll()->video)
+        ++videos_;
+    else
+        ++others_;
     if (items_ == file_limits().max_items + 1)
         emit(Severity::error, "manifest.limit.items", off, At::item, [&] {
-            return fmt::format("This item is beyond Encord's limit of {} items per manifest file. Split the manifest "
-                               "(eic split).", file_limits().max_items);
+            return fmt::format(
+                "This item is beyond Encord's limit of {} items per manifest file. Split the manifest "
+                "(eic split).",
+                file_limits().max_items);
         });
     if (opt_.progress && off >= next_progress_) {
         next_progress_ = off + std::max<std::size_t>(opt_.progress_every, 1);
@@ -759,14 +892,18 @@ void Validator::end_item() {
     const CollectionInfo& c = *coll();
     if (!c.grouped && !(item_fields_ & 4))
         emit(Severity::error, "manifest.item.missing-url", item_offset_, At::item, [&] {
-            return fmt::format("This item of {} has no objectUrl, which Encord's docs require. Add \"objectUrl\": the "
-                               "file's URL.", c.key);
+            return fmt::format(
+                "This item of {} has no objectUrl, which Encord's docs require. Add \"objectUrl\": the "
+                "file's URL.",
+                c.key);
         });
     if (c.grouped) {
         if (!group_any_) {
             emit(Severity::warning, "manifest.group.no-urls", item_offset_, At::item, [&] {
-                return fmt::format("This item of {} names no files. Add \"objectUrl_0\", \"objectUrl_1\", ... in display "
-                                   "order.", c.key);
+                return fmt::format(
+                    "This item of {} names no files. Add \"objectUrl_0\", \"objectUrl_1\", ... in display "
+                    "order.",
+                    c.key);
             });
         } else {
             std::vector<std::size_t> missing;
@@ -778,31 +915,37 @@ void Validator::end_item() {
                     for (std::size_t i = 0; i < missing.size() && i < 5; ++i)
                         list += fmt::format("{}objectUrl_{}", i ? ", " : "", missing[i]);
                     if (missing.size() > 5) list += fmt::format(" and {} more", missing.size() - 5);
-                    return fmt::format("The positions of this group have gaps: {} missing (the last is objectUrl_{}). "
-                                       "Encord's docs number the files 0, 1, 2, ...; how it orders other numbering is "
-                                       "not documented.", list, group_max_);
+                    return fmt::format(
+                        "The positions of this group have gaps: {} missing (the last is objectUrl_{}). "
+                        "Encord's docs number the files 0, 1, 2, ...; how it orders other numbering is "
+                        "not documented.",
+                        list, group_max_);
                 });
         }
         if (!(item_fields_ & 1))
             emit(Severity::warning, "manifest.group.missing-title", item_offset_, At::item, [&] {
-                return fmt::format("This {} has no title; Encord's SDK (encord/orm/storage.py, {}.title) says it is "
-                                   "\"required if using cloud integration\". Add \"title\".",
-                                   c.id == Collection::dicom_series ? "DICOM series" : "image group",
-                                   c.id == Collection::dicom_series ? "DataUploadDicomSeries" : "DataUploadImageGroup");
+                return fmt::format(
+                    "This {} has no title; Encord's SDK (encord/orm/storage.py, {}.title) says it is "
+                    "\"required if using cloud integration\". Add \"title\".",
+                    c.id == Collection::dicom_series ? "DICOM series" : "image group",
+                    c.id == Collection::dicom_series ? "DataUploadDicomSeries" : "DataUploadImageGroup");
             });
     }
     if (opt_.strict_client_only && c.id == Collection::image_groups && create_video_)
         emit(Severity::warning, "manifest.strict.image-sequence", item_offset_, At::item, [&] {
-            return std::string("This is an image sequence (createVideo: true), which Encord makes into a video on its "
-                               "side; under strict client-only access \"server-side media features will not be "
-                               "available\" (Encord's GCP import guide). Import it as an image group instead.");
+            return std::string(
+                "This is an image sequence (createVideo: true), which Encord makes into a video on its "
+                "side; under strict client-only access \"server-side media features will not be "
+                "available\" (Encord's GCP import guide). Import it as an image group instead.");
         });
     if (opt_.strict_client_only && (c.media == Media::video || c.media == Media::image) && !(item_fields_ & 8))
         emit(Severity::error, "manifest.strict.missing-metadata", item_offset_, At::item, [&] {
-            return fmt::format("Strict client-only access needs {} on every item of {}: Encord does not read the file. "
-                               "Add it with {}.", c.metadata_key, c.key,
-                               c.media == Media::video ? "fps, duration, width, height, file_size and mime_type"
-                                                       : "width, height, file_size and mime_type");
+            return fmt::format(
+                "Strict client-only access needs {} on every item of {}: Encord does not read the file. "
+                "Add it with {}.",
+                c.metadata_key, c.key,
+                c.media == Media::video ? "fps, duration, width, height, file_size and mime_type"
+                                        : "width, height, file_size and mime_type");
         });
     item_index_ = -1;
 }
@@ -811,21 +954,25 @@ void Validator::end_media() {
     const std::uint32_t missing = media_fields(media_) & ~media_seen_;
     if (missing) {
         const bool strict = opt_.strict_client_only && (media_ == Media::video || media_ == Media::image);
-        emit(strict ? Severity::error : Severity::warning, "manifest.media.incomplete", media_offset_, At::container, [&] {
-            std::vector<std::string> names;
-            for (std::size_t i = 0; i < format::kMediaFieldCount; ++i)
-                if (missing & (1u << i)) names.emplace_back(kMediaFields[i].snake);
-            return fmt::format("{} lacks {}; Encord's SDK requires every field{}. Add them.", coll()->metadata_key,
-                               fmt::join(names, ", "), strict ? ", and strict client-only access relies on them" : "");
-        });
+        emit(strict ? Severity::error : Severity::warning, "manifest.media.incomplete", media_offset_, At::container,
+             [&] {
+                 std::vector<std::string> names;
+                 for (std::size_t i = 0; i < format::kMediaFieldCount; ++i)
+                     if (missing & (1u << i)) names.emplace_back(kMediaFields[i].snake);
+                 return fmt::format("{} lacks {}; Encord's SDK requires every field{}. Add them.", coll()->metadata_key,
+                                    fmt::join(names, ", "),
+                                    strict ? ", and strict client-only access relies on them" : "");
+             });
     }
     if (opt_.plan && media_ == Media::video && (media_seen_ & bit(fps)) && (media_seen_ & bit(duration))) {
         const auto& pl = plan_limits(*opt_.plan);
         double frames = m_fps_ * m_duration_;
         if (frames > double(pl.max_video_frames))
             emit(Severity::error, "manifest.plan.frames", media_offset_, At::container, [&] {
-                return fmt::format("This video has about {:.0f} frames (fps x duration); the {} plan allows {} per video. "
-                                   "Cut the video.", frames, pl.name, pl.max_video_frames);
+                return fmt::format(
+                    "This video has about {:.0f} frames (fps x duration); the {} plan allows {} per video. "
+                    "Cut the video.",
+                    frames, pl.name, pl.max_video_frames);
             });
     }
     if (opt_.plan && (media_seen_ & bit(width)) && (media_seen_ & bit(height))) {
@@ -841,9 +988,8 @@ void Validator::end_media() {
 
 void Validator::end_geo() {
     if ((geo_seen_ & 6) != 6)
-        emit(Severity::error, "manifest.metadata.geo-shape", frames_[depth_ - 1].offset, At::container, [&] {
-            return std::string("A geospatial value needs both \"latitude\" and \"longitude\".");
-        });
+        emit(Severity::error, "manifest.metadata.geo-shape", frames_[depth_ - 1].offset, At::container,
+             [&] { return std::string("A geospatial value needs both \"latitude\" and \"longitude\"."); });
 }
 
 // ---- scalars -----------------------------------------------------------------------------------
@@ -854,21 +1000,41 @@ bool Validator::wrong(Expect e, Got g, std::size_t off) {
     switch (e) {
         case Expect::top:
             code = "manifest.top-level";
-            what = fmt::format("The manifest is a JSON object such as {{\"{}\": [...]}}", collection_key(Collection::images));
+            what = fmt::format("The manifest is a JSON object such as {{\"{}\": [...]}}",
+                               collection_key(Collection::images));
             if (g == Got::array)
                 what += fmt::format("; wrap this array in {{\"{}\": ...}} or the collection it holds",
                                     collection_key(Collection::images));
             break;
-        case Expect::collection: what = fmt::format("{} is a list of items: [ {{...}}, ... ]", coll()->key); break;
-        case Expect::skip_duplicate_urls: what = "skip_duplicate_urls is true or false"; break;
-        case Expect::upsert_metadata: what = "upsert_metadata is true or false"; break;
-        case Expect::item: code = "manifest.item.type"; what = fmt::format("Each item of {} is an object", coll()->key); break;
+        case Expect::collection:
+            what = fmt::format("{} is a list of items: [ {{...}}, ... ]", coll()->key);
+            break;
+        case Expect::skip_duplicate_urls:
+            what = "skip_duplicate_urls is true or false";
+            break;
+        case Expect::upsert_metadata:
+            what = "upsert_metadata is true or false";
+            break;
+        case Expect::item:
+            code = "manifest.item.type";
+            what = fmt::format("Each item of {} is an object", coll()->key);
+            break;
         case Expect::object_url:
-        case Expect::group_url: what = "A URL is a string"; break;
-        case Expect::title: what = "title is a string"; break;
-        case Expect::create_video: what = "createVideo is true or false"; break;
-        case Expect::client_meta: what = "clientMetadata is an object of schema keys to values"; break;
-        case Expect::media: what = fmt::format("{} is an object", coll()->metadata_key); break;
+        case Expect::group_url:
+            what = "A URL is a string";
+            break;
+        case Expect::title:
+            what = "title is a string";
+            break;
+        case Expect::create_video:
+            what = "createVideo is true or false";
+            break;
+        case Expect::client_meta:
+            what = "clientMetadata is an object of schema keys to values";
+            break;
+        case Expect::media:
+            what = fmt::format("{} is an object", coll()->metadata_key);
+            break;
         case Expect::keyframes:
         case Expect::keyframe_element:
             code = "manifest.metadata.keyframes";
@@ -878,9 +1044,9 @@ bool Validator::wrong(Expect e, Got g, std::size_t off) {
             code = "manifest.metadata.type";
             what = fmt::format("The schema key {} is {}, so its value is {}", schema::quote(frames_[depth_ - 1].key),
                                schema::describe(*meta_->kt),
-                               meta_->type == MetaType::number      ? "a number"
-                               : meta_->type == MetaType::boolean   ? "true or false"
-                               : meta_->type == MetaType::embedding ? "a list of numbers"
+                               meta_->type == MetaType::number       ? "a number"
+                               : meta_->type == MetaType::boolean    ? "true or false"
+                               : meta_->type == MetaType::embedding  ? "a list of numbers"
                                : meta_->type == MetaType::geospatial ? "{\"latitude\": .., \"longitude\": ..}"
                                                                      : "a string");
             break;
@@ -895,15 +1061,17 @@ bool Validator::wrong(Expect e, Got g, std::size_t off) {
             what = fmt::format("{} is {}", kMediaFields[media_field_].snake,
                                kMediaFields[media_field_].type == format::MediaFieldType::string    ? "a string"
                                : kMediaFields[media_field_].type == format::MediaFieldType::integer ? "an integer"
-                                                                                  : "a number");
+                                                                                                    : "a number");
             break;
         case Expect::geo_field:
             code = "manifest.metadata.geo-shape";
             what = "latitude and longitude are numbers";
             break;
-        case Expect::ignore: return false;
+        case Expect::ignore:
+            return false;
     }
-    emit(Severity::error, code, off, At::value, [&] { return fmt::format("{}, not {}. Fix the value.", what, got_name(g)); });
+    emit(Severity::error, code, off, At::value,
+         [&] { return fmt::format("{}, not {}. Fix the value.", what, got_name(g)); });
     return true;
 }
 
@@ -915,13 +1083,26 @@ bool Validator::string(std::string_view s, std::size_t off) {
             has_url_ = true;
             check_url(s, off);
             break;
-        case Expect::group_url: check_url(s, off); break;
-        case Expect::title: check_title(s, off); break;
-        case Expect::meta_value: meta_string(s, off); break;
-        case Expect::media_field: media_value(Got::string, s, nullptr, off); break;
-        case Expect::ignore: break;
-        case Expect::top: top_seen_ = true; [[fallthrough]];
-        default: wrong(e, Got::string, off); break;
+        case Expect::group_url:
+            check_url(s, off);
+            break;
+        case Expect::title:
+            check_title(s, off);
+            break;
+        case Expect::meta_value:
+            meta_string(s, off);
+            break;
+        case Expect::media_field:
+            media_value(Got::string, s, nullptr, off);
+            break;
+        case Expect::ignore:
+            break;
+        case Expect::top:
+            top_seen_ = true;
+            [[fallthrough]];
+        default:
+            wrong(e, Got::string, off);
+            break;
     }
     return true;
 }
@@ -930,7 +1111,9 @@ EIC_JSON_INLINE bool Validator::number(const json::Number& n, std::size_t off) {
     if (skip_) return true;
     Expect e = take();
     switch (e) {
-        case Expect::meta_value: meta_number(n, off); break;
+        case Expect::meta_value:
+            meta_number(n, off);
+            break;
         case Expect::embedding_element:
             if (!number_in_range(n, false))
                 emit(Severity::error, "manifest.metadata.number-range", off, At::value, [&] {
@@ -943,11 +1126,20 @@ EIC_JSON_INLINE bool Validator::number(const json::Number& n, std::size_t off) {
                     return fmt::format("keyframes holds frame numbers (non-negative integers), not {}.", shown(n.text));
                 });
             break;
-        case Expect::media_field: media_value(Got::number, {}, &n, off); break;
-        case Expect::geo_field: geo_value(n, off); break;
-        case Expect::ignore: break;
-        case Expect::top: top_seen_ = true; [[fallthrough]];
-        default: wrong(e, Got::number, off); break;
+        case Expect::media_field:
+            media_value(Got::number, {}, &n, off);
+            break;
+        case Expect::geo_field:
+            geo_value(n, off);
+            break;
+        case Expect::ignore:
+            break;
+        case Expect::top:
+            top_seen_ = true;
+            [[fallthrough]];
+        default:
+            wrong(e, Got::number, off);
+            break;
     }
     return true;
 }
@@ -956,15 +1148,22 @@ bool Validator::boolean(bool b, std::size_t off) {
     if (skip_) return true;
     Expect e = take();
     switch (e) {
-        case Expect::create_video: create_video_ = b; break;
+        case Expect::create_video:
+            create_video_ = b;
+            break;
         case Expect::skip_duplicate_urls:
         case Expect::upsert_metadata:
-        case Expect::ignore: break;
+        case Expect::ignore:
+            break;
         case Expect::meta_value:
             if (meta_->type != MetaType::boolean) wrong(e, Got::boolean, off);
             break;
-        case Expect::top: top_seen_ = true; [[fallthrough]];
-        default: wrong(e, Got::boolean, off); break;
+        case Expect::top:
+            top_seen_ = true;
+            [[fallthrough]];
+        default:
+            wrong(e, Got::boolean, off);
+            break;
     }
     return true;
 }
@@ -973,15 +1172,20 @@ bool Validator::null(std::size_t off) {
     if (skip_) return true;
     Expect e = take();
     switch (e) {
-        case Expect::ignore: break;
+        case Expect::ignore:
+            break;
         case Expect::meta_value:
             emit(Severity::warning, "manifest.metadata.null", off, At::value, [&] {
                 return fmt::format("null is not a documented value for the schema key {}; leave the key out instead.",
                                    schema::quote(frames_[depth_ - 1].key));
             });
             break;
-        case Expect::top: top_seen_ = true; [[fallthrough]];
-        default: wrong(e, Got::null, off); break;
+        case Expect::top:
+            top_seen_ = true;
+            [[fallthrough]];
+        default:
+            wrong(e, Got::null, off);
+            break;
     }
     return true;
 }
@@ -991,15 +1195,18 @@ void Validator::meta_string(std::string_view s, std::size_t off) {
     const std::string_view key = frames_[depth_ - 1].key;
     switch (r.type) {
         case MetaType::text:
-        case MetaType::user: return;
+        case MetaType::user:
+            return;
         case MetaType::varchar: {
             const auto max = std::uint64_t(std::max<std::int64_t>(r.max_length, 0));
             if (s.size() > max) {
                 std::uint64_t chars = count_chars(s);
                 if (chars > max)
                     emit(Severity::error, "manifest.metadata.varchar-length", off, At::value, [&] {
-                        return fmt::format("The value of {} has {} characters; a varchar holds at most {}. Shorten it, or "
-                                           "make the key a text key for long values.", schema::quote(key), chars, max);
+                        return fmt::format(
+                            "The value of {} has {} characters; a varchar holds at most {}. Shorten it, or "
+                            "make the key a text key for long values.",
+                            schema::quote(key), chars, max);
                     });
             }
             return;
@@ -1007,15 +1214,18 @@ void Validator::meta_string(std::string_view s, std::size_t off) {
         case MetaType::datetime:
             if (!is_iso8601(s))
                 emit(Severity::error, "manifest.metadata.datetime", off, At::value, [&] {
-                    return fmt::format("{} is not an ISO 8601 date or date-time for {}. Write e.g. \"2024-05-01\" or "
-                                       "\"2024-05-01T13:45:00Z\".", shown(s), schema::quote(key));
+                    return fmt::format(
+                        "{} is not an ISO 8601 date or date-time for {}. Write e.g. \"2024-05-01\" or "
+                        "\"2024-05-01T13:45:00Z\".",
+                        shown(s), schema::quote(key));
                 });
             return;
         case MetaType::uuid: {
             int v = uuid_version(s);
             if (v < 0)
                 emit(Severity::error, "manifest.metadata.uuid", off, At::value, [&] {
-                    return fmt::format("{} is not a UUID (8-4-4-4-12 hexadecimal digits) for {}.", shown(s), schema::quote(key));
+                    return fmt::format("{} is not a UUID (8-4-4-4-12 hexadecimal digits) for {}.", shown(s),
+                                       schema::quote(key));
                 });
             else if (v != 4)
                 emit(Severity::warning, "manifest.metadata.uuid-version", off, At::value, [&] {
@@ -1025,19 +1235,23 @@ void Validator::meta_string(std::string_view s, std::size_t off) {
         }
         case MetaType::enumeration: {
             const auto& values = r.kt->values;
-            auto it = std::lower_bound(values.begin(), values.end(), s,
-                                       [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
+            auto it = std::lower_bound(values.begin(), values.end(), s, [](const std::string& a, std::string_view b) {
+                return std::string_view(a) < b;
+            });
             if (it == values.end() || *it != s)
                 emit(Severity::error, "manifest.metadata.enum", off, At::value, [&] {
                     std::string list;
-                    for (std::size_t i = 0; i < values.size() && i < 10; ++i) list += (i ? ", " : "") + schema::quote(values[i]);
+                    for (std::size_t i = 0; i < values.size() && i < 10; ++i)
+                        list += (i ? ", " : "") + schema::quote(values[i]);
                     if (values.size() > 10) list += ", ...";
                     return fmt::format("{} is not an option of the enum {} ({}).{}", shown(s), schema::quote(key), list,
                                        did_you_mean(suggest(s, values)));
                 });
             return;
         }
-        default: wrong(Expect::meta_value, Got::string, off); return;
+        default:
+            wrong(Expect::meta_value, Got::string, off);
+            return;
     }
 }
 
@@ -1050,7 +1264,8 @@ void Validator::meta_number(const json::Number& n, std::size_t off) {
     if (!number_in_range(n, r.f32))
         emit(Severity::error, "manifest.metadata.number-range", off, At::value, [&] {
             return fmt::format("{} is outside the range of {} for {}. Fix the value.", shown(n.text),
-                               r.f32 ? "a 32-bit float (F32)" : "a finite number", schema::quote(frames_[depth_ - 1].key));
+                               r.f32 ? "a 32-bit float (F32)" : "a finite number",
+                               schema::quote(frames_[depth_ - 1].key));
         });
 }
 
@@ -1072,7 +1287,8 @@ void Validator::media_value(Got g, std::string_view s, const json::Number* n, st
             const char* prefix = mime_prefix(media_);
             if (prefix && s.substr(0, std::strlen(prefix)) != prefix)
                 emit(Severity::warning, "manifest.media.mime-type", off, At::value, [&] {
-                    return fmt::format("{} is not a {}* MIME type, as {} expects.", shown(s), prefix, coll()->metadata_key);
+                    return fmt::format("{} is not a {}* MIME type, as {} expects.", shown(s), prefix,
+                                       coll()->metadata_key);
                 });
         }
         return;
@@ -1129,8 +1345,9 @@ void Validator::count_url(std::size_t off) {
     ++urls_;
     if (urls_ == file_limits().max_urls + 1)
         emit(Severity::error, "manifest.limit.urls", off, At::value, [&] {
-            return fmt::format("This URL is beyond Encord's limit of {} URLs per manifest file. Split the manifest (eic split).",
-                               file_limits().max_urls);
+            return fmt::format(
+                "This URL is beyond Encord's limit of {} URLs per manifest file. Split the manifest (eic split).",
+                file_limits().max_urls);
         });
 }
 
@@ -1144,14 +1361,16 @@ void Validator::check_url(std::string_view url, std::size_t off) {
             emit(Severity::info, note->code, off, At::value, [&] { return std::string(note->message); });
         }
     }
-    for (const UrlIssue& issue : u.issues) emit(issue.severity, issue.code, off, At::value, [&] { return issue.message; });
+    for (const UrlIssue& issue : u.issues)
+        emit(issue.severity, issue.code, off, At::value, [&] { return issue.message; });
     if (!u.bucket.empty() && u.bucket != last_bucket_) {
         last_bucket_.assign(u.bucket.data(), u.bucket.size());
         if (checked_buckets_.size() < 10000 && checked_buckets_.insert(last_bucket_).second)
-        for (const auto& issue : gcs::check_bucket_name(u.bucket))
-            emit(issue.error ? Severity::error : Severity::warning, issue.code, off, At::value, [&] {
-                return fmt::format("Bucket {}: {} (Reported for its first URL only.)", shown(u.bucket), issue.message);
-            });
+            for (const auto& issue : gcs::check_bucket_name(u.bucket))
+                emit(issue.error ? Severity::error : Severity::warning, issue.code, off, At::value, [&] {
+                    return fmt::format("Bucket {}: {} (Reported for its first URL only.)", shown(u.bucket),
+                                       issue.message);
+                });
     }
     if (!url.empty()) check_duplicate(u.identity, u.gcs, off);
 }
@@ -1169,7 +1388,8 @@ void Validator::check_duplicate(std::string_view identity, bool gcs, std::size_t
         dup_tag_.resize(1024);
     }
     if ((dup_used_ + 1) * 2 > dup_.size()) {
-        if (dup_.size() >= (std::size_t(1) << kHashBits) || off + 1 > kOffsetMask) return;  // far beyond Encord's limits
+        if (dup_.size() >= (std::size_t(1) << kHashBits) || off + 1 > kOffsetMask)
+            return;  // far beyond Encord's limits
         std::vector<std::uint64_t> bigger(dup_.size() * 2);
         std::vector<std::uint8_t> bigger_tag(bigger.size());
         const std::size_t mask = bigger.size() - 1;
@@ -1208,9 +1428,10 @@ void Validator::check_duplicate(std::string_view identity, bool gcs, std::size_t
             if (other.gcs == gcs && other.identity == identity) {
                 emit(Severity::warning, "manifest.url.duplicate", off, At::value, [&] {
                     json::Position p = lines_.position(first);
-                    return fmt::format("This file is already named at line {}, column {}{}; Encord imports it twice unless "
-                                       "skip_duplicate_urls is true. Remove one.", p.line, p.column,
-                                       gcs ? " (same bucket and object)" : "");
+                    return fmt::format(
+                        "This file is already named at line {}, column {}{}; Encord imports it twice unless "
+                        "skip_duplicate_urls is true. Remove one.",
+                        p.line, p.column, gcs ? " (same bucket and object)" : "");
                 });
                 return;
             }
@@ -1228,7 +1449,8 @@ void Validator::finish(const json::ReadResult& r) {
     if (r.error) {
         emit(Severity::error, r.error.code(), r.error.offset, At::value, [&] {
             std::string m = r.error.message;
-            if (r.error.errc == json::Errc::truncated) m += " The file may be cut short: check that it was copied whole.";
+            if (r.error.errc == json::Errc::truncated)
+                m += " The file may be cut short: check that it was copied whole.";
             return m;
         });
     }
@@ -1244,26 +1466,32 @@ void Validator::finish(const json::ReadResult& r) {
         const auto& pl = plan_limits(*opt_.plan);
         if (bytes_.size() > pl.max_json_bytes)
             emit(Severity::error, "manifest.plan.file-size", 0, At::value, [&] {
-                return fmt::format("The manifest has {} bytes; the {} plan accepts JSON files up to {} bytes. Split it "
-                                   "(eic split).", bytes_.size(), pl.name, pl.max_json_bytes);
+                return fmt::format(
+                    "The manifest has {} bytes; the {} plan accepts JSON files up to {} bytes. Split it "
+                    "(eic split).",
+                    bytes_.size(), pl.name, pl.max_json_bytes);
             });
-        std::uint64_t entries = pl.max_json_entries ? std::min(pl.max_json_entries, pl.max_data_units) : pl.max_data_units;
+        std::uint64_t entries =
+            pl.max_json_entries ? std::min(pl.max_json_entries, pl.max_data_units) : pl.max_data_units;
         if (items_ > entries)
             emit(Severity::error, "manifest.plan.entries", 0, At::value, [&] {
-                return fmt::format("The manifest has {} items; the {} plan accepts {} entries (data units) at one time. "
-                                   "Split it (eic split).", items_, pl.name, entries);
+                return fmt::format(
+                    "The manifest has {} items; the {} plan accepts {} entries (data units) at one time. "
+                    "Split it (eic split).",
+                    items_, pl.name, entries);
             });
         BatchTotals t{videos_, others_, known_bytes_};
         std::uint64_t batches = batch_count(t);
         if (batches > 1)
             emit(Severity::info, "manifest.batch.recommended", 0, At::value, [&] {
                 const auto& b = recommended_batch();
-                return fmt::format("Encord recommends batches of at most {} videos, {} images and {} bytes; this manifest "
-                                   "makes {} such batches (eic split).", b.max_videos, b.max_images, b.max_bytes, batches);
+                return fmt::format(
+                    "Encord recommends batches of at most {} videos, {} images and {} bytes; this manifest "
+                    "makes {} such batches (eic split).",
+                    b.max_videos, b.max_images, b.max_bytes, batches);
             });
     }
 }
-
 
 void Validator::pass_through(Diagnostics ds) {
     for (auto& d : ds) {
@@ -1295,9 +1523,10 @@ void Validator::run_csv() {
             media = media || t.info->collection == Collection::videos || t.info->collection == Collection::images;
         if (media)
             emit(Severity::error, "manifest.strict.csv", header.offset, At::value, [&] {
-                return std::string("Strict client-only access needs videoMetadata and imageMetadata for every video and "
-                                   "image (docs: annotate-data-integrations), which a CSV manifest cannot carry. Use a "
-                                   "JSON manifest (eic convert).");
+                return std::string(
+                    "Strict client-only access needs videoMetadata and imageMetadata for every video and "
+                    "image (docs: annotate-data-integrations), which a CSV manifest cannot carry. Use a "
+                    "JSON manifest (eic convert).");
             });
     }
     const std::uint64_t max_rows = file_limits().csv_max_entries;
@@ -1312,8 +1541,10 @@ void Validator::run_csv() {
         csv_field_.clear();
         if (rows == max_rows + 1)
             emit(Severity::error, "manifest.limit.csv-entries", rec.offset, At::value, [&] {
-                return fmt::format("This row is beyond the {} entries Encord accepts in a CSV file (Encord's GCP import "
-                                   "guide). Split the file (eic split).", max_rows);
+                return fmt::format(
+                    "This row is beyond the {} entries Encord accepts in a CSV file (Encord's GCP import "
+                    "guide). Split the file (eic split).",
+                    max_rows);
             });
         pass_through(reader.take_diagnostics());
         if (!e.kept) continue;
@@ -1323,17 +1554,20 @@ void Validator::run_csv() {
         if (e.first_of_item) {
             ++items_;
             ++coll_items_[std::size_t(coll_)];
-            if (coll()->video) ++videos_;
-            else ++others_;
+            if (coll()->video)
+                ++videos_;
+            else
+                ++others_;
             if (e.title && !e.title->value.empty()) {
                 csv_field_ = reader.column_name(*e.type.title_index);
                 check_title(e.title->value, e.title->offset);
             }
             if (opt_.strict_client_only && e.type.collection == Collection::image_groups && e.type.create_video)
                 emit(Severity::warning, "manifest.strict.image-sequence", rec.offset, At::value, [&] {
-                    return std::string("This row starts an image sequence, which Encord makes into a video on its side; "
-                                       "under strict client-only access \"server-side media features will not be "
-                                       "available\" (Encord's GCP import guide). Import it as an image group instead.");
+                    return std::string(
+                        "This row starts an image sequence, which Encord makes into a video on its side; "
+                        "under strict client-only access \"server-side media features will not be "
+                        "available\" (Encord's GCP import guide). Import it as an image group instead.");
                 });
         }
         csv_field_ = reader.column_name(*layout.url);
@@ -1357,8 +1591,8 @@ void Validator::run_csv() {
 }
 
 bool Validator::is_csv() const {
-    return opt_.format == InputFormat::csv ||
-           (opt_.format == InputFormat::auto_detect && format::detect(bytes_, opt_.file_name) == format::FileFormat::csv);
+    return opt_.format == InputFormat::csv || (opt_.format == InputFormat::auto_detect &&
+                                               format::detect(bytes_, opt_.file_name) == format::FileFormat::csv);
 }
 
 ValidationResult Validator::run() {
@@ -1404,7 +1638,8 @@ ValidationResult Validator::summarize(bool csv, double ms) {
         Diagnostic d;
         d.severity = Severity::info;
         d.code = "manifest.capped";
-        d.message = fmt::format("{} more findings are not listed (--max-diagnostics {}): {}.", total, opt_.max_diagnostics, list);
+        d.message = fmt::format("{} more findings are not listed (--max-diagnostics {}): {}.", total,
+                                opt_.max_diagnostics, list);
         d.pointer = "";
         ++s.infos;
         res_.diagnostics.push_back(std::move(d));
@@ -1412,7 +1647,6 @@ ValidationResult Validator::summarize(bool csv, double ms) {
     s.ms = ms;
     return std::move(res_);
 }
-
 
 // ---- the steppable form ------------------------------------------------------------------------
 // The SAX reader cannot pause, so a job walks the manifest's outer structure itself ('{', member
@@ -1483,7 +1717,18 @@ public:
     const ValidationResult& result() const { return result_; }
 
 private:
-    enum class St { start, first_member, member, colon, value, first_element, element, after_element, after_member, end };
+    enum class St {
+        start,
+        first_member,
+        member,
+        colon,
+        value,
+        first_element,
+        element,
+        after_element,
+        after_member,
+        end
+    };
 
     bool starts_with_object() {
         std::size_t p = bytes_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;

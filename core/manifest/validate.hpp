@@ -18,12 +18,11 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "diag/diagnostic.hpp"
 #include "manifest/limits.hpp"
@@ -45,10 +44,10 @@ struct ValidateOptions {
     std::optional<schema::Schema> schema;  // clientMetadata is checked against it when set
     // auto_detect: format::detect(bytes, file_name): by the name's extension, then by content.
     InputFormat format = InputFormat::auto_detect;
-    std::string file_name;  // for auto_detect only
-    bool strict_client_only = false;       // videoMetadata / imageMetadata required and complete
-    std::optional<Plan> plan;              // the plan's limits as errors, recommended batches as info
-    std::size_t max_diagnostics = 1000;    // findings kept; beyond it only counted per code (0 = no cap)
+    std::string file_name;               // for auto_detect only
+    bool strict_client_only = false;     // videoMetadata / imageMetadata required and complete
+    std::optional<Plan> plan;            // the plan's limits as errors, recommended batches as info
+    std::size_t max_diagnostics = 1000;  // findings kept; beyond it only counted per code (0 = no cap)
     // Called with (bytes done, bytes total); returning false cancels.
     std::function<bool(std::size_t, std::size_t)> progress;
     std::size_t progress_every = 1 << 20;
@@ -57,15 +56,15 @@ struct ValidateOptions {
 };
 
 struct ValidationSummary {
-    std::string format;          // "json" or "csv"
+    std::string format;  // "json" or "csv"
     std::uint64_t bytes = 0;
-    std::uint64_t items = 0;     // entries of all collections
-    std::uint64_t urls = 0;      // objectUrl and objectUrl_N values
-    std::map<std::string, std::uint64_t> collections;  // items per collection present in the file
+    std::uint64_t items = 0;                            // entries of all collections
+    std::uint64_t urls = 0;                             // objectUrl and objectUrl_N values
+    std::map<std::string, std::uint64_t> collections;   // items per collection present in the file
     std::uint64_t errors = 0, warnings = 0, infos = 0;  // all findings, kept or not
     double ms = 0;
-    std::uint64_t batches = 0;   // batch_count() under the recommended profile
-    std::map<std::string, std::uint64_t> suppressed;    // findings beyond max_diagnostics, per code
+    std::uint64_t batches = 0;                        // batch_count() under the recommended profile
+    std::map<std::string, std::uint64_t> suppressed;  // findings beyond max_diagnostics, per code
     bool cancelled = false;
 };
 

@@ -1,10 +1,10 @@
 #include "manifest/values.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cfloat>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "gcs/names.hpp"
 #include "manifest/limits.hpp"
@@ -171,13 +171,15 @@ int uuid_version(std::string_view s) {
 }
 
 const UrlFormNote* url_form_note(UrlForm form) {
-    static const UrlFormNote gs{"manifest.url.gs-form",
-                                "gs:// URLs are accepted here, but Encord documents https://storage.cloud.google.com/BUCKET/OBJECT "
-                                "for GCS; prefer that form. (Noted once per file.)"};
-    static const UrlFormNote googleapis{"manifest.url.googleapis-form",
-                                        "https://storage.googleapis.com/ URLs are accepted here, but Encord documents "
-                                        "https://storage.cloud.google.com/BUCKET/OBJECT for GCS; prefer that form. (Noted once "
-                                        "per file.)"};
+    static const UrlFormNote gs{
+        "manifest.url.gs-form",
+        "gs:// URLs are accepted here, but Encord documents https://storage.cloud.google.com/BUCKET/OBJECT "
+        "for GCS; prefer that form. (Noted once per file.)"};
+    static const UrlFormNote googleapis{
+        "manifest.url.googleapis-form",
+        "https://storage.googleapis.com/ URLs are accepted here, but Encord documents "
+        "https://storage.cloud.google.com/BUCKET/OBJECT for GCS; prefer that form. (Noted once "
+        "per file.)"};
     return form == UrlForm::gs ? &gs : form == UrlForm::googleapis ? &googleapis : nullptr;
 }
 
@@ -270,20 +272,23 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
         return out;
     }
     if (url.size() > limits.max_url_bytes) {
-        out.issues.push_back(issue(Severity::error, "manifest.url.too-long",
-                                   fmt::format("The URL has {} bytes; Encord accepts at most {}.", url.size(),
-                                               limits.max_url_bytes)));
+        out.issues.push_back(
+            issue(Severity::error, "manifest.url.too-long",
+                  fmt::format("The URL has {} bytes; Encord accepts at most {}.", url.size(), limits.max_url_bytes)));
         return out;
     }
     if (form == UrlForm::invalid) {
         std::size_t colon = url.find(':');
         std::string scheme(colon == std::string_view::npos || colon > 16 ? std::string_view() : url.substr(0, colon));
-        out.issues.push_back(issue(
-            Severity::warning, "manifest.url.scheme",
-            scheme.empty() ? std::string("This is not a URL (no source says what Encord does with it). Give https://storage.cloud.google.com/BUCKET/OBJECT (GCS) or "
-                                         "your cloud's https URL.")
-                           : fmt::format("Encord's docs give https and gs URLs; a {}: URL is not documented. Use https://storage.cloud.google.com/BUCKET/OBJECT "
-                                         "(GCS) or your cloud's https URL.", scheme)));
+        out.issues.push_back(issue(Severity::warning, "manifest.url.scheme",
+                                   scheme.empty()
+                                       ? std::string("This is not a URL (no source says what Encord does with it). "
+                                                     "Give https://storage.cloud.google.com/BUCKET/OBJECT (GCS) or "
+                                                     "your cloud's https URL.")
+                                       : fmt::format("Encord's docs give https and gs URLs; a {}: URL is not "
+                                                     "documented. Use https://storage.cloud.google.com/BUCKET/OBJECT "
+                                                     "(GCS) or your cloud's https URL.",
+                                                     scheme)));
         return out;
     }
     out.form = form;
@@ -292,10 +297,11 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
     if (https && (seen & kQuery)) {
         std::size_t q = path.find_first_of("?#");
         if (q != std::string_view::npos) {
-            out.issues.push_back(issue(Severity::warning, "manifest.url.query",
-                                       "The URL has a query or fragment ('?' or '#'): that part is not the object name, and "
-                                       "Encord signs URLs itself. Remove it, or percent-encode it (%3F, %23) if it is part "
-                                       "of the name."));
+            out.issues.push_back(
+                issue(Severity::warning, "manifest.url.query",
+                      "The URL has a query or fragment ('?' or '#'): that part is not the object name, and "
+                      "Encord signs URLs itself. Remove it, or percent-encode it (%3F, %23) if it is part "
+                      "of the name."));
             path = path.substr(0, q);
         }
     }
@@ -306,14 +312,16 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
         object = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
     }
     if (host_or_bucket.empty()) {
-        out.issues.push_back(issue(Severity::error, "manifest.url.no-object",
-                                   form == UrlForm::other_https ? "The URL has no host." : "The URL has no bucket name."));
+        out.issues.push_back(
+            issue(Severity::error, "manifest.url.no-object",
+                  form == UrlForm::other_https ? "The URL has no host." : "The URL has no bucket name."));
         return out;
     }
     if (form != UrlForm::other_https) out.bucket = host_or_bucket;
     if (object.empty()) {
-        out.issues.push_back(issue(Severity::error, "manifest.url.no-object",
-                                   "The URL names no object (file). Give BUCKET/OBJECT, e.g. .../my-bucket/images/1.jpg."));
+        out.issues.push_back(
+            issue(Severity::error, "manifest.url.no-object",
+                  "The URL names no object (file). Give BUCKET/OBJECT, e.g. .../my-bucket/images/1.jpg."));
         return out;
     }
     // Dot segments: a browser (WHATWG URL) removes "." and ".." (and %2e forms), so it cannot address them.
@@ -373,9 +381,11 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
         std::string_view file = last == std::string_view::npos ? name : name.substr(last + 1);
         const auto max = limits.max_file_name_chars;
         if (file.size() > max && count_chars(file) > max)
-            out.issues.push_back(issue(Severity::error, "manifest.url.file-name-too-long",
-                                       fmt::format("The file name has {} characters; Encord allows at most {}. Rename the "
-                                                   "object.", count_chars(file), max)));
+            out.issues.push_back(
+                issue(Severity::error, "manifest.url.file-name-too-long",
+                      fmt::format("The file name has {} characters; Encord allows at most {}. Rename the "
+                                  "object.",
+                                  count_chars(file), max)));
     }
     return out;
 }

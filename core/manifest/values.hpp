@@ -61,8 +61,8 @@ bool is_iso8601(std::string_view s);
 int uuid_version(std::string_view s);
 
 // ---- URLs -------------------------------------------------------------------------------------
-// The forms of an objectUrl (reference/encord-api.md §7): Encord documents
-// https://storage.cloud.google.com/BUCKET/OBJECT; gs://BUCKET/OBJECT and
+// The forms of an objectUrl (Encord's SDK integration tests, encord-client-python sdk_tests, register GCP data so):
+// Encord documents https://storage.cloud.google.com/BUCKET/OBJECT; gs://BUCKET/OBJECT and
 // https://storage.googleapis.com/BUCKET/OBJECT are GCS forms Encord does not document; any other
 // https URL is another cloud's (accepted, only the generic rules apply).
 enum class UrlForm : std::uint8_t { invalid, cloud_console, googleapis, gs, other_https };

@@ -121,10 +121,10 @@ CsvWriteResult write_csv(const Manifest& m, const CsvWriteOptions& options) {
             const Item& it = m[c][i];
             const format::ColumnInfo* col = format::title_column_for(c, it.create_video.value_or(false));
             if (!col) {
-                ds.push_back(item_diag(write_code::csv_collection,
-                                       std::string("\"") + collection_key(c) +
-                                           "\" items have no CSV form; keep this manifest as JSON",
-                                       c, i, it));
+                ds.push_back(item_diag(
+                    write_code::csv_collection,
+                    std::string("\"") + collection_key(c) + "\" items have no CSV form; keep this manifest as JSON", c,
+                    i, it));
                 continue;
             }
             if (std::find(header_cols.begin(), header_cols.end(), col) == header_cols.end()) header_cols.push_back(col);
@@ -160,11 +160,13 @@ CsvWriteResult write_csv(const Manifest& m, const CsvWriteOptions& options) {
                                            "\" items cannot be written to CSV",
                                        c, i, it));
             if (it.urls.empty())
-                ds.push_back(item_diag(write_code::csv_no_url, "this item has no object URL, so it has no CSV row", c, i, it));
+                ds.push_back(
+                    item_diag(write_code::csv_no_url, "this item has no object URL, so it has no CSV row", c, i, it));
             if (col->groups_rows) {
                 if (!it.title || it.title->empty())
                     ds.push_back(item_diag(write_code::csv_group_title,
-                                           std::string("in CSV, rows are grouped by their \"") + std::string(col->name()) +
+                                           std::string("in CSV, rows are grouped by their \"") +
+                                               std::string(col->name()) +
                                                "\", and this group has no title: give it one",
                                            c, i, it));
                 else if (!titles.emplace(col, *it.title).second)
@@ -176,7 +178,8 @@ CsvWriteResult write_csv(const Manifest& m, const CsvWriteOptions& options) {
                 Diagnostic d = item_diag(write_code::csv_title_filled,
                                          "in a CSV of several data types a row's type is the title column it fills, "
                                          "so this untitled item is written with the title Encord would give it, its "
-                                         "URL path \"" + default_title(it.urls.front()) + "\"",
+                                         "URL path \"" +
+                                             default_title(it.urls.front()) + "\"",
                                          c, i, it);
                 d.severity = Severity::warning;
                 ds.push_back(std::move(d));

@@ -29,8 +29,8 @@ inline constexpr const char* csv_top_level = "convert.csv.top-level";  // skip_d
 inline constexpr const char* csv_no_url = "convert.csv.no-url";
 inline constexpr const char* csv_group_title = "convert.csv.group-title";          // a group without a title
 inline constexpr const char* csv_duplicate_title = "convert.csv.duplicate-title";  // two groups, one title
-inline constexpr const char* csv_title_filled = "convert.csv.title-filled";        // warning: untitled row in a mixed CSV
-inline constexpr const char* csv_entries = "convert.csv.entries";                  // warning: over 10,000 rows
+inline constexpr const char* csv_title_filled = "convert.csv.title-filled";  // warning: untitled row in a mixed CSV
+inline constexpr const char* csv_entries = "convert.csv.entries";            // warning: over 10,000 rows
 }  // namespace write_code
 
 struct JsonWriteOptions {

@@ -3,12 +3,11 @@
 // own base, else A (two-way).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "schema/document.hpp"
 #include "schema/plan.hpp"
@@ -25,8 +24,8 @@ struct SchemaDiff {
         std::string name;
         SchemaLoad load;
     };
-    std::vector<Loaded> inputs;  // A, B, and C when given
-    std::optional<Plan> plan;    // nullopt when an input could not be read
+    std::vector<Loaded> inputs;    // A, B, and C when given
+    std::optional<Plan> plan;      // nullopt when an input could not be read
     Diagnostics plan_diagnostics;  // located in B
     std::string base_label = "none";
     bool differs = true;  // changes, conflicts, refusals, or unreadable input

@@ -1,6 +1,6 @@
 // The custom metadata schema of an Encord organisation: keys mapped to types, with tombstones for
-// deleted keys (see reference/encord-api.md §2). This header holds only the data; the rules live in
-// key_name.hpp, rules.hpp and transition.hpp, the mutations a user makes in mutations.hpp.
+// deleted keys (encord-client-python: encord/metadata_schema.py, encord/orm/metadata_schema.py). This header holds only
+// the data; the rules live in key_name.hpp, rules.hpp and transition.hpp, the mutations a user makes in mutations.hpp.
 //
 // Undo: a Schema is a persistent value. Copying one is O(1) (it shares its storage), and every change
 // builds a new map that shares the untouched entries with the old one. The UI implements undo by keeping

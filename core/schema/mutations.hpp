@@ -1,7 +1,7 @@
-// The edits a user makes to a schema, with the SDK's semantics (reference/encord-api.md §2.5) and the
-// stricter rules of key_name.hpp and rules.hpp. Each returns diagnostics instead of throwing: when any
-// is an error, the schema is left exactly as it was; otherwise the edit is done (warnings, such as an
-// old type name, may remain). Diagnostics point at the key ("/key") in the wire map.
+// The edits a user makes to a schema, with the SDK's semantics (encord-client-python, encord/metadata_schema.py) and
+// the stricter rules of key_name.hpp and rules.hpp. Each returns diagnostics instead of throwing: when any is an error,
+// the schema is left exactly as it was; otherwise the edit is done (warnings, such as an old type name, may remain).
+// Diagnostics point at the key ("/key") in the wire map.
 //
 // Undo: take a copy of the Schema before calling (O(1), see model.hpp) and put it back to undo.
 #pragma once

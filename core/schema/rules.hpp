@@ -46,8 +46,8 @@ Diagnostics check_embedding_size(const std::string& key, std::int64_t size, Targ
 // its own holds itself; a draft's base is what Encord held when the draft started. Whatever the SDK can
 // save may be in Encord's map, and calling it an error there would be a false error.
 struct Held {
-    const Schema* schema = nullptr;           // null: nothing is known to be held (a draft without base)
-    std::set<std::string> unreadable_keys;    // held keys whose types could not be read (names still count)
+    const Schema* schema = nullptr;         // null: nothing is known to be held (a draft without base)
+    std::set<std::string> unreadable_keys;  // held keys whose types could not be read (names still count)
 
     bool has_key(const std::string& key) const;
     // The options Encord holds for `key` when it holds an enum there (live or soft deleted), else empty.

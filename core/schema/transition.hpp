@@ -1,6 +1,6 @@
 // What happened to one key between two schemas, and whether Encord allows it. The SDK only ever
 // mutates a schema through add/set/delete/restore; a change is allowed when some sequence of those
-// mutations produces it (reference/encord-api.md §2.5):
+// mutations produces it (encord-client-python, encord/metadata_schema.py):
 // - a key created as a scalar (`variant`) may change its hint to any scalar hint;
 // - an enum may gain options, never lose or rename one ("Schema key options cannot be deleted"). Encord
 //   may list an option twice (the SDK's add_enum_options keeps repeats): listing it once more or less

@@ -1,6 +1,7 @@
 // The Encord wire map: the body of GET/POST organisation/client-metadata-schema-v2
-// (reference/encord-api.md §2.2). Reading accepts every form the server or an old file may hold;
-// writing produces what the SDK's model_dump(mode="json") produces (equal as JSON, not as bytes).
+// (encord-client-python, encord/orm/metadata_schema.py, dumped with pydantic's model_dump(mode="json")). Reading
+// accepts every form the server or an old file may hold; writing produces what the SDK's model_dump(mode="json")
+// produces (equal as JSON, not as bytes).
 #pragma once
 
 #include <nlohmann/json.hpp>

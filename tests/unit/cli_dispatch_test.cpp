@@ -1,9 +1,8 @@
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "diag/codes.hpp"
-
-#include <sstream>
 
 using eic::cli::dispatch;
 

@@ -36,21 +36,25 @@ EMSCRIPTEN_KEEPALIVE const char* eic_manifest_validate(const char* data, int len
     return respond(options, [&](const nlohmann::json& o) {
         auto r = eic::manifest::validate_manifest(view(data, length), eic::manifest::api::validate_options(o));
         const std::string file = o.is_object() && o.contains("fileName") && o["fileName"].is_string()
-                                     ? o["fileName"].get<std::string>() : "manifest";
+                                     ? o["fileName"].get<std::string>()
+                                     : "manifest";
         return eic::manifest::api::validation_json(r, file);
     });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_manifest_convert(const char* data, int length, const char* options) {
-    return respond(options, [&](const nlohmann::json& o) { return eic::manifest::api::convert_json(view(data, length), o); });
+    return respond(options,
+                   [&](const nlohmann::json& o) { return eic::manifest::api::convert_json(view(data, length), o); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_manifest_split(const char* data, int length, const char* options) {
-    return respond(options, [&](const nlohmann::json& o) { return eic::manifest::api::split_json(view(data, length), o); });
+    return respond(options,
+                   [&](const nlohmann::json& o) { return eic::manifest::api::split_json(view(data, length), o); });
 }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_manifest_infer(const char* data, int length, const char* options) {
-    return respond(options, [&](const nlohmann::json& o) { return eic::manifest::api::infer_json(view(data, length), o); });
+    return respond(options,
+                   [&](const nlohmann::json& o) { return eic::manifest::api::infer_json(view(data, length), o); });
 }
 
 }  // extern "C"

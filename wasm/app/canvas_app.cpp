@@ -1,20 +1,20 @@
 #include "app/canvas_app.hpp"
 
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
 #include "app/debug_items.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "schema/wire.hpp"
 #include "ui/panels.hpp"
 #include "ui/shell.hpp"
-
-#include <GLES3/gl3.h>
-#include <emscripten/emscripten.h>
-#include <emscripten/html5.h>
-#include <imgui.h>
-#include <imgui_impl_opengl3.h>
-#include <nlohmann/json.hpp>
-
-#include <cmath>
 
 extern "C" {
 void eic_js_bind_canvas();
@@ -27,14 +27,13 @@ double eic_js_now_ms();
 namespace eic::web {
 namespace {
 
-constexpr float kUiFontSize = 15.f;    // CSS pixels
+constexpr float kUiFontSize = 15.f;  // CSS pixels
 constexpr float kMonoFontSize = 14.f;
 
 // Latin with extensions, Greek, Cyrillic and the punctuation and symbols a data tool shows.
 const ImWchar kGlyphRanges[] = {
-    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00, 0x1EFF, 0x2000, 0x206F,
-    0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2500, 0x257F,
-    0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2713, 0x2717, 0,
+    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00, 0x1EFF, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F,
+    0x2190, 0x21FF, 0x2200, 0x22FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2713, 0x2717, 0,
 };
 
 std::string g_clipboard;  // the last text the page pasted or ImGui copied
@@ -84,7 +83,8 @@ std::string CanvasApp::init(std::vector<std::uint8_t> ui_font, std::vector<std::
     set_file_handler([this](FilePurpose purpose, const std::string& name, std::string bytes) {
         on_file((int)purpose, name, std::move(bytes));
     });
-    set_file_problem_handler([this](FilePurpose, const FileProblem& p) { log_.add(app::LogLevel::error, p.message, now_s()); });
+    set_file_problem_handler(
+        [this](FilePurpose, const FileProblem& p) { log_.add(app::LogLevel::error, p.message, now_s()); });
     running_ = true;
     log_.add(app::LogLevel::info, "eic started: WebGL2 canvas ready", 0);
     return {};
@@ -102,7 +102,8 @@ void CanvasApp::build_fonts(float dpr) {
     else
         io.Fonts->AddFontDefault();
     if (!mono_font_.empty())
-        io.Fonts->AddFontFromMemoryTTF(mono_font_.data(), (int)mono_font_.size(), kMonoFontSize * dpr, &cfg, kGlyphRanges);
+        io.Fonts->AddFontFromMemoryTTF(mono_font_.data(), (int)mono_font_.size(), kMonoFontSize * dpr, &cfg,
+                                       kGlyphRanges);
     io.FontGlobalScale = 1.f / dpr;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -115,7 +116,9 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     if (start_time_s_ < 0) start_time_s_ = time_s;
     ImGuiIO& io = ImGui::GetIO();
     if (!(dpr > 0.25 && dpr < 8)) dpr = 1;
-    css_w_ = css_w; css_h_ = css_h; dpr_ = dpr;
+    css_w_ = css_w;
+    css_h_ = css_h;
+    dpr_ = dpr;
     io.DisplaySize = ImVec2((float)css_w, (float)css_h);
     io.DisplayFramebufferScale = ImVec2((float)dpr, (float)dpr);
     io.DeltaTime = (last_time_s_ > 0 && time_s > last_time_s_) ? (float)(time_s - last_time_s_) : 1.f / 60.f;
@@ -158,11 +161,15 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
 
 void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes) {
     ui::ShellContext ctx{ui_, log_, schema_, manifests_, now_s()};
-    const bool manifest = purpose == (int)FilePurpose::open_manifest ||
-                          (purpose == (int)FilePurpose::dropped && app::sniff_file_kind(name, bytes) == app::FileKind::manifest);
-    if (purpose == (int)FilePurpose::compare_schema) ui::compare_schema_text(ctx, name, std::move(bytes));
-    else if (manifest) ui::open_manifest_bytes(ctx, name, std::move(bytes));
-    else ui::open_schema_text(ctx, name, bytes);
+    const bool manifest =
+        purpose == (int)FilePurpose::open_manifest ||
+        (purpose == (int)FilePurpose::dropped && app::sniff_file_kind(name, bytes) == app::FileKind::manifest);
+    if (purpose == (int)FilePurpose::compare_schema)
+        ui::compare_schema_text(ctx, name, std::move(bytes));
+    else if (manifest)
+        ui::open_manifest_bytes(ctx, name, std::move(bytes));
+    else
+        ui::open_schema_text(ctx, name, bytes);
 }
 
 Diagnostics CanvasApp::open_schema(const std::string& name, std::string_view text) {
@@ -231,20 +238,24 @@ nlohmann::json CanvasApp::manifest_state() const {
         if (const manifest::Item* item = doc.item(tab->selected)) {
             nlohmann::json cells = nlohmann::json::object();
             for (const auto& c : tab->columns)
-                if (c.kind != app::ColumnKind::status) cells[c.label] = app::cell_text(*item, doc.units().unit(tab->selected).collection, c);
+                if (c.kind != app::ColumnKind::status)
+                    cells[c.label] = app::cell_text(*item, doc.units().unit(tab->selected).collection, c);
             m["selected"]["cells"] = cells;
         }
     }
     if (const auto& r = doc.result()) {
-        m["summary"] = {{"items", r->summary.items}, {"errors", r->summary.errors}, {"warnings", r->summary.warnings},
-                        {"infos", r->summary.infos}, {"batches", r->summary.batches}, {"format", r->summary.format},
+        m["summary"] = {{"items", r->summary.items},        {"errors", r->summary.errors},
+                        {"warnings", r->summary.warnings},  {"infos", r->summary.infos},
+                        {"batches", r->summary.batches},    {"format", r->summary.format},
                         {"cancelled", r->summary.cancelled}};
         auto codes = nlohmann::json::object();
         for (const auto& [code, n] : doc.counts_by_code()) codes[code] = n;
         m["codes"] = codes;
         if (tab->selected_finding >= 0 && tab->selected_finding < int(r->diagnostics.size())) {
             const Diagnostic& d = r->diagnostics[std::size_t(tab->selected_finding)];
-            m["selectedFinding"] = {{"code", d.code}, {"line", d.line}, {"fix", doc.fix_label(std::size_t(tab->selected_finding))},
+            m["selectedFinding"] = {{"code", d.code},
+                                    {"line", d.line},
+                                    {"fix", doc.fix_label(std::size_t(tab->selected_finding))},
                                     {"excerpt", tab->excerpt.size()}};
         }
     }
@@ -260,7 +271,8 @@ nlohmann::json CanvasApp::manifest_state() const {
 std::string CanvasApp::state_json() const {
     nlohmann::json panels = nlohmann::json::object();
     for (int i = 0; i < app::kPanelCount; ++i)
-        panels[app::panel_title((app::Panel)i)] = {{"open", ui_.panels[i].open}, {"userPlaced", ui_.panels[i].user_placed}};
+        panels[app::panel_title((app::Panel)i)] = {{"open", ui_.panels[i].open},
+                                                   {"userPlaced", ui_.panels[i].user_placed}};
     const char* theme_pref[] = {"system", "dark", "light"};
     nlohmann::json s = {
         {"frameMs", frame_ms_},
@@ -271,21 +283,24 @@ std::string CanvasApp::state_json() const {
         {"panels", panels},
         {"aboutOpen", ui_.about_open},
         {"manifest", manifest_state()},
-        {"schema", {{"title", schema_.draft().title},
-                    {"fileName", schema_.file_name()},
-                    {"dirty", schema_.dirty()},
-                    {"target", schema::target_name(schema_.target())},
-                    {"keys", schema_.draft().schema.size()},
-                    {"wire", schema::write_wire(schema_.draft().schema)},
-                    {"notes", schema_.draft().notes},
-                    {"history", schema_.history_labels()},
-                    {"historyPosition", schema_.history_position()},
-                    {"comparing", ui_.schema_view.comparing},
-                    {"comparison", ui_.schema_view.comparing ? ui_.schema_view.comparison : nlohmann::json()},
-                    {"lastError", ui_.schema_view.last_error}}},
-        {"log", {{"count", log_.entries().size()}, {"errors", log_.count(app::LogLevel::error)},
-                 {"filter", ui_.log_view.filter},
-                 {"last", log_.entries().empty() ? "" : log_.entries().back().message}}},
+        {"schema",
+         {{"title", schema_.draft().title},
+          {"fileName", schema_.file_name()},
+          {"dirty", schema_.dirty()},
+          {"target", schema::target_name(schema_.target())},
+          {"keys", schema_.draft().schema.size()},
+          {"wire", schema::write_wire(schema_.draft().schema)},
+          {"notes", schema_.draft().notes},
+          {"history", schema_.history_labels()},
+          {"historyPosition", schema_.history_position()},
+          {"comparing", ui_.schema_view.comparing},
+          {"comparison", ui_.schema_view.comparing ? ui_.schema_view.comparison : nlohmann::json()},
+          {"lastError", ui_.schema_view.last_error}}},
+        {"log",
+         {{"count", log_.entries().size()},
+          {"errors", log_.count(app::LogLevel::error)},
+          {"filter", ui_.log_view.filter},
+          {"last", log_.entries().empty() ? "" : log_.entries().back().message}}},
     };
     if (running_) {
         const ImGuiIO& io = ImGui::GetIO();

@@ -3,18 +3,17 @@
 // requestAnimationFrame, so the host page keeps control of the loop (and destroy() can stop it).
 #pragma once
 
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
 #include "app/log.hpp"
 #include "app/manifest_document.hpp"
 #include "app/schema_document.hpp"
 #include "diag/diagnostic.hpp"
-
-#include <nlohmann/json.hpp>
 #include "ui/manifest_tabs.hpp"
 #include "ui/ui_state.hpp"
-
-#include <cstdint>
-#include <string>
-#include <vector>
 
 struct ImFont;
 
@@ -47,7 +46,7 @@ private:
 
     int gl_context_ = 0;
     bool running_ = false;
-    std::vector<std::uint8_t> ui_font_, mono_font_;   // the atlas borrows these bytes
+    std::vector<std::uint8_t> ui_font_, mono_font_;  // the atlas borrows these bytes
     float font_dpr_ = 0.f;
     bool applied_dark_ = false, theme_applied_ = false;
     double last_time_s_ = 0, start_time_s_ = -1;

@@ -2,8 +2,8 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -57,9 +57,13 @@ void debug_items_end_frame() {
 std::string debug_items_json() {
     auto out = nlohmann::json::array();
     for (const auto& it : g_last) {
-        out.push_back({{"id", it.id}, {"label", it.label}, {"window", it.window},
-                       {"x", it.rect.Min.x}, {"y", it.rect.Min.y},
-                       {"w", it.rect.GetWidth()}, {"h", it.rect.GetHeight()}});
+        out.push_back({{"id", it.id},
+                       {"label", it.label},
+                       {"window", it.window},
+                       {"x", it.rect.Min.x},
+                       {"y", it.rect.Min.y},
+                       {"w", it.rect.GetWidth()},
+                       {"h", it.rect.GetHeight()}});
     }
     return out.dump();
 }
@@ -78,7 +82,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     ImRect rect = found != eic::web::g_added.end() ? found->second : g.LastItemData.Rect;
     ImGuiWindow* window = g.CurrentWindow;
     std::string visible = eic::web::visible_label(label);
-    if (visible.empty()) return;  // nothing a test could name
+    if (visible.empty()) return;                                         // nothing a test could name
     if (window && (window->IsFallbackWindow || window->Hidden)) return;  // not on screen
     const ImRect clip = window ? window->ClipRect : ImRect(-1e9f, -1e9f, 1e9f, 1e9f);
     std::string window_name;

@@ -1,20 +1,19 @@
 // The C ABI the ES module calls for the canvas app (prefix eic_app_). Strings in are UTF-8 and
 // NUL-terminated; strings out stay valid until the next call of the same function.
-#include "app/canvas_app.hpp"
-#include "app/debug_items.hpp"
-#include "app/files.hpp"
-#include "diag/report.hpp"
-#include "app/keys.hpp"
-#include "ui/insight_demo.hpp"
-
 #include <emscripten/emscripten.h>
 #include <imgui.h>
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "app/canvas_app.hpp"
+#include "app/debug_items.hpp"
+#include "app/files.hpp"
+#include "app/keys.hpp"
+#include "diag/report.hpp"
+#include "ui/insight_demo.hpp"
 
 using eic::web::canvas_app;
 
@@ -30,8 +29,8 @@ bool has_imgui() { return ImGui::GetCurrentContext() != nullptr; }
 extern "C" {
 
 // Takes ownership of the two font buffers (allocated by the caller with malloc).
-EMSCRIPTEN_KEEPALIVE const char* eic_app_init(std::uint8_t* ui_font, int ui_len, std::uint8_t* mono_font,
-                                              int mono_len, int system_dark) {
+EMSCRIPTEN_KEEPALIVE const char* eic_app_init(std::uint8_t* ui_font, int ui_len, std::uint8_t* mono_font, int mono_len,
+                                              int system_dark) {
     std::vector<std::uint8_t> ui(ui_font, ui_font + (ui_len > 0 ? ui_len : 0));
     std::vector<std::uint8_t> mono(mono_font, mono_font + (mono_len > 0 ? mono_len : 0));
     free(ui_font);
@@ -119,7 +118,8 @@ EMSCRIPTEN_KEEPALIVE const char* eic_app_open_schema(const char* name, const cha
 }
 
 EMSCRIPTEN_KEEPALIVE void eic_app_restore_schema(const char* name, const char* data, int length, int dirty) {
-    canvas_app().restore_schema(name ? name : "schema.json", std::string_view(data, length > 0 ? length : 0), dirty != 0);
+    canvas_app().restore_schema(name ? name : "schema.json", std::string_view(data, length > 0 ? length : 0),
+                                dirty != 0);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_app_state() { return out(canvas_app().state_json()); }
@@ -141,7 +141,8 @@ EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_download_zip(const char* zip_name
     if (!list.is_array()) return out("downloadZip takes an array of {name, text}");
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& f : list) {
-        if (!f.is_object() || !f.value("name", nlohmann::json()).is_string() || !f.value("text", nlohmann::json()).is_string())
+        if (!f.is_object() || !f.value("name", nlohmann::json()).is_string() ||
+            !f.value("text", nlohmann::json()).is_string())
             return out("downloadZip takes an array of {name, text}");
         files.emplace_back(f["name"].get<std::string>(), f["text"].get<std::string>());
     }
@@ -158,7 +159,9 @@ EMSCRIPTEN_KEEPALIVE void eic_app_debug_insight_demo(double n) {
     eic::ui::open_insight_demo(n > 0 && n <= 5e6 ? (std::size_t)n : 0);
 }
 
-EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_insight_demo_state() { return out(eic::ui::insight_demo_state().dump()); }
+EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_insight_demo_state() {
+    return out(eic::ui::insight_demo_state().dump());
+}
 
 // level: 0 debug, 1 info, 2 warning, 3 error. For messages from the page (never secrets).
 EMSCRIPTEN_KEEPALIVE void eic_app_log(int level, const char* message) {

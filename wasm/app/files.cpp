@@ -1,9 +1,9 @@
 #include "app/files.hpp"
 
-#include "app/browser_limits.hpp"
-
 #include <new>
 #include <stdexcept>
+
+#include "app/browser_limits.hpp"
 
 extern "C" {
 void eic_js_open_file(int purpose, const char* accept);

@@ -1,5 +1,3 @@
-#include "ui/panels.hpp"
-
 #include <imgui.h>
 
 #include <algorithm>
@@ -7,15 +5,21 @@
 #include <string>
 #include <vector>
 
+#include "ui/panels.hpp"
+
 namespace eic::ui {
 namespace {
 
 ImVec4 level_colour(app::LogLevel level, bool dark) {
     switch (level) {
-        case app::LogLevel::debug: return dark ? ImVec4(0.6f, 0.6f, 0.6f, 1) : ImVec4(0.45f, 0.45f, 0.45f, 1);
-        case app::LogLevel::info: return ImGui::GetStyleColorVec4(ImGuiCol_Text);
-        case app::LogLevel::warning: return dark ? ImVec4(1.f, 0.78f, 0.3f, 1) : ImVec4(0.6f, 0.4f, 0.f, 1);
-        case app::LogLevel::error: return dark ? ImVec4(1.f, 0.45f, 0.4f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1);
+        case app::LogLevel::debug:
+            return dark ? ImVec4(0.6f, 0.6f, 0.6f, 1) : ImVec4(0.45f, 0.45f, 0.45f, 1);
+        case app::LogLevel::info:
+            return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+        case app::LogLevel::warning:
+            return dark ? ImVec4(1.f, 0.78f, 0.3f, 1) : ImVec4(0.6f, 0.4f, 0.f, 1);
+        case app::LogLevel::error:
+            return dark ? ImVec4(1.f, 0.45f, 0.4f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1);
     }
     return ImGui::GetStyleColorVec4(ImGuiCol_Text);
 }
@@ -38,7 +42,8 @@ void draw_log_panel(ShellContext& ctx) {
     LogView& v = ctx.ui.log_view;
     const char* names[4] = {"Debug", "Info", "Warnings", "Errors"};
     for (int l = 0; l < 4; ++l) {
-        const std::string label = std::string(names[l]) + " (" + std::to_string(ctx.log.count((app::LogLevel)l)) + ")##lvl";
+        const std::string label =
+            std::string(names[l]) + " (" + std::to_string(ctx.log.count((app::LogLevel)l)) + ")##lvl";
         ImGui::Checkbox(label.c_str(), &v.show[l]);
         ImGui::SameLine();
     }

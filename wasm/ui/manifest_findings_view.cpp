@@ -1,14 +1,13 @@
 // The findings of a tab, grouped by code with counts: each entry jumps to its row and cell, offers
 // its quick fix, and shows the source line with the place marked.
-#include "ui/manifest_views.hpp"
-#include "ui/widgets.hpp"
-
-#include <imgui.h>
-
 #include <fmt/format.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <cstring>
+
+#include "ui/manifest_views.hpp"
+#include "ui/widgets.hpp"
 
 namespace eic::ui {
 namespace {
@@ -102,7 +101,9 @@ void draw_source_excerpt(ManifestTab& tab, std::size_t i) {
         tab.excerpt_revision = tab.doc->revision();
     }
     if (tab.excerpt.empty()) {
-        ImGui::TextDisabled(d.line ? "The source line is not available." : "Found in an edited row: its text is not written yet; the next full pass places it in the file.");
+        ImGui::TextDisabled(
+            d.line ? "The source line is not available."
+                   : "Found in an edited row: its text is not written yet; the next full pass places it in the file.");
         return;
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
@@ -150,7 +151,9 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
     const auto& groups = tab.groups;
     const auto& counts = tab.group_counts;
     const float excerpt_h = ImGui::GetFontSize() * 9;
-    if (ImGui::BeginChild("finding-groups", ImVec2(0, std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().y - excerpt_h)), true)) {
+    if (ImGui::BeginChild("finding-groups",
+                          ImVec2(0, std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().y - excerpt_h)),
+                          true)) {
         if (groups.empty()) ImGui::TextDisabled("No findings.");
         for (const auto& [code, idx] : groups) {
             const Severity sev = ds[idx.front()].severity;
@@ -158,7 +161,8 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
             const std::uint64_t total = total_it == counts.end() ? idx.size() : total_it->second;
             ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(sev));
             // Groups start open while there are few of them: the findings are what the user came for.
-            const ImGuiTreeNodeFlags tf = ImGuiTreeNodeFlags_SpanAvailWidth | (groups.size() <= 6 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+            const ImGuiTreeNodeFlags tf =
+                ImGuiTreeNodeFlags_SpanAvailWidth | (groups.size() <= 6 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
             const bool open = ImGui::TreeNodeEx(code.c_str(), tf, "%s (%llu)", code.c_str(), (unsigned long long)total);
             ImGui::PopStyleColor();
             ImGui::SameLine();
@@ -183,8 +187,11 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
                     if (ImGui::IsItemHovered() && d.pointer) ImGui::SetTooltip("%s", d.pointer->c_str());
                     ImGui::PopID();
                 }
-            if (idx.size() > kListedPerCode) ImGui::TextDisabled("… %zu more: use Show rows", idx.size() - kListedPerCode);
-            if (total > idx.size()) ImGui::TextDisabled("%llu more beyond the list's cap were counted", (unsigned long long)(total - idx.size()));
+            if (idx.size() > kListedPerCode)
+                ImGui::TextDisabled("… %zu more: use Show rows", idx.size() - kListedPerCode);
+            if (total > idx.size())
+                ImGui::TextDisabled("%llu more beyond the list's cap were counted",
+                                    (unsigned long long)(total - idx.size()));
             ImGui::TreePop();
         }
     }

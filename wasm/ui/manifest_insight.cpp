@@ -1,15 +1,13 @@
 // The insight views over a tab's table: the table is the InsightSource, its filter (without the map's
 // own selection) is what the views summarise, and a box selection on the map filters the table.
-#include "ui/manifest_views.hpp"
-
-#include "app/unit_fields.hpp"
-
-#include <imgui.h>
-
 #include <fmt/format.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <functional>
+
+#include "app/unit_fields.hpp"
+#include "ui/manifest_views.hpp"
 
 namespace eic::ui {
 namespace {
@@ -36,7 +34,8 @@ public:
 
     std::size_t unit_count() const override { return units().size(); }
 
-    void embeddings(const std::string& key, std::size_t dim, std::vector<float>& out, std::vector<std::uint32_t>& ids) override {
+    void embeddings(const std::string& key, std::size_t dim, std::vector<float>& out,
+                    std::vector<std::uint32_t>& ids) override {
         out.clear();
         ids.clear();
         if (dim == 0) return;
@@ -48,16 +47,19 @@ public:
         }
     }
 
-    void numbers(const std::string& key, const std::vector<std::uint32_t>& ids, std::vector<std::optional<double>>& out) override {
+    void numbers(const std::string& key, const std::vector<std::uint32_t>& ids,
+                 std::vector<std::optional<double>>& out) override {
         out.assign(ids.size(), std::nullopt);
         for (std::size_t i = 0; i < ids.size(); ++i)
             if (ids[i] < doc_.units().size()) out[i] = app::metadata_number(doc_.units().text(ids[i]), key);
     }
 
-    void strings(const std::string& key, const std::vector<std::uint32_t>& ids, std::vector<std::optional<std::string>>& out) override {
+    void strings(const std::string& key, const std::vector<std::uint32_t>& ids,
+                 std::vector<std::optional<std::string>>& out) override {
         out.assign(ids.size(), std::nullopt);
         for (std::size_t i = 0; i < ids.size(); ++i)
-            if (ids[i] < doc_.units().size()) out[i] = app::field_value(doc_.units().text(ids[i]), app::FieldKind::metadata, key);
+            if (ids[i] < doc_.units().size())
+                out[i] = app::field_value(doc_.units().text(ids[i]), app::FieldKind::metadata, key);
     }
 
     std::vector<std::uint32_t> filtered_units() override { return units(); }

@@ -1,24 +1,22 @@
 // The Manifest panel: manifests open in tabs (picked, dropped, pasted, fetched from a URL, or new),
 // each validated as a job stepped within the frame, with its table, its findings and its insight
 // views; export, split and schema inference act on the tab in front.
-#include "ui/manifest_views.hpp"
-#include "ui/panels.hpp"
-#include "ui/widgets.hpp"
-
-#include "app/files.hpp"
-#include "app/browser_limits.hpp"
-
-#include <imgui.h>
-
 #include <fmt/format.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
 
+#include "app/browser_limits.hpp"
+#include "app/files.hpp"
+#include "ui/manifest_views.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
 namespace eic::ui {
 namespace {
 
-constexpr double kFrameBudgetMs = 6.0;               // validation's share of a 16.7 ms frame
+constexpr double kFrameBudgetMs = 6.0;                   // validation's share of a 16.7 ms frame
 constexpr std::size_t kAutoRevalidateBytes = 64u << 20;  // larger files re-validate on request only
 constexpr double kEditPauseS = 0.6;
 
@@ -40,10 +38,11 @@ void log_result(ShellContext& ctx, ManifestTab& tab) {
     tab.rows_dirty = true;
     const auto& r = doc.result();
     if (!r) return;
-    ctx.log.add(r->summary.errors ? app::LogLevel::warning : app::LogLevel::info,
-                fmt::format("Validated {}: {} items, {} errors, {} warnings{} in {:.0f} ms", doc.file_name(), r->summary.items,
-                            r->summary.errors, r->summary.warnings, r->summary.cancelled ? ", cancelled" : "", r->summary.ms),
-                ctx.now_s);
+    ctx.log.add(
+        r->summary.errors ? app::LogLevel::warning : app::LogLevel::info,
+        fmt::format("Validated {}: {} items, {} errors, {} warnings{} in {:.0f} ms", doc.file_name(), r->summary.items,
+                    r->summary.errors, r->summary.warnings, r->summary.cancelled ? ", cancelled" : "", r->summary.ms),
+        ctx.now_s);
 }
 
 // Steps every tab's job for its share of the frame; logs a result once, when it arrives.
@@ -106,7 +105,9 @@ void export_menu(ShellContext& ctx, ManifestTab& tab) {
             for (std::size_t i = 0; i < r.diagnostics.size() && i < 5; ++i)
                 ctx.log.add(app::LogLevel::error, "CSV export refused: " + r.diagnostics[i].message, ctx.now_s);
             if (r.diagnostics.size() > 5)
-                ctx.log.add(app::LogLevel::error, fmt::format("... and {} more reasons; save as JSON instead", r.diagnostics.size() - 5), ctx.now_s);
+                ctx.log.add(app::LogLevel::error,
+                            fmt::format("... and {} more reasons; save as JSON instead", r.diagnostics.size() - 5),
+                            ctx.now_s);
         }
     }
 }
@@ -126,11 +127,13 @@ void split_popup(ShellContext& ctx, ManifestTab& tab) {
     combo("Batch format", &tab.split_format, formats, 2);
     ImGui::Checkbox("One zip file", &tab.split_zip);
     if (ImGui::Button("Split and download")) {
-        manifest::SplitProfile profile = tab.split_profile == 4 ? manifest::max_items_profile(std::uint64_t(tab.split_max_items))
-                                                                : *manifest::split_profile(profiles[tab.split_profile]);
+        manifest::SplitProfile profile = tab.split_profile == 4
+                                             ? manifest::max_items_profile(std::uint64_t(tab.split_max_items))
+                                             : *manifest::split_profile(profiles[tab.split_profile]);
         auto r = tab.doc->split(profile, tab.split_format ? manifest::Format::csv : manifest::Format::json);
         for (const auto& d : r.diagnostics)
-            ctx.log.add(d.severity == Severity::error ? app::LogLevel::error : app::LogLevel::warning, "Split: " + d.message, ctx.now_s);
+            ctx.log.add(d.severity == Severity::error ? app::LogLevel::error : app::LogLevel::warning,
+                        "Split: " + d.message, ctx.now_s);
         if (!r.parts.empty()) {
             std::vector<std::pair<std::string, std::string>> files;
             for (auto& p : r.parts) files.emplace_back(p.name, std::move(p.bytes));
@@ -140,8 +143,9 @@ void split_popup(ShellContext& ctx, ManifestTab& tab) {
                 for (const auto& [name, bytes] : files)
                     web::download(name, tab.split_format ? "text/csv" : "application/json", bytes);
             }
-            ctx.log.add(app::LogLevel::info, fmt::format("Split {} into {} batches ({})", tab.doc->file_name(), files.size(),
-                                                         tab.split_zip ? "one zip" : "one file each"),
+            ctx.log.add(app::LogLevel::info,
+                        fmt::format("Split {} into {} batches ({})", tab.doc->file_name(), files.size(),
+                                    tab.split_zip ? "one zip" : "one file each"),
                         ctx.now_s);
         }
         ImGui::CloseCurrentPopup();
@@ -153,7 +157,8 @@ void infer_into_schema_panel(ShellContext& ctx, ManifestTab& tab) {
     manifest::InferResult r = tab.doc->infer_schema();
     for (const auto& d : r.diagnostics)
         if (d.severity != Severity::info)
-            ctx.log.add(d.severity == Severity::error ? app::LogLevel::warning : app::LogLevel::info, "Infer: " + d.message, ctx.now_s);
+            ctx.log.add(d.severity == Severity::error ? app::LogLevel::warning : app::LogLevel::info,
+                        "Infer: " + d.message, ctx.now_s);
     if (r.draft.schema.empty()) {
         ctx.log.add(app::LogLevel::warning, "No schema could be inferred: no clientMetadata with a type", ctx.now_s);
         return;
@@ -170,15 +175,16 @@ void infer_into_schema_panel(ShellContext& ctx, ManifestTab& tab) {
     compare_schema_text(ctx, previous_name, previous);
     ctx.ui.panels[std::size_t(app::Panel::schema)].open = true;
     ctx.log.add(app::LogLevel::info,
-                fmt::format("Inferred {} keys from {} items of {}; the Schema panel compares them with {}", inferred.schema.size(),
-                            r.items_with_metadata, tab.doc->file_name(), previous_name),
+                fmt::format("Inferred {} keys from {} items of {}; the Schema panel compares them with {}",
+                            inferred.schema.size(), r.items_with_metadata, tab.doc->file_name(), previous_name),
                 ctx.now_s);
 }
 
 void toolbar(ShellContext& ctx) {
     ManifestView& v = ctx.ui.manifest_view;
     ManifestTabs& tabs = ctx.manifests;
-    if (ImGui::Button("Open manifest…")) web::request_open_file(web::FilePurpose::open_manifest, ".json,.csv,application/json,text/csv");
+    if (ImGui::Button("Open manifest…"))
+        web::request_open_file(web::FilePurpose::open_manifest, ".json,.csv,application/json,text/csv");
     ImGui::SameLine();
     if (ImGui::Button("New manifest")) {
         ManifestTab& t = tabs.add();
@@ -190,7 +196,8 @@ void toolbar(ShellContext& ctx) {
     if (ImGui::BeginPopup("Open a manifest from a URL")) {
         ImGui::TextUnformatted("The server must allow this page (CORS); no cookies or credentials are sent.");
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 36);
-        bool go = ImGui::InputTextWithHint("URL", "https://…/manifest.json", tabs.url, sizeof tabs.url, ImGuiInputTextFlags_EnterReturnsTrue);
+        bool go = ImGui::InputTextWithHint("URL", "https://…/manifest.json", tabs.url, sizeof tabs.url,
+                                           ImGuiInputTextFlags_EnterReturnsTrue);
         if (ImGui::Button("Fetch") || go) {
             web::fetch_file(web::FilePurpose::open_manifest, tabs.url);
             ImGui::CloseCurrentPopup();
@@ -215,7 +222,8 @@ void toolbar(ShellContext& ctx) {
         edited(ctx, *tab, "Undo");
     }
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && doc.can_undo()) ImGui::SetTooltip("Undo %s", doc.undo_label().c_str());
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && doc.can_undo())
+        ImGui::SetTooltip("Undo %s", doc.undo_label().c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(!doc.can_redo());
     if (ImGui::Button("Redo")) {
@@ -239,8 +247,9 @@ void toolbar(ShellContext& ctx) {
     if (ImGui::Button("Infer schema")) infer_into_schema_panel(ctx, *tab);
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Infer a schema draft from this manifest's clientMetadata and open it in the Schema panel,\n"
-                          "compared with the current schema");
+        ImGui::SetTooltip(
+            "Infer a schema draft from this manifest's clientMetadata and open it in the Schema panel,\n"
+            "compared with the current schema");
 }
 
 void status_line(ShellContext& ctx, ManifestTab& tab) {
@@ -261,25 +270,29 @@ void status_line(ShellContext& ctx, ManifestTab& tab) {
     if (!result) return;
     const auto& s = result->summary;
     std::string collections;
-    for (const auto& [name, n] : s.collections) collections += (collections.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+    for (const auto& [name, n] : s.collections)
+        collections += (collections.empty() ? "" : ", ") + std::to_string(n) + " " + name;
     ImGui::TextColored(severity_colour(Severity::error), "%llu errors", (unsigned long long)s.errors);
     ImGui::SameLine();
     ImGui::TextColored(severity_colour(Severity::warning), "%llu warnings", (unsigned long long)s.warnings);
     ImGui::SameLine();
     ImGui::TextColored(severity_colour(Severity::info), "%llu infos", (unsigned long long)s.infos);
     ImGui::SameLine();
-    ImGui::TextDisabled("| %zu rows (%s); %llu batch%s at the recommended size; %s in %.0f ms%s", doc.units().live_count(),
-                        collections.empty() ? "none" : collections.c_str(), (unsigned long long)s.batches, s.batches == 1 ? "" : "es",
-                        app::byte_size_text(s.bytes).c_str(), s.ms, s.cancelled ? " (cancelled)" : "");
+    ImGui::TextDisabled("| %zu rows (%s); %llu batch%s at the recommended size; %s in %.0f ms%s",
+                        doc.units().live_count(), collections.empty() ? "none" : collections.c_str(),
+                        (unsigned long long)s.batches, s.batches == 1 ? "" : "es", app::byte_size_text(s.bytes).c_str(),
+                        s.ms, s.cancelled ? " (cancelled)" : "");
     if (!doc.editable())
         ImGui::TextColored(severity_colour(Severity::warning),
                            "This file could not be read to the end, so it is listed but not editable: fix the findings "
                            "in the file, or validate it again.");
     else if (doc.stale())
-        ImGui::TextColored(severity_colour(Severity::info), "Edited: findings across rows (duplicates, limits) are updated by the next full pass%s",
+        ImGui::TextColored(severity_colour(Severity::info),
+                           "Edited: findings across rows (duplicates, limits) are updated by the next full pass%s",
                            doc.size() > kAutoRevalidateBytes ? " (press Validate)" : "");
     else if (tab.validated_schema_revision != ctx.schema.revision())
-        ImGui::TextColored(severity_colour(Severity::warning), "The schema changed since this validation: validate again.");
+        ImGui::TextColored(severity_colour(Severity::warning),
+                           "The schema changed since this validation: validate again.");
 }
 
 // Keyboard, while the panel has focus and no text field takes the keys: undo and redo the tab in
@@ -340,9 +353,10 @@ void draw_manifest_panel(ShellContext& ctx) {
     toolbar(ctx);
     if (tabs.tabs.empty()) {
         ImGui::TextDisabled("No manifest is open.");
-        ImGui::TextWrapped("Open, drop, paste or fetch an import manifest (Encord's JSON or CSV), or start a new one. It is "
-                           "validated against the schema in the Schema panel; every finding is placed on its row and cell, "
-                           "and quick fixes, edits, export and splitting into batches work on the table.");
+        ImGui::TextWrapped(
+            "Open, drop, paste or fetch an import manifest (Encord's JSON or CSV), or start a new one. It is "
+            "validated against the schema in the Schema panel; every finding is placed on its row and cell, "
+            "and quick fixes, edits, export and splitting into batches work on the table.");
         return;
     }
     if (!ImGui::BeginTabBar("manifests", ImGuiTabBarFlags_FittingPolicyScroll)) return;
@@ -420,8 +434,10 @@ void draw_manifest_panel(ShellContext& ctx) {
         ctx.log.add(app::LogLevel::info, "Closed " + tabs.tabs[std::size_t(close)]->doc->file_name(), ctx.now_s);
         tabs.tabs.erase(tabs.tabs.begin() + close);
         if (tabs.active > close || tabs.active >= int(tabs.tabs.size())) --tabs.active;
-        if (tabs.focus_request == close) tabs.focus_request = -1;
-        else if (tabs.focus_request > close) --tabs.focus_request;
+        if (tabs.focus_request == close)
+            tabs.focus_request = -1;
+        else if (tabs.focus_request > close)
+            --tabs.focus_request;
     }
 }
 

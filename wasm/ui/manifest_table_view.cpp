@@ -1,14 +1,13 @@
 // The table of units: filter bar, a virtualised table (only the rows on screen are read and drawn),
 // the selected row's editor with its findings and quick fixes, and bulk edits on the filtered rows.
-#include "ui/manifest_views.hpp"
-#include "ui/widgets.hpp"
-
-#include <imgui.h>
-
 #include <fmt/format.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <array>
+
+#include "ui/manifest_views.hpp"
+#include "ui/widgets.hpp"
 
 namespace eic::ui {
 namespace {
@@ -19,10 +18,12 @@ constexpr std::uint32_t kNoUnit = app::ManifestDocument::kNoUnit;
 // "all types", then the collections in kAllCollections order (type_filter - 1 is the collection).
 const auto kTypes = [] {
     std::array<const char*, 1 + std::size(manifest::kAllCollections)> t{"all types"};
-    for (std::size_t i = 0; i < std::size(manifest::kAllCollections); ++i) t[i + 1] = manifest::collection_key(manifest::kAllCollections[i]);
+    for (std::size_t i = 0; i < std::size(manifest::kAllCollections); ++i)
+        t[i + 1] = manifest::collection_key(manifest::kAllCollections[i]);
     return t;
 }();
-const char* const kStatuses[] = {"any status", "with errors", "with warnings", "with errors or warnings", "without findings"};
+const char* const kStatuses[] = {"any status", "with errors", "with warnings", "with errors or warnings",
+                                 "without findings"};
 
 void filter_bar(ShellContext& ctx, ManifestTab& tab) {
     bool changed = false;
@@ -33,8 +34,8 @@ void filter_bar(ShellContext& ctx, ManifestTab& tab) {
     changed |= combo("Status", &tab.status_filter, kStatuses, 5);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    changed |= ImGui::InputTextWithHint("Search", tab.text_column ? "text in the column" : "text anywhere in the item", tab.text_filter,
-                                        sizeof tab.text_filter);
+    changed |= ImGui::InputTextWithHint("Search", tab.text_column ? "text in the column" : "text anywhere in the item",
+                                        tab.text_filter, sizeof tab.text_filter);
     ImGui::SameLine();
     std::vector<const char*> where = {"anywhere"};
     for (std::size_t i = 1; i < tab.columns.size(); ++i) where.push_back(tab.columns[i].label.c_str());  // not Status
@@ -87,15 +88,20 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
     app::ManifestDocument& doc = *tab.doc;
     const int ncols = int(tab.columns.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
-                                  ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_Hideable | ImGuiTableFlags_Reorderable;
+                                  ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingFixedFit |
+                                  ImGuiTableFlags_Hideable | ImGuiTableFlags_Reorderable;
     if (!ImGui::BeginTable("units", ncols + 1, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(2, 1);
     const float em = ImGui::GetFontSize();
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide, em * 4);
+    ImGui::TableSetupColumn(
+        "#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide, em * 4);
     for (int c = 0; c < ncols; ++c) {
         const app::Column& col = tab.columns[std::size_t(c)];
-        float w = col.kind == ColumnKind::url ? em * 16 : col.kind == ColumnKind::title ? em * 10 : col.kind == ColumnKind::status ? em * 4.5f : em * 8;
+        float w = col.kind == ColumnKind::url      ? em * 16
+                  : col.kind == ColumnKind::title  ? em * 10
+                  : col.kind == ColumnKind::status ? em * 4.5f
+                                                   : em * 8;
         ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthFixed, w, ImGuiID(c + 1));
     }
     ImGui::TableHeadersRow();
@@ -129,7 +135,8 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
             ImGui::TableNextColumn();
             ImGui::PushID(int(unit));
             const bool row_selected = unit == tab.selected;
-            if (ImGui::Selectable(fmt::format("{}", r + 1).c_str(), row_selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+            if (ImGui::Selectable(fmt::format("{}", r + 1).c_str(), row_selected,
+                                  ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
                 tab.selected = unit;
                 tab.selected_column = -1;
             }
@@ -181,7 +188,8 @@ void row_editor(ShellContext& ctx, ManifestTab& tab) {
     const manifest::Item* item = doc.item(unit);
     const manifest::Collection coll = doc.units().unit(unit).collection;
     auto row_it = std::find(tab.rows.begin(), tab.rows.end(), unit);
-    ImGui::Text("Row %s: %s", row_it == tab.rows.end() ? "(filtered out)" : std::to_string(row_it - tab.rows.begin() + 1).c_str(),
+    ImGui::Text("Row %s: %s",
+                row_it == tab.rows.end() ? "(filtered out)" : std::to_string(row_it - tab.rows.begin() + 1).c_str(),
                 manifest::collection_key(coll));
     ImGui::SameLine();
     if (ImGui::SmallButton("Delete row")) {
@@ -196,7 +204,8 @@ void row_editor(ShellContext& ctx, ManifestTab& tab) {
     }
     // Which cell is edited: the selected one, else the title.
     int col_index = tab.selected_column;
-    if (col_index < 0 || col_index >= int(tab.columns.size()) || tab.columns[std::size_t(col_index)].kind == ColumnKind::status ||
+    if (col_index < 0 || col_index >= int(tab.columns.size()) ||
+        tab.columns[std::size_t(col_index)].kind == ColumnKind::status ||
         tab.columns[std::size_t(col_index)].kind == ColumnKind::type)
         col_index = 2;
     const app::Column& col = tab.columns[std::size_t(col_index)];
@@ -222,8 +231,9 @@ void row_editor(ShellContext& ctx, ManifestTab& tab) {
         if (tab.edit_error.empty()) edited(ctx, tab, "Edit " + col.label);
     };
     const schema::KeyType* type = col.type ? &*col.type : nullptr;
-    const bool is_bool = type && (type->kind == schema::TypeKind::boolean ||
-                                  (type->kind == schema::TypeKind::variant && type->hint == schema::ScalarHint::boolean));
+    const bool is_bool =
+        type && (type->kind == schema::TypeKind::boolean ||
+                 (type->kind == schema::TypeKind::variant && type->hint == schema::ScalarHint::boolean));
     if (type && type->kind == schema::TypeKind::enumeration) {
         std::vector<const char*> options;
         options.push_back("(none)");
@@ -233,7 +243,8 @@ void row_editor(ShellContext& ctx, ManifestTab& tab) {
             if (type->values[i] == tab.edit_buffer) current = int(i + 1);
         }
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-        if (combo("Value", &current, options.data(), int(options.size()))) commit(current == 0 ? "" : type->values[std::size_t(current - 1)]);
+        if (combo("Value", &current, options.data(), int(options.size())))
+            commit(current == 0 ? "" : type->values[std::size_t(current - 1)]);
         if (current == 0 && !tab.edit_buffer.empty()) {
             ImGui::SameLine();
             ImGui::TextColored(severity_colour(Severity::error), "\"%s\" is not an option", tab.edit_buffer.c_str());
@@ -244,12 +255,16 @@ void row_editor(ShellContext& ctx, ManifestTab& tab) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Clear")) commit("");
     } else {
-        const bool multiline = col.kind == ColumnKind::url ? manifest::is_grouped(coll) : col.kind == ColumnKind::media ||
-                                                                                              (type && (type->kind == schema::TypeKind::embedding || type->kind == schema::TypeKind::text));
-        const char* hint = type && (type->kind == schema::TypeKind::datetime ||
-                                    (type->kind == schema::TypeKind::variant && type->hint == schema::ScalarHint::datetime))
-                               ? "2024-05-01T13:45:00Z"
-                               : "";
+        const bool multiline =
+            col.kind == ColumnKind::url
+                ? manifest::is_grouped(coll)
+                : col.kind == ColumnKind::media ||
+                      (type && (type->kind == schema::TypeKind::embedding || type->kind == schema::TypeKind::text));
+        const char* hint =
+            type && (type->kind == schema::TypeKind::datetime ||
+                     (type->kind == schema::TypeKind::variant && type->hint == schema::ScalarHint::datetime))
+                ? "2024-05-01T13:45:00Z"
+                : "";
         std::string& s = tab.edit_buffer;
         s.reserve(s.size() + 1024);
         auto resize = [](ImGuiInputTextCallbackData* data) {
@@ -262,12 +277,14 @@ void row_editor(ShellContext& ctx, ManifestTab& tab) {
         };
         bool enter;
         if (multiline) {
-            enter = ImGui::InputTextMultiline("Value", s.data(), s.capacity() + 1, ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 4),
+            enter = ImGui::InputTextMultiline("Value", s.data(), s.capacity() + 1,
+                                              ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 4),
                                               ImGuiInputTextFlags_CallbackResize, resize, &s);
         } else {
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
             enter = ImGui::InputTextWithHint("Value", hint, s.data(), s.capacity() + 1,
-                                             ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue, resize, &s);
+                                             ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue,
+                                             resize, &s);
         }
         ImGui::SameLine();
         if (ImGui::Button("Apply") || (enter && !multiline)) commit(tab.edit_buffer);
@@ -377,7 +394,8 @@ void refresh_rows(ShellContext& ctx, ManifestTab& tab) {
     tab.filter.collection = tab.type_filter - 1;
     tab.filter.status = app::StatusFilter(tab.status_filter);
     tab.filter.text = tab.text_filter;
-    tab.filter.text_column = tab.text_column == 0 ? -1 : tab.text_column;  // entry k is column k (Status is not offered)
+    tab.filter.text_column =
+        tab.text_column == 0 ? -1 : tab.text_column;  // entry k is column k (Status is not offered)
     tab.rows = app::table_rows(doc, tab.columns, tab.filter, tab.sort);
     tab.rows_revision = doc.revision();
     tab.rows_dirty = false;

@@ -3,15 +3,15 @@
 // views' choices.
 #pragma once
 
-#include "app/manifest_document.hpp"
-#include "app/manifest_rows.hpp"
-#include "ui/insight_view.hpp"
-
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "app/manifest_document.hpp"
+#include "app/manifest_rows.hpp"
+#include "ui/insight_view.hpp"
 
 namespace eic::ui {
 
@@ -68,9 +68,9 @@ struct ManifestTab {
     std::string bulk_message;
 
     // Export and split.
-    int split_profile = 0;   // recommended, enterprise, team, free, max items
+    int split_profile = 0;  // recommended, enterprise, team, free, max items
     int split_max_items = 1000;
-    int split_format = 0;    // 0 JSON, 1 CSV
+    int split_format = 0;  // 0 JSON, 1 CSV
     bool split_zip = true;
 
     double last_edit_s = -1;  // when the last edit was made: the full pass waits for a pause
@@ -90,7 +90,9 @@ struct ManifestTabs {
     std::uint64_t next_id = 1;
     char url[1024] = "";
 
-    ManifestTab* current() { return active >= 0 && active < int(tabs.size()) ? tabs[std::size_t(active)].get() : nullptr; }
+    ManifestTab* current() {
+        return active >= 0 && active < int(tabs.size()) ? tabs[std::size_t(active)].get() : nullptr;
+    }
     const ManifestTab* current() const {
         return active >= 0 && active < int(tabs.size()) ? tabs[std::size_t(active)].get() : nullptr;
     }

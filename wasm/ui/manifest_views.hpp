@@ -3,10 +3,10 @@
 // views over the table (manifest_insight.cpp).
 #pragma once
 
+#include <string>
+
 #include "ui/manifest_tabs.hpp"
 #include "ui/shell.hpp"
-
-#include <string>
 
 namespace eic::ui {
 

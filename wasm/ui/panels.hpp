@@ -1,10 +1,10 @@
 // One function per panel; each draws inside an already-begun window.
 #pragma once
 
-#include "ui/shell.hpp"
-
 #include <string>
 #include <string_view>
+
+#include "ui/shell.hpp"
 
 namespace eic::ui {
 void draw_schema_panel(ShellContext& ctx);
@@ -18,4 +18,4 @@ std::string schema_window_title(const ShellContext& ctx);
 void open_manifest_bytes(ShellContext& ctx, const std::string& name, std::string bytes);
 // Finishes the validation of the tab in front at once (for callers that await the findings).
 void validate_to_end(ShellContext& ctx);
-}
+}  // namespace eic::ui

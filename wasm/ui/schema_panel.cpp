@@ -164,8 +164,7 @@ void key_row(ShellContext& ctx, const std::string& key, const std::string& shown
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushID(key.c_str());
-    if (ImGui::Selectable(shown.c_str(), ctx.ui.schema_view.menu_key == key,
-                          ImGuiSelectableFlags_SpanAllColumns)) {
+    if (ImGui::Selectable(shown.c_str(), ctx.ui.schema_view.menu_key == key, ImGuiSelectableFlags_SpanAllColumns)) {
         ctx.ui.schema_view.menu_key = key;
         g_open_key_menu = true;
     }
@@ -449,14 +448,17 @@ void compare_section(ShellContext& ctx) {
         plan.reset();
         auto load = schema::load_schema_text(v.compare_text);
         v.compare_load_errors = load.diagnostics;
-        v.comparison = {{"readable", false}, {"changes", nlohmann::json::array()}, {"conflicts", nlohmann::json::array()}};
+        v.comparison = {
+            {"readable", false}, {"changes", nlohmann::json::array()}, {"conflicts", nlohmann::json::array()}};
         if (load.file && !has_error(load.diagnostics)) {
             const auto& d = ctx.schema.draft();
             plan = schema::make_plan(d.schema, d.base ? &d.base->schema : nullptr, load.file->draft.schema);
             v.comparison["readable"] = true;
             for (const auto& c : plan->changes)
-                v.comparison["changes"].push_back({{"key", c.key}, {"kind", schema::change_kind_name(c.kind)},
-                                                    {"destructive", c.destructive}, {"refused", c.refused}});
+                v.comparison["changes"].push_back({{"key", c.key},
+                                                   {"kind", schema::change_kind_name(c.kind)},
+                                                   {"destructive", c.destructive},
+                                                   {"refused", c.refused}});
             for (const auto& c : plan->conflicts) v.comparison["conflicts"].push_back(c.key);
         }
     }

@@ -1,11 +1,11 @@
 #include "ui/shell.hpp"
 
-#include "ui/panels.hpp"
-
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <cmath>
+
+#include "ui/panels.hpp"
 
 namespace eic::ui {
 namespace {
@@ -61,9 +61,11 @@ void draw_about(ShellContext& ctx) {
 void apply_theme(bool dark) {
     ImGuiStyle& style = ImGui::GetStyle();
     style = ImGuiStyle();
-    if (dark) ImGui::StyleColorsDark(&style);
-    else ImGui::StyleColorsLight(&style);
-    style.WindowRounding = 0.f;   // tiled panels read as one surface
+    if (dark)
+        ImGui::StyleColorsDark(&style);
+    else
+        ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 0.f;  // tiled panels read as one surface
     style.FrameRounding = 3.f;
     style.GrabRounding = 3.f;
     style.WindowBorderSize = 1.f;
@@ -88,8 +90,8 @@ void draw_shell(ShellContext& ctx) {
         if (!ps.user_placed) {
             // A drag moves the window during NewFrame, before this Begin: that is the user taking over.
             // (Only once we have placed it: after a reset last_set is empty.)
-            if (ImGuiWindow* w = ImGui::FindWindowByName(ids[i].c_str()); w && w->WasActive && ps.last_set.w > 0 &&
-                differs(w->Pos, ps.last_set.x, ps.last_set.y))
+            if (ImGuiWindow* w = ImGui::FindWindowByName(ids[i].c_str());
+                w && w->WasActive && ps.last_set.w > 0 && differs(w->Pos, ps.last_set.x, ps.last_set.y))
                 ps.user_placed = true;
         }
         if (!ps.user_placed) {
@@ -97,7 +99,8 @@ void draw_shell(ShellContext& ctx) {
             ImGui::SetNextWindowSize(ImVec2(want.w, want.h), ImGuiCond_Always);
             ps.last_set = want;
         }
-        const bool visible = ImGui::Begin(ids[i].c_str(), &ps.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+        const bool visible =
+            ImGui::Begin(ids[i].c_str(), &ps.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
         // A resize is applied inside Begin, after the size we set.
         if (!ps.user_placed && differs(ImGui::GetWindowSize(), want.w, want.h)) ps.user_placed = true;
         if (visible) draws[i](ctx);

@@ -2,17 +2,16 @@
 // only presentation (which panels are open, where, which theme).
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
 #include "app/layout.hpp"
 #include "app/log.hpp"
 #include "diag/diagnostic.hpp"
 #include "schema/plan.hpp"
-
-#include <nlohmann/json.hpp>
-
-#include <array>
-#include <cstdint>
-#include <optional>
-#include <string>
 
 namespace eic::ui {
 
@@ -20,8 +19,8 @@ enum class ThemePref { system = 0, dark = 1, light = 2 };
 
 struct PanelState {
     bool open = true;
-    bool user_placed = false;   // the user moved or resized it: stop tiling it
-    app::Rect last_set{};       // what the layout asked for last frame
+    bool user_placed = false;  // the user moved or resized it: stop tiling it
+    app::Rect last_set{};      // what the layout asked for last frame
 };
 
 struct LogView {
@@ -38,12 +37,12 @@ struct SchemaView {
     int new_type = 0;
     char new_options[4096] = "";  // one option per line
     int new_size = 512;
-    std::string menu_key;     // the key whose action menu is open
-    std::string confirm_hard; // the key awaiting confirmation of a hard delete
+    std::string menu_key;      // the key whose action menu is open
+    std::string confirm_hard;  // the key awaiting confirmation of a hard delete
     char option_buf[4096] = "";
     char note_buf[2048] = "";
     char save_as[256] = "";
-    std::string last_error;   // the last refused action, shown until the next one succeeds
+    std::string last_error;  // the last refused action, shown until the next one succeeds
     // A schema opened for comparison (treated as what Encord has).
     bool comparing = false;
     std::string compare_name;

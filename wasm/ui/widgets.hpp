@@ -1,10 +1,10 @@
 // Small wrappers over ImGui widgets that need something extra in this app.
 #pragma once
 
+#include <imgui.h>
+
 #include "app/debug_items.hpp"
 #include "diag/diagnostic.hpp"
-
-#include <imgui.h>
 
 namespace eic::ui {
 
@@ -18,9 +18,12 @@ inline bool combo(const char* label, int* current, const char* const items[], in
 // One colour per severity, shared by every panel that lists findings (readable on dark and light).
 inline ImVec4 severity_colour(Severity s) {
     switch (s) {
-        case Severity::error: return ImVec4(0.95f, 0.35f, 0.3f, 1);
-        case Severity::warning: return ImVec4(0.95f, 0.7f, 0.2f, 1);
-        case Severity::info: return ImVec4(0.45f, 0.65f, 0.95f, 1);
+        case Severity::error:
+            return ImVec4(0.95f, 0.35f, 0.3f, 1);
+        case Severity::warning:
+            return ImVec4(0.95f, 0.7f, 0.2f, 1);
+        case Severity::info:
+            return ImVec4(0.45f, 0.65f, 0.95f, 1);
     }
     return ImVec4(1, 1, 1, 1);
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "app/browser_limits.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace eic::app;
 
@@ -29,8 +29,9 @@ TEST_CASE("a file over the browser's limit is refused with its size and the CLI 
     CHECK_FALSE(too_large_for_browser("m.json", kBrowserMaxFileBytes));
     auto m = too_large_for_browser("big manifest.json", 2'300'000'000);
     REQUIRE(m);
-    CHECK(*m == "big manifest.json is 2.3 GB; the browser can hold about 1.5 GB — validate it with the CLI: "
-                "eic validate 'big manifest.json'");
+    CHECK(*m ==
+          "big manifest.json is 2.3 GB; the browser can hold about 1.5 GB — validate it with the CLI: "
+          "eic validate 'big manifest.json'");
     auto small = too_large_for_browser("a.csv", 2048, 1000);
     REQUIRE(small);
     CHECK(small->find("a.csv is 2.0 kB; the browser can hold about 1.0 kB") == 0);

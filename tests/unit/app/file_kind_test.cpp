@@ -1,13 +1,14 @@
-#include <catch2/catch.hpp>
-
 #include "app/file_kind.hpp"
+
+#include <catch2/catch.hpp>
 
 using eic::app::FileKind;
 using eic::app::sniff_file_kind;
 
 TEST_CASE("dropped files go to the panel they belong to", "[app][file-kind]") {
     CHECK(sniff_file_kind("m.json", R"({"images": [{"objectUrl": "x"}]})") == FileKind::manifest);
-    CHECK(sniff_file_kind("m.json", "\xEF\xBB\xBF\n  {\"skip_duplicate_urls\": true, \"videos\": []}") == FileKind::manifest);
+    CHECK(sniff_file_kind("m.json", "\xEF\xBB\xBF\n  {\"skip_duplicate_urls\": true, \"videos\": []}") ==
+          FileKind::manifest);
     CHECK(sniff_file_kind("m.CSV", R"({"fps": {"ty": "variant"}})") == FileKind::manifest);
     CHECK(sniff_file_kind("data.txt", "ObjectUrl,Image title\nhttps://x/y.jpg,y\n") == FileKind::manifest);
     CHECK(sniff_file_kind("s.json", R"({"fps": {"ty": "variant", "hint": "number"}})") == FileKind::schema);

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "app/layout.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace eic::app;
 

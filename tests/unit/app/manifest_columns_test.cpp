@@ -1,6 +1,7 @@
+#include "app/manifest_columns.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "app/manifest_columns.hpp"
 #include "schema/mutations.hpp"
 
 using namespace eic;
@@ -69,15 +70,21 @@ TEST_CASE("cells read and write values by the key's type", "[app][columns]") {
 TEST_CASE("URL, title and media cells", "[app][columns]") {
     auto cols = app::table_columns(schema::Schema());
     manifest::Item item;
-    CHECK(app::apply_cell(item, manifest::Collection::images, col(cols, "Object URL"), "").find("URL") != std::string::npos);
-    CHECK(app::apply_cell(item, manifest::Collection::images, col(cols, "Object URL"), "https://x/a\nhttps://x/b").find("one URL") !=
+    CHECK(app::apply_cell(item, manifest::Collection::images, col(cols, "Object URL"), "").find("URL") !=
           std::string::npos);
-    CHECK(app::apply_cell(item, manifest::Collection::image_groups, col(cols, "Object URL"), "https://x/a\r\nhttps://x/b\n").empty());
+    CHECK(app::apply_cell(item, manifest::Collection::images, col(cols, "Object URL"), "https://x/a\nhttps://x/b")
+              .find("one URL") != std::string::npos);
+    CHECK(app::apply_cell(item, manifest::Collection::image_groups, col(cols, "Object URL"),
+                          "https://x/a\r\nhttps://x/b\n")
+              .empty());
     CHECK(item.urls.size() == 2);
     CHECK(app::cell_text(item, manifest::Collection::image_groups, col(cols, "Object URL")) == "https://x/a (+1 more)");
-    CHECK(app::cell_edit_text(item, manifest::Collection::image_groups, col(cols, "Object URL")) == "https://x/a\nhttps://x/b");
+    CHECK(app::cell_edit_text(item, manifest::Collection::image_groups, col(cols, "Object URL")) ==
+          "https://x/a\nhttps://x/b");
 
-    CHECK(app::apply_cell(item, manifest::Collection::images, col(cols, "Media"), R"({"width": 640, "height": 480, "mimeType": "image/png"})").empty());
+    CHECK(app::apply_cell(item, manifest::Collection::images, col(cols, "Media"),
+                          R"({"width": 640, "height": 480, "mimeType": "image/png"})")
+              .empty());
     CHECK(item.metadata["imageMetadata"]["mime_type"] == "image/png");  // written in snake_case
     CHECK(app::cell_text(item, manifest::Collection::images, col(cols, "Media")) == "640x480 image/png");
     CHECK_FALSE(app::apply_cell(item, manifest::Collection::images, col(cols, "Media"), "[1]").empty());
@@ -104,7 +111,8 @@ TEST_CASE("a finding's column comes from its pointer or its CSV field", "[app][c
 }
 
 TEST_CASE("JSON pointer tokens are unescaped per RFC 6901", "[app][columns]") {
-    CHECK(app::pointer_tokens("/images/3/clientMetadata/a~1b~0c") == std::vector<std::string>{"images", "3", "clientMetadata", "a/b~c"});
+    CHECK(app::pointer_tokens("/images/3/clientMetadata/a~1b~0c") ==
+          std::vector<std::string>{"images", "3", "clientMetadata", "a/b~c"});
     CHECK(app::pointer_tokens("/") == std::vector<std::string>{""});
     CHECK(app::pointer_tokens("").empty());
     CHECK(app::pointer_tokens("images/3").empty());

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
-
 #include "app/manifest_document.hpp"
-#include "schema/mutations.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "schema/mutations.hpp"
 
 using namespace eic;
 
@@ -49,7 +49,8 @@ const app::Column& column(const std::vector<app::Column>& cols, app::ColumnKind 
 std::string plain_images(int n) {
     std::string text = R"({"images": [)";
     for (int k = 0; k < n; ++k)
-        text += (k ? "," : "") + std::string(R"({"objectUrl": "https://storage.cloud.google.com/my-bucket/)") + std::to_string(k) + R"(.jpg"})";
+        text += (k ? "," : "") + std::string(R"({"objectUrl": "https://storage.cloud.google.com/my-bucket/)") +
+                std::to_string(k) + R"(.jpg"})";
     return text + "]}";
 }
 
@@ -85,14 +86,16 @@ TEST_CASE("opening a manifest validates it in steps and indexes one unit per ite
     CHECK(doc.units().text(1).substr(0, 14) == R"({"objectUrl": )");
 }
 
-TEST_CASE("a cell edit re-validates its unit at once, and undo and redo restore both text and findings", "[app][manifest-doc]") {
+TEST_CASE("a cell edit re-validates its unit at once, and undo and redo restore both text and findings",
+          "[app][manifest-doc]") {
     app::ManifestDocument doc;
     doc.open("m.json", kTwo, test_schema(), {});
     finish(doc);
     auto cols = app::table_columns(test_schema());
     CHECK(doc.result()->summary.errors == 3);
 
-    CHECK(doc.set_cell(0, column(cols, app::ColumnKind::metadata, "fps"), "not a number").find("not a number") != std::string::npos);
+    CHECK(doc.set_cell(0, column(cols, app::ColumnKind::metadata, "fps"), "not a number").find("not a number") !=
+          std::string::npos);
     CHECK_FALSE(doc.can_undo());  // refused: nothing changed
 
     CHECK(doc.set_cell(0, column(cols, app::ColumnKind::metadata, "fps"), "30").empty());
@@ -124,7 +127,8 @@ TEST_CASE("quick fixes: enum suggestion, URL whitespace, long title, duplicate r
     std::string long_title(320, 'x');
     std::string text = R"({"images": [
       {"objectUrl": "https://storage.cloud.google.com/my-bucket/a.jpg ", "clientMetadata": {"split": "trian"}},
-      {"objectUrl": "https://storage.cloud.google.com/my-bucket/b.jpg", "title": ")" + long_title + R"("},
+      {"objectUrl": "https://storage.cloud.google.com/my-bucket/b.jpg", "title": ")" +
+                       long_title + R"("},
       {"objectUrl": "https://storage.cloud.google.com/my-bucket/b.jpg"}
     ]})";
     app::ManifestDocument doc;
@@ -168,7 +172,8 @@ TEST_CASE("quick fixes: enum suggestion, URL whitespace, long title, duplicate r
 
 TEST_CASE("a structured-form collection name is renamed by its fix, and its items become rows", "[app][manifest-doc]") {
     app::ManifestDocument doc;
-    doc.open("m.json", R"({"imageGroups": [{"title": "g", "objectUrl_0": "https://storage.cloud.google.com/my-bucket/a.jpg"}]})",
+    doc.open("m.json",
+             R"({"imageGroups": [{"title": "g", "objectUrl_0": "https://storage.cloud.google.com/my-bucket/a.jpg"}]})",
              schema::Schema(), {});
     finish(doc);
     CHECK(doc.units().live_count() == 0);
@@ -201,9 +206,10 @@ TEST_CASE("bulk edits, added and deleted rows, and export keep everything else a
     CHECK(doc.units().live_count() == 2);
 
     const std::string out = doc.export_json(false);
-    CHECK(out ==
-          R"({"images":[{"objectUrl":"https://storage.cloud.google.com/other-bucket/b%20c.jpg","clientMetadata":{"fps":25,"split":"val"}}],)"
-          R"("videos":[{"objectUrl":"https://storage.cloud.google.com/v/x.mp4"}],"skip_duplicate_urls":true,"upsert_metadata":false})");
+    CHECK(
+        out ==
+        R"({"images":[{"objectUrl":"https://storage.cloud.google.com/other-bucket/b%20c.jpg","clientMetadata":{"fps":25,"split":"val"}}],)"
+        R"("videos":[{"objectUrl":"https://storage.cloud.google.com/v/x.mp4"}],"skip_duplicate_urls":true,"upsert_metadata":false})");
     const std::string pretty = doc.export_json(true);
     CHECK(nlohmann::json::parse(pretty) == nlohmann::json::parse(out));
     CHECK(pretty.find("\n  \"images\": [") != std::string::npos);
@@ -240,14 +246,19 @@ TEST_CASE("CSV export refuses what CSV cannot hold; a plain manifest exports and
 
 TEST_CASE("a CSV manifest opens as units with its findings placed on rows", "[app][manifest-doc]") {
     app::ManifestDocument doc;
-    doc.open("m.csv", "ObjectUrl,Image title\nhttps://storage.cloud.google.com/my-bucket/a.jpg,a\nhttps://storage.cloud.google.com/my-bucket/y z.jpg,b\n", schema::Schema(), {});
+    doc.open("m.csv",
+             "ObjectUrl,Image "
+             "title\nhttps://storage.cloud.google.com/my-bucket/a.jpg,a\nhttps://storage.cloud.google.com/my-bucket/y "
+             "z.jpg,b\n",
+             schema::Schema(), {});
     CHECK(doc.units().live_count() == 2);
     finish(doc);
     CHECK(doc.result()->summary.format == "csv");
     CHECK(doc.status(1) & app::status_error);
     CHECK_FALSE(doc.status(0) & app::status_error);
     auto cols = app::table_columns(schema::Schema());
-    CHECK(doc.set_cell(1, column(cols, app::ColumnKind::url), "https://storage.cloud.google.com/my-bucket/b.jpg").empty());
+    CHECK(doc.set_cell(1, column(cols, app::ColumnKind::url), "https://storage.cloud.google.com/my-bucket/b.jpg")
+              .empty());
     CHECK(doc.result()->summary.errors == 0);
     auto csv = doc.export_csv();
     REQUIRE(csv.bytes);
@@ -256,7 +267,9 @@ TEST_CASE("a CSV manifest opens as units with its findings placed on rows", "[ap
 
 TEST_CASE("a file with a syntax error is listed but not editable", "[app][manifest-doc]") {
     app::ManifestDocument doc;
-    doc.open("m.json", R"({"images": [{"objectUrl": "https://storage.cloud.google.com/my-bucket/a.jpg"}, {"objectUrl": )", schema::Schema(), {});
+    doc.open("m.json",
+             R"({"images": [{"objectUrl": "https://storage.cloud.google.com/my-bucket/a.jpg"}, {"objectUrl": )",
+             schema::Schema(), {});
     finish(doc);
     CHECK_FALSE(doc.editable());
     CHECK(count_code(doc, "json.truncated") == 1);

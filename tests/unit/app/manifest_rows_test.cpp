@@ -1,6 +1,7 @@
+#include "app/manifest_rows.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "app/manifest_rows.hpp"
 #include "app/unit_fields.hpp"
 #include "schema/mutations.hpp"
 
@@ -21,7 +22,8 @@ app::ManifestDocument open_rows() {
       {"objectUrl": "https://storage.cloud.google.com/my-bucket/one.jpg", "title": "Zeta", "clientMetadata": {"fps": 30, "note": "Hello"}},
       {"objectUrl": "https://storage.cloud.google.com/my-bucket/two.jpg", "title": "alpha", "clientMetadata": {"fps": "x"}},
       {"objectUrl": "https://storage.cloud.google.com/my-bucket/three.jpg", "title": "Mid", "clientMetadata": {"fps": 2.5}}
-    ], "videos": [{"objectUrl": "https://storage.cloud.google.com/my-bucket/v.mp4"}]})", rows_schema(), {});
+    ], "videos": [{"objectUrl": "https://storage.cloud.google.com/my-bucket/v.mp4"}]})",
+             rows_schema(), {});
     while (!doc.step(1 << 20)) {
     }
     return doc;
@@ -67,14 +69,17 @@ TEST_CASE("rows sort by a column: numbers numerically, missing values last", "[a
     for (std::size_t i = 0; i < cols.size(); ++i)
         if (cols[i].key == "fps") fps = int(i);
     REQUIRE(fps > 0);
-    CHECK(app::table_rows(doc, cols, {}, {title, false}) == std::vector<std::uint32_t>{2, 0, 1, 3});  // "Mid" < "Zeta" < "alpha"; no title last
-    CHECK(app::table_rows(doc, cols, {}, {fps, false}) == std::vector<std::uint32_t>{2, 0, 1, 3});  // 2.5, 30, then text "x", then missing
+    CHECK(app::table_rows(doc, cols, {}, {title, false}) ==
+          std::vector<std::uint32_t>{2, 0, 1, 3});  // "Mid" < "Zeta" < "alpha"; no title last
+    CHECK(app::table_rows(doc, cols, {}, {fps, false}) ==
+          std::vector<std::uint32_t>{2, 0, 1, 3});  // 2.5, 30, then text "x", then missing
     CHECK(app::table_rows(doc, cols, {}, {fps, true}) == std::vector<std::uint32_t>{0, 2, 1, 3});
     CHECK(app::table_rows(doc, cols, {}, {0, false}).front() == 1);  // errors first
 }
 
 TEST_CASE("fields are read from a unit's text without building the item", "[app][rows]") {
-    const char* u = R"({"title": "t\u00e9", "objectUrl_0": "https://x/a", "clientMetadata": {"e": [1, 2.5, -3], "n": 4e2, "o": {"a": 1}, "s": "v"}})";
+    const char* u =
+        R"({"title": "t\u00e9", "objectUrl_0": "https://x/a", "clientMetadata": {"e": [1, 2.5, -3], "n": 4e2, "o": {"a": 1}, "s": "v"}})";
     CHECK(app::field_value(u, app::FieldKind::title) == "t\xC3\xA9");
     CHECK(app::field_value(u, app::FieldKind::url) == "https://x/a");
     CHECK(app::field_value(u, app::FieldKind::metadata, "s") == "v");

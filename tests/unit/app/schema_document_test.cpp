@@ -1,6 +1,7 @@
+#include "app/schema_document.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "app/schema_document.hpp"
 #include "schema/mutations.hpp"
 
 using namespace eic;
@@ -8,7 +9,8 @@ using eic::app::SchemaDocument;
 
 namespace {
 Diagnostics add_number(SchemaDocument& doc, const std::string& key) {
-    return doc.edit("Added " + key, [&](schema::Draft& d) { return schema::set_scalar(d.schema, key, schema::ScalarHint::number); });
+    return doc.edit("Added " + key,
+                    [&](schema::Draft& d) { return schema::set_scalar(d.schema, key, schema::ScalarHint::number); });
 }
 }  // namespace
 
@@ -37,7 +39,8 @@ TEST_CASE("edits enter the history and undo/redo walk it", "[app][schema-doc]") 
 
 TEST_CASE("a refused edit changes nothing and leaves no history", "[app][schema-doc]") {
     SchemaDocument doc;
-    auto ds = doc.edit("Added $bad", [](schema::Draft& d) { return schema::set_scalar(d.schema, "$bad", schema::ScalarHint::text); });
+    auto ds = doc.edit("Added $bad",
+                       [](schema::Draft& d) { return schema::set_scalar(d.schema, "$bad", schema::ScalarHint::text); });
     REQUIRE(has_error(ds));
     CHECK(doc.draft().schema.empty());
     CHECK_FALSE(doc.can_undo());
@@ -48,7 +51,10 @@ TEST_CASE("a saved draft reopens as the identical schema", "[app][schema-doc]") 
     SchemaDocument doc;
     add_number(doc, "team.count");
     doc.edit("Added colour", [](schema::Draft& d) { return schema::add_enum(d.schema, "colour", {"red", "green"}); });
-    doc.edit("Note", [](schema::Draft& d) { d.notes["colour"] = "Цвет объекта"; return Diagnostics{}; });
+    doc.edit("Note", [](schema::Draft& d) {
+        d.notes["colour"] = "Цвет объекта";
+        return Diagnostics{};
+    });
     const std::string text = doc.draft_text();
     doc.mark_saved("mine.eic-schema.json");
     CHECK_FALSE(doc.dirty());

@@ -1,8 +1,9 @@
 // The argument parser every eic command shares.
+#include "cli/args.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "../helpers/cli_run.hpp"
-#include "cli/args.hpp"
 #include "cli/commands.hpp"
 
 using eic::cli::Args;
@@ -73,7 +74,8 @@ TEST_CASE("args: every command words its usage errors the same way", "[cli][args
     CHECK(err({"validate", "no-such-file.json"}) == "eic validate: cannot read no-such-file.json");
     CHECK(err({"schema", "check", "s.json", "--color", "x"}) == "eic schema: unknown option --color");
     CHECK(err({"schema", "check", "s.json", "--output", "xml"}) == "eic schema: --output must be text, json or sarif");
-    CHECK(err({"schema", "diff", "a.json", "b.json", "--base", "c", "--base", "d"}) == "eic schema: --base given twice");
+    CHECK(err({"schema", "diff", "a.json", "b.json", "--base", "c", "--base", "d"}) ==
+          "eic schema: --base given twice");
     CHECK(err({"convert", "m.json"}) == "eic convert: --to json|csv is required");
     CHECK(err({"split", "m.json", "--compact=1"}) == "eic split: --compact takes no value");
     CHECK(err({"infer-schema", "-x"}) == "eic infer-schema: unknown option -x");

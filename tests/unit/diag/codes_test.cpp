@@ -103,24 +103,24 @@ TEST_CASE("every code constant of the layers is registered", "[diag][codes]") {
     std::vector<std::string> codes;
     for (const char* c : schema::code::all()) codes.push_back(c);
     namespace lc = manifest::load_code;
-    for (const char* c : {lc::top_level, lc::collection, lc::item, lc::field_type, lc::url_index, lc::duplicate_key,
-                          lc::number})
+    for (const char* c :
+         {lc::top_level, lc::collection, lc::item, lc::field_type, lc::url_index, lc::duplicate_key, lc::number})
         codes.push_back(c);
     namespace vc = manifest::csv_code;
-    for (const char* c : {vc::no_url_column, vc::duplicate_column, vc::column_spelling, vc::unknown_column,
-                          vc::create_video, vc::empty_url, vc::group_title, vc::row_ambiguous, vc::row_missing,
-                          vc::video_expected})
+    for (const char* c :
+         {vc::no_url_column, vc::duplicate_column, vc::column_spelling, vc::unknown_column, vc::create_video,
+          vc::empty_url, vc::group_title, vc::row_ambiguous, vc::row_missing, vc::video_expected})
         codes.push_back(c);
     for (int e = int(json::Errc::syntax); e <= int(json::Errc::not_integer); ++e)
         codes.push_back(json::errc_code(json::Errc(e)));
     namespace cc = csv::code;
-    for (const char* c : {cc::unterminated_quote, cc::stray_quote, cc::after_quote, cc::ragged_row, cc::invalid_utf8,
-                          cc::empty})
+    for (const char* c :
+         {cc::unterminated_quote, cc::stray_quote, cc::after_quote, cc::ragged_row, cc::invalid_utf8, cc::empty})
         codes.push_back(c);
     namespace wc = manifest::write_code;
-    for (const char* c : {wc::csv_collection, wc::csv_client_metadata, wc::csv_media_metadata, wc::csv_unknown_field,
-                          wc::csv_top_level, wc::csv_no_url, wc::csv_group_title, wc::csv_duplicate_title,
-                          wc::csv_title_filled, wc::csv_entries})
+    for (const char* c :
+         {wc::csv_collection, wc::csv_client_metadata, wc::csv_media_metadata, wc::csv_unknown_field, wc::csv_top_level,
+          wc::csv_no_url, wc::csv_group_title, wc::csv_duplicate_title, wc::csv_title_filled, wc::csv_entries})
         codes.push_back(c);
     for (const char* c : {manifest::split_code::item_too_large, manifest::split_code::empty}) codes.push_back(c);
     namespace ic = manifest::infer_code;
@@ -135,7 +135,8 @@ TEST_CASE("every code constant of the layers is registered", "[diag][codes]") {
 
 TEST_CASE("GCS name issues are registered with their severity", "[diag][codes]") {
     std::vector<gcs::NameIssue> issues;
-    const std::vector<std::string> buckets = {"Ab", "-a-", "192.168.1.1", "goog-x", "my_bucket", "a.b.c", std::string(64, 'a')};
+    const std::vector<std::string> buckets = {"Ab",        "-a-",   "192.168.1.1",       "goog-x",
+                                              "my_bucket", "a.b.c", std::string(64, 'a')};
     for (const auto& bucket : buckets)
         for (auto& i : gcs::check_bucket_name(bucket)) issues.push_back(std::move(i));
     for (const char* object : {"", "a\nb", ".", ".well-known/acme-challenge/x", "a\xc2\x80", "a#1", "a*"})
@@ -165,10 +166,10 @@ TEST_CASE("the validator emits only registered codes, with their registered seve
 
     // Every manifest under tests/data (the schema file aside). Named here so the test reads files the way
     // the others do, under node too; natively, a new fixture not named here fails the test.
-    const std::vector<std::string> names = {"/manifest/clean.json",    "/manifest/errors.json", "/manifest/errors.csv",
-                                            "/manifest/truncated.json", "/manifest/warnings.json",
-                                            "/manifest/mixed.csv",     "/csv/image_groups.csv", "/csv/images.csv",
-                                            "/csv/videos_bom.csv"};
+    const std::vector<std::string> names = {
+        "/manifest/clean.json",     "/manifest/errors.json",   "/manifest/errors.csv",
+        "/manifest/truncated.json", "/manifest/warnings.json", "/manifest/mixed.csv",
+        "/csv/image_groups.csv",    "/csv/images.csv",         "/csv/videos_bom.csv"};
     std::vector<std::string> files;
     for (const auto& n : names) files.push_back(data + n);
 #ifndef __EMSCRIPTEN__
@@ -198,12 +199,15 @@ TEST_CASE("the validator emits only registered codes, with their registered seve
     const std::vector<std::pair<std::string, std::string>> inputs = {
         {"json", "[]"},
         {"json", "{\"images\": [{\"objectUrl\": \"gs://b/a.jpg\"}], \"images\": []}"},
-        {"json", "{\"imagez\": [], \"image_groups\": [{\"objectUrl_0\": \"gs://b/0.jpg\", \"objectUrl_2\": "
-                 "\"gs://b/2.jpg\", \"objectUrl_01\": \"gs://b/1.jpg\"}, {\"title\": \"g\"}]}"},
-        {"json", "{\"videos\": [{\"objectUrl\": \"ftp://b/%zz/../v.mp4\", \"videoMetadata\": {\"fps\": 0, "
-                 "\"duration\": -1, \"width\": 0, \"height\": 1, \"file_size\": 1, \"mime_type\": \"text/plain\"}}]}"},
-        {"json", "{\"images\": [{\"objectUrl\": \"https://storage.cloud.google.com/Bad_Bucket/a b?.jpg\"}, "
-                 "{\"objectUrl\": \"\"}, {}, 7, {\"objectUrl\": \"gs://bucket-ok/dir/\"}]}"},
+        {"json",
+         "{\"imagez\": [], \"image_groups\": [{\"objectUrl_0\": \"gs://b/0.jpg\", \"objectUrl_2\": "
+         "\"gs://b/2.jpg\", \"objectUrl_01\": \"gs://b/1.jpg\"}, {\"title\": \"g\"}]}"},
+        {"json",
+         "{\"videos\": [{\"objectUrl\": \"ftp://b/%zz/../v.mp4\", \"videoMetadata\": {\"fps\": 0, "
+         "\"duration\": -1, \"width\": 0, \"height\": 1, \"file_size\": 1, \"mime_type\": \"text/plain\"}}]}"},
+        {"json",
+         "{\"images\": [{\"objectUrl\": \"https://storage.cloud.google.com/Bad_Bucket/a b?.jpg\"}, "
+         "{\"objectUrl\": \"\"}, {}, 7, {\"objectUrl\": \"gs://bucket-ok/dir/\"}]}"},
         {"json", "{\"images\": [{\"objectUrl\": \"gs://b/a.jpg\""},
         {"json", "{\"skip_duplicate_urls\": 1, \"text\": [], \"upsert_metadata\": true}"},
         {"csv", "ObjectUrl,ObjectUrl\ngs://b/a.mp4,gs://b/b.mp4\n"},

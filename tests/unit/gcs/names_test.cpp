@@ -1,10 +1,9 @@
-// GCS bucket and object name rules (reference/gcs.md §6).
-#include <catch2/catch.hpp>
+// GCS bucket and object name rules (https://cloud.google.com/storage/docs/buckets#naming, .../objects#naming).
+#include "gcs/names.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "gcs/names.hpp"
 
 using namespace eic::gcs;
 
@@ -18,7 +17,8 @@ using V = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("bucket names: valid ones", "[gcs][names]") {
-    for (const std::string ok : {std::string("my-bucket"), std::string("abc"), std::string("a1b2c3"), std::string("bucket-2024"), std::string(63, 'a')})
+    for (const std::string ok : {std::string("my-bucket"), std::string("abc"), std::string("a1b2c3"),
+                                 std::string("bucket-2024"), std::string(63, 'a')})
         CHECK(codes(check_bucket_name(ok)).empty());
 }
 

@@ -1,11 +1,9 @@
 // Random mutations of valid documents, judged by this reader and by nlohmann's (also strict RFC 8259).
 // Any disagreement is a bug in one of them; so far it has always been ours.
 #include <catch2/catch.hpp>
-
 #include <cstdint>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "json/reader.hpp"
 #include "json_test_support.hpp"
@@ -31,9 +29,9 @@ TEST_CASE("differential: mutated documents are judged as nlohmann judges them", 
         R"([0, -0, 0.5, 1E5, 12345678901234567890, "\"\\\/\b\f\n\r\t", {"": ""}])",
         "{\"k\":\"\xF4\x8F\xBF\xBF\xE0\xA0\x80\xED\x9F\xBF\",\"n\":[1,2,3]}",
     };
-    const char alphabet[] = {'"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', '0', '1', '-', '+', '.', 'e',
-                             'u', 'D', 'n', 't', '\x01', '\x7F', '\x80', '\xBF', '\xC3', '\xE0', '\xED',
-                             '\xF0', '\xF4', '\xFF'};
+    const char alphabet[] = {'"',    '\\',   '{',    '}',    '[',    ']',    ',',    ':',    ' ',    '\n',
+                             '0',    '1',    '-',    '+',    '.',    'e',    'u',    'D',    'n',    't',
+                             '\x01', '\x7F', '\x80', '\xBF', '\xC3', '\xE0', '\xED', '\xF0', '\xF4', '\xFF'};
     std::uint64_t state = 0x2545F4914F6CDD1Dull;
     auto next = [&state] {
         state ^= state << 13;
@@ -51,7 +49,9 @@ TEST_CASE("differential: mutated documents are judged as nlohmann judges them", 
                 case 0:
                     if (at < doc.size()) doc.erase(at, 1);
                     break;
-                case 1: doc.insert(at, 1, alphabet[next() % sizeof alphabet]); break;
+                case 1:
+                    doc.insert(at, 1, alphabet[next() % sizeof alphabet]);
+                    break;
                 default:
                     if (at < doc.size()) doc[at] = alphabet[next() % sizeof alphabet];
                     break;

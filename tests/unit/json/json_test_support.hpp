@@ -16,20 +16,44 @@ struct Trace {
         if (!out.empty()) out += ' ';
         out += s + "@" + std::to_string(offset);
     }
-    bool begin_object(std::size_t o) { add("{", o); return true; }
-    bool end_object(std::size_t o) { add("}", o); return true; }
-    bool begin_array(std::size_t o) { add("[", o); return true; }
-    bool end_array(std::size_t o) { add("]", o); return true; }
-    bool key(std::string_view k, std::size_t o) { add("k:" + std::string(k), o); return true; }
-    bool string(std::string_view s, std::size_t o) { add("s:" + std::string(s), o); return true; }
+    bool begin_object(std::size_t o) {
+        add("{", o);
+        return true;
+    }
+    bool end_object(std::size_t o) {
+        add("}", o);
+        return true;
+    }
+    bool begin_array(std::size_t o) {
+        add("[", o);
+        return true;
+    }
+    bool end_array(std::size_t o) {
+        add("]", o);
+        return true;
+    }
+    bool key(std::string_view k, std::size_t o) {
+        add("k:" + std::string(k), o);
+        return true;
+    }
+    bool string(std::string_view s, std::size_t o) {
+        add("s:" + std::string(s), o);
+        return true;
+    }
     bool number(const Number& n, std::size_t o) {
         // The sign flag must agree with the text; a disagreement shows up as "!sign".
         bool minus = !n.text.empty() && n.text[0] == '-';
         add(std::string(n.integer ? "i:" : "f:") + std::string(n.text) + (minus == n.negative ? "" : "!sign"), o);
         return true;
     }
-    bool boolean(bool v, std::size_t o) { add(v ? "true" : "false", o); return true; }
-    bool null(std::size_t o) { add("null", o); return true; }
+    bool boolean(bool v, std::size_t o) {
+        add(v ? "true" : "false", o);
+        return true;
+    }
+    bool null(std::size_t o) {
+        add("null", o);
+        return true;
+    }
 };
 
 // Accepts everything; for tests that only look at the outcome.

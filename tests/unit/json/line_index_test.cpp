@@ -1,10 +1,9 @@
-#include <catch2/catch.hpp>
+#include "json/line_index.hpp"
 
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "json/line_index.hpp"
 
 using namespace eic::json;
 
@@ -49,7 +48,7 @@ TEST_CASE("line index: LF, CRLF and lone CR each end one line", "[json]") {
     CHECK(where(index, 10) == "6:1");
     CHECK(where(index, s.size()) == "6:2");
     CHECK(where(index, s.size() + 100) == "6:2");  // clamped
-    CHECK(where(index, 0) == "1:1");             // going back works too
+    CHECK(where(index, 0) == "1:1");               // going back works too
 }
 
 TEST_CASE("line index: columns count code points; a leading BOM counts none", "[json]") {
@@ -58,7 +57,9 @@ TEST_CASE("line index: columns count code points; a leading BOM counts none", "[
     CHECK(where(index, 9) == "1:4");
     CHECK(where(index, 11) == "2:1");
     CHECK(where(index, 12) == "2:2");  // a tab is one column
-    const std::string bom = "\xEF\xBB\xBF" "ab";
+    const std::string bom =
+        "\xEF\xBB\xBF"
+        "ab";
     LineIndex b(bom);
     CHECK(where(b, 0) == "1:1");
     CHECK(where(b, 3) == "1:1");

@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "json/positioned.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace eic::json;
 
@@ -63,9 +62,8 @@ TEST_CASE("positioned: key order survives, numbers keep their kind", "[json]") {
     PositionedResult r = parse_positioned(doc);
     REQUIRE(r.doc);
     const auto& v = r.doc->value;
-    CHECK(v.dump() ==
-          R"({"z":1,"a":-9223372036854775808,"m":18446744073709551615,"big":1.2345678901234568e+29,)"
-          R"("f":1.5,"neg0":0,"e":100.0,"s":"é","t":[true,false,null]})");
+    CHECK(v.dump() == R"({"z":1,"a":-9223372036854775808,"m":18446744073709551615,"big":1.2345678901234568e+29,)"
+                      R"("f":1.5,"neg0":0,"e":100.0,"s":"é","t":[true,false,null]})");
     CHECK(v["z"].is_number_integer());
     CHECK(v["a"].get<std::int64_t>() == INT64_MIN);
     CHECK(v["m"].is_number_unsigned());

@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
+#include "json/reader.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 
-#include "json/reader.hpp"
 #include "json_test_support.hpp"
 
 using namespace eic::json;
@@ -28,7 +28,9 @@ TEST_CASE("reader: a UTF-8 BOM at the start is skipped, and counts no column", "
     CHECK(failure("\xEF\xBB\xBF \n").code == "json.empty");
     // A BOM anywhere else is just a stray character.
     CHECK(failure("[1]\xEF\xBB\xBF").code == "json.trailing");
-    CHECK(failure("\xEF\xBB\xBF\xEF\xBB\xBF" "1").code == "json.syntax");
+    CHECK(failure("\xEF\xBB\xBF\xEF\xBB\xBF"
+                  "1")
+              .code == "json.syntax");
     CHECK(failure("\xEF\xBB").code == "json.syntax");
 }
 
@@ -122,7 +124,8 @@ TEST_CASE("reader: trailing commas are rejected with a clear message", "[json]")
 // must still be judged by its container.
 TEST_CASE("reader: arrays of numbers, and numbers followed by a comma elsewhere", "[json]") {
     CHECK(trace("[1, -2,3 ,\n 4.5e1]") == "[@0 i:1@1 i:-2@4 i:3@7 f:4.5e1@12 ]@17");
-    CHECK(trace("[1,\"a\",2,[3],{\"b\":4,\"c\":5}]") == "[@0 i:1@1 s:a@3 i:2@7 [@9 i:3@10 ]@11 {@13 k:b@14 i:4@18 k:c@20 i:5@24 }@25 ]@26");
+    CHECK(trace("[1,\"a\",2,[3],{\"b\":4,\"c\":5}]") ==
+          "[@0 i:1@1 s:a@3 i:2@7 [@9 i:3@10 ]@11 {@13 k:b@14 i:4@18 k:c@20 i:5@24 }@25 ]@26");
     Failure f = failure("1, 2");
     CHECK(f.code == "json.trailing");
     CHECK(f.where == "1:2");
@@ -225,7 +228,10 @@ struct StopAfter : Ignore {
     int left;
     int seen = 0;
     explicit StopAfter(int n) : left(n) {}
-    bool tick() { ++seen; return --left > 0; }
+    bool tick() {
+        ++seen;
+        return --left > 0;
+    }
     bool begin_object(std::size_t) { return tick(); }
     bool end_object(std::size_t) { return tick(); }
     bool begin_array(std::size_t) { return tick(); }
@@ -265,7 +271,10 @@ namespace {
 
 struct CountingVirtual : VirtualHandler {
     int keys = 0, numbers = 0;
-    bool key(std::string_view, std::size_t) override { ++keys; return true; }
+    bool key(std::string_view, std::size_t) override {
+        ++keys;
+        return true;
+    }
     bool number(const Number&, std::size_t) override { return ++numbers < 3; }
 };
 

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -116,9 +115,11 @@ TEST_CASE("strings: UTF-8 is validated as RFC 3629 says", "[json]") {
         {"\xFF", "never appears"},
         {"\x80", "continuation byte"},
         {"\xBF", "continuation byte"},
-        {"\xE2\x82", "cut short"},     // then the closing quote
+        {"\xE2\x82", "cut short"},  // then the closing quote
         {"\xF0\x9F\x98", "cut short"},
-        {"\xC3" "a", "cut short"},
+        {"\xC3"
+         "a",
+         "cut short"},
         {"\xE2\x82\xC3\xA9", "cut short"},
     };
     for (const Case& c : bad) {

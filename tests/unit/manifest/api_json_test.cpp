@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "manifest/api_json.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace eic::manifest;
 using nlohmann::json;
@@ -17,7 +17,8 @@ const char* kSchema = R"({"fps": {"ty": "variant", "hint": "number"}})";
 }  // namespace
 
 TEST_CASE("validate options: schema text, plan, format and cap are read; bad ones are refused", "[manifest][api]") {
-    auto o = api::validate_options(json{{"schema", kSchema}, {"plan", "team"}, {"maxDiagnostics", 5}, {"strictClientOnly", true}});
+    auto o = api::validate_options(
+        json{{"schema", kSchema}, {"plan", "team"}, {"maxDiagnostics", 5}, {"strictClientOnly", true}});
     REQUIRE(o.schema.has_value());
     CHECK(o.schema->contains("fps"));
     CHECK(o.plan == Plan::team);
@@ -60,7 +61,8 @@ TEST_CASE("validation JSON has the CLI's shape and counts beyond the cap", "[man
 }
 
 TEST_CASE("convert, split and infer through the JSON API", "[manifest][api]") {
-    auto csv = api::convert_json("ObjectUrl,Image title\nhttps://storage.cloud.google.com/b1/x.jpg,x\n", json{{"to", "json"}});
+    auto csv =
+        api::convert_json("ObjectUrl,Image title\nhttps://storage.cloud.google.com/b1/x.jpg,x\n", json{{"to", "json"}});
     REQUIRE(csv["output"].is_string());
     CHECK(csv["from"] == "csv");
     CHECK(json::parse(csv["output"].get<std::string>())["images"].size() == 1);

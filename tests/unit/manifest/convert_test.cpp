@@ -1,6 +1,5 @@
 // Conversion between JSON and CSV, as a library call and as `eic convert`.
 #include "manifest/convert.hpp"
-#include "manifest/validate.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -11,6 +10,7 @@
 
 #include "../helpers/cli_run.hpp"
 #include "cli/commands.hpp"
+#include "manifest/validate.hpp"
 
 using namespace eic;
 using namespace eic::manifest;

@@ -106,7 +106,8 @@ TEST_CASE("format: a CSV row's type is the title column it fills", "[manifest][f
     CHECK_FALSE(layout.lone_url());
     REQUIRE(layout.titles.size() == 3);
     auto row = [&](std::vector<std::string_view> cells) {
-        return f::classify_csv_row(layout, [&](std::size_t i) { return i < cells.size() ? cells[i] : std::string_view(); });
+        return f::classify_csv_row(layout,
+                                   [&](std::size_t i) { return i < cells.size() ? cells[i] : std::string_view(); });
     };
     using S = f::CsvRowType::Status;
     auto image = row({"u", "a", "", "", ""});

@@ -1,11 +1,12 @@
 // Reading manifests into the model, from JSON and CSV.
 #include "manifest/load.hpp"
-#include "manifest/write.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "manifest/write.hpp"
 
 using namespace eic;
 using namespace eic::manifest;
@@ -67,9 +68,10 @@ TEST_CASE("load json: collections, items, fields and places") {
 TEST_CASE("load json: snake_case item keys are read and kept as written; structured names stay as written") {
     // No source says Encord reads these spellings, so the loader never renames them: the validator warns
     // (manifest.item.field-spelling, manifest.unknown-key) and writing gives back what was read.
-    const std::string in = R"({"imageGroups":[{"title":"t","objectUrl_0":"a"}],"image_groups":[{"title":"g",)"
-                           R"("object_url_0":"b","create_video":true}],"audio":[{"object_url":"x","client_metadata":{"a":true},)"
-                           R"("audio_metadata":{"sampleRate":44100},"audioMetadata":{"sampleRate":8000}}],"skipDuplicateUrls":false})";
+    const std::string in =
+        R"({"imageGroups":[{"title":"t","objectUrl_0":"a"}],"image_groups":[{"title":"g",)"
+        R"("object_url_0":"b","create_video":true}],"audio":[{"object_url":"x","client_metadata":{"a":true},)"
+        R"("audio_metadata":{"sampleRate":44100},"audioMetadata":{"sampleRate":8000}}],"skipDuplicateUrls":false})";
     auto r = load_json(in);
     REQUIRE(r.manifest);
     CHECK(r.diagnostics.empty());

@@ -1,14 +1,11 @@
 // `eic validate` driven with string streams on the fixture manifests.
 #include <catch2/catch.hpp>
-
-#include "../helpers/cli_run.hpp"
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
+#include "../helpers/cli_run.hpp"
 #include "cli/validate_cmd.hpp"
 #include "diag/codes.hpp"
 
@@ -36,7 +33,8 @@ TEST_CASE("validate: the error fixture as JSON has the contract's keys and every
     CHECK(r.code == 1);
     json o = json::parse(r.out);
     const json& s = o["summary"];
-    for (const char* k : {"file", "format", "bytes", "items", "urls", "collections", "errors", "warnings", "infos", "ms", "batches"})
+    for (const char* k :
+         {"file", "format", "bytes", "items", "urls", "collections", "errors", "warnings", "infos", "ms", "batches"})
         CHECK(s.contains(k));
     // url.scheme, url.dot-segment, group.url-gap, group.no-urls and unknown-key are warnings: no source
     // says Encord refuses them (docs/diagnostics.md)
@@ -47,19 +45,37 @@ TEST_CASE("validate: the error fixture as JSON has the contract's keys and every
     CHECK(s["collections"]["videos"] == 3);
     std::set<std::string> codes;
     for (const json& d : o["diagnostics"]) {
-        for (const char* k : {"severity", "code", "message", "line", "column", "pointer", "row", "field", "collection", "item"})
+        for (const char* k :
+             {"severity", "code", "message", "line", "column", "pointer", "row", "field", "collection", "item"})
             CHECK(d.contains(k));
         CHECK(d["row"].is_null());
         CHECK(d["pointer"].is_string());
         codes.insert(d["code"].get<std::string>());
     }
-    for (const char* c : {"manifest.item.missing-url", "manifest.url.scheme", "manifest.url.whitespace", "gcs.bucket.character",
-                          "manifest.url.dot-segment", "manifest.url.gs-form", "manifest.metadata.type", "manifest.metadata.enum",
-                          "manifest.metadata.embedding-size", "manifest.metadata.datetime", "manifest.metadata.uuid",
-                          "manifest.metadata.geo-range", "manifest.metadata.deleted-key", "manifest.metadata.unknown-key",
-                          "manifest.metadata.keyframes", "manifest.url.duplicate", "manifest.media.incomplete",
-                          "manifest.media.type", "manifest.item.type", "manifest.group.url-gap", "manifest.group.no-urls",
-                          "manifest.type", "manifest.unknown-key", "manifest.item.unknown-field"})
+    for (const char* c : {"manifest.item.missing-url",
+                          "manifest.url.scheme",
+                          "manifest.url.whitespace",
+                          "gcs.bucket.character",
+                          "manifest.url.dot-segment",
+                          "manifest.url.gs-form",
+                          "manifest.metadata.type",
+                          "manifest.metadata.enum",
+                          "manifest.metadata.embedding-size",
+                          "manifest.metadata.datetime",
+                          "manifest.metadata.uuid",
+                          "manifest.metadata.geo-range",
+                          "manifest.metadata.deleted-key",
+                          "manifest.metadata.unknown-key",
+                          "manifest.metadata.keyframes",
+                          "manifest.url.duplicate",
+                          "manifest.media.incomplete",
+                          "manifest.media.type",
+                          "manifest.item.type",
+                          "manifest.group.url-gap",
+                          "manifest.group.no-urls",
+                          "manifest.type",
+                          "manifest.unknown-key",
+                          "manifest.item.unknown-field"})
         CHECK(codes.count(c) == 1);
     const json& first = o["diagnostics"][0];
     CHECK(first["code"] == "manifest.item.missing-url");
@@ -139,9 +155,90 @@ TEST_CASE("validate: a CSV file is checked as CSV", "[manifest][cli]") {
 
 TEST_CASE("every validator code is registered under Manifest or JSON syntax", "[manifest][cli]") {
     // docs/diagnostics.md is generated from the registry (tests/unit/diag/codes_test.cpp checks it is current).
-    for (const char* code : {"gcs.bucket.character","gcs.bucket.dns","gcs.bucket.dots","gcs.bucket.edge","gcs.bucket.google","gcs.bucket.ip","gcs.bucket.length","gcs.object.acme","gcs.object.control","gcs.object.dot","gcs.object.hash","gcs.object.length","gcs.object.newline","gcs.object.utf8","gcs.object.wildcard","manifest.batch.recommended","manifest.capped","manifest.duplicate-key","manifest.empty","manifest.group.missing-title","manifest.group.no-urls","manifest.group.url-gap","manifest.group.url-index","manifest.item.duplicate-key","manifest.item.missing-url","manifest.item.type","manifest.item.unknown-field","manifest.limit.csv-entries","manifest.limit.items","manifest.limit.urls","manifest.media.incomplete","manifest.media.mime-type","manifest.media.range","manifest.media.type","manifest.media.unknown-field","manifest.metadata.datetime","manifest.metadata.deleted-key","manifest.metadata.embedding","manifest.metadata.embedding-size","manifest.metadata.enum","manifest.metadata.geo-range","manifest.metadata.geo-shape","manifest.metadata.keyframes","manifest.metadata.null","manifest.metadata.number-range","manifest.metadata.type","manifest.metadata.unknown-key","manifest.metadata.uuid","manifest.metadata.uuid-version","manifest.metadata.varchar-length","manifest.plan.entries","manifest.plan.file-size","manifest.plan.frames","manifest.plan.media-size","manifest.plan.resolution","manifest.strict.csv","manifest.strict.missing-metadata","manifest.structured-collection","manifest.title.too-long","manifest.top-level","manifest.type","manifest.unknown-key","manifest.upsert-metadata","manifest.url.bad-escape","manifest.url.dot-segment","manifest.url.duplicate","manifest.url.empty","manifest.url.file-name-too-long","manifest.url.folder","manifest.url.googleapis-form","manifest.url.gs-form","manifest.url.no-object","manifest.url.query","manifest.url.scheme","manifest.url.too-long","manifest.url.whitespace",
-                             "json.syntax", "json.truncated", "json.bad-escape", "json.invalid-utf8", "json.control-char",
-                             "json.depth", "json.trailing", "json.empty"}) {
+    for (const char* code : {"gcs.bucket.character",
+                             "gcs.bucket.dns",
+                             "gcs.bucket.dots",
+                             "gcs.bucket.edge",
+                             "gcs.bucket.google",
+                             "gcs.bucket.ip",
+                             "gcs.bucket.length",
+                             "gcs.object.acme",
+                             "gcs.object.control",
+                             "gcs.object.dot",
+                             "gcs.object.hash",
+                             "gcs.object.length",
+                             "gcs.object.newline",
+                             "gcs.object.utf8",
+                             "gcs.object.wildcard",
+                             "manifest.batch.recommended",
+                             "manifest.capped",
+                             "manifest.duplicate-key",
+                             "manifest.empty",
+                             "manifest.group.missing-title",
+                             "manifest.group.no-urls",
+                             "manifest.group.url-gap",
+                             "manifest.group.url-index",
+                             "manifest.item.duplicate-key",
+                             "manifest.item.missing-url",
+                             "manifest.item.type",
+                             "manifest.item.unknown-field",
+                             "manifest.limit.csv-entries",
+                             "manifest.limit.items",
+                             "manifest.limit.urls",
+                             "manifest.media.incomplete",
+                             "manifest.media.mime-type",
+                             "manifest.media.range",
+                             "manifest.media.type",
+                             "manifest.media.unknown-field",
+                             "manifest.metadata.datetime",
+                             "manifest.metadata.deleted-key",
+                             "manifest.metadata.embedding",
+                             "manifest.metadata.embedding-size",
+                             "manifest.metadata.enum",
+                             "manifest.metadata.geo-range",
+                             "manifest.metadata.geo-shape",
+                             "manifest.metadata.keyframes",
+                             "manifest.metadata.null",
+                             "manifest.metadata.number-range",
+                             "manifest.metadata.type",
+                             "manifest.metadata.unknown-key",
+                             "manifest.metadata.uuid",
+                             "manifest.metadata.uuid-version",
+                             "manifest.metadata.varchar-length",
+                             "manifest.plan.entries",
+                             "manifest.plan.file-size",
+                             "manifest.plan.frames",
+                             "manifest.plan.media-size",
+                             "manifest.plan.resolution",
+                             "manifest.strict.csv",
+                             "manifest.strict.missing-metadata",
+                             "manifest.structured-collection",
+                             "manifest.title.too-long",
+                             "manifest.top-level",
+                             "manifest.type",
+                             "manifest.unknown-key",
+                             "manifest.upsert-metadata",
+                             "manifest.url.bad-escape",
+                             "manifest.url.dot-segment",
+                             "manifest.url.duplicate",
+                             "manifest.url.empty",
+                             "manifest.url.file-name-too-long",
+                             "manifest.url.folder",
+                             "manifest.url.googleapis-form",
+                             "manifest.url.gs-form",
+                             "manifest.url.no-object",
+                             "manifest.url.query",
+                             "manifest.url.scheme",
+                             "manifest.url.too-long",
+                             "manifest.url.whitespace",
+                             "json.syntax",
+                             "json.truncated",
+                             "json.bad-escape",
+                             "json.invalid-utf8",
+                             "json.control-char",
+                             "json.depth",
+                             "json.trailing",
+                             "json.empty"}) {
         INFO(code);
         const eic::diag::CodeInfo* info = eic::diag::find_code(code);
         REQUIRE(info != nullptr);

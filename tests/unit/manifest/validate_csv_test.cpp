@@ -16,7 +16,9 @@ ValidationResult csv(const std::string& text, ValidateOptions o = {}) {
 }  // namespace
 
 TEST_CASE("CSV: a clean file, format detected from content", "[manifest][validate][csv]") {
-    std::string text = "ObjectUrl,Image title\r\nhttps://storage.cloud.google.com/b-1/a.jpg,a\r\nhttps://storage.cloud.google.com/b-1/b.jpg,b\r\n";
+    std::string text =
+        "ObjectUrl,Image "
+        "title\r\nhttps://storage.cloud.google.com/b-1/a.jpg,a\r\nhttps://storage.cloud.google.com/b-1/b.jpg,b\r\n";
     auto r = validate(text);  // auto: not '{' or '[', so CSV
     CHECK(codes(r).empty());
     CHECK(r.summary.format == "csv");
@@ -29,8 +31,11 @@ TEST_CASE("CSV: a clean file, format detected from content", "[manifest][validat
 }
 
 TEST_CASE("CSV: URL findings carry row and field, no pointer", "[manifest][validate][csv]") {
-    auto r = csv("Image title,ObjectUrl\nx,https://storage.cloud.google.com/b-1/a b.jpg\ny,\nz,gs://b-1/a.jpg\nw,gs://b-1/a.jpg\n");
-    REQUIRE(codes(r) == V{"manifest.url.whitespace", "csv.url.empty", "manifest.url.gs-form", "manifest.url.duplicate"});
+    auto r =
+        csv("Image title,ObjectUrl\nx,https://storage.cloud.google.com/b-1/a "
+            "b.jpg\ny,\nz,gs://b-1/a.jpg\nw,gs://b-1/a.jpg\n");
+    REQUIRE(codes(r) ==
+            V{"manifest.url.whitespace", "csv.url.empty", "manifest.url.gs-form", "manifest.url.duplicate"});
     const Diagnostic& d = r.diagnostics[0];
     CHECK(d.line == 2);
     CHECK(d.column == 3);
@@ -59,8 +64,10 @@ TEST_CASE("CSV: header problems", "[manifest][validate][csv]") {
 }
 
 TEST_CASE("CSV: groups by title, titles at most 300 characters", "[manifest][validate][csv]") {
-    auto g = csv("ObjectUrl,Image group title\nhttps://storage.cloud.google.com/b-1/1.jpg,g1\nhttps://storage.cloud.google.com/b-1/2.jpg,g1\n"
-                 "https://storage.cloud.google.com/b-1/3.jpg,g2\nhttps://storage.cloud.google.com/b-1/4.jpg,\n");
+    auto g =
+        csv("ObjectUrl,Image group "
+            "title\nhttps://storage.cloud.google.com/b-1/1.jpg,g1\nhttps://storage.cloud.google.com/b-1/2.jpg,g1\n"
+            "https://storage.cloud.google.com/b-1/3.jpg,g2\nhttps://storage.cloud.google.com/b-1/4.jpg,\n");
     REQUIRE(codes(g) == V{"csv.group.missing-title"});
     CHECK(g.diagnostics[0].field == "Image group title");
     CHECK(g.summary.items == 2);
@@ -80,12 +87,14 @@ TEST_CASE("CSV: syntax findings pass through; entries and strict access", "[mani
     CHECK(m.diagnostics[0].row == 10001u);
     ValidateOptions o;
     o.strict_client_only = true;
-    CHECK(codes(csv("ObjectUrl,Image title\nhttps://storage.cloud.google.com/b-1/a.jpg,a\n", o)) == V{"manifest.strict.csv"});
+    CHECK(codes(csv("ObjectUrl,Image title\nhttps://storage.cloud.google.com/b-1/a.jpg,a\n", o)) ==
+          V{"manifest.strict.csv"});
 }
 
 TEST_CASE("CSV: every truncation and mutation is safe", "[manifest][validate][csv][robust]") {
-    std::string text = "ObjectUrl,Image group title\n\"https://storage.cloud.google.com/b-1/1.jpg\",\"g \"\"1\"\"\"\n"
-                       "gs://b-1/2.jpg,g1\nhttps://storage.cloud.google.com/B/3.jpg,\xC3\xA9\n";
+    std::string text =
+        "ObjectUrl,Image group title\n\"https://storage.cloud.google.com/b-1/1.jpg\",\"g \"\"1\"\"\"\n"
+        "gs://b-1/2.jpg,g1\nhttps://storage.cloud.google.com/B/3.jpg,\xC3\xA9\n";
     for (std::size_t n = 0; n <= text.size(); ++n) {
         auto r = csv(text.substr(0, n));
         for (const auto& d : r.diagnostics) REQUIRE_FALSE(d.code.empty());

@@ -41,9 +41,11 @@ TEST_CASE("snake_case item fields: a warning each, read as the documented field"
 }
 
 TEST_CASE("video options are accepted on videos and in clientMetadata.config", "[manifest][validate][format]") {
-    const std::string item = "{\"objectUrl\": \"" + kGcs + "v.mp4\", \"sampling_rate\": 0, \"keyframe_mode\": \"seconds\", "
+    const std::string item = "{\"objectUrl\": \"" + kGcs +
+                             "v.mp4\", \"sampling_rate\": 0, \"keyframe_mode\": \"seconds\", "
                              "\"clientMetadata\": {\"config\": {\"sampling_rate\": 0}}}";
-    auto r = validate("{\"videos\": [" + item + "]}", with_schema(R"({"split": {"ty": "variant", "hint": "varchar"}})"));
+    auto r =
+        validate("{\"videos\": [" + item + "]}", with_schema(R"({"split": {"ty": "variant", "hint": "varchar"}})"));
     CHECK(codes(r).empty());
     // on images the same names are unknown fields (a warning)
     auto img = validate("{\"images\": [{\"objectUrl\": \"" + kGcs + "a.jpg\", \"sampling_rate\": 1}]}");
@@ -55,8 +57,8 @@ TEST_CASE("group numbering: gaps, numbering from 1 and bad suffixes are warnings
     REQUIRE(codes(from_one) == V{"manifest.group.url-gap"});
     CHECK(from_one.diagnostics[0].severity == Severity::warning);
     CHECK(from_one.diagnostics[0].pointer == "/image_groups/0");
-    auto index = validate("{\"image_groups\": [{\"title\": \"g\", \"objectUrl_0\": \"" + kGcs + "a.jpg\", \"objectUrl_01\": \"" +
-                          kGcs + "b.jpg\"}]}");
+    auto index = validate("{\"image_groups\": [{\"title\": \"g\", \"objectUrl_0\": \"" + kGcs +
+                          "a.jpg\", \"objectUrl_01\": \"" + kGcs + "b.jpg\"}]}");
     REQUIRE(codes(index) == V{"manifest.group.url-index"});
     CHECK(index.diagnostics[0].severity == Severity::warning);
     CHECK(index.diagnostics[0].pointer == "/image_groups/0/objectUrl_01");
@@ -87,17 +89,20 @@ TEST_CASE("unknown and repeated top-level keys are warnings: Encord ignores them
     CHECK(errors(twice) == 0);
 }
 
-TEST_CASE("image sequences under strict client-only access: a warning citing the guide", "[manifest][validate][format]") {
+TEST_CASE("image sequences under strict client-only access: a warning citing the guide",
+          "[manifest][validate][format]") {
     ValidateOptions strict;
     strict.strict_client_only = true;
-    const std::string seq = "{\"image_groups\": [{\"title\": \"s\", \"createVideo\": true, \"objectUrl_0\": \"" + kGcs + "a.jpg\"}]}";
+    const std::string seq =
+        "{\"image_groups\": [{\"title\": \"s\", \"createVideo\": true, \"objectUrl_0\": \"" + kGcs + "a.jpg\"}]}";
     auto r = validate(seq, strict);
     REQUIRE(codes(r) == V{"manifest.strict.image-sequence"});
     CHECK(r.diagnostics[0].severity == Severity::warning);
     CHECK(r.diagnostics[0].pointer == "/image_groups/0");
     CHECK(r.diagnostics[0].message.find("GCP import guide") != std::string::npos);
     CHECK(codes(validate(seq)).empty());  // not strict: nothing
-    const std::string group = "{\"image_groups\": [{\"title\": \"s\", \"createVideo\": false, \"objectUrl_0\": \"" + kGcs + "a.jpg\"}]}";
+    const std::string group =
+        "{\"image_groups\": [{\"title\": \"s\", \"createVideo\": false, \"objectUrl_0\": \"" + kGcs + "a.jpg\"}]}";
     CHECK(codes(validate(group, strict)).empty());
     auto rows = csv("ObjectUrl,Image sequence title\n" + kGcs + "a.jpg,s\n" + kGcs + "b.jpg,s\n", strict);
     REQUIRE(codes(rows) == V{"manifest.strict.image-sequence"});
@@ -118,13 +123,16 @@ TEST_CASE("mixed CSV: each row's type is the title column it fills", "[manifest]
                              "v.mp4,,v,\n" + kGcs + "g1.jpg,,,g\n" + kGcs + "g2.jpg,,,g\n";
     auto r = csv(text);
     CHECK(codes(r).empty());
-    CHECK(r.summary.collections == std::map<std::string, std::uint64_t>{{"images", 1}, {"videos", 1}, {"image_groups", 1}});
+    CHECK(r.summary.collections ==
+          std::map<std::string, std::uint64_t>{{"images", 1}, {"videos", 1}, {"image_groups", 1}});
     CHECK(r.summary.items == 3);
     CHECK(r.summary.urls == 4);
 }
 
-TEST_CASE("mixed CSV: a row filling two title cells, or none, is a warning at its row", "[manifest][validate][csv][format]") {
-    const std::string text = "ObjectUrl,Image title,Video title\n" + kGcs + "a.jpg,a,v\n" + kGcs + "b.jpg,,\n" + kGcs + "c.jpg,c,\n";
+TEST_CASE("mixed CSV: a row filling two title cells, or none, is a warning at its row",
+          "[manifest][validate][csv][format]") {
+    const std::string text =
+        "ObjectUrl,Image title,Video title\n" + kGcs + "a.jpg,a,v\n" + kGcs + "b.jpg,,\n" + kGcs + "c.jpg,c,\n";
     auto r = csv(text);
     REQUIRE(codes(r) == V{"csv.row.type-ambiguous", "csv.row.type-missing"});
     CHECK(errors(r) == 0);

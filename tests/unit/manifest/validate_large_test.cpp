@@ -1,7 +1,6 @@
 // Manifests larger than the reader's pause interval (1 MiB): the one-call validator reads them in
 // paused slices, so findings on either side of a pause must be exactly those of the item-by-item job.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "validate_support.hpp"

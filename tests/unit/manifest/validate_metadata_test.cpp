@@ -28,7 +28,8 @@ const char* kSchema = R"({
 // One image whose clientMetadata is `meta` (a JSON object body without braces), which starts at
 // column 92 of line 1.
 std::string item(const std::string& meta) {
-    return R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.jpg", "clientMetadata": {)" + meta + "}}]}";
+    return R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.jpg", "clientMetadata": {)" + meta +
+           "}}]}";
 }
 
 ValidationResult check(const std::string& meta) { return validate(item(meta), with_schema(kSchema)); }
@@ -59,7 +60,8 @@ TEST_CASE("metadata type mismatches point at the value", "[manifest][validate][m
     CHECK(check_codes(R"("emb": "1,2,3")") == V{"manifest.metadata.type"});
     CHECK(check_codes(R"("geo": [1, 2])") == V{"manifest.metadata.type"});
     CHECK(check_codes(R"("score": null)") == V{"manifest.metadata.null"});
-    auto cm = validate(R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.jpg", "clientMetadata": [1]}]})");
+    auto cm =
+        validate(R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.jpg", "clientMetadata": [1]}]})");
     CHECK(codes(cm) == V{"manifest.type"});
 }
 
@@ -146,10 +148,12 @@ TEST_CASE("keyframes are non-negative integers, with or without a schema", "[man
 }
 
 TEST_CASE("unknown and deleted keys are warnings, once per key", "[manifest][validate][metadata]") {
-    std::string two = R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.jpg", "clientMetadata": {"scor": 1, "gone": 1, "burnt": 2}},
+    std::string two =
+        R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.jpg", "clientMetadata": {"scor": 1, "gone": 1, "burnt": 2}},
       {"objectUrl": "https://storage.cloud.google.com/b-1/b.jpg", "clientMetadata": {"scor": 1, "gone": 1, "burnt": 2}}]})";
     auto r = validate(two, with_schema(kSchema));
-    REQUIRE(codes(r) == V{"manifest.metadata.unknown-key", "manifest.metadata.deleted-key", "manifest.metadata.deleted-key"});
+    REQUIRE(codes(r) ==
+            V{"manifest.metadata.unknown-key", "manifest.metadata.deleted-key", "manifest.metadata.deleted-key"});
     CHECK(r.diagnostics[0].severity == Severity::warning);
     CHECK(r.diagnostics[0].message.find("Did you mean \"score\"?") != std::string::npos);
     CHECK(r.diagnostics[1].message.find("soft") != std::string::npos);
@@ -160,25 +164,39 @@ TEST_CASE("unknown and deleted keys are warnings, once per key", "[manifest][val
 
 TEST_CASE("media metadata: fields, both casings, types and ranges", "[manifest][validate][media]") {
     auto video = [](const std::string& meta) {
-        return validate(R"({"videos": [{"objectUrl": "https://storage.cloud.google.com/b-1/v.mp4", "videoMetadata": {)" + meta + "}}]}");
+        return validate(
+            R"({"videos": [{"objectUrl": "https://storage.cloud.google.com/b-1/v.mp4", "videoMetadata": {)" + meta +
+            "}}]}");
     };
-    CHECK(codes(video(R"("fps": 29.97, "duration": 10.5, "width": 1920, "height": 1080, "file_size": 123, "mime_type": "video/mp4")")).empty());
-    CHECK(codes(video(R"("fps": 25, "duration": 1, "width": 1920, "height": 1080, "fileSize": 123, "mimeType": "video/mp4")")).empty());
+    CHECK(
+        codes(
+            video(
+                R"("fps": 29.97, "duration": 10.5, "width": 1920, "height": 1080, "file_size": 123, "mime_type": "video/mp4")"))
+            .empty());
+    CHECK(
+        codes(
+            video(
+                R"("fps": 25, "duration": 1, "width": 1920, "height": 1080, "fileSize": 123, "mimeType": "video/mp4")"))
+            .empty());
     auto incomplete = video(R"("fps": 25, "width": 1920)");
     REQUIRE(codes(incomplete) == V{"manifest.media.incomplete"});
     CHECK(incomplete.diagnostics[0].severity == Severity::warning);
     CHECK(incomplete.diagnostics[0].pointer == "/videos/0/videoMetadata");
     CHECK(incomplete.diagnostics[0].message.find("duration, height, file_size, mime_type") != std::string::npos);
-    auto wrong = video(R"("fps": "25", "duration": 1, "width": 19.5, "height": 0, "file_size": -1, "mime_type": "image/png", "bitrate": 5)");
-    CHECK(codes(wrong) == V{"manifest.media.type", "manifest.media.type", "manifest.media.range", "manifest.media.range",
-                            "manifest.media.mime-type", "manifest.media.unknown-field"});
+    auto wrong = video(
+        R"("fps": "25", "duration": 1, "width": 19.5, "height": 0, "file_size": -1, "mime_type": "image/png", "bitrate": 5)");
+    CHECK(codes(wrong) == V{"manifest.media.type", "manifest.media.type", "manifest.media.range",
+                            "manifest.media.range", "manifest.media.mime-type", "manifest.media.unknown-field"});
     CHECK(wrong.diagnostics[0].pointer == "/videos/0/videoMetadata/fps");
-    auto dup = video(R"("fps": 25, "duration": 1, "width": 1, "height": 1, "file_size": 1, "fileSize": 1, "mime_type": "video/mp4")");
+    auto dup = video(
+        R"("fps": 25, "duration": 1, "width": 1, "height": 1, "file_size": 1, "fileSize": 1, "mime_type": "video/mp4")");
     CHECK(codes(dup) == V{"manifest.item.duplicate-key"});
-    auto audio = validate(R"({"audio": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.wav", "audioMetadata": {"duration": 1,
+    auto audio = validate(
+        R"({"audio": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.wav", "audioMetadata": {"duration": 1,
         "file_size": 1, "mime_type": "audio/wav", "sample_rate": 44100, "bit_depth": 16, "codec": "pcm", "num_channels": 2}}]})");
     CHECK(codes(audio).empty());
-    auto image_as_video = validate(R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.png", "videoMetadata": {}}]})");
+    auto image_as_video =
+        validate(R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.png", "videoMetadata": {}}]})");
     CHECK(codes(image_as_video) == V{"manifest.item.unknown-field"});
 }
 
@@ -203,18 +221,20 @@ TEST_CASE("strict client-only access requires complete video and image metadata"
 TEST_CASE("plan limits are errors, recommended batches information", "[manifest][validate][limits]") {
     std::string text = "{\"videos\": [";
     for (int i = 0; i < 150; ++i)
-        text += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" + std::to_string(i) +
-                ".mp4\", \"videoMetadata\": {\"fps\": 30, \"duration\": 7000, \"width\": 4096, \"height\": 2160, \"file_size\": 30000000, \"mime_type\": \"video/mp4\"}}";
+        text += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" +
+                std::to_string(i) +
+                ".mp4\", \"videoMetadata\": {\"fps\": 30, \"duration\": 7000, \"width\": 4096, \"height\": 2160, "
+                "\"file_size\": 30000000, \"mime_type\": \"video/mp4\"}}";
     text += "]}";
     CHECK(codes(validate(text)).empty());
     CHECK(validate(text).summary.batches == 3);  // 150 videos, 4.5 GB: ceil(4.5 / 2)
     ValidateOptions o;
     o.plan = Plan::free;
     auto r = validate(text, o);
-    CHECK(count(r, "manifest.plan.frames") == 150);        // 210,000 frames
-    CHECK(count(r, "manifest.plan.media-size") == 150);    // 30 MB > 25 MB
-    CHECK(count(r, "manifest.plan.resolution") == 0);      // 4096x2160 is 4K
-    CHECK(count(r, "manifest.plan.entries") == 0);         // 150 <= 1,000
+    CHECK(count(r, "manifest.plan.frames") == 150);      // 210,000 frames
+    CHECK(count(r, "manifest.plan.media-size") == 150);  // 30 MB > 25 MB
+    CHECK(count(r, "manifest.plan.resolution") == 0);    // 4096x2160 is 4K
+    CHECK(count(r, "manifest.plan.entries") == 0);       // 150 <= 1,000
     CHECK(count(r, "manifest.batch.recommended") == 1);
     CHECK(find(r, "manifest.batch.recommended")->severity == Severity::info);
     o.plan = Plan::enterprise;
@@ -225,7 +245,9 @@ TEST_CASE("plan limits are errors, recommended batches information", "[manifest]
 
 TEST_CASE("plan entries and file size", "[manifest][validate][limits]") {
     std::string text = "{\"images\": [";
-    for (int i = 0; i < 2501; ++i) text += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" + std::to_string(i) + "\"}";
+    for (int i = 0; i < 2501; ++i)
+        text += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" +
+                std::to_string(i) + "\"}";
     text += "]}";
     ValidateOptions o;
     o.plan = Plan::team;

@@ -1,6 +1,5 @@
 // Bad input never crashes the validator: every truncation of the fixtures and random mutations.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -77,9 +76,15 @@ TEST_CASE("random mutations never crash", "[manifest][validate][robust]") {
             for (int k = 0; k < edits; ++k) {
                 std::size_t at = rng() % text.size();
                 switch (rng() % 3) {
-                    case 0: text[at] = alphabet[rng() % (sizeof alphabet - 1)]; break;
-                    case 1: text.erase(at, 1 + rng() % 8); break;
-                    default: text.insert(at, 1, alphabet[rng() % (sizeof alphabet - 1)]); break;
+                    case 0:
+                        text[at] = alphabet[rng() % (sizeof alphabet - 1)];
+                        break;
+                    case 1:
+                        text.erase(at, 1 + rng() % 8);
+                        break;
+                    default:
+                        text.insert(at, 1, alphabet[rng() % (sizeof alphabet - 1)]);
+                        break;
                 }
                 if (text.empty()) text = "{";
             }
@@ -143,8 +148,10 @@ TEST_CASE("a job in slices finds exactly what one call finds", "[manifest][valid
         std::string text = fixture(round % 2 ? "clean.json" : "errors.json");
         for (int k = 0; k < 3; ++k) {
             std::size_t at = rng() % text.size();
-            if (rng() % 2) text[at] = alphabet[rng() % (sizeof alphabet - 1)];
-            else text.erase(at, 1 + rng() % 4);
+            if (rng() % 2)
+                text[at] = alphabet[rng() % (sizeof alphabet - 1)];
+            else
+                text.erase(at, 1 + rng() % 4);
         }
         INFO(text);
         same(validate_manifest(text, o), stepped(text, o, 1 + rng() % 200));
@@ -153,7 +160,9 @@ TEST_CASE("a job in slices finds exactly what one call finds", "[manifest][valid
 
 TEST_CASE("a job resumes between items, reports progress and cancels", "[manifest][validate][job]") {
     std::string text = "{\"images\": [";
-    for (int i = 0; i < 100; ++i) text += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" + std::to_string(i % 90) + "\"}";
+    for (int i = 0; i < 100; ++i)
+        text += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" +
+                std::to_string(i % 90) + "\"}";
     text += "], \"skip_duplicate_urls\": true}";
     ValidationJob job(text, ValidateOptions{});
     std::size_t steps = 0, last = 0;

@@ -26,7 +26,8 @@ inline const Diagnostic* find(const ValidationResult& r, std::string_view code) 
 }
 
 inline std::size_t count(const ValidationResult& r, std::string_view code) {
-    return std::size_t(std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) { return d.code == code; }));
+    return std::size_t(
+        std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) { return d.code == code; }));
 }
 
 inline schema::Schema wire_schema(std::string_view wire) {

@@ -21,7 +21,8 @@ TEST_CASE("a clean manifest has no findings and a full summary", "[manifest][val
     CHECK(codes(r).empty());
     CHECK(r.summary.items == 4);
     CHECK(r.summary.urls == 5);
-    CHECK(r.summary.collections == std::map<std::string, std::uint64_t>{{"videos", 1}, {"images", 2}, {"image_groups", 1}});
+    CHECK(r.summary.collections ==
+          std::map<std::string, std::uint64_t>{{"videos", 1}, {"images", 2}, {"image_groups", 1}});
     CHECK(r.summary.errors == 0);
     CHECK(r.summary.batches == 1);
     CHECK(r.summary.bytes == text.size());
@@ -110,12 +111,14 @@ TEST_CASE("items need objectUrl; groups need objectUrl_N without gaps", "[manife
     REQUIRE(codes(none) == std::vector<std::string>{"manifest.group.no-urls"});
     CHECK(none.diagnostics[0].pointer == "/image_groups/0");
 
-    auto gap = validate(R"({"dicom_series": [{"title": "s", "objectUrl_0": "gs://b-1/a", "objectUrl_3": "gs://b-1/b"}]})");
+    auto gap =
+        validate(R"({"dicom_series": [{"title": "s", "objectUrl_0": "gs://b-1/a", "objectUrl_3": "gs://b-1/b"}]})");
     REQUIRE(find(gap, "manifest.group.url-gap"));
     CHECK(find(gap, "manifest.group.url-gap")->message.find("objectUrl_1, objectUrl_2") != std::string::npos);
     CHECK(find(gap, "manifest.group.url-gap")->collection == "dicom_series");
 
-    auto bad_index = validate(R"({"image_groups": [{"title": "s", "objectUrl_0": "gs://b-1/a", "objectUrl_01": "gs://b-1/b"}]})");
+    auto bad_index =
+        validate(R"({"image_groups": [{"title": "s", "objectUrl_0": "gs://b-1/a", "objectUrl_01": "gs://b-1/b"}]})");
     CHECK(find(bad_index, "manifest.group.url-index"));
 
     auto untitled = validate(R"({"image_groups": [{"objectUrl_0": "gs://b-1/a"}]})");
@@ -139,12 +142,14 @@ TEST_CASE("unknown item fields are warnings with a suggestion", "[manifest][vali
     CHECK(r.diagnostics[0].message.find("Did you mean \"title\"?") != std::string::npos);
     CHECK(r.diagnostics[0].pointer == "/images/0/titel");
 
-    auto dup = validate(R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a", "title": "x", "title": "y"}]})");
+    auto dup = validate(
+        R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/a", "title": "x", "title": "y"}]})");
     CHECK(codes(dup) == std::vector<std::string>{"manifest.item.duplicate-key"});
 }
 
 TEST_CASE("structured-form collections are accepted with a note", "[manifest][validate]") {
-    auto r = validate(R"({"text": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.txt"}], "pdf": [], "nifti": []})");
+    auto r =
+        validate(R"({"text": [{"objectUrl": "https://storage.cloud.google.com/b-1/a.txt"}], "pdf": [], "nifti": []})");
     CHECK(count(r, "manifest.structured-collection") == 3);
     CHECK(r.diagnostics[0].severity == Severity::info);
     CHECK_FALSE(r.has_errors());
@@ -155,7 +160,8 @@ TEST_CASE("structured-form collections are accepted with a note", "[manifest][va
 
 TEST_CASE("URL forms and schemes", "[manifest][validate][url]") {
     CHECK(codes(validate(image(kGood))).empty());
-    auto gs = validate("{\"images\": [{\"objectUrl\": \"gs://my-bucket/a.jpg\"}, {\"objectUrl\": \"gs://my-bucket/b.jpg\"}]}");
+    auto gs = validate(
+        "{\"images\": [{\"objectUrl\": \"gs://my-bucket/a.jpg\"}, {\"objectUrl\": \"gs://my-bucket/b.jpg\"}]}");
     REQUIRE(codes(gs) == std::vector<std::string>{"manifest.url.gs-form"});  // once per file
     CHECK(gs.diagnostics[0].severity == Severity::info);
     CHECK(gs.diagnostics[0].column == 27);
@@ -164,7 +170,8 @@ TEST_CASE("URL forms and schemes", "[manifest][validate][url]") {
           std::vector<std::string>{"manifest.url.googleapis-form"});
     CHECK(codes(validate(image("https://my-account.blob.core.windows.net/c/a.jpg"))).empty());
     CHECK(codes(validate(image("https://s3.amazonaws.com/bucket/a.jpg"))).empty());
-    CHECK(codes(validate(image("http://storage.cloud.google.com/my-bucket/a.jpg"))) == std::vector<std::string>{"manifest.url.scheme"});
+    CHECK(codes(validate(image("http://storage.cloud.google.com/my-bucket/a.jpg"))) ==
+          std::vector<std::string>{"manifest.url.scheme"});
     CHECK(codes(validate(image("s3://bucket/a.jpg"))) == std::vector<std::string>{"manifest.url.scheme"});
     CHECK(codes(validate(image("my-bucket/a.jpg"))) == std::vector<std::string>{"manifest.url.scheme"});
     CHECK(codes(validate(image(""))) == std::vector<std::string>{"manifest.url.empty"});
@@ -199,16 +206,19 @@ TEST_CASE("URL text rules: whitespace, length, escapes, dot segments, folders", 
     CHECK(codes(validate(image("https://storage.cloud.google.com/my-bucket/a/..b/c.jpg"))).empty());
     CHECK(codes(validate(image("https://storage.cloud.google.com/my-bucket/images/"))) ==
           std::vector<std::string>{"manifest.url.folder"});
-    CHECK(codes(validate(image("https://storage.cloud.google.com/my-bucket"))) == std::vector<std::string>{"manifest.url.no-object"});
+    CHECK(codes(validate(image("https://storage.cloud.google.com/my-bucket"))) ==
+          std::vector<std::string>{"manifest.url.no-object"});
     CHECK(codes(validate(image("https://storage.cloud.google.com/my-bucket/a.jpg?x=1"))) ==
           std::vector<std::string>{"manifest.url.query"});
 }
 
 TEST_CASE("URL names: bucket rules once per bucket, object rules per URL", "[manifest][validate][url]") {
-    auto r = validate("{\"images\": [{\"objectUrl\": \"gs://My_Bucket/a.jpg\"}, {\"objectUrl\": \"gs://My_Bucket/b.jpg\"}]}");
+    auto r = validate(
+        "{\"images\": [{\"objectUrl\": \"gs://My_Bucket/a.jpg\"}, {\"objectUrl\": \"gs://My_Bucket/b.jpg\"}]}");
     CHECK(count(r, "gcs.bucket.character") == 1);
     CHECK(find(r, "gcs.bucket.character")->pointer == "/images/0/objectUrl");
-    CHECK(codes(validate(image("https://storage.cloud.google.com/ab/a.jpg"))) == std::vector<std::string>{"gcs.bucket.length"});
+    CHECK(codes(validate(image("https://storage.cloud.google.com/ab/a.jpg"))) ==
+          std::vector<std::string>{"gcs.bucket.length"});
     CHECK(codes(validate(image("https://storage.cloud.google.com/my-bucket/a#1.jpg"))) ==
           std::vector<std::string>{"manifest.url.query"});
     CHECK(codes(validate(image("https://storage.cloud.google.com/my-bucket/a%231.jpg"))) ==
@@ -226,20 +236,23 @@ TEST_CASE("URL names: bucket rules once per bucket, object rules per URL", "[man
 TEST_CASE("file names: title and the object's last segment at most 300 characters", "[manifest][validate]") {
     std::string name300;
     for (int i = 0; i < 300; ++i) name300 += "\xC3\xA9";  // 300 characters, 600 bytes
-    std::string ok = R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/)" + name300 + R"(", "title": ")" + name300 + "\"}]}";
+    std::string ok = R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/)" + name300 +
+                     R"(", "title": ")" + name300 + "\"}]}";
     CHECK(codes(validate(ok)).empty());
-    std::string over = R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/d/)" + name300 + R"(x", "title": ")" + name300 + "y\"}]}";
+    std::string over = R"({"images": [{"objectUrl": "https://storage.cloud.google.com/b-1/d/)" + name300 +
+                       R"(x", "title": ")" + name300 + "y\"}]}";
     auto r = validate(over);
     CHECK(codes(r) == std::vector<std::string>{"manifest.url.file-name-too-long", "manifest.title.too-long"});
     CHECK(r.diagnostics[1].pointer == "/images/0/title");
 }
 
 TEST_CASE("duplicate URLs name the first place, across URL forms", "[manifest][validate][url]") {
-    auto r = validate("{\"images\": [\n{\"objectUrl\": \"https://storage.cloud.google.com/b-1/a.jpg\"},\n"
-                      "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/a.jpg\"},\n"
-                      "{\"objectUrl\": \"gs://b-1/a.jpg\"},\n"
-                      "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/a%2Ejpg\"},\n"
-                      "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/b.jpg\"}]}");
+    auto r = validate(
+        "{\"images\": [\n{\"objectUrl\": \"https://storage.cloud.google.com/b-1/a.jpg\"},\n"
+        "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/a.jpg\"},\n"
+        "{\"objectUrl\": \"gs://b-1/a.jpg\"},\n"
+        "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/a%2Ejpg\"},\n"
+        "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/b.jpg\"}]}");
     REQUIRE(count(r, "manifest.url.duplicate") == 3);
     const Diagnostic* d = find(r, "manifest.url.duplicate");
     CHECK(d->severity == Severity::warning);
@@ -249,7 +262,9 @@ TEST_CASE("duplicate URLs name the first place, across URL forms", "[manifest][v
     CHECK(d->message.find("line 2, column 15") != std::string::npos);
     // many distinct URLs (the table grows) and no false duplicates
     std::string many = "{\"images\": [";
-    for (int i = 0; i < 5000; ++i) many += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" + std::to_string(i) + "\"}";
+    for (int i = 0; i < 5000; ++i)
+        many += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" +
+                std::to_string(i) + "\"}";
     many += ",{\"objectUrl\": \"https://storage.cloud.google.com/b-1/4321\"}]}";
     auto m = validate(many);
     CHECK(codes(m) == std::vector<std::string>{"manifest.url.duplicate"});
@@ -267,12 +282,14 @@ TEST_CASE("URLs at the edges of the plain path", "[manifest][validate][url]") {
     CHECK(codes(validate(image(base + "a\u007f.jpg"))) == std::vector<std::string>{"gcs.object.control"});
     CHECK(codes(validate(image(base + "d/.hidden.jpg"))).empty());  // a dot file is no dot segment
     CHECK(codes(validate(image("https://example.com/"))) == std::vector<std::string>{"manifest.url.no-object"});
-    CHECK(codes(validate(image("https://storage.cloud.google.com//a.jpg"))) == std::vector<std::string>{"manifest.url.no-object"});
+    CHECK(codes(validate(image("https://storage.cloud.google.com//a.jpg"))) ==
+          std::vector<std::string>{"manifest.url.no-object"});
     // Upper-case schemes and hosts are the same URL; other clouds' URLs match only themselves.
-    auto r = validate("{\"images\": [{\"objectUrl\": \"HTTPS://Storage.Cloud.Google.com/b-1/a.jpg\"},\n"
-                      "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/a.jpg\"},\n"
-                      "{\"objectUrl\": \"https://example.com/b-1/a.jpg\"},\n"
-                      "{\"objectUrl\": \"https://example.com/b-1/a.jpg\"}]}");
+    auto r = validate(
+        "{\"images\": [{\"objectUrl\": \"HTTPS://Storage.Cloud.Google.com/b-1/a.jpg\"},\n"
+        "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/a.jpg\"},\n"
+        "{\"objectUrl\": \"https://example.com/b-1/a.jpg\"},\n"
+        "{\"objectUrl\": \"https://example.com/b-1/a.jpg\"}]}");
     REQUIRE(count(r, "manifest.url.duplicate") == 2);
     CHECK(r.diagnostics[0].message.find("(same bucket and object)") != std::string::npos);
     CHECK(r.diagnostics[1].line == 4);
@@ -297,7 +314,9 @@ TEST_CASE("the diagnostics cap counts the rest per code", "[manifest][validate]"
 
 TEST_CASE("progress is reported and can cancel", "[manifest][validate]") {
     std::string text = "{\"images\": [";
-    for (int i = 0; i < 200; ++i) text += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" + std::to_string(i) + "\"}";
+    for (int i = 0; i < 200; ++i)
+        text += std::string(i ? "," : "") + "{\"objectUrl\": \"https://storage.cloud.google.com/b-1/" +
+                std::to_string(i) + "\"}";
     text += "]}";
     ValidateOptions o;
     o.progress_every = 1000;

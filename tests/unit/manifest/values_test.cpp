@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "manifest/values.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 using eic::manifest::same_text;
 

@@ -103,24 +103,26 @@ TEST_CASE("write csv: refusals of structure") {
     w = write_csv(from_json(R"({"image_groups":[{"title":"g","objectUrl_0":"a"},{"title":"g","objectUrl_0":"b"},
         {"objectUrl_0":"c"},{"title":"s","createVideo":true,"objectUrl_0":"d"},{"title":"e"}]})"));
     CHECK_FALSE(w.bytes);
-    CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.duplicate-title", "convert.csv.group-title",
-                                                           "convert.csv.no-url"});
+    CHECK(codes(w.diagnostics) ==
+          std::vector<std::string>{"convert.csv.duplicate-title", "convert.csv.group-title", "convert.csv.no-url"});
     w = write_csv(from_json(R"({"videos":[{"objectUrl":"a","createVideo":true}]})"));
     CHECK(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.unknown-field"});
 }
 
 TEST_CASE("write csv: several data types make one mixed CSV, a title column each") {
     // Encord's GCP import guide: "combine multiple data types in a single CSV file"
-    auto w = write_csv(from_json(R"({"videos":[{"objectUrl":"gs://b/v.mp4","title":"v"}],"images":[{"objectUrl":"gs://b/a.jpg"}],
+    auto w = write_csv(
+        from_json(R"({"videos":[{"objectUrl":"gs://b/v.mp4","title":"v"}],"images":[{"objectUrl":"gs://b/a.jpg"}],
         "image_groups":[{"title":"g","objectUrl_0":"gs://b/1.jpg","objectUrl_1":"gs://b/2.jpg"},
                         {"title":"s","createVideo":true,"objectUrl_0":"gs://b/3.jpg"}]})"));
     REQUIRE(w.bytes);
-    CHECK(*w.bytes == "ObjectUrl,Video title,Image title,Image group title,Image sequence title\n"
-                      "gs://b/v.mp4,v,,,\n"
-                      "gs://b/a.jpg,,/a.jpg,,\n"
-                      "gs://b/1.jpg,,,g,\n"
-                      "gs://b/2.jpg,,,g,\n"
-                      "gs://b/3.jpg,,,,s\n");
+    CHECK(*w.bytes ==
+          "ObjectUrl,Video title,Image title,Image group title,Image sequence title\n"
+          "gs://b/v.mp4,v,,,\n"
+          "gs://b/a.jpg,,/a.jpg,,\n"
+          "gs://b/1.jpg,,,g,\n"
+          "gs://b/2.jpg,,,g,\n"
+          "gs://b/3.jpg,,,,s\n");
     // the untitled image had to get a title (its type is the title column it fills): said, at its item
     REQUIRE(codes(w.diagnostics) == std::vector<std::string>{"convert.csv.title-filled"});
     CHECK(w.diagnostics[0].severity == Severity::warning);

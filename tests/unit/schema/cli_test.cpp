@@ -85,7 +85,10 @@ TEST_CASE("schema check: a wire map's Unicode keys and repeated options are warn
         found.emplace_back(d["severity"].get<std::string>(), d["code"].get<std::string>(),
                            d["pointer"].get<std::string>(), d["line"].get<int>());
     CHECK(found == std::vector<std::tuple<std::string, std::string, std::string, int>>{
-                       {"warning", "schema.key.non-ascii", "/\xC3\x9Cn\xC3\xAF" "code", 2},
+                       {"warning", "schema.key.non-ascii",
+                        "/\xC3\x9Cn\xC3\xAF"
+                        "code",
+                        2},
                        {"warning", "schema.key.non-ascii", "/\xE6\x97\xA5\xE6\x9C\xAC", 3},
                        {"warning", "schema.wire.enum-repeat", "/tags/values", 4}});
 

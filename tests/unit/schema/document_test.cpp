@@ -136,10 +136,11 @@ Diagnostics checked(const std::string& text) {
     return check_schema_file(*l.file, Target::index);
 }
 
-const std::string kUnicode = "\xC3\x9Cn\xC3\xAF"
-                             "code";                          // Ünïcode
-const std::string kJapan = "\xE6\x97\xA5\xE6\x9C\xAC";        // 日本
-const std::string kAcute = "\xC3\xA9";                         // é
+const std::string kUnicode =
+    "\xC3\x9Cn\xC3\xAF"
+    "code";                                             // Ünïcode
+const std::string kJapan = "\xE6\x97\xA5\xE6\x9C\xAC";  // 日本
+const std::string kAcute = "\xC3\xA9";                  // é
 
 }  // namespace
 
@@ -168,16 +169,15 @@ TEST_CASE("a draft may keep a Unicode key its base has, but not add one", "[sche
     Diagnostics no_base = checked(head + kAcute + "\": " + entry + "}}");  // a new draft adds every key
     CHECK(error_codes(no_base) == Codes{"schema.key.character"});
 
-    Diagnostics kept = checked(head + kAcute + "\": " + entry + "}, \"base\": {\"schema\": {\"" + kAcute + "\": " +
-                               entry + "}}}");
+    Diagnostics kept =
+        checked(head + kAcute + "\": " + entry + "}, \"base\": {\"schema\": {\"" + kAcute + "\": " + entry + "}}}");
     REQUIRE(codes(kept) == Codes{"schema.key.non-ascii"});
     CHECK(kept[0].severity == Severity::warning);
     CHECK(*kept[0].pointer == "/schema/" + kAcute);
 
     // Still held when the draft changes the key's entry (here: a new option).
-    Diagnostics changed =
-        checked(head + kAcute + R"(": {"ty": "enum", "values": ["x", "y"]}}, "base": {"schema": {")" + kAcute +
-                "\": " + entry + "}}}");
+    Diagnostics changed = checked(head + kAcute + R"(": {"ty": "enum", "values": ["x", "y"]}}, "base": {"schema": {")" +
+                                  kAcute + "\": " + entry + "}}}");
     CHECK(codes(changed) == Codes{"schema.key.non-ascii"});
 }
 

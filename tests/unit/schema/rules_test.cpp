@@ -140,8 +140,9 @@ TEST_CASE("live keys that differ only by case are a warning; deleted ones are no
 }
 
 TEST_CASE("check_schema judges keys and repeats Encord holds by the SDK's looser rules", "[schema][rules]") {
-    const std::string unicode = "\xC3\x9Cn\xC3\xAF"
-                                "code";  // Ünïcode
+    const std::string unicode =
+        "\xC3\x9Cn\xC3\xAF"
+        "code";  // Ünïcode
     Schema s;
     s.put(unicode, KeyEntry::live(KeyType::variant(ScalarHint::text)));
     s.put("a/b", KeyEntry::live(KeyType::geospatial()));
@@ -150,8 +151,8 @@ TEST_CASE("check_schema judges keys and repeats Encord holds by the SDK's looser
 
     // Nothing held: every key and option is the caller's addition.
     auto added = check_schema(s, Target::index);
-    CHECK(error_codes(added) == Codes{"schema.key.character", "schema.enum.duplicate", "schema.enum.duplicate",
-                                      "schema.key.character"});
+    CHECK(error_codes(added) ==
+          Codes{"schema.key.character", "schema.enum.duplicate", "schema.enum.duplicate", "schema.key.character"});
 
     // The map holds itself, as a wire map checked on its own does.
     Held held;

@@ -8,7 +8,7 @@ using namespace eic;
 using namespace eic::schema;
 using namespace eic::schema::test;
 
-// reference/encord-api.md §2.2, checked against the SDK's behaviour.
+// as encord-client-python writes them (encord/orm/metadata_schema.py, pydantic model_dump).
 static const char* kSdkSample = R"({"emb":{"ty":"embedding","size":512,"api":null},
  "en":{"ty":"enum","values":["a","b"]},
  "s":{"ty":"variant","hint":"varchar"},
