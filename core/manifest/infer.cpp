@@ -93,14 +93,52 @@ Diagnostic make(Severity sev, const char* code, std::string message, const Place
 
 std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
-}  // namespace
-
-InferResult infer_schema(const Manifest& m, const InferOptions& o) {
-    InferResult r;
-    r.loaded = true;
+// What the values of all keys looked like, in the order keys were first seen.
+struct Observed {
     std::map<std::string, KeyStats> keys;
-    std::vector<std::string> key_order;
+    std::vector<std::string> order;
+};
 
+// One non-null value of a key, at its place.
+void observe_value(KeyStats& s, const ordered_json& v, const Place& p, const InferOptions& o) {
+    ++s.occurrences;
+    const Kind k = v.is_boolean()  ? Kind::boolean
+                   : v.is_number() ? Kind::number
+                   : v.is_string() ? Kind::string
+                   : v.is_array()  ? Kind::array
+                                   : Kind::object;
+    ++s.kinds.try_emplace(k, 0, p).first->second.first;
+    switch (k) {
+        case Kind::string: {
+            const std::string& str = v.get_ref<const std::string&>();
+            if (s.all_datetime && !is_iso8601(str)) s.all_datetime = false;
+            if (s.all_uuid4 && uuid_version(str) != 4) s.all_uuid4 = false;
+            s.max_chars = std::max(s.max_chars, count_chars(str));
+            if (!s.distinct_overflow) {
+                s.distinct.insert(str);
+                if (s.distinct.size() > o.enum_max_values) {
+                    s.distinct_overflow = true;
+                    s.distinct.clear();
+                }
+            }
+            break;
+        }
+        case Kind::array:
+            if (!std::all_of(v.begin(), v.end(), [](const ordered_json& e) { return e.is_number(); }))
+                s.all_number_arrays = false;
+            if (s.sizes.size() < 8) s.sizes.try_emplace(v.size(), p);
+            break;
+        case Kind::object:
+            if (!is_geo(v)) s.all_geo = false;
+            break;
+        default:
+            break;
+    }
+}
+
+// Every item's clientMetadata, key by key.
+Observed observe(const Manifest& m, const InferOptions& o, InferResult& r) {
+    Observed seen;
     for (Collection c : m.collections()) {
         const auto& items = m[c];
         for (std::size_t i = 0; i < items.size(); ++i) {
@@ -113,7 +151,8 @@ InferResult infer_schema(const Manifest& m, const InferOptions& o) {
             base.row = item.source.row;
             base.collection = collection_key(c);
             base.item = i;
-            base.pointer = "/" + std::string(collection_key(c)) + "/" + std::to_string(i) + "/clientMetadata";
+            base.pointer = "/" + std::string(collection_key(c)) + "/" + std::to_string(i) + "/" +
+                           std::string(item.spelling.client_metadata());
             if (!item.client_metadata.is_object()) {
                 r.diagnostics.push_back(make(Severity::warning, infer_code::not_object,
                                              "clientMetadata should be an object of keys and values; this one is "
@@ -123,66 +162,153 @@ InferResult infer_schema(const Manifest& m, const InferOptions& o) {
             }
             ++r.items_with_metadata;
             for (auto it = item.client_metadata.begin(); it != item.client_metadata.end(); ++it) {
-                const std::string& key = it.key();
-                const ordered_json& v = it.value();
-                auto [slot, fresh] = keys.try_emplace(key);
+                auto [slot, fresh] = seen.keys.try_emplace(it.key());
                 KeyStats& s = slot->second;
                 Place p = base;
-                p.pointer += "/" + pointer_escape(key);
+                p.pointer += "/" + pointer_escape(it.key());
                 if (fresh) {
-                    key_order.push_back(key);
+                    seen.order.push_back(it.key());
                     s.first = p;
                 }
-                if (v.is_null()) {
+                if (it.value().is_null())
                     ++s.nulls;
-                    continue;
-                }
-                ++s.occurrences;
-                Kind k = v.is_boolean()  ? Kind::boolean
-                         : v.is_number() ? Kind::number
-                         : v.is_string() ? Kind::string
-                         : v.is_array()  ? Kind::array
-                                         : Kind::object;
-                auto [kslot, kfresh] = s.kinds.try_emplace(k, 0, p);
-                ++kslot->second.first;
-                switch (k) {
-                    case Kind::string: {
-                        const std::string& str = v.get_ref<const std::string&>();
-                        if (s.all_datetime && !is_iso8601(str)) s.all_datetime = false;
-                        if (s.all_uuid4 && uuid_version(str) != 4) s.all_uuid4 = false;
-                        s.max_chars = std::max(s.max_chars, count_chars(str));
-                        if (!s.distinct_overflow) {
-                            s.distinct.insert(str);
-                            if (s.distinct.size() > o.enum_max_values) {
-                                s.distinct_overflow = true;
-                                s.distinct.clear();
-                            }
-                        }
-                        break;
-                    }
-                    case Kind::array: {
-                        bool numbers =
-                            std::all_of(v.begin(), v.end(), [](const ordered_json& e) { return e.is_number(); });
-                        if (!numbers) s.all_number_arrays = false;
-                        if (s.sizes.size() < 8) s.sizes.try_emplace(v.size(), p);
-                        break;
-                    }
-                    case Kind::object:
-                        if (!is_geo(v)) s.all_geo = false;
-                        break;
-                    default:
-                        break;
-                }
+                else
+                    observe_value(s, it.value(), p, o);
             }
         }
     }
+    return seen;
+}
+
+// A key's type and the note that says why; nullopt (with a finding) when it has none.
+struct Inferred {
+    schema::KeyType type;
+    std::string note;
+};
+using Found = std::optional<Inferred>;
+
+Found string_type(const KeyStats& s, const InferOptions& o, const std::string& seen) {
+    const std::size_t distinct = s.distinct.size();
+    if (s.all_datetime)
+        return Inferred{schema::KeyType::variant(schema::ScalarHint::datetime),
+                        "datetime: every value is ISO 8601" + seen};
+    if (s.all_uuid4)
+        return Inferred{schema::KeyType::variant(schema::ScalarHint::uuid), "uuid: every value is a UUIDv4" + seen};
+    if (s.max_chars >= o.text_min_chars)
+        return Inferred{schema::KeyType::variant(schema::ScalarHint::text),
+                        "text: the longest value has " + std::to_string(s.max_chars) + " characters"};
+    if (!s.distinct_overflow && distinct >= 1 && s.occurrences >= o.enum_min_repeat * distinct)
+        return Inferred{schema::KeyType::enumeration(std::vector<std::string>(s.distinct.begin(), s.distinct.end())),
+                        "enum: " + plural(distinct, "distinct value") + seen};
+    return Inferred{
+        schema::KeyType::variant(schema::ScalarHint::varchar),
+        "varchar: " +
+            (s.distinct_overflow ? "more than " + std::to_string(o.enum_max_values) : std::to_string(distinct)) +
+            " distinct values" + seen + ", too many for an enum"};
+}
+
+Found array_type(const std::string& key, const KeyStats& s, const InferOptions& o, const std::string& seen,
+                 Diagnostics& ds) {
+    if (!s.all_number_arrays) {
+        ds.push_back(make(Severity::warning, infer_code::unsupported,
+                          "key " + schema::quote(key) +
+                              " holds arrays that are not all numbers; only number arrays (embeddings) have a schema "
+                              "type. The key is left out",
+                          s.first, key));
+        return std::nullopt;
+    }
+    if (s.sizes.size() > 1) {
+        std::string sizes;
+        for (const auto& [n, p] : s.sizes)
+            sizes += (sizes.empty() ? "" : "; ") + std::to_string(n) + " at " + describe_place(p);
+        ds.push_back(make(Severity::error, infer_code::embedding_size,
+                          "key " + schema::quote(key) + " holds number arrays of several lengths (" + sizes +
+                              "); an embedding has one size. The key is left out",
+                          std::next(s.sizes.begin())->second, key));
+        return std::nullopt;
+    }
+    const std::size_t size = s.sizes.begin()->first;
+    if (size == 0 || size > o.embedding_max_size) {
+        ds.push_back(make(Severity::error, infer_code::embedding_size,
+                          "key " + schema::quote(key) + " holds number arrays of length " + std::to_string(size) +
+                              "; an embedding has 1 to " + std::to_string(o.embedding_max_size) +
+                              " numbers. The key is left out",
+                          s.first, key));
+        return std::nullopt;
+    }
+    return Inferred{schema::KeyType::embedding(std::int64_t(size)),
+                    "embedding: number arrays of length " + std::to_string(size) + seen};
+}
+
+// Whether a key can be in the draft at all: a valid name, some value, one JSON type.
+bool usable(const std::string& key, const KeyStats& s, Diagnostics& ds) {
+    for (const Diagnostic& kd : schema::validate_key_name(key)) {
+        if (kd.severity != Severity::error) continue;
+        ds.push_back(
+            make(Severity::warning, infer_code::key_name,
+                 "key " + schema::quote(key) + " cannot be a schema key (eic schema check tells why); it is left out",
+                 s.first, key));
+        return false;
+    }
+    if (s.occurrences == 0) {
+        ds.push_back(make(Severity::info, infer_code::only_null,
+                          "key " + schema::quote(key) + " is null in every item (" + plural(s.nulls, "item") +
+                              "), so its type is unknown; it is left out",
+                          s.first, key));
+        return false;
+    }
+    if (s.kinds.size() > 1) {
+        std::string kinds, places;
+        for (const auto& [k, cp] : s.kinds) {
+            kinds += (kinds.empty() ? "" : ", ") + std::string(kind_word(k)) + " (" + plural(cp.first, "item") + ")";
+            places += (places.empty() ? "" : "; ") + std::string(kind_word(k)) + " at " + describe_place(cp.second);
+        }
+        ds.push_back(make(Severity::error, infer_code::conflict,
+                          "key " + schema::quote(key) + " has values of several types: " + kinds + " (for example " +
+                              places + "); make them one type, then infer again. The key is left out",
+                          std::next(s.kinds.begin())->second.second, key));
+        return false;
+    }
+    return true;
+}
+
+Found infer_type(const std::string& key, const KeyStats& s, const InferOptions& o, Diagnostics& ds) {
+    if (!usable(key, s, ds)) return std::nullopt;
+    const std::string seen = " in " + plural(s.occurrences, "item");
+    switch (s.kinds.begin()->first) {
+        case Kind::boolean:
+            return Inferred{schema::KeyType::variant(schema::ScalarHint::boolean), "boolean: true/false" + seen};
+        case Kind::number:
+            return Inferred{schema::KeyType::variant(schema::ScalarHint::number), "number" + seen};
+        case Kind::string:
+            return string_type(s, o, seen);
+        case Kind::array:
+            return array_type(key, s, o, seen, ds);
+        case Kind::object:
+            if (s.all_geo)
+                return Inferred{schema::KeyType::geospatial(), "geospatial: latitude/longitude objects" + seen};
+            ds.push_back(make(Severity::warning, infer_code::unsupported,
+                              "key " + schema::quote(key) +
+                                  " holds objects other than {\"latitude\", \"longitude\"}; only those (geospatial) "
+                                  "have a schema type. The key is left out",
+                              s.first, key));
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+InferResult infer_schema(const Manifest& m, const InferOptions& o) {
+    InferResult r;
+    r.loaded = true;
+    const Observed seen = observe(m, o, r);
 
     schema::Draft& d = r.draft;
-    const std::string source = o.file_name.empty() ? std::string() : o.file_name;
+    const std::string& source = o.file_name;
     d.title = !o.title.empty() ? o.title : source.empty() ? "Inferred schema" : "Inferred from " + source;
     d.description = "Inferred by eic infer-schema from the clientMetadata of " + plural(r.items_with_metadata, "item") +
                     (source.empty() ? "" : " in " + source) + ". Review every key before pushing it to Encord.";
-
     if (r.items_with_metadata == 0) {
         Diagnostic diag;
         diag.severity = Severity::warning;
@@ -191,127 +317,12 @@ InferResult infer_schema(const Manifest& m, const InferOptions& o) {
         r.diagnostics.push_back(std::move(diag));
         return r;
     }
-
-    for (const std::string& key : key_order) {
-        const KeyStats& s = keys.at(key);
-        if (key == "keyframes") continue;  // reserved by Encord: a list of frame numbers, not a schema key
-        bool bad_name = false;
-        for (const Diagnostic& kd : schema::validate_key_name(key))
-            if (kd.severity == Severity::error) bad_name = true;
-        if (bad_name) {
-            r.diagnostics.push_back(make(
-                Severity::warning, infer_code::key_name,
-                "key " + schema::quote(key) + " cannot be a schema key (eic schema check tells why); it is left out",
-                s.first, key));
-            continue;
+    for (const std::string& key : seen.order) {
+        if (key == format::kKeyframes) continue;  // reserved by Encord (frame numbers), not a schema key
+        if (Found t = infer_type(key, seen.keys.at(key), o, r.diagnostics)) {
+            d.schema.put(key, schema::KeyEntry::live(t->type));
+            d.notes[key] = "Inferred " + t->note + ".";
         }
-        if (s.occurrences == 0) {
-            r.diagnostics.push_back(make(Severity::info, infer_code::only_null,
-                                         "key " + schema::quote(key) + " is null in every item (" +
-                                             plural(s.nulls, "item") + "), so its type is unknown; it is left out",
-                                         s.first, key));
-            continue;
-        }
-        if (s.kinds.size() > 1) {
-            std::string kinds, places;
-            for (const auto& [k, cp] : s.kinds) {
-                kinds +=
-                    (kinds.empty() ? "" : ", ") + std::string(kind_word(k)) + " (" + plural(cp.first, "item") + ")";
-                places += (places.empty() ? "" : "; ") + std::string(kind_word(k)) + " at " + describe_place(cp.second);
-            }
-            const Place& second = std::next(s.kinds.begin())->second.second;
-            r.diagnostics.push_back(make(Severity::error, infer_code::conflict,
-                                         "key " + schema::quote(key) + " has values of several types: " + kinds +
-                                             " (for example " + places +
-                                             "); make them one type, then infer again. The key is left out",
-                                         second, key));
-            continue;
-        }
-        const Kind kind = s.kinds.begin()->first;
-        std::string note;
-        schema::KeyType type;
-        const std::string seen = " in " + plural(s.occurrences, "item");
-        switch (kind) {
-            case Kind::boolean:
-                type = schema::KeyType::variant(schema::ScalarHint::boolean);
-                note = "boolean: true/false" + seen;
-                break;
-            case Kind::number:
-                type = schema::KeyType::variant(schema::ScalarHint::number);
-                note = "number" + seen;
-                break;
-            case Kind::string: {
-                std::size_t distinct = s.distinct.size();
-                if (s.all_datetime) {
-                    type = schema::KeyType::variant(schema::ScalarHint::datetime);
-                    note = "datetime: every value is ISO 8601" + seen;
-                } else if (s.all_uuid4) {
-                    type = schema::KeyType::variant(schema::ScalarHint::uuid);
-                    note = "uuid: every value is a UUIDv4" + seen;
-                } else if (s.max_chars >= o.text_min_chars) {
-                    type = schema::KeyType::variant(schema::ScalarHint::text);
-                    note = "text: the longest value has " + std::to_string(s.max_chars) + " characters";
-                } else if (!s.distinct_overflow && distinct >= 1 && s.occurrences >= o.enum_min_repeat * distinct) {
-                    type = schema::KeyType::enumeration(std::vector<std::string>(s.distinct.begin(), s.distinct.end()));
-                    note = "enum: " + plural(distinct, "distinct value") + seen;
-                } else {
-                    type = schema::KeyType::variant(schema::ScalarHint::varchar);
-                    note = "varchar: " +
-                           (s.distinct_overflow ? "more than " + std::to_string(o.enum_max_values)
-                                                : std::to_string(distinct)) +
-                           " distinct values" + seen + ", too many for an enum";
-                }
-                break;
-            }
-            case Kind::array: {
-                if (!s.all_number_arrays) {
-                    r.diagnostics.push_back(make(Severity::warning, infer_code::unsupported,
-                                                 "key " + schema::quote(key) +
-                                                     " holds arrays that are not all numbers; only number arrays "
-                                                     "(embeddings) have a schema type. The key is left out",
-                                                 s.first, key));
-                    continue;
-                }
-                if (s.sizes.size() > 1) {
-                    std::string sizes;
-                    for (const auto& [n, p] : s.sizes)
-                        sizes += (sizes.empty() ? "" : "; ") + std::to_string(n) + " at " + describe_place(p);
-                    r.diagnostics.push_back(make(Severity::error, infer_code::embedding_size,
-                                                 "key " + schema::quote(key) +
-                                                     " holds number arrays of several lengths (" + sizes +
-                                                     "); an embedding has one size. The key is left out",
-                                                 std::next(s.sizes.begin())->second, key));
-                    continue;
-                }
-                std::size_t size = s.sizes.begin()->first;
-                if (size == 0 || size > o.embedding_max_size) {
-                    r.diagnostics.push_back(make(Severity::error, infer_code::embedding_size,
-                                                 "key " + schema::quote(key) + " holds number arrays of length " +
-                                                     std::to_string(size) + "; an embedding has 1 to " +
-                                                     std::to_string(o.embedding_max_size) +
-                                                     " numbers. The key is left out",
-                                                 s.first, key));
-                    continue;
-                }
-                type = schema::KeyType::embedding(std::int64_t(size));
-                note = "embedding: number arrays of length " + std::to_string(size) + seen;
-                break;
-            }
-            case Kind::object:
-                if (!s.all_geo) {
-                    r.diagnostics.push_back(make(Severity::warning, infer_code::unsupported,
-                                                 "key " + schema::quote(key) +
-                                                     " holds objects other than {\"latitude\", \"longitude\"}; only "
-                                                     "those (geospatial) have a schema type. The key is left out",
-                                                 s.first, key));
-                    continue;
-                }
-                type = schema::KeyType::geospatial();
-                note = "geospatial: latitude/longitude objects" + seen;
-                break;
-        }
-        d.schema.put(key, schema::KeyEntry::live(type));
-        d.notes[key] = "Inferred " + note + ".";
     }
     return r;
 }

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openApp, findItem } from './helpers/browser.mjs';
+import { openApp, findItem, framesPass } from './helpers/browser.mjs';
 import { useBrowser } from './helpers/session.mjs';
 
 const session = useBrowser();
@@ -20,7 +20,7 @@ async function waitDemo(page, predicate, timeout = 60000) {
     const s = await demoState(page);
     if (predicate(s)) return s;
     if (Date.now() > deadline) throw new Error(`the insight demo never matched ${predicate}: ${JSON.stringify(s)}`);
-    await page.waitForTimeout(50);
+    await framesPass(page);
   }
 }
 
@@ -28,15 +28,15 @@ async function waitDemo(page, predicate, timeout = 60000) {
 // separate frames.
 async function drag(page, from, to, button = 'left') {
   await page.mouse.move(from.x, from.y);
-  await page.waitForTimeout(50);
+  await framesPass(page);
   await page.mouse.down({ button });
-  await page.waitForTimeout(50);
+  await framesPass(page);
   for (let i = 1; i <= 5; ++i) {
     await page.mouse.move(from.x + ((to.x - from.x) * i) / 5, from.y + ((to.y - from.y) * i) / 5);
-    await page.waitForTimeout(30);
+    await framesPass(page);
   }
   await page.mouse.up({ button });
-  await page.waitForTimeout(80);
+  await framesPass(page);
 }
 
 
@@ -64,7 +64,7 @@ test('box selection reaches the table, a click on empty space clears it, a right
   assert.ok(s.selected > 0 && s.selected < n, `selected ${s.selected}`);
   assert.equal(s.selected, s.mapSelected);
   await page.mouse.move(map.x + map.w * 0.75, map.y + 10);
-  await page.waitForTimeout(100);
+  await framesPass(page);
   await page.screenshot({ path: path.join(session.artifacts, 'insight-selection-light.png') });
 
   // A click in the map's corner, where the fitted view leaves a margin: the selection clears.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { openApp, clickItem, findItem, waitState, framesPass } from './helpers/browser.mjs';
 import { useBrowser } from './helpers/session.mjs';
 
 const session = useBrowser();
@@ -143,7 +143,7 @@ test('find, jump, fix, edit, undo, export and split a manifest', async () => {
   // The embedding map projects every image and colours it by a key.
   await clickItem(page, 'Insight', { window: 'Manifest' });
   s = await waitState(page, (st) => st.manifest.insight.points === 2500, 15000);
-  await page.waitForTimeout(300);
+  await framesPass(page);
   await page.screenshot({ path: path.join(session.artifacts, 'editor-embedding-map.png') });
   assert.deepEqual(errors, []);
   await context.close();

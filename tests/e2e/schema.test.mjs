@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { openApp, clickItem, findItem, waitState, framesPass } from './helpers/browser.mjs';
 import { useBrowser } from './helpers/session.mjs';
 
 const session = useBrowser();
@@ -58,10 +58,10 @@ test('a user builds, edits, saves and reopens a schema with one key of every typ
 
   // A bad name is refused at the field, before anything is committed.
   await typeInto(page, 'Key name', '$secret');
-  await page.waitForTimeout(100);
+  await framesPass(page);
   const addButton = await findItem(page, 'Add key', { window: 'Schema' });
   await page.mouse.click(addButton.x + addButton.w / 2, addButton.y + addButton.h / 2);
-  await page.waitForTimeout(150);
+  await framesPass(page);
   assert.equal((await schemaOf(page)).keys, 9, 'the disabled Add button added nothing');
   await typeInto(page, 'Key name', '');
 

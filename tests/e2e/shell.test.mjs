@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { openApp, clickItem, findItem, waitState, framesPass } from './helpers/browser.mjs';
 import { useBrowser } from './helpers/session.mjs';
 
 const session = useBrowser();
@@ -12,7 +12,9 @@ test('the page loads, lays out three panels and logs no console error', async ()
   const { context, page, errors } = await openApp(session.browser, session.server.url);
   const s = await page.evaluate(() => window.eic.state());
   assert.equal(typeof s.frameMs, 'number');
-  assert.ok(s.frameMs >= 0 && s.frameMs < 1000);
+  assert.ok(s.frameMs > 0, 'the frame build is timed');  // speed is scripts/bench's, not a test's
+  const later = await framesPass(page, 3);
+  assert.ok(later.frames >= s.frames + 3, 'the canvas keeps drawing frames');
   for (const name of ['Schema', 'Manifest', 'Log']) assert.equal(s.panels[name].open, true, name);
   assert.deepEqual(s.display, { width: 1280, height: 800, dpr: 1 });
   const schema = await findItem(page, /^Schema — /, { window: 'Schema' });
@@ -21,7 +23,7 @@ test('the page loads, lays out three panels and logs no console error', async ()
   assert.ok(schema.x < manifest.x, 'Schema is left of Manifest');
   assert.ok(log.y > schema.y + 100, 'Log is below');
   await page.evaluate(() => window.eic.log('info', 'Схема: Ελληνικά, café, naïve'));
-  await page.waitForTimeout(100);
+  await framesPass(page);
   await page.screenshot({ path: path.join(session.artifacts, 'shell-1280x800.png') });
   assert.deepEqual(errors, []);
   await context.close();

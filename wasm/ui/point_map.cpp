@@ -243,42 +243,31 @@ ImVec2 point_map_to_screen(const PointMapState& st, float x, float y) {
     return ImVec2(c.x + (x - st.centre_x) * st.scale, c.y - (y - st.centre_y) * st.scale);
 }
 
-PointMapEvents draw_point_map(const char* id, const PointMapData& data, PointMapState& st, ImVec2 size) {
-    PointMapEvents ev;
-    ImGuiIO& io = ImGui::GetIO();
-    ImGui::PushID(id);
+namespace {
 
-    if (st.indexed_revision != data.revision) {
-        st.index.build(data.xy, data.xy ? data.count : 0);
-        st.indexed_revision = data.revision;
-        st.hovered.reset();
-        // Indices of the old data mean nothing past its length.
-        const auto past = std::lower_bound(st.selected.begin(), st.selected.end(), (std::uint32_t)data.count);
-        if (past != st.selected.end()) st.selected.erase(past, st.selected.end()), ++st.selection_revision;
-    }
+// New data: index it, and drop what pointed into the old data.
+void reindex(const PointMapData& data, PointMapState& st) {
+    if (st.indexed_revision == data.revision) return;
+    st.index.build(data.xy, data.xy ? data.count : 0);
+    st.indexed_revision = data.revision;
+    st.hovered.reset();
+    // Indices of the old data mean nothing past its length.
+    const auto past = std::lower_bound(st.selected.begin(), st.selected.end(), (std::uint32_t)data.count);
+    if (past != st.selected.end()) st.selected.erase(past, st.selected.end()), ++st.selection_revision;
+}
 
+void controls(PointMapState& st) {
     if (ImGui::SmallButton("Fit")) st.fit_pending = true;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     ImGui::SliderFloat("Point size", &st.point_px, 1.f, 16.f, "%.0f px");
     ImGui::SameLine();
     ImGui::TextDisabled("Drag: select · Right-drag or Alt+drag: pan · Wheel: zoom");
+}
 
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    if (size.x <= 0) size.x = avail.x;
-    if (size.y <= 0) size.y = avail.y;
-    size.x = std::max(size.x, 64.f);
-    size.y = std::max(size.y, 64.f);
-    ImGui::InvisibleButton(
-        id, size,
-        ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
-    const bool hovered = ImGui::IsItemHovered();
-    const bool active = ImGui::IsItemActive();
-    ImGui::SetItemKeyOwner(ImGuiKey_MouseWheelY);  // the wheel zooms the map, not the window
-    st.rect_min = ImGui::GetItemRectMin();
-    st.rect_max = ImGui::GetItemRectMax();
-    if (st.fit_pending) fit(st, size);
-
+// Wheel zoom around the cursor, and panning with the right or middle button (or Alt and the left).
+void zoom_and_pan(PointMapState& st, bool hovered, bool active) {
+    const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 mouse = io.MousePos;
     // Zoom around the cursor: the data point under it stays under it.
     if (hovered && io.MouseWheel != 0 && st.index.indexed() > 0) {
@@ -288,7 +277,6 @@ PointMapEvents draw_point_map(const char* id, const PointMapData& data, PointMap
         st.centre_x += before.x - after.x;
         st.centre_y += before.y - after.y;
     }
-    // Pan: right or middle drag, or a left drag that starts with Alt held.
     if (ImGui::IsItemActivated())
         st.panning = ImGui::IsMouseClicked(ImGuiMouseButton_Right) || ImGui::IsMouseClicked(ImGuiMouseButton_Middle) ||
                      (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && io.KeyAlt);
@@ -301,42 +289,43 @@ PointMapEvents draw_point_map(const char* id, const PointMapData& data, PointMap
         st.centre_x -= io.MouseDelta.x / st.scale;
         st.centre_y += io.MouseDelta.y / st.scale;
     }
+}
 
-    // Hover: the nearest point within its radius plus some slack, in data units.
-    st.hovered.reset();
-    if (hovered && !st.boxing && !st.panning && st.index.indexed() > 0) {
-        const ImVec2 d = to_data(st, mouse);
-        st.hovered = st.index.nearest(d.x, d.y, (st.point_px * 0.5f + kHoverSlackPx) / st.scale);
+// The nearest point within its radius plus some slack, in data units.
+std::optional<std::uint32_t> point_under(const PointMapState& st, ImVec2 mouse) {
+    const ImVec2 d = to_data(st, mouse);
+    return st.index.nearest(d.x, d.y, (st.point_px * 0.5f + kHoverSlackPx) / st.scale);
+}
+
+// On release, the box selects what it covers; a click selects the point under it, or clears.
+void finish_box(PointMapState& st, PointMapEvents& ev) {
+    if (!st.boxing || ImGui::IsMouseDown(ImGuiMouseButton_Left)) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 mouse = io.MousePos;
+    st.boxing = false;
+    const bool click = std::fabs(mouse.x - st.box_start.x) < kClickPx && std::fabs(mouse.y - st.box_start.y) < kClickPx;
+    std::vector<std::uint32_t> chosen;
+    if (click) {
+        if (auto hit = point_under(st, mouse)) chosen.push_back(*hit);
+    } else {
+        const ImVec2 a = to_data(st, st.box_start), b = to_data(st, mouse);
+        st.index.in_box(a.x, a.y, b.x, b.y, chosen);
     }
-    ev.hovered = st.hovered;
-
-    // The box: on release select what it covers; a click selects the point under it or clears.
-    if (st.boxing && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        st.boxing = false;
-        const bool click =
-            std::fabs(mouse.x - st.box_start.x) < kClickPx && std::fabs(mouse.y - st.box_start.y) < kClickPx;
-        std::vector<std::uint32_t> chosen;
-        if (click) {
-            const ImVec2 d = to_data(st, mouse);
-            if (auto hit = st.index.nearest(d.x, d.y, (st.point_px * 0.5f + kHoverSlackPx) / st.scale))
-                chosen.push_back(*hit);
-        } else {
-            const ImVec2 a = to_data(st, st.box_start), b = to_data(st, mouse);
-            st.index.in_box(a.x, a.y, b.x, b.y, chosen);
-        }
-        if (io.KeyShift && !click) {  // Shift adds the box to what was selected
-            std::vector<std::uint32_t> merged;
-            std::set_union(st.selected.begin(), st.selected.end(), chosen.begin(), chosen.end(),
-                           std::back_inserter(merged));
-            chosen.swap(merged);
-        }
-        if (chosen != st.selected || click) {
-            st.selected.swap(chosen);
-            ++st.selection_revision;
-            ev.selection_changed = true;
-        }
+    if (io.KeyShift && !click) {  // Shift adds the box to what was selected
+        std::vector<std::uint32_t> merged;
+        std::set_union(st.selected.begin(), st.selected.end(), chosen.begin(), chosen.end(),
+                       std::back_inserter(merged));
+        chosen.swap(merged);
     }
+    if (chosen != st.selected || click) {
+        st.selected.swap(chosen);
+        ++st.selection_revision;
+        ev.selection_changed = true;
+    }
+}
 
+// The ground, the points (our own shaders, through a draw callback), the box and the border.
+void draw(const PointMapData& data, PointMapState& st) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // An opaque, neutral ground (the window's own colour): the theme's tinted frame colour would fight the palette.
     const ImVec4 ground = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
@@ -364,11 +353,42 @@ PointMapEvents draw_point_map(const char* id, const PointMapData& data, PointMap
         dl->PopClipRect();
     }
     if (st.boxing) {
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
         const ImU32 accent = ImGui::GetColorU32(ImGuiCol_PlotHistogram);
         dl->AddRectFilled(st.box_start, mouse, (accent & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 40));
         dl->AddRect(st.box_start, mouse, accent);
     }
     dl->AddRect(st.rect_min, st.rect_max, ImGui::GetColorU32(ImGuiCol_Border));
+}
+
+}  // namespace
+
+PointMapEvents draw_point_map(const char* id, const PointMapData& data, PointMapState& st, ImVec2 size) {
+    PointMapEvents ev;
+    ImGui::PushID(id);
+    reindex(data, st);
+    controls(st);
+
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    size.x = std::max(size.x <= 0 ? avail.x : size.x, 64.f);
+    size.y = std::max(size.y <= 0 ? avail.y : size.y, 64.f);
+    ImGui::InvisibleButton(
+        id, size,
+        ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    ImGui::SetItemKeyOwner(ImGuiKey_MouseWheelY);  // the wheel zooms the map, not the window
+    st.rect_min = ImGui::GetItemRectMin();
+    st.rect_max = ImGui::GetItemRectMax();
+    if (st.fit_pending) fit(st, size);
+
+    zoom_and_pan(st, hovered, active);
+    st.hovered.reset();
+    if (hovered && !st.boxing && !st.panning && st.index.indexed() > 0)
+        st.hovered = point_under(st, ImGui::GetIO().MousePos);
+    ev.hovered = st.hovered;
+    finish_box(st, ev);
+    draw(data, st);
     ImGui::PopID();
     return ev;
 }

@@ -32,7 +32,7 @@ export async function clickItem(page, label, { window } = {}) {
   const item = await findItem(page, label, { window });
   // Hover first, as a person does: ImGui decides hovering per frame, before the press.
   await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
-  await page.waitForTimeout(40);
+  await framesPass(page, 1);
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
   return item;
 }
@@ -55,6 +55,13 @@ export async function findItem(page, label, { window, timeout = 5000 } = {}) {
 
 // Waits until the app's state satisfies a predicate. Polled from node: the page's CSP forbids the
 // string evaluation that page.waitForFunction would need.
+// Waits until the app has drawn `n` more frames, so input given before has been seen and answered:
+// tests wait on the app's state, never on a fixed sleep.
+export async function framesPass(page, n = 2, timeout = 10000) {
+  const start = (await page.evaluate(() => window.eic.state())).frames;
+  return waitState(page, (s) => s.frames >= start + n, timeout);
+}
+
 export async function waitState(page, predicate, timeout = 5000) {
   const deadline = Date.now() + timeout;
   for (;;) {

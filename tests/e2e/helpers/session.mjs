@@ -1,6 +1,6 @@
 // The per-file setup every browser test shares: a server for build/web and one headless Chromium,
 // started before the file's tests and stopped after them.
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
 import fs from 'node:fs';
 import { launch } from './browser.mjs';
 import { startServer, artifacts } from './server.mjs';
@@ -11,6 +11,10 @@ export function useBrowser() {
     fs.mkdirSync(artifacts, { recursive: true });
     session.server = await startServer();
     session.browser = await launch();
+  });
+  // A test that fails before its own context.close() leaves no page running into the next test.
+  afterEach(async () => {
+    for (const context of session.browser?.contexts() ?? []) await context.close();
   });
   after(async () => {
     await session.browser?.close();

@@ -15,11 +15,17 @@ static std::vector<std::string> options(std::size_t n) {
 }
 
 TEST_CASE("scalar type names: the six canonical ones, silently", "[schema][rules]") {
-    for (const char* name : {"number", "varchar", "text", "boolean", "datetime", "uuid"}) {
+    const std::pair<const char*, ScalarHint> names[] = {
+        {"number", ScalarHint::number},   {"varchar", ScalarHint::varchar},   {"text", ScalarHint::text},
+        {"boolean", ScalarHint::boolean}, {"datetime", ScalarHint::datetime}, {"uuid", ScalarHint::uuid}};
+    for (const auto& [name, hint] : names) {
         Diagnostics ds;
-        CHECK(parse_scalar_name(name, ds) == hint_from_name(name));
+        CHECK(parse_scalar_name(name, ds) == hint);
         CHECK(ds.empty());
     }
+    Diagnostics ds;
+    CHECK_FALSE(parse_scalar_name("Number", ds));  // names are lower case
+    CHECK(codes(ds) == Codes{"schema.type.unknown"});
 }
 
 TEST_CASE("string and long_string are accepted with a warning recommending the new names", "[schema][rules]") {
