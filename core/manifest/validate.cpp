@@ -18,6 +18,7 @@
 #include "json/line_index.hpp"
 #include "json/number.hpp"
 #include "json/reader.hpp"
+#include "manifest/codes.hpp"
 #include "manifest/csv_manifest.hpp"
 #include "manifest/format.hpp"
 #include "manifest/load.hpp"
@@ -565,7 +566,7 @@ bool Validator::end_array(std::size_t off) {
         emb_count_ = std::uint64_t(f.index + 1);
         auto size = std::uint64_t(meta_->kt->size);
         if (emb_count_ != size)
-            emit(Severity::error, "manifest.metadata.embedding-size", f.offset, At::container, [&] {
+            emit(Severity::error, code::metadata_embedding_size, f.offset, At::container, [&] {
                 return fmt::format("The embedding {} has {} numbers; the schema says {}. Give exactly {} numbers.",
                                    schema::quote(frames_[depth_ - 2].key), emb_count_, size, size);
             });
@@ -620,7 +621,7 @@ void Validator::top_key(std::string_view k, std::size_t off) {
         // the file is accepted, so this is a warning, however much it would leave out.
         pending_ = Expect::ignore;
         if (auto file_form = format::file_form_of_structured(k)) {
-            emit(Severity::warning, "manifest.unknown-key", off, At::value, [&] {
+            emit(Severity::warning, code::unknown_key, off, At::value, [&] {
                 return fmt::format(
                     "{} is the structured (SDK dataItems) name; a manifest file uses \"{}\", so Encord "
                     "ignores this key and everything in it. Rename the key.",
@@ -628,7 +629,7 @@ void Validator::top_key(std::string_view k, std::size_t off) {
             });
             return;
         }
-        emit(Severity::warning, "manifest.unknown-key", off, At::value, [&] {
+        emit(Severity::warning, code::unknown_key, off, At::value, [&] {
             return fmt::format("Unknown top-level key {}: Encord reads {} and {}, and ignores the rest.{}",
                                schema::quote(k), format::documented_collections_text(), format::kSkipDuplicateUrls,
                                did_you_mean(suggest(k, names)));
@@ -636,7 +637,7 @@ void Validator::top_key(std::string_view k, std::size_t off) {
         return;
     }
     if (top_seen_mask_ & (1u << i)) {
-        emit(Severity::warning, "manifest.duplicate-key", off, At::value, [&] {
+        emit(Severity::warning, code::duplicate_key, off, At::value, [&] {
             return fmt::format(
                 "{} appears twice at the top level; JSON readers keep only the last one, so the first is "
                 "lost. Merge them into one.",
@@ -650,7 +651,7 @@ void Validator::top_key(std::string_view k, std::size_t off) {
     }
     if (k == format::kUpsertMetadata) {
         pending_ = Expect::upsert_metadata;
-        emit(Severity::info, "manifest.upsert-metadata", off, At::value, [&] {
+        emit(Severity::info, code::upsert_metadata, off, At::value, [&] {
             return std::string(
                 "upsert_metadata is documented for the structured (SDK) form only; whether a manifest file "
                 "accepts it is not documented. It only acts with skip_duplicate_urls: true.");
@@ -661,7 +662,7 @@ void Validator::top_key(std::string_view k, std::size_t off) {
         coll_ = int(c->id);
         pending_ = Expect::collection;
         if (!c->file_form_documented)
-            emit(Severity::info, "manifest.structured-collection", off, At::value, [&] {
+            emit(Severity::info, code::structured_collection, off, At::value, [&] {
                 return fmt::format(
                     "{} is a collection of Encord's structured (SDK) form; Encord documents only {} for "
                     "manifest files, so the upload may not accept it.",
@@ -674,7 +675,7 @@ void Validator::item_key(std::string_view k, std::size_t off) {
     const CollectionInfo& c = *coll();
     auto seen_once = [&](std::uint32_t flag, Expect e) {
         if (item_fields_ & flag)
-            emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
+            emit(Severity::warning, code::item_duplicate_key, off, At::value, [&] {
                 return fmt::format("{} appears twice in this item; only the last value counts. Remove one.",
                                    schema::quote(k));
             });
@@ -691,14 +692,14 @@ void Validator::item_key(std::string_view k, std::size_t off) {
         std::string hint = c.grouped && k == format::kObjectUrl
                                ? std::string(" Name the files objectUrl_0, objectUrl_1, ...")
                                : did_you_mean(suggest(k, format::item_field_names(c.id)));
-        emit(Severity::warning, "manifest.item.unknown-field", off, At::value, [&] {
+        emit(Severity::warning, code::item_unknown_field, off, At::value, [&] {
             return fmt::format("Unknown field {} in an item of {}; Encord ignores it.{}", schema::quote(k), c.key,
                                hint);
         });
         return;
     }
     if (!m->documented)
-        emit(Severity::warning, "manifest.item.field-spelling", off, At::value, [&] {
+        emit(Severity::warning, code::item_field_spelling, off, At::value, [&] {
             return fmt::format(
                 "{} is not how Encord's docs spell this field, and no source says Encord reads it: write "
                 "\"{}\". (eic reads it as {}, and eic convert keeps it as written.)",
@@ -723,7 +724,7 @@ void Validator::item_key(std::string_view k, std::size_t off) {
     }
     if (!m->position || *m->position > file_limits().max_urls) {
         pending_ = Expect::ignore;
-        emit(Severity::warning, "manifest.group.url-index", off, At::value, [&] {
+        emit(Severity::warning, code::group_url_index, off, At::value, [&] {
             return fmt::format(
                 "{} is not objectUrl_N with N a position 0, 1, 2, ... (no leading zeros), the form "
                 "Encord's docs give, so Encord may not read this file. Rename the key.",
@@ -735,7 +736,7 @@ void Validator::item_key(std::string_view k, std::size_t off) {
     group_index_ = int(n);
     if (group_seen_.size() <= n) group_seen_.resize(n + 1, 0);
     if (group_seen_[n])
-        emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
+        emit(Severity::warning, code::item_duplicate_key, off, At::value, [&] {
             return fmt::format("{} appears twice in this item; only the last value counts. Remove one.",
                                schema::quote(k));
         });
@@ -772,7 +773,7 @@ void Validator::meta_key(std::string_view k, std::size_t off) {
     if (it == keys_.end()) {
         pending_ = Expect::ignore;
         if (reported_unknown_keys_.insert(std::string(k)).second)
-            emit(Severity::warning, "manifest.metadata.unknown-key", off, At::value, [&] {
+            emit(Severity::warning, code::metadata_unknown_key, off, At::value, [&] {
                 std::vector<std::string> names;
                 for (const auto& kv : keys_)
                     if (kv.second.state == KeyState::live) names.emplace_back(kv.first);
@@ -789,7 +790,7 @@ void Validator::meta_key(std::string_view k, std::size_t off) {
         pending_ = Expect::ignore;
         if (!r.reported) {
             r.reported = true;
-            emit(Severity::warning, "manifest.metadata.deleted-key", off, At::value, [&] {
+            emit(Severity::warning, code::metadata_deleted_key, off, At::value, [&] {
                 return r.state == KeyState::hard_deleted
                            ? fmt::format(
                                  "The schema key {} is hard deleted: Encord never indexes it again. Remove it from "
@@ -813,7 +814,7 @@ void Validator::media_key(std::string_view k, std::size_t off) {
     for (std::size_t i = 0; i < format::kMediaFieldCount; ++i) {
         if ((allowed & (1u << i)) && (k == kMediaFields[i].snake || k == kMediaFields[i].camel)) {
             if (media_seen_ & (1u << i))
-                emit(Severity::warning, "manifest.item.duplicate-key", off, At::value, [&] {
+                emit(Severity::warning, code::item_duplicate_key, off, At::value, [&] {
                     return fmt::format(
                         "{} is given twice in this metadata object (perhaps in both snake_case and "
                         "camelCase); only one counts. Remove one.",
@@ -829,7 +830,7 @@ void Validator::media_key(std::string_view k, std::size_t off) {
     std::vector<std::string> names;
     for (std::size_t i = 0; i < format::kMediaFieldCount; ++i)
         if (allowed & (1u << i)) names.emplace_back(kMediaFields[i].snake);
-    emit(Severity::warning, "manifest.media.unknown-field", off, At::value, [&] {
+    emit(Severity::warning, code::media_unknown_field, off, At::value, [&] {
         return fmt::format("Unknown field {} in {}; its fields are {}.{}", schema::quote(k), coll()->metadata_key,
                            fmt::join(names, ", "), did_you_mean(suggest(k, names)));
     });
@@ -843,7 +844,7 @@ void Validator::geo_key(std::string_view k, std::size_t off) {
     else {
         geo_field_ = 0;
         pending_ = Expect::ignore;
-        emit(Severity::error, "manifest.metadata.geo-shape", off, At::value, [&] {
+        emit(Severity::error, code::metadata_geo_shape, off, At::value, [&] {
             return fmt::format(
                 "A geospatial value is {{\"latitude\": -90..90, \"longitude\": -180..180}}; {} is not one "
                 "of its fields.",
@@ -852,7 +853,7 @@ void Validator::geo_key(std::string_view k, std::size_t off) {
         return;
     }
     if (geo_seen_ & (1u << geo_field_)) {
-        emit(Severity::warning, "manifest.item.duplicate-key", off, At::value,
+        emit(Severity::warning, code::item_duplicate_key, off, At::value,
              [&] { return fmt::format("{} is given twice; only the last value counts.", schema::quote(k)); });
     }
     geo_seen_ |= 1u << geo_field_;
@@ -876,7 +877,7 @@ void Validator::begin_item(std::size_t off) {
     else
         ++others_;
     if (items_ == file_limits().max_items + 1)
-        emit(Severity::error, "manifest.limit.items", off, At::item, [&] {
+        emit(Severity::error, code::limit_items, off, At::item, [&] {
             return fmt::format(
                 "This item is beyond Encord's limit of {} items per manifest file. Split the manifest "
                 "(eic split).",
@@ -891,7 +892,7 @@ void Validator::begin_item(std::size_t off) {
 void Validator::end_item() {
     const CollectionInfo& c = *coll();
     if (!c.grouped && !(item_fields_ & 4))
-        emit(Severity::error, "manifest.item.missing-url", item_offset_, At::item, [&] {
+        emit(Severity::error, code::item_missing_url, item_offset_, At::item, [&] {
             return fmt::format(
                 "This item of {} has no objectUrl, which Encord's docs require. Add \"objectUrl\": the "
                 "file's URL.",
@@ -899,7 +900,7 @@ void Validator::end_item() {
         });
     if (c.grouped) {
         if (!group_any_) {
-            emit(Severity::warning, "manifest.group.no-urls", item_offset_, At::item, [&] {
+            emit(Severity::warning, code::group_no_urls, item_offset_, At::item, [&] {
                 return fmt::format(
                     "This item of {} names no files. Add \"objectUrl_0\", \"objectUrl_1\", ... in display "
                     "order.",
@@ -910,7 +911,7 @@ void Validator::end_item() {
             for (std::size_t i = 0; i <= group_max_; ++i)
                 if (!group_seen_[i]) missing.push_back(i);
             if (!missing.empty())
-                emit(Severity::warning, "manifest.group.url-gap", item_offset_, At::item, [&] {
+                emit(Severity::warning, code::group_url_gap, item_offset_, At::item, [&] {
                     std::string list;
                     for (std::size_t i = 0; i < missing.size() && i < 5; ++i)
                         list += fmt::format("{}objectUrl_{}", i ? ", " : "", missing[i]);
@@ -923,7 +924,7 @@ void Validator::end_item() {
                 });
         }
         if (!(item_fields_ & 1))
-            emit(Severity::warning, "manifest.group.missing-title", item_offset_, At::item, [&] {
+            emit(Severity::warning, code::group_missing_title, item_offset_, At::item, [&] {
                 return fmt::format(
                     "This {} has no title; Encord's SDK (encord/orm/storage.py, {}.title) says it is "
                     "\"required if using cloud integration\". Add \"title\".",
@@ -932,14 +933,14 @@ void Validator::end_item() {
             });
     }
     if (opt_.strict_client_only && c.id == Collection::image_groups && create_video_)
-        emit(Severity::warning, "manifest.strict.image-sequence", item_offset_, At::item, [&] {
+        emit(Severity::warning, code::strict_image_sequence, item_offset_, At::item, [&] {
             return std::string(
                 "This is an image sequence (createVideo: true), which Encord makes into a video on its "
                 "side; under strict client-only access \"server-side media features will not be "
                 "available\" (Encord's GCP import guide). Import it as an image group instead.");
         });
     if (opt_.strict_client_only && (c.media == Media::video || c.media == Media::image) && !(item_fields_ & 8))
-        emit(Severity::error, "manifest.strict.missing-metadata", item_offset_, At::item, [&] {
+        emit(Severity::error, code::strict_missing_metadata, item_offset_, At::item, [&] {
             return fmt::format(
                 "Strict client-only access needs {} on every item of {}: Encord does not read the file. "
                 "Add it with {}.",
@@ -954,21 +955,19 @@ void Validator::end_media() {
     const std::uint32_t missing = media_fields(media_) & ~media_seen_;
     if (missing) {
         const bool strict = opt_.strict_client_only && (media_ == Media::video || media_ == Media::image);
-        emit(strict ? Severity::error : Severity::warning, "manifest.media.incomplete", media_offset_, At::container,
-             [&] {
-                 std::vector<std::string> names;
-                 for (std::size_t i = 0; i < format::kMediaFieldCount; ++i)
-                     if (missing & (1u << i)) names.emplace_back(kMediaFields[i].snake);
-                 return fmt::format("{} lacks {}; Encord's SDK requires every field{}. Add them.", coll()->metadata_key,
-                                    fmt::join(names, ", "),
-                                    strict ? ", and strict client-only access relies on them" : "");
-             });
+        emit(strict ? Severity::error : Severity::warning, code::media_incomplete, media_offset_, At::container, [&] {
+            std::vector<std::string> names;
+            for (std::size_t i = 0; i < format::kMediaFieldCount; ++i)
+                if (missing & (1u << i)) names.emplace_back(kMediaFields[i].snake);
+            return fmt::format("{} lacks {}; Encord's SDK requires every field{}. Add them.", coll()->metadata_key,
+                               fmt::join(names, ", "), strict ? ", and strict client-only access relies on them" : "");
+        });
     }
     if (opt_.plan && media_ == Media::video && (media_seen_ & bit(fps)) && (media_seen_ & bit(duration))) {
         const auto& pl = plan_limits(*opt_.plan);
         double frames = m_fps_ * m_duration_;
         if (frames > double(pl.max_video_frames))
-            emit(Severity::error, "manifest.plan.frames", media_offset_, At::container, [&] {
+            emit(Severity::error, code::plan_frames, media_offset_, At::container, [&] {
                 return fmt::format(
                     "This video has about {:.0f} frames (fps x duration); the {} plan allows {} per video. "
                     "Cut the video.",
@@ -979,7 +978,7 @@ void Validator::end_media() {
         const auto& pl = plan_limits(*opt_.plan);
         auto lo = std::min(m_width_, m_height_), hi = std::max(m_width_, m_height_);
         if (hi > pl.max_width || lo > pl.max_height)
-            emit(Severity::error, "manifest.plan.resolution", media_offset_, At::container, [&] {
+            emit(Severity::error, code::plan_resolution, media_offset_, At::container, [&] {
                 return fmt::format("{}x{} is above the 4K resolution ({}x{}) the {} plan allows. Downscale the file.",
                                    m_width_, m_height_, pl.max_width, pl.max_height, pl.name);
             });
@@ -988,18 +987,18 @@ void Validator::end_media() {
 
 void Validator::end_geo() {
     if ((geo_seen_ & 6) != 6)
-        emit(Severity::error, "manifest.metadata.geo-shape", frames_[depth_ - 1].offset, At::container,
+        emit(Severity::error, code::metadata_geo_shape, frames_[depth_ - 1].offset, At::container,
              [&] { return std::string("A geospatial value needs both \"latitude\" and \"longitude\"."); });
 }
 
 // ---- scalars -----------------------------------------------------------------------------------
 
 bool Validator::wrong(Expect e, Got g, std::size_t off) {
-    const char* code = "manifest.type";
+    const char* id = code::type;
     std::string what;
     switch (e) {
         case Expect::top:
-            code = "manifest.top-level";
+            id = code::top_level;
             what = fmt::format("The manifest is a JSON object such as {{\"{}\": [...]}}",
                                collection_key(Collection::images));
             if (g == Got::array)
@@ -1016,7 +1015,7 @@ bool Validator::wrong(Expect e, Got g, std::size_t off) {
             what = "upsert_metadata is true or false";
             break;
         case Expect::item:
-            code = "manifest.item.type";
+            id = code::item_type;
             what = fmt::format("Each item of {} is an object", coll()->key);
             break;
         case Expect::object_url:
@@ -1037,11 +1036,11 @@ bool Validator::wrong(Expect e, Got g, std::size_t off) {
             break;
         case Expect::keyframes:
         case Expect::keyframe_element:
-            code = "manifest.metadata.keyframes";
+            id = code::metadata_keyframes;
             what = "keyframes is a list of frame numbers (non-negative integers)";
             break;
         case Expect::meta_value:
-            code = "manifest.metadata.type";
+            id = code::metadata_type;
             what = fmt::format("The schema key {} is {}, so its value is {}", schema::quote(frames_[depth_ - 1].key),
                                schema::describe(*meta_->kt),
                                meta_->type == MetaType::number       ? "a number"
@@ -1051,26 +1050,26 @@ bool Validator::wrong(Expect e, Got g, std::size_t off) {
                                                                      : "a string");
             break;
         case Expect::embedding_element:
-            code = "manifest.metadata.embedding";
+            id = code::metadata_embedding;
             what = "An embedding holds numbers only";
             if (emb_bad_reported_) return true;
             emb_bad_reported_ = true;
             break;
         case Expect::media_field:
-            code = "manifest.media.type";
+            id = code::media_type;
             what = fmt::format("{} is {}", kMediaFields[media_field_].snake,
                                kMediaFields[media_field_].type == format::MediaFieldType::string    ? "a string"
                                : kMediaFields[media_field_].type == format::MediaFieldType::integer ? "an integer"
                                                                                                     : "a number");
             break;
         case Expect::geo_field:
-            code = "manifest.metadata.geo-shape";
+            id = code::metadata_geo_shape;
             what = "latitude and longitude are numbers";
             break;
         case Expect::ignore:
             return false;
     }
-    emit(Severity::error, code, off, At::value,
+    emit(Severity::error, id, off, At::value,
          [&] { return fmt::format("{}, not {}. Fix the value.", what, got_name(g)); });
     return true;
 }
@@ -1116,13 +1115,13 @@ EIC_JSON_INLINE bool Validator::number(const json::Number& n, std::size_t off) {
             break;
         case Expect::embedding_element:
             if (!number_in_range(n, false))
-                emit(Severity::error, "manifest.metadata.number-range", off, At::value, [&] {
+                emit(Severity::error, code::metadata_number_range, off, At::value, [&] {
                     return fmt::format("{} is too large to be a finite number. Fix the value.", shown(n.text));
                 });
             break;
         case Expect::keyframe_element:
             if (!n.integer || n.negative)
-                emit(Severity::error, "manifest.metadata.keyframes", off, At::value, [&] {
+                emit(Severity::error, code::metadata_keyframes, off, At::value, [&] {
                     return fmt::format("keyframes holds frame numbers (non-negative integers), not {}.", shown(n.text));
                 });
             break;
@@ -1175,7 +1174,7 @@ bool Validator::null(std::size_t off) {
         case Expect::ignore:
             break;
         case Expect::meta_value:
-            emit(Severity::warning, "manifest.metadata.null", off, At::value, [&] {
+            emit(Severity::warning, code::metadata_null, off, At::value, [&] {
                 return fmt::format("null is not a documented value for the schema key {}; leave the key out instead.",
                                    schema::quote(frames_[depth_ - 1].key));
             });
@@ -1202,7 +1201,7 @@ void Validator::meta_string(std::string_view s, std::size_t off) {
             if (s.size() > max) {
                 std::uint64_t chars = count_chars(s);
                 if (chars > max)
-                    emit(Severity::error, "manifest.metadata.varchar-length", off, At::value, [&] {
+                    emit(Severity::error, code::metadata_varchar_length, off, At::value, [&] {
                         return fmt::format(
                             "The value of {} has {} characters; a varchar holds at most {}. Shorten it, or "
                             "make the key a text key for long values.",
@@ -1213,7 +1212,7 @@ void Validator::meta_string(std::string_view s, std::size_t off) {
         }
         case MetaType::datetime:
             if (!is_iso8601(s))
-                emit(Severity::error, "manifest.metadata.datetime", off, At::value, [&] {
+                emit(Severity::error, code::metadata_datetime, off, At::value, [&] {
                     return fmt::format(
                         "{} is not an ISO 8601 date or date-time for {}. Write e.g. \"2024-05-01\" or "
                         "\"2024-05-01T13:45:00Z\".",
@@ -1223,12 +1222,12 @@ void Validator::meta_string(std::string_view s, std::size_t off) {
         case MetaType::uuid: {
             int v = uuid_version(s);
             if (v < 0)
-                emit(Severity::error, "manifest.metadata.uuid", off, At::value, [&] {
+                emit(Severity::error, code::metadata_uuid, off, At::value, [&] {
                     return fmt::format("{} is not a UUID (8-4-4-4-12 hexadecimal digits) for {}.", shown(s),
                                        schema::quote(key));
                 });
             else if (v != 4)
-                emit(Severity::warning, "manifest.metadata.uuid-version", off, At::value, [&] {
+                emit(Severity::warning, code::metadata_uuid_version, off, At::value, [&] {
                     return fmt::format("{} is a version {} UUID; Encord documents uuid values as UUIDv4.", shown(s), v);
                 });
             return;
@@ -1239,7 +1238,7 @@ void Validator::meta_string(std::string_view s, std::size_t off) {
                 return std::string_view(a) < b;
             });
             if (it == values.end() || *it != s)
-                emit(Severity::error, "manifest.metadata.enum", off, At::value, [&] {
+                emit(Severity::error, code::metadata_enum, off, At::value, [&] {
                     std::string list;
                     for (std::size_t i = 0; i < values.size() && i < 10; ++i)
                         list += (i ? ", " : "") + schema::quote(values[i]);
@@ -1262,7 +1261,7 @@ void Validator::meta_number(const json::Number& n, std::size_t off) {
         return;
     }
     if (!number_in_range(n, r.f32))
-        emit(Severity::error, "manifest.metadata.number-range", off, At::value, [&] {
+        emit(Severity::error, code::metadata_number_range, off, At::value, [&] {
             return fmt::format("{} is outside the range of {} for {}. Fix the value.", shown(n.text),
                                r.f32 ? "a 32-bit float (F32)" : "a finite number",
                                schema::quote(frames_[depth_ - 1].key));
@@ -1273,7 +1272,7 @@ void Validator::geo_value(const json::Number& n, std::size_t off) {
     double v = 0;
     const double limit = geo_field_ == 1 ? 90 : 180;
     if (json::to_double(n.text, v) != json::Errc::none || v < -limit || v > limit)
-        emit(Severity::error, "manifest.metadata.geo-range", off, At::value, [&] {
+        emit(Severity::error, code::metadata_geo_range, off, At::value, [&] {
             return fmt::format("{} {} is outside {}..{}.", geo_field_ == 1 ? "latitude" : "longitude", shown(n.text),
                                -limit, limit);
         });
@@ -1286,7 +1285,7 @@ void Validator::media_value(Got g, std::string_view s, const json::Number* n, st
         if (media_field_ == mime_type) {
             const char* prefix = mime_prefix(media_);
             if (prefix && s.substr(0, std::strlen(prefix)) != prefix)
-                emit(Severity::warning, "manifest.media.mime-type", off, At::value, [&] {
+                emit(Severity::warning, code::media_mime_type, off, At::value, [&] {
                     return fmt::format("{} is not a {}* MIME type, as {} expects.", shown(s), prefix,
                                        coll()->metadata_key);
                 });
@@ -1300,7 +1299,7 @@ void Validator::media_value(Got g, std::string_view s, const json::Number* n, st
         if (e != json::Errc::none) return void(wrong(Expect::media_field, g, off));
         const bool positive = media_field_ != file_size;
         if (v < 0 || (positive && v == 0))
-            emit(Severity::warning, "manifest.media.range", off, At::value, [&] {
+            emit(Severity::warning, code::media_range, off, At::value, [&] {
                 return fmt::format("{} is {}; it must be {}.", f.snake, v, positive ? "positive" : "zero or more");
             });
         if (media_field_ == width) m_width_ = v;
@@ -1308,7 +1307,7 @@ void Validator::media_value(Got g, std::string_view s, const json::Number* n, st
         if (media_field_ == file_size && v > 0) {
             known_bytes_ += std::uint64_t(v);
             if (opt_.plan && std::uint64_t(v) > plan_limits(*opt_.plan).max_media_bytes)
-                emit(Severity::error, "manifest.plan.media-size", off, At::value, [&] {
+                emit(Severity::error, code::plan_media_size, off, At::value, [&] {
                     const auto& pl = plan_limits(*opt_.plan);
                     return fmt::format("This file has {} bytes; the {} plan allows files up to {} bytes.", v, pl.name,
                                        pl.max_media_bytes);
@@ -1318,7 +1317,7 @@ void Validator::media_value(Got g, std::string_view s, const json::Number* n, st
     }
     double v = 0;
     if (json::to_double(n->text, v) != json::Errc::none || v < 0 || (media_field_ == fps && v == 0)) {
-        emit(Severity::warning, "manifest.media.range", off, At::value, [&] {
+        emit(Severity::warning, code::media_range, off, At::value, [&] {
             return fmt::format("{} is {}; it must be a finite number{}.", f.snake, n->text,
                                media_field_ == fps ? " above zero" : ", zero or more");
         });
@@ -1334,7 +1333,7 @@ void Validator::check_title(std::string_view title, std::size_t off) {
     if (title.size() > max) {
         std::uint64_t chars = count_chars(title);
         if (chars > max)
-            emit(Severity::error, "manifest.title.too-long", off, At::value, [&] {
+            emit(Severity::error, code::title_too_long, off, At::value, [&] {
                 return fmt::format("The title has {} characters; Encord allows file names of at most {}. Shorten it.",
                                    chars, max);
             });
@@ -1344,7 +1343,7 @@ void Validator::check_title(std::string_view title, std::size_t off) {
 void Validator::count_url(std::size_t off) {
     ++urls_;
     if (urls_ == file_limits().max_urls + 1)
-        emit(Severity::error, "manifest.limit.urls", off, At::value, [&] {
+        emit(Severity::error, code::limit_urls, off, At::value, [&] {
             return fmt::format(
                 "This URL is beyond Encord's limit of {} URLs per manifest file. Split the manifest (eic split).",
                 file_limits().max_urls);
@@ -1426,7 +1425,7 @@ void Validator::check_duplicate(std::string_view identity, bool gcs, std::size_t
             std::string other_buffer;
             const UrlCheck other = analyse_url(fs.value, other_buffer);
             if (other.gcs == gcs && other.identity == identity) {
-                emit(Severity::warning, "manifest.url.duplicate", off, At::value, [&] {
+                emit(Severity::warning, code::url_duplicate, off, At::value, [&] {
                     json::Position p = lines_.position(first);
                     return fmt::format(
                         "This file is already named at line {}, column {}{}; Encord imports it twice unless "
@@ -1458,14 +1457,14 @@ void Validator::finish(const json::ReadResult& r) {
     coll_ = kNoCollection;
     item_index_ = -1;
     if (!r.error && !cancelled_ && top_is_object_ && elements_ == 0)
-        emit(Severity::warning, "manifest.empty", 0, At::value, [&] {
+        emit(Severity::warning, code::empty, 0, At::value, [&] {
             return fmt::format("The manifest has no items: add a collection such as \"{}\": [{{\"{}\": ...}}].",
                                collection_key(Collection::images), format::kObjectUrl);
         });
     if (opt_.plan && !cancelled_) {
         const auto& pl = plan_limits(*opt_.plan);
         if (bytes_.size() > pl.max_json_bytes)
-            emit(Severity::error, "manifest.plan.file-size", 0, At::value, [&] {
+            emit(Severity::error, code::plan_file_size, 0, At::value, [&] {
                 return fmt::format(
                     "The manifest has {} bytes; the {} plan accepts JSON files up to {} bytes. Split it "
                     "(eic split).",
@@ -1474,7 +1473,7 @@ void Validator::finish(const json::ReadResult& r) {
         std::uint64_t entries =
             pl.max_json_entries ? std::min(pl.max_json_entries, pl.max_data_units) : pl.max_data_units;
         if (items_ > entries)
-            emit(Severity::error, "manifest.plan.entries", 0, At::value, [&] {
+            emit(Severity::error, code::plan_entries, 0, At::value, [&] {
                 return fmt::format(
                     "The manifest has {} items; the {} plan accepts {} entries (data units) at one time. "
                     "Split it (eic split).",
@@ -1483,7 +1482,7 @@ void Validator::finish(const json::ReadResult& r) {
         BatchTotals t{videos_, others_, known_bytes_};
         std::uint64_t batches = batch_count(t);
         if (batches > 1)
-            emit(Severity::info, "manifest.batch.recommended", 0, At::value, [&] {
+            emit(Severity::info, code::batch_recommended, 0, At::value, [&] {
                 const auto& b = recommended_batch();
                 return fmt::format(
                     "Encord recommends batches of at most {} videos, {} images and {} bytes; this manifest "
@@ -1522,7 +1521,7 @@ void Validator::run_csv() {
         for (const auto& t : layout.titles)
             media = media || t.info->collection == Collection::videos || t.info->collection == Collection::images;
         if (media)
-            emit(Severity::error, "manifest.strict.csv", header.offset, At::value, [&] {
+            emit(Severity::error, code::strict_csv, header.offset, At::value, [&] {
                 return std::string(
                     "Strict client-only access needs videoMetadata and imageMetadata for every video and "
                     "image (docs: annotate-data-integrations), which a CSV manifest cannot carry. Use a "
@@ -1540,7 +1539,7 @@ void Validator::run_csv() {
         coll_ = kNoCollection;
         csv_field_.clear();
         if (rows == max_rows + 1)
-            emit(Severity::error, "manifest.limit.csv-entries", rec.offset, At::value, [&] {
+            emit(Severity::error, code::limit_csv_entries, rec.offset, At::value, [&] {
                 return fmt::format(
                     "This row is beyond the {} entries Encord accepts in a CSV file (Encord's GCP import "
                     "guide). Split the file (eic split).",
@@ -1563,7 +1562,7 @@ void Validator::run_csv() {
                 check_title(e.title->value, e.title->offset);
             }
             if (opt_.strict_client_only && e.type.collection == Collection::image_groups && e.type.create_video)
-                emit(Severity::warning, "manifest.strict.image-sequence", rec.offset, At::value, [&] {
+                emit(Severity::warning, code::strict_image_sequence, rec.offset, At::value, [&] {
                     return std::string(
                         "This row starts an image sequence, which Encord makes into a video on its side; "
                         "under strict client-only access \"server-side media features will not be "
@@ -1583,7 +1582,7 @@ void Validator::run_csv() {
     item_index_ = -1;
     coll_ = kNoCollection;
     if (!cancelled_ && rows == 0)
-        emit(Severity::warning, "manifest.empty", 0, At::value,
+        emit(Severity::warning, code::empty, 0, At::value,
              [&] { return std::string("The manifest has no rows: add one row per file under the header."); });
     json::ReadResult ok;
     top_is_object_ = false;  // the JSON-only empty check in finish() does not apply
@@ -1637,7 +1636,7 @@ ValidationResult Validator::summarize(bool csv, double ms) {
         }
         Diagnostic d;
         d.severity = Severity::info;
-        d.code = "manifest.capped";
+        d.code = code::capped;
         d.message = fmt::format("{} more findings are not listed (--max-diagnostics {}): {}.", total,
                                 opt_.max_diagnostics, list);
         d.pointer = "";
