@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstring>
 
+#include "manifest/codes.hpp"
 #include "manifest/format.hpp"
 
 namespace eic::app {
@@ -20,9 +21,10 @@ constexpr std::size_t kItemCache = 4096;       // parsed items kept (the rows on
 
 // Findings about the whole file, which validating one item alone cannot judge.
 bool file_level(const std::string& code) {
-    return code == "manifest.url.gs-form" || code == "manifest.url.googleapis-form" || code == "manifest.empty" ||
-           code.rfind("manifest.limit.", 0) == 0 || code.rfind("manifest.plan.", 0) == 0 ||
-           code.rfind("manifest.batch.", 0) == 0 || code == "manifest.capped";
+    return code == manifest::code::url_gs_form || code == manifest::code::url_googleapis_form ||
+           code == manifest::code::empty || code.rfind("manifest.limit.", 0) == 0 ||
+           code.rfind("manifest.plan.", 0) == 0 || code.rfind("manifest.batch.", 0) == 0 ||
+           code == manifest::code::capped;
 }
 
 void count(manifest::ValidationSummary& s, Severity sev, int delta) {
@@ -243,7 +245,7 @@ void ManifestDocument::finish_job() {
         // Units from a partial reading must not be written back: the rest of the file would be lost.
         editable_ = !result_->summary.cancelled &&
                     std::none_of(result_->diagnostics.begin(), result_->diagnostics.end(), [](const Diagnostic& d) {
-                        return d.code.rfind("json.", 0) == 0 || d.code == "manifest.top-level";
+                        return d.code.rfind("json.", 0) == 0 || d.code == manifest::code::top_level;
                     });
         cache_.clear();
     } else if (job->rebase && !edited_meanwhile && !result_->summary.cancelled) {
@@ -286,7 +288,7 @@ std::map<std::string, std::uint64_t> ManifestDocument::counts_by_code() const {
     std::map<std::string, std::uint64_t> out;
     if (!result_) return out;
     for (const auto& d : result_->diagnostics)
-        if (d.code != "manifest.capped") ++out[d.code];
+        if (d.code != manifest::code::capped) ++out[d.code];
     for (const auto& [code, n] : result_->summary.suppressed) out[code] += n;
     return out;
 }
@@ -553,7 +555,7 @@ std::string ManifestDocument::fix_label(std::size_t i) const {
     if (!editable_ || !result_ || i >= result_->diagnostics.size()) return "";
     const Diagnostic& d = result_->diagnostics[i];
     const std::uint32_t u = unit_of(i);
-    if (d.code == "manifest.unknown-key" && d.pointer) {
+    if (d.code == manifest::code::unknown_key && d.pointer) {
         auto to = manifest::format::file_form_of_structured(d.pointer->substr(1));
         if (to && units_.top_level().contains(d.pointer->substr(1))) return fmt::format("Rename to \"{}\"", *to);
         return "";
@@ -561,12 +563,12 @@ std::string ManifestDocument::fix_label(std::size_t i) const {
     if (u == kNoUnit || units_.unit(u).deleted) return "";
     const manifest::Item* it = item(u);
     if (!it) return "";
-    if (d.code == "manifest.url.whitespace") return "Percent-encode the whitespace in the URL";
-    if (d.code == "manifest.title.too-long") return "Shorten the title to 300 characters";
-    if (d.code == "manifest.url.duplicate") return "Delete this row";
-    if (d.code == "manifest.metadata.null") return "Remove the null value";
+    if (d.code == manifest::code::url_whitespace) return "Percent-encode the whitespace in the URL";
+    if (d.code == manifest::code::title_too_long) return "Shorten the title to 300 characters";
+    if (d.code == manifest::code::url_duplicate) return "Delete this row";
+    if (d.code == manifest::code::metadata_null) return "Remove the null value";
     auto key = metadata_key_of(d);
-    if (d.code == "manifest.metadata.enum" && key) {
+    if (d.code == manifest::code::metadata_enum && key) {
         const schema::KeyEntry* e = schema_.find(*key);
         if (!e || !it->client_metadata.is_object() || !it->client_metadata.contains(*key) ||
             !it->client_metadata[*key].is_string())
@@ -574,7 +576,7 @@ std::string ManifestDocument::fix_label(std::size_t i) const {
         auto best = closest(it->client_metadata[*key].get<std::string>(), e->type.values);
         return best ? fmt::format("Use \"{}\"", *best) : "";
     }
-    if (d.code == "manifest.metadata.unknown-key" && key) {
+    if (d.code == manifest::code::metadata_unknown_key && key) {
         std::vector<std::string> names;
         for (const auto& [name, entry] : schema_)
             if (entry->is_live()) names.push_back(name);
@@ -583,7 +585,7 @@ std::string ManifestDocument::fix_label(std::size_t i) const {
                    ? fmt::format("Rename the key to \"{}\"", *best)
                    : "";
     }
-    if (d.code == "manifest.item.unknown-field" || d.code == "manifest.item.field-spelling") {
+    if (d.code == manifest::code::item_unknown_field || d.code == manifest::code::item_field_spelling) {
         auto field = item_field_of(d);
         if (!field) return "";
         auto best = field_rename(*field, units_.unit(u).collection);
@@ -599,7 +601,7 @@ bool ManifestDocument::apply_fix(std::size_t i) {
     const std::uint32_t u = unit_of(i);
     Op op;
     op.label = label;
-    if (d.code == "manifest.unknown-key") {
+    if (d.code == manifest::code::unknown_key) {
         // A structured-form collection name: its items become units of the file-form collection.
         const std::string from = d.pointer->substr(1);
         const std::string to(*manifest::format::file_form_of_structured(from));
@@ -620,22 +622,22 @@ bool ManifestDocument::apply_fix(std::size_t i) {
         commit(std::move(op));
         return true;
     }
-    if (d.code == "manifest.url.whitespace") return bulk_encode_url_whitespace({u}) > 0;
-    if (d.code == "manifest.url.duplicate") {
+    if (d.code == manifest::code::url_whitespace) return bulk_encode_url_whitespace({u}) > 0;
+    if (d.code == manifest::code::url_duplicate) {
         delete_units({u});
         return true;
     }
     manifest::Item copy = *item(u);
     auto key = metadata_key_of(d);
-    if (d.code == "manifest.title.too-long") {
+    if (d.code == manifest::code::title_too_long) {
         copy.title = first_chars(*copy.title, 300);
-    } else if (d.code == "manifest.metadata.null" && key) {
+    } else if (d.code == manifest::code::metadata_null && key) {
         copy.client_metadata.erase(*key);
         if (copy.client_metadata.empty()) copy.client_metadata = nullptr;
-    } else if (d.code == "manifest.metadata.enum" && key) {
+    } else if (d.code == manifest::code::metadata_enum && key) {
         const schema::KeyEntry* e = schema_.find(*key);
         copy.client_metadata[*key] = *closest(copy.client_metadata[*key].get<std::string>(), e->type.values);
-    } else if (d.code == "manifest.metadata.unknown-key" && key) {
+    } else if (d.code == manifest::code::metadata_unknown_key && key) {
         std::vector<std::string> names;
         for (const auto& [name, entry] : schema_)
             if (entry->is_live()) names.push_back(name);
@@ -644,7 +646,7 @@ bool ManifestDocument::apply_fix(std::size_t i) {
         for (auto it = copy.client_metadata.begin(); it != copy.client_metadata.end(); ++it)
             meta[it.key() == *key ? best : it.key()] = it.value();
         copy.client_metadata = std::move(meta);
-    } else if (d.code == "manifest.item.unknown-field" || d.code == "manifest.item.field-spelling") {
+    } else if (d.code == manifest::code::item_unknown_field || d.code == manifest::code::item_field_spelling) {
         // Rename in the item's JSON, then read it again so the field lands where the model keeps it.
         std::string field = *item_field_of(d);
         std::string best = *field_rename(field, units_.unit(u).collection);

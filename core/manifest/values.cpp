@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "gcs/names.hpp"
+#include "manifest/codes.hpp"
 #include "manifest/limits.hpp"
 
 namespace eic::manifest {
@@ -172,11 +173,11 @@ int uuid_version(std::string_view s) {
 
 const UrlFormNote* url_form_note(UrlForm form) {
     static const UrlFormNote gs{
-        "manifest.url.gs-form",
+        code::url_gs_form,
         "gs:// URLs are accepted here, but Encord documents https://storage.cloud.google.com/BUCKET/OBJECT "
         "for GCS; prefer that form. (Noted once per file.)"};
     static const UrlFormNote googleapis{
-        "manifest.url.googleapis-form",
+        code::url_googleapis_form,
         "https://storage.googleapis.com/ URLs are accepted here, but Encord documents "
         "https://storage.cloud.google.com/BUCKET/OBJECT for GCS; prefer that form. (Noted once "
         "per file.)"};
@@ -245,7 +246,7 @@ bool plain_url(std::string_view url, UrlForm form, std::string_view rest, UrlChe
 UrlCheck analyse_url(std::string_view url, std::string& buffer) {
     UrlCheck out;
     if (url.empty()) {
-        out.issues.push_back(issue(Severity::error, "manifest.url.empty", "The URL is empty. Give the file's URL."));
+        out.issues.push_back(issue(Severity::error, code::url_empty, "The URL is empty. Give the file's URL."));
         return out;
     }
     const auto& limits = file_limits();
@@ -266,21 +267,21 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
     std::uint8_t seen = 0;
     for (unsigned char c : url) seen |= table[c];
     if (seen & kSpace) {
-        out.issues.push_back(issue(Severity::error, "manifest.url.whitespace",
+        out.issues.push_back(issue(Severity::error, code::url_whitespace,
                                    "The URL contains whitespace, which Encord does not accept. Percent-encode it "
                                    "(a space is %20) or rename the object."));
         return out;
     }
     if (url.size() > limits.max_url_bytes) {
         out.issues.push_back(
-            issue(Severity::error, "manifest.url.too-long",
+            issue(Severity::error, code::url_too_long,
                   fmt::format("The URL has {} bytes; Encord accepts at most {}.", url.size(), limits.max_url_bytes)));
         return out;
     }
     if (form == UrlForm::invalid) {
         std::size_t colon = url.find(':');
         std::string scheme(colon == std::string_view::npos || colon > 16 ? std::string_view() : url.substr(0, colon));
-        out.issues.push_back(issue(Severity::warning, "manifest.url.scheme",
+        out.issues.push_back(issue(Severity::warning, code::url_scheme,
                                    scheme.empty()
                                        ? std::string("This is not a URL (no source says what Encord does with it). "
                                                      "Give https://storage.cloud.google.com/BUCKET/OBJECT (GCS) or "
@@ -298,7 +299,7 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
         std::size_t q = path.find_first_of("?#");
         if (q != std::string_view::npos) {
             out.issues.push_back(
-                issue(Severity::warning, "manifest.url.query",
+                issue(Severity::warning, code::url_query,
                       "The URL has a query or fragment ('?' or '#'): that part is not the object name, and "
                       "Encord signs URLs itself. Remove it, or percent-encode it (%3F, %23) if it is part "
                       "of the name."));
@@ -313,14 +314,14 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
     }
     if (host_or_bucket.empty()) {
         out.issues.push_back(
-            issue(Severity::error, "manifest.url.no-object",
+            issue(Severity::error, code::url_no_object,
                   form == UrlForm::other_https ? "The URL has no host." : "The URL has no bucket name."));
         return out;
     }
     if (form != UrlForm::other_https) out.bucket = host_or_bucket;
     if (object.empty()) {
         out.issues.push_back(
-            issue(Severity::error, "manifest.url.no-object",
+            issue(Severity::error, code::url_no_object,
                   "The URL names no object (file). Give BUCKET/OBJECT, e.g. .../my-bucket/images/1.jpg."));
         return out;
     }
@@ -336,7 +337,7 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
         b = e + 1;
     }
     if (dots)
-        out.issues.push_back(issue(Severity::warning, "manifest.url.dot-segment",
+        out.issues.push_back(issue(Severity::warning, code::url_dot_segment,
                                    "The object path has a \".\" or \"..\" segment, which browsers remove, so the file "
                                    "cannot be fetched by this URL. Rename the object."));
     // The object name: percent-decoded for https forms. The GCS identity is "BUCKET/NAME": a view into
@@ -353,7 +354,7 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
             }
             int hi = i + 2 < object.size() ? hexval(object[i + 1]) : -1, lo = hi >= 0 ? hexval(object[i + 2]) : -1;
             if (hi < 0 || lo < 0) {
-                out.issues.push_back(issue(Severity::warning, "manifest.url.bad-escape",
+                out.issues.push_back(issue(Severity::warning, code::url_bad_escape,
                                            "The URL has a '%' that is not followed by two hexadecimal digits. Write a "
                                            "literal % as %25."));
                 return out;
@@ -374,7 +375,7 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
         }
     }
     if (name.back() == '/') {
-        out.issues.push_back(issue(Severity::warning, "manifest.url.folder",
+        out.issues.push_back(issue(Severity::warning, code::url_folder,
                                    "The URL ends with '/', which names a folder, not a file. Name the file itself."));
     } else {
         std::size_t last = name.rfind('/');
@@ -382,7 +383,7 @@ UrlCheck analyse_url(std::string_view url, std::string& buffer) {
         const auto max = limits.max_file_name_chars;
         if (file.size() > max && count_chars(file) > max)
             out.issues.push_back(
-                issue(Severity::error, "manifest.url.file-name-too-long",
+                issue(Severity::error, code::url_file_name_too_long,
                       fmt::format("The file name has {} characters; Encord allows at most {}. Rename the "
                                   "object.",
                                   count_chars(file), max)));

@@ -8,6 +8,9 @@
 #include "../helpers/cli_run.hpp"
 #include "cli/validate_cmd.hpp"
 #include "diag/codes.hpp"
+#include "gcs/names.hpp"
+#include "json/error.hpp"
+#include "manifest/codes.hpp"
 
 using nlohmann::json;
 
@@ -155,90 +158,17 @@ TEST_CASE("validate: a CSV file is checked as CSV", "[manifest][cli]") {
 
 TEST_CASE("every validator code is registered under Manifest or JSON syntax", "[manifest][cli]") {
     // docs/diagnostics.md is generated from the registry (tests/unit/diag/codes_test.cpp checks it is current).
-    for (const char* code : {"gcs.bucket.character",
-                             "gcs.bucket.dns",
-                             "gcs.bucket.dots",
-                             "gcs.bucket.edge",
-                             "gcs.bucket.google",
-                             "gcs.bucket.ip",
-                             "gcs.bucket.length",
-                             "gcs.object.acme",
-                             "gcs.object.control",
-                             "gcs.object.dot",
-                             "gcs.object.hash",
-                             "gcs.object.length",
-                             "gcs.object.newline",
-                             "gcs.object.utf8",
-                             "gcs.object.wildcard",
-                             "manifest.batch.recommended",
-                             "manifest.capped",
-                             "manifest.duplicate-key",
-                             "manifest.empty",
-                             "manifest.group.missing-title",
-                             "manifest.group.no-urls",
-                             "manifest.group.url-gap",
-                             "manifest.group.url-index",
-                             "manifest.item.duplicate-key",
-                             "manifest.item.missing-url",
-                             "manifest.item.type",
-                             "manifest.item.unknown-field",
-                             "manifest.limit.csv-entries",
-                             "manifest.limit.items",
-                             "manifest.limit.urls",
-                             "manifest.media.incomplete",
-                             "manifest.media.mime-type",
-                             "manifest.media.range",
-                             "manifest.media.type",
-                             "manifest.media.unknown-field",
-                             "manifest.metadata.datetime",
-                             "manifest.metadata.deleted-key",
-                             "manifest.metadata.embedding",
-                             "manifest.metadata.embedding-size",
-                             "manifest.metadata.enum",
-                             "manifest.metadata.geo-range",
-                             "manifest.metadata.geo-shape",
-                             "manifest.metadata.keyframes",
-                             "manifest.metadata.null",
-                             "manifest.metadata.number-range",
-                             "manifest.metadata.type",
-                             "manifest.metadata.unknown-key",
-                             "manifest.metadata.uuid",
-                             "manifest.metadata.uuid-version",
-                             "manifest.metadata.varchar-length",
-                             "manifest.plan.entries",
-                             "manifest.plan.file-size",
-                             "manifest.plan.frames",
-                             "manifest.plan.media-size",
-                             "manifest.plan.resolution",
-                             "manifest.strict.csv",
-                             "manifest.strict.missing-metadata",
-                             "manifest.structured-collection",
-                             "manifest.title.too-long",
-                             "manifest.top-level",
-                             "manifest.type",
-                             "manifest.unknown-key",
-                             "manifest.upsert-metadata",
-                             "manifest.url.bad-escape",
-                             "manifest.url.dot-segment",
-                             "manifest.url.duplicate",
-                             "manifest.url.empty",
-                             "manifest.url.file-name-too-long",
-                             "manifest.url.folder",
-                             "manifest.url.googleapis-form",
-                             "manifest.url.gs-form",
-                             "manifest.url.no-object",
-                             "manifest.url.query",
-                             "manifest.url.scheme",
-                             "manifest.url.too-long",
-                             "manifest.url.whitespace",
-                             "json.syntax",
-                             "json.truncated",
-                             "json.bad-escape",
-                             "json.invalid-utf8",
-                             "json.control-char",
-                             "json.depth",
-                             "json.trailing",
-                             "json.empty"}) {
+    // The validator's own codes (manifest/codes.hpp), the reader's errors it passes on, and the GCS name
+    // rules it applies to each URL's bucket and object.
+    std::vector<std::string> codes(eic::manifest::code::all().begin(), eic::manifest::code::all().end());
+    for (int e = int(eic::json::Errc::syntax); e <= int(eic::json::Errc::empty); ++e)
+        codes.push_back(eic::json::errc_code(eic::json::Errc(e)));
+    for (const char* bucket : {"Ab", "-a-", "192.168.1.1", "goog-x", "my_bucket", "a.b.c"})
+        for (const auto& i : eic::gcs::check_bucket_name(bucket)) codes.push_back(i.code);
+    for (const char* object : {"", "a\nb", ".", ".well-known/acme-challenge/x", "a\xc2\x80", "a#1", "a*", "\xff"})
+        for (const auto& i : eic::gcs::check_object_name(object)) codes.push_back(i.code);
+    CHECK(codes.size() > eic::manifest::code::all().size() + 8);
+    for (const auto& code : codes) {
         INFO(code);
         const eic::diag::CodeInfo* info = eic::diag::find_code(code);
         REQUIRE(info != nullptr);
