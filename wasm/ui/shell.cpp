@@ -47,8 +47,9 @@ void draw_about(ShellContext& ctx) {
     if (ImGui::Begin("About eic###about", &ctx.ui.about_open, ImGuiWindowFlags_NoCollapse)) {
         ImGui::TextUnformatted("eic — Encord Import Console");
         ImGui::TextWrapped(
-            "Design Encord's custom metadata schema, validate import manifests offline and check a "
-            "private Google Cloud Storage bucket, all in this page. Keys and tokens stay in memory.");
+            "Design Encord's custom metadata schema and write, convert and validate import manifests "
+            "(JSON and CSV) offline, all in this page. Planned: checking the objects in a private Google "
+            "Cloud Storage bucket and pushing schema, folders and uploads to Encord.");
         ImGui::Separator();
         ImGui::TextUnformatted("Built with Dear ImGui " IMGUI_VERSION " (MIT), nlohmann/json (MIT),");
         ImGui::TextUnformatted("{fmt} (MIT) and the DejaVu fonts (Bitstream Vera licence).");
