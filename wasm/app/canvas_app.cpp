@@ -137,7 +137,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     const double t0 = eic_js_now_ms();
     debug_items_begin_frame();
     ImGui::NewFrame();
-    ui::ShellContext ctx{ui_, log_, schema_, manifests_, now_s()};
+    ui::ShellContext ctx = shell_context();
     ui::draw_shell(ctx);
     ImGui::Render();
     debug_items_end_frame();
@@ -159,30 +159,44 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+ui::ShellContext CanvasApp::shell_context() { return {ui_, log_, schema_, workspace_, manifests_, now_s()}; }
+
+app::TabId CanvasApp::open_manifest_tab(const std::string& name, std::string bytes) {
+    const app::TabId id = workspace_.open(
+        name, std::move(bytes), {schema_.draft().schema, schema_.revision(), ui_.manifest_view.checks()}, now_s());
+    ui_.panels[std::size_t(app::Panel::manifest)].open = true;
+    log_workspace_events();
+    return id;
+}
+
+void CanvasApp::log_workspace_events() {
+    for (app::WorkspaceEvent& e : workspace_.take_events()) log_.add(e.level, std::move(e.message), e.time_s);
+}
+
 void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes) {
-    ui::ShellContext ctx{ui_, log_, schema_, manifests_, now_s()};
+    ui::ShellContext ctx = shell_context();
     const bool manifest =
         purpose == (int)FilePurpose::open_manifest ||
         (purpose == (int)FilePurpose::dropped && app::sniff_file_kind(name, bytes) == app::FileKind::manifest);
     if (purpose == (int)FilePurpose::compare_schema)
         ui::compare_schema_text(ctx, name, std::move(bytes));
     else if (manifest)
-        ui::open_manifest_bytes(ctx, name, std::move(bytes));
+        open_manifest_tab(name, std::move(bytes));
     else
         ui::open_schema_text(ctx, name, bytes);
 }
 
 Diagnostics CanvasApp::open_schema(const std::string& name, std::string_view text) {
-    ui::ShellContext ctx{ui_, log_, schema_, manifests_, now_s()};
+    ui::ShellContext ctx = shell_context();
     return ui::open_schema_text(ctx, name, text);
 }
 
 nlohmann::json CanvasApp::open_manifest(const std::string& name, std::string bytes) {
-    ui::ShellContext ctx{ui_, log_, schema_, manifests_, now_s()};
-    ui::open_manifest_bytes(ctx, name, std::move(bytes));
+    const app::TabId id = open_manifest_tab(name, std::move(bytes));
     // The API's caller awaits the findings: validate to the end here (the picker and drops validate
     // in steps between frames instead, so the canvas keeps drawing).
-    ui::validate_to_end(ctx);
+    workspace_.validate_to_end(id, now_s());
+    log_workspace_events();
     return manifest_state();
 }
 
@@ -207,14 +221,18 @@ void CanvasApp::shutdown() {
 }
 
 nlohmann::json CanvasApp::manifest_state() const {
-    const ui::ManifestTab* tab = manifests_.current();
-    if (!tab) return nullptr;
-    const app::ManifestDocument& doc = *tab->doc;
+    const app::WorkspaceTab* front = workspace_.active();
+    if (!front) return nullptr;
+    const app::ManifestDocument& doc = front->doc;
+    // What the views remember of the tab; a tab not drawn yet has the views' defaults.
+    const ui::ManifestTab none;
+    const ui::ManifestTab* tab = manifests_.find(front->id);
+    if (!tab) tab = &none;
     nlohmann::json names = nlohmann::json::array();
-    for (const auto& t : manifests_.tabs) names.push_back(t->doc->file_name());
+    for (const auto& t : workspace_.tabs()) names.push_back(t->doc.file_name());
     const char* panes[] = {"table", "findings", "insight"};
     nlohmann::json m = {{"tabs", names},
-                        {"active", manifests_.active},
+                        {"active", workspace_.active_index()},
                         {"fileName", doc.file_name()},
                         {"bytes", doc.size()},
                         {"validating", doc.validating()},

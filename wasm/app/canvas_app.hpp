@@ -3,6 +3,7 @@
 // requestAnimationFrame, so the host page keeps control of the loop (and destroy() can stop it).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -10,9 +11,11 @@
 
 #include "app/log.hpp"
 #include "app/manifest_document.hpp"
+#include "app/manifest_workspace.hpp"
 #include "app/schema_document.hpp"
 #include "diag/diagnostic.hpp"
 #include "ui/manifest_tabs.hpp"
+#include "ui/shell.hpp"
 #include "ui/ui_state.hpp"
 
 struct ImFont;
@@ -43,6 +46,11 @@ public:
 private:
     void build_fonts(float dpr);
     void on_file(int purpose, const std::string& name, std::string bytes);
+    ui::ShellContext shell_context();
+    // Opens manifest bytes as a new tab of the workspace and shows the Manifest panel.
+    app::TabId open_manifest_tab(const std::string& name, std::string bytes);
+    // Logs what the workspace reported (the panel does the same while it is drawn).
+    void log_workspace_events();
 
     int gl_context_ = 0;
     bool running_ = false;
@@ -57,7 +65,10 @@ private:
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;
     app::Log log_;
     app::SchemaDocument schema_;
-    ui::ManifestTabs manifests_;
+    // The manifests open in the editor; the job runner's clock is steady (budgets are durations).
+    app::ManifestWorkspace workspace_{
+        [] { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }};
+    ui::ManifestTabs manifests_;  // what the panel's views remember of each tab
     ui::UiState ui_;
 };
 

@@ -1,11 +1,11 @@
-// The Manifest panel: manifests open in tabs (picked, dropped, pasted, fetched from a URL, or new),
-// each validated as a job stepped within the frame, with its table, its findings and its insight
-// views; export, split and schema inference act on the tab in front.
+// The Manifest panel draws the manifest workspace (core/app/manifest_workspace.hpp): its tabs (picked,
+// dropped, pasted, fetched from a URL, or new), each with its table, its findings and its insight
+// views; export, split and schema inference act on the tab in front. Opening, closing, validation and
+// its policy are the workspace's; the panel issues the commands and logs what the workspace reports.
 #include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 
 #include "app/browser_limits.hpp"
 #include "app/files.hpp"
@@ -16,65 +16,8 @@
 namespace eic::ui {
 namespace {
 
-constexpr double kFrameBudgetMs = 6.0;                   // validation's share of a 16.7 ms frame
-constexpr std::size_t kAutoRevalidateBytes = 64u << 20;  // larger files re-validate on request only
-constexpr double kEditPauseS = 0.6;
-
-app::ManifestChecks checks_of(const ManifestView& v) {
-    app::ManifestChecks c;
-    c.strict_client_only = v.strict_client_only;
-    if (v.plan > 0) c.plan = (manifest::Plan)(v.plan - 1);
-    return c;
-}
-
-void start_validation(ShellContext& ctx, ManifestTab& tab) {
-    tab.doc->validate(ctx.schema.draft().schema, checks_of(ctx.ui.manifest_view));
-    tab.validated_schema_revision = ctx.schema.revision();
-}
-
-// A finished validation: logged once, and the table's rows follow it.
-void log_result(ShellContext& ctx, ManifestTab& tab) {
-    const app::ManifestDocument& doc = *tab.doc;
-    tab.rows_dirty = true;
-    const auto& r = doc.result();
-    if (!r) return;
-    ctx.log.add(
-        r->summary.errors ? app::LogLevel::warning : app::LogLevel::info,
-        fmt::format("Validated {}: {} items, {} errors, {} warnings{} in {:.0f} ms", doc.file_name(), r->summary.items,
-                    r->summary.errors, r->summary.warnings, r->summary.cancelled ? ", cancelled" : "", r->summary.ms),
-        ctx.now_s);
-}
-
-// Steps every tab's job for its share of the frame; logs a result once, when it arrives.
-void step_jobs(ShellContext& ctx) {
-    auto& tabs = ctx.manifests.tabs;
-    for (auto& t : tabs) {
-        app::ManifestDocument& doc = *t->doc;
-        if (!doc.validating()) continue;
-        auto t0 = std::chrono::steady_clock::now();
-        const double budget = kFrameBudgetMs / double(tabs.size());
-        std::size_t chunk = 1 << 20;
-        while (true) {
-            if (doc.step(chunk)) {
-                log_result(ctx, *t);
-                break;
-            }
-            double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-            if (ms >= budget) break;
-            if (ms < budget / 4) chunk *= 2;
-        }
-    }
-}
-
-// After edits or a schema change, a full pass once the user pauses (small files only: a large one
-// is validated again on request, so typing never waits for it).
-void auto_revalidate(ShellContext& ctx, ManifestTab& tab) {
-    app::ManifestDocument& doc = *tab.doc;
-    if (!doc.is_open() || doc.validating() || doc.size() > kAutoRevalidateBytes) return;
-    const bool schema_changed = tab.validated_schema_revision != ctx.schema.revision();
-    if (!(doc.stale() || schema_changed)) return;
-    if (tab.last_edit_s >= 0 && ctx.now_s - tab.last_edit_s < kEditPauseS) return;
-    start_validation(ctx, tab);
+app::ValidationInputs inputs(const ShellContext& ctx) {
+    return {ctx.schema.draft().schema, ctx.schema.revision(), ctx.ui.manifest_view.checks()};
 }
 
 std::string base_name(const std::string& name) {
@@ -183,13 +126,13 @@ void infer_into_schema_panel(ShellContext& ctx, ManifestTab& tab) {
 void toolbar(ShellContext& ctx) {
     ManifestView& v = ctx.ui.manifest_view;
     ManifestTabs& tabs = ctx.manifests;
+    app::ManifestWorkspace& ws = ctx.workspace;
     if (ImGui::Button("Open manifest…"))
         web::request_open_file(web::FilePurpose::open_manifest, ".json,.csv,application/json,text/csv");
     ImGui::SameLine();
     if (ImGui::Button("New manifest")) {
-        ManifestTab& t = tabs.add();
-        t.doc->open_new(fmt::format("untitled-{}.json", t.id), ctx.schema.draft().schema, checks_of(v));
-        t.validated_schema_revision = ctx.schema.revision();
+        ws.open_new(inputs(ctx), ctx.now_s);
+        log_workspace_events(ctx);
     }
     ImGui::SameLine();
     if (ImGui::Button("Open URL…")) ImGui::OpenPopup("Open a manifest from a URL");
@@ -210,11 +153,12 @@ void toolbar(ShellContext& ctx) {
     static const char* const plans[] = {"no plan", "enterprise", "team", "free"};
     ImGui::SetNextItemWidth(110);
     combo("Plan", &v.plan, plans, 4);
-    ManifestTab* tab = tabs.current();
-    if (!tab) return;
+    app::WorkspaceTab* front = ws.active();
+    if (!front) return;
+    ManifestTab* tab = &tabs.view(*front);
     app::ManifestDocument& doc = *tab->doc;
     // The second line acts on the tab in front.
-    if (ImGui::Button("Validate")) start_validation(ctx, *tab);
+    if (ImGui::Button("Validate")) ws.validate(tab->id, inputs(ctx));
     ImGui::SameLine();
     ImGui::BeginDisabled(!doc.can_undo());
     if (ImGui::Button("Undo")) {
@@ -252,8 +196,8 @@ void toolbar(ShellContext& ctx) {
             "compared with the current schema");
 }
 
-void status_line(ShellContext& ctx, ManifestTab& tab) {
-    app::ManifestDocument& doc = *tab.doc;
+void status_line(ShellContext& ctx, const app::WorkspaceTab& wt) {
+    const app::ManifestDocument& doc = wt.doc;
     if (doc.validating()) {
         ImGui::ProgressBar(float(doc.progress()), ImVec2(ImGui::GetFontSize() * 16, 0),
                            fmt::format("{:.0f}%", doc.progress() * 100).c_str());
@@ -261,8 +205,8 @@ void status_line(ShellContext& ctx, ManifestTab& tab) {
         ImGui::Text("Validating %s: %.0f MB/s", app::byte_size_text(doc.size()).c_str(), doc.rate_mb_s());
         ImGui::SameLine();
         if (ImGui::Button("Cancel")) {
-            doc.cancel();
-            ctx.log.add(app::LogLevel::warning, "Validation of " + doc.file_name() + " cancelled", ctx.now_s);
+            ctx.workspace.cancel(wt.id, ctx.now_s);
+            log_workspace_events(ctx);
         }
         return;
     }
@@ -289,8 +233,8 @@ void status_line(ShellContext& ctx, ManifestTab& tab) {
     else if (doc.stale())
         ImGui::TextColored(severity_colour(Severity::info),
                            "Edited: findings across rows (duplicates, limits) are updated by the next full pass%s",
-                           doc.size() > kAutoRevalidateBytes ? " (press Validate)" : "");
-    else if (tab.validated_schema_revision != ctx.schema.revision())
+                           ctx.workspace.auto_revalidates(wt) ? "" : " (press Validate)");
+    else if (ctx.workspace.schema_changed(wt, ctx.schema.revision()))
         ImGui::TextColored(severity_colour(Severity::warning),
                            "The schema changed since this validation: validate again.");
 }
@@ -301,7 +245,8 @@ void shortcuts(ShellContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || !ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
     if (!(io.KeyCtrl || io.KeySuper)) return;
-    ManifestTab* tab = ctx.manifests.current();
+    app::WorkspaceTab* front = ctx.workspace.active();
+    ManifestTab* tab = front ? &ctx.manifests.view(*front) : nullptr;
     if (tab && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         io.KeyShift ? tab->doc->redo() : tab->doc->undo();
         edited(ctx, *tab, io.KeyShift ? "Redo" : "Undo");
@@ -313,45 +258,41 @@ void shortcuts(ShellContext& ctx) {
     if (ImGui::IsKeyPressed(ImGuiKey_V, false)) {
         const char* text = ImGui::GetClipboardText();
         if (!text || !*text) return;
-        std::string_view t(text);
-        std::size_t i = t.find_first_not_of(" \t\r\n");
-        const bool json = i != std::string_view::npos && (t[i] == '{' || t[i] == '[');
-        open_manifest_bytes(ctx, json ? "pasted.json" : "pasted.csv", std::string(t));
+        ctx.workspace.paste(text, inputs(ctx), ctx.now_s);
+        log_workspace_events(ctx);
     }
 }
 
 }  // namespace
 
-void open_manifest_bytes(ShellContext& ctx, const std::string& name, std::string bytes) {
-    ManifestTab& tab = ctx.manifests.add();
-    const std::size_t n = bytes.size();
-    tab.doc->open(name, std::move(bytes), ctx.schema.draft().schema, checks_of(ctx.ui.manifest_view));
-    tab.validated_schema_revision = ctx.schema.revision();
-    ctx.ui.panels[std::size_t(app::Panel::manifest)].open = true;
-    ctx.log.add(app::LogLevel::info, "Opened the manifest " + name + " (" + app::byte_size_text(n) + ")", ctx.now_s);
-}
-
-void validate_to_end(ShellContext& ctx) {
-    ManifestTab* tab = ctx.manifests.current();
-    if (!tab || !tab->doc->validating()) return;
-    while (!tab->doc->step(std::size_t(64) << 20)) {
+void log_workspace_events(ShellContext& ctx) {
+    for (app::WorkspaceEvent& e : ctx.workspace.take_events()) {
+        ctx.log.add(e.level, std::move(e.message), e.time_s);
+        if (e.kind == app::WorkspaceEvent::Kind::closed) {
+            ctx.manifests.views.erase(e.tab);
+        } else if (e.kind == app::WorkspaceEvent::Kind::validated) {
+            // The table's rows follow a finished validation.
+            if (auto it = ctx.manifests.views.find(e.tab); it != ctx.manifests.views.end())
+                it->second->rows_dirty = true;
+        }
     }
-    log_result(ctx, *tab);
 }
 
 void edited(ShellContext& ctx, ManifestTab& tab, const std::string& what) {
-    tab.last_edit_s = ctx.now_s;
     tab.rows_dirty = true;
     tab.edit_unit = app::ManifestDocument::kNoUnit;
-    ctx.log.add(app::LogLevel::debug, what + " in " + tab.doc->file_name(), ctx.now_s);
+    ctx.workspace.edited(tab.id, what, ctx.now_s);
+    log_workspace_events(ctx);
 }
 
 void draw_manifest_panel(ShellContext& ctx) {
-    step_jobs(ctx);
-    shortcuts(ctx);
+    app::ManifestWorkspace& ws = ctx.workspace;
     ManifestTabs& tabs = ctx.manifests;
+    ws.update(inputs(ctx), ctx.now_s);
+    log_workspace_events(ctx);
+    shortcuts(ctx);
     toolbar(ctx);
-    if (tabs.tabs.empty()) {
+    if (ws.empty()) {
         ImGui::TextDisabled("No manifest is open.");
         ImGui::TextWrapped(
             "Open, drop, paste or fetch an import manifest (Encord's JSON or CSV), or start a new one. It is "
@@ -359,22 +300,25 @@ void draw_manifest_panel(ShellContext& ctx) {
             "and quick fixes, edits, export and splitting into batches work on the table.");
         return;
     }
+    // A tab the workspace brought in front (opened, or the one left after a close) is selected in the
+    // tab bar, and stays the one in front until the tab bar shows it.
+    if (ws.active_id() != tabs.shown) tabs.focus_request = ws.active_id();
     if (!ImGui::BeginTabBar("manifests", ImGuiTabBarFlags_FittingPolicyScroll)) return;
-    int close = -1;
-    for (int i = 0; i < int(tabs.tabs.size()); ++i) {
-        ManifestTab& tab = *tabs.tabs[std::size_t(i)];
+    app::TabId close = 0;
+    for (std::size_t i = 0; i < ws.tabs().size(); ++i) {
+        app::WorkspaceTab& wt = *ws.tabs()[i];
+        ManifestTab& tab = tabs.view(wt);
         bool open = true;
-        ImGuiTabItemFlags flags = tab.doc->dirty() ? ImGuiTabItemFlags_UnsavedDocument : 0;
-        if (tabs.focus_request == i) flags |= ImGuiTabItemFlags_SetSelected;
-        std::string label = tab.doc->file_name() + "###manifest-tab-" + std::to_string(tab.id);
+        ImGuiTabItemFlags flags = wt.doc.dirty() ? ImGuiTabItemFlags_UnsavedDocument : 0;
+        if (tabs.focus_request == wt.id) flags |= ImGuiTabItemFlags_SetSelected;
+        std::string label = wt.doc.file_name() + "###manifest-tab-" + std::to_string(wt.id);
         if (ImGui::BeginTabItem(label.c_str(), &open, flags)) {
-            // A tab asked for (just opened) stays the active one until the tab bar shows it.
-            if (tabs.focus_request < 0 || tabs.focus_request == i) {
-                tabs.active = i;
-                tabs.focus_request = -1;
+            if (tabs.focus_request == 0 || tabs.focus_request == wt.id) {
+                ws.activate(wt.id);
+                tabs.shown = wt.id;
+                tabs.focus_request = 0;
             }
-            auto_revalidate(ctx, tab);
-            status_line(ctx, tab);
+            status_line(ctx, wt);
             if (ImGui::BeginTabBar("views")) {
                 // A jump asks for a pane; the request holds until its tab is submitted selected (a
                 // jump from inside a later tab's content must wait for the next frame).
@@ -406,23 +350,22 @@ void draw_manifest_panel(ShellContext& ctx) {
             }
             ImGui::EndTabItem();
         }
-        if (!open) close = i;
+        if (!open) close = wt.id;
     }
     ImGui::EndTabBar();
     // Edits are never dropped silently: a tab with unsaved edits asks first.
-    if (close >= 0 && tabs.tabs[std::size_t(close)]->doc->dirty()) {
+    if (close && ws.close(close, false, ctx.now_s) == app::ManifestWorkspace::CloseState::unsaved) {
         tabs.confirm_close = close;
-        close = -1;
         ImGui::OpenPopup("Close without saving?");
     }
     if (ImGui::BeginPopupModal("Close without saving?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        const int i = tabs.confirm_close;
-        if (i < 0 || i >= int(tabs.tabs.size())) {
+        const app::WorkspaceTab* t = ws.find(tabs.confirm_close);
+        if (!t) {
             ImGui::CloseCurrentPopup();
         } else {
-            ImGui::Text("%s has edits that were not exported.", tabs.tabs[std::size_t(i)]->doc->file_name().c_str());
+            ImGui::Text("%s has edits that were not exported.", t->doc.file_name().c_str());
             if (ImGui::Button("Close and discard edits")) {
-                close = i;
+                ws.close(tabs.confirm_close, true, ctx.now_s);
                 ImGui::CloseCurrentPopup();
             }
             ImGui::SameLine();
@@ -430,15 +373,7 @@ void draw_manifest_panel(ShellContext& ctx) {
         }
         ImGui::EndPopup();
     }
-    if (close >= 0) {
-        ctx.log.add(app::LogLevel::info, "Closed " + tabs.tabs[std::size_t(close)]->doc->file_name(), ctx.now_s);
-        tabs.tabs.erase(tabs.tabs.begin() + close);
-        if (tabs.active > close || tabs.active >= int(tabs.tabs.size())) --tabs.active;
-        if (tabs.focus_request == close)
-            tabs.focus_request = -1;
-        else if (tabs.focus_request > close)
-            --tabs.focus_request;
-    }
+    log_workspace_events(ctx);
 }
 
 }  // namespace eic::ui

@@ -1,6 +1,6 @@
-// The manifests open in the Manifest panel, one tab each, with what each tab's views remember: the
-// filter and sort of its table, the selected row and cell, the cell editor's buffer, the insight
-// views' choices.
+// What the Manifest panel's views remember of each tab the workspace holds (core/app/manifest_workspace.hpp):
+// the filter and sort of its table, the selected row and cell, the cell editor's buffer, the insight
+// views' choices; keyed by the workspace's tab id.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,7 @@
 
 #include "app/manifest_document.hpp"
 #include "app/manifest_rows.hpp"
+#include "app/manifest_workspace.hpp"
 #include "ui/insight_view.hpp"
 
 namespace eic::ui {
@@ -18,8 +19,8 @@ namespace eic::ui {
 enum class ManifestPane { table = 0, findings = 1, insight = 2 };
 
 struct ManifestTab {
-    std::unique_ptr<app::ManifestDocument> doc = std::make_unique<app::ManifestDocument>();
-    std::uint64_t id = 0;  // names the tab's widgets apart from other tabs'
+    app::ManifestDocument* doc = nullptr;  // the workspace tab's document
+    app::TabId id = 0;                     // the workspace tab's; names the tab's widgets apart
 
     // The table: columns follow the schema; rows follow the document, the filter and the sort.
     std::vector<app::Column> columns;
@@ -73,9 +74,6 @@ struct ManifestTab {
     int split_format = 0;  // 0 JSON, 1 CSV
     bool split_zip = true;
 
-    double last_edit_s = -1;  // when the last edit was made: the full pass waits for a pause
-    std::uint64_t validated_schema_revision = ~0ull;
-
     InsightView insight;
     // The units the insight views see (the filter without the map's selection) and for which state.
     std::uint64_t insight_units_revision = ~0ull;
@@ -83,24 +81,25 @@ struct ManifestTab {
 };
 
 struct ManifestTabs {
-    std::vector<std::unique_ptr<ManifestTab>> tabs;
-    int active = -1;
-    int focus_request = -1;  // select this tab on the next frame
-    int confirm_close = -1;  // a tab with unsaved edits the user asked to close
-    std::uint64_t next_id = 1;
+    std::map<app::TabId, std::unique_ptr<ManifestTab>> views;
+    app::TabId shown = 0;          // the tab the tab bar showed in front last
+    app::TabId focus_request = 0;  // select this tab in the tab bar (opened, or brought in front by a command)
+    app::TabId confirm_close = 0;  // a tab with unsaved edits the user asked to close
     char url[1024] = "";
 
-    ManifestTab* current() {
-        return active >= 0 && active < int(tabs.size()) ? tabs[std::size_t(active)].get() : nullptr;
+    // The views of a workspace tab, made on first use.
+    ManifestTab& view(app::WorkspaceTab& t) {
+        std::unique_ptr<ManifestTab>& v = views[t.id];
+        if (!v) {
+            v = std::make_unique<ManifestTab>();
+            v->id = t.id;
+        }
+        v->doc = &t.doc;
+        return *v;
     }
-    const ManifestTab* current() const {
-        return active >= 0 && active < int(tabs.size()) ? tabs[std::size_t(active)].get() : nullptr;
-    }
-    ManifestTab& add() {
-        tabs.push_back(std::make_unique<ManifestTab>());
-        tabs.back()->id = next_id++;
-        active = focus_request = int(tabs.size() - 1);
-        return *tabs.back();
+    const ManifestTab* find(app::TabId id) const {
+        auto it = views.find(id);
+        return it == views.end() ? nullptr : it->second.get();
     }
 };
 

@@ -18,6 +18,9 @@ void draw_manifest_insight(ShellContext& ctx, ManifestTab& tab);
 void jump_to_finding(ManifestTab& tab, std::size_t diagnostic);
 // Notes an edit: the full pass waits for a pause, the rows are recomputed.
 void edited(ShellContext& ctx, ManifestTab& tab, const std::string& what);
+// Logs what the workspace reported since the last call, and follows it in the views (a closed tab's
+// views are dropped, a validated tab's rows recomputed).
+void log_workspace_events(ShellContext& ctx);
 // The source excerpt around a finding's line, with the place marked.
 void draw_source_excerpt(ManifestTab& tab, std::size_t diagnostic);
 // Recomputes the rows when the document, the filter or the sort changed.

@@ -15,7 +15,4 @@ void draw_log_panel(ShellContext& ctx);
 Diagnostics open_schema_text(ShellContext& ctx, const std::string& name, std::string_view text);
 void compare_schema_text(ShellContext& ctx, const std::string& name, std::string text);
 std::string schema_window_title(const ShellContext& ctx);
-void open_manifest_bytes(ShellContext& ctx, const std::string& name, std::string bytes);
-// Finishes the validation of the tab in front at once (for callers that await the findings).
-void validate_to_end(ShellContext& ctx);
 }  // namespace eic::ui

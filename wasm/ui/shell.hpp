@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/log.hpp"
+#include "app/manifest_workspace.hpp"
 #include "app/schema_document.hpp"
 #include "ui/manifest_tabs.hpp"
 #include "ui/ui_state.hpp"
@@ -12,7 +13,8 @@ struct ShellContext {
     UiState& ui;
     app::Log& log;
     app::SchemaDocument& schema;
-    ManifestTabs& manifests;
+    app::ManifestWorkspace& workspace;
+    ManifestTabs& manifests;  // the views of the workspace's tabs
     double now_s;
 };
 

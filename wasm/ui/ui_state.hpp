@@ -10,6 +10,7 @@
 
 #include "app/layout.hpp"
 #include "app/log.hpp"
+#include "app/manifest_document.hpp"
 #include "diag/diagnostic.hpp"
 #include "schema/plan.hpp"
 
@@ -66,6 +67,13 @@ struct SchemaView {
 struct ManifestView {
     bool strict_client_only = false;
     int plan = 0;  // 0 none, 1 enterprise, 2 team, 3 free
+
+    app::ManifestChecks checks() const {
+        app::ManifestChecks c;
+        c.strict_client_only = strict_client_only;
+        if (plan > 0) c.plan = (manifest::Plan)(plan - 1);
+        return c;
+    }
 };
 
 struct UiState {
