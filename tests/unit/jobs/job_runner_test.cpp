@@ -63,6 +63,7 @@ std::shared_ptr<FakeState> add(JobRunner& runner, FakeClock& clock, std::size_t 
     return st;
 }
 
+// Sizes stay under 4 GiB: size_t has 32 bits in wasm.
 constexpr std::size_t kMB = std::size_t(1) << 20;
 
 }  // namespace
@@ -70,7 +71,7 @@ constexpr std::size_t kMB = std::size_t(1) << 20;
 TEST_CASE("The runner keeps to its budget once it has measured a job") {
     FakeClock clock;
     JobRunner runner(clock.fn(), 64 << 10, 256 * kMB);
-    auto j = add(runner, clock, 4096 * kMB, 1.0);  // 1 ns a byte: about 1 GB/s
+    auto j = add(runner, clock, 1024 * kMB, 1.0);  // 1 ns a byte: about 1 GB/s
     const double budget = 0.006;
     for (int frame = 0; frame < 20; ++frame) {
         const double t0 = clock.now;
@@ -140,7 +141,7 @@ TEST_CASE("Jobs share the budget fairly") {
     FakeClock clock;
     JobRunner runner(clock.fn());
     std::vector<std::shared_ptr<FakeState>> js;
-    for (int i = 0; i < 3; ++i) js.push_back(add(runner, clock, 4096 * kMB, 2.0 + i));  // different speeds
+    for (int i = 0; i < 3; ++i) js.push_back(add(runner, clock, 1024 * kMB, 2.0 + i));  // different speeds
     std::vector<double> time(3, 0);
     for (int frame = 0; frame < 30; ++frame) {
         std::vector<std::size_t> before;
@@ -160,8 +161,8 @@ TEST_CASE("Jobs share the budget fairly") {
 TEST_CASE("A waiting job gives its share to the others and is stepped again") {
     FakeClock clock;
     JobRunner runner(clock.fn());
-    auto a = add(runner, clock, 4096 * kMB, 1.0);
-    auto b = add(runner, clock, 4096 * kMB, 1.0);
+    auto a = add(runner, clock, 1024 * kMB, 1.0);
+    auto b = add(runner, clock, 1024 * kMB, 1.0);
     a->waiting = true;
     for (int frame = 0; frame < 10; ++frame) {
         const int steps = a->steps;
@@ -197,7 +198,7 @@ TEST_CASE("Every job is stepped at least once even when the budget is spent") {
     FakeClock clock;
     JobRunner runner(clock.fn());
     std::vector<std::shared_ptr<FakeState>> js;
-    for (int i = 0; i < 4; ++i) js.push_back(add(runner, clock, 4096 * kMB, 1000.0));  // slow
+    for (int i = 0; i < 4; ++i) js.push_back(add(runner, clock, 1024 * kMB, 1000.0));  // slow
     runner.run_for(0);
     for (auto& j : js) CHECK(j->steps == 1);
 }
