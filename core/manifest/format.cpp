@@ -6,15 +6,6 @@
 namespace eic::manifest::format {
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
-bool equal_ci(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-
 // objectUrl_N's N: digits without leading zeros, at most 7 of them (Encord's limit is 1,000,000 URLs).
 std::optional<std::uint32_t> position_of(std::string_view digits) {
     if (digits.empty() || digits.size() > 7 || (digits.size() > 1 && digits[0] == '0')) return std::nullopt;
@@ -27,6 +18,15 @@ std::optional<std::uint32_t> position_of(std::string_view digits) {
 }
 
 }  // namespace
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+bool equal_ascii_ci(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
 
 const std::array<CollectionInfo, std::size(kAllCollections)>& collections() {
     // Order as kAllCollections: videos, images, image_groups, dicom_series, audio, text, pdf, nifti.
@@ -214,7 +214,7 @@ std::string_view extension_of(std::string_view url) {
     const std::size_t dot = file.rfind('.');
     if (dot == std::string_view::npos || dot == 0 || dot + 1 == file.size()) return {};
     // .nii.gz is one extension
-    if (equal_ci(file.substr(dot + 1), "gz") && dot >= 4 && equal_ci(file.substr(dot - 4, 4), ".nii"))
+    if (equal_ascii_ci(file.substr(dot + 1), "gz") && dot >= 4 && equal_ascii_ci(file.substr(dot - 4, 4), ".nii"))
         return file.substr(dot - 3);
     return file.substr(dot + 1);
 }
@@ -241,7 +241,7 @@ ExtensionKind extension_kind(std::string_view url) {
     const std::string_view ext = extension_of(url);
     if (ext.empty()) return ExtensionKind::unknown;
     for (const auto& [name, kind] : table)
-        if (equal_ci(ext, name)) return kind;
+        if (equal_ascii_ci(ext, name)) return kind;
     return ExtensionKind::unknown;
 }
 
@@ -271,7 +271,7 @@ const char* extension_kind_name(ExtensionKind k) {
 
 FileFormat detect(std::string_view bytes, std::string_view file_name) {
     auto ends_with = [&](std::string_view ext) {
-        return file_name.size() >= ext.size() && equal_ci(file_name.substr(file_name.size() - ext.size()), ext);
+        return file_name.size() >= ext.size() && equal_ascii_ci(file_name.substr(file_name.size() - ext.size()), ext);
     };
     if (ends_with(".json")) return FileFormat::json;
     if (ends_with(".csv")) return FileFormat::csv;

@@ -170,6 +170,10 @@ const char* extension_kind_name(ExtensionKind k);  // "an image", "audio", ...
 
 // ---- detection ----------------------------------------------------------------------------------
 
+// ASCII case-insensitive equality (extensions, CSV headers, TRUE/FALSE); other bytes compare exactly.
+char ascii_lower(char c);
+bool equal_ascii_ci(std::string_view a, std::string_view b);
+
 enum class FileFormat { json, csv };
 // By the file name's extension (.json / .csv, any case) when it has one; else by content: JSON when
 // the text (after a BOM and whitespace) starts a JSON value ({, [, a number, true/false/null, or a

@@ -10,20 +10,11 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
-bool equal_ci(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-
 std::string squash(std::string_view s) {
     std::string out;
     for (char c : s) {
         if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
-        out += lower(c);
+        out += ascii_lower(c);
     }
     return out;
 }
@@ -61,7 +52,7 @@ const ColumnInfo* find_column(std::string_view header_cell) {
     const std::string_view t = trim(header_cell);
     for (const auto& i : csv_columns())
         for (std::string_view s : i.spellings)
-            if (equal_ci(t, s)) return &i;
+            if (equal_ascii_ci(t, s)) return &i;
     return nullptr;
 }
 
@@ -83,8 +74,8 @@ const ColumnInfo* title_column_for(Collection c, bool create_video) {
 
 std::optional<bool> parse_csv_bool(std::string_view cell) {
     const std::string_view t = trim(cell);
-    if (t.empty() || equal_ci(t, "false")) return false;
-    if (equal_ci(t, "true")) return true;
+    if (t.empty() || equal_ascii_ci(t, "false")) return false;
+    if (equal_ascii_ci(t, "true")) return true;
     return std::nullopt;
 }
 

@@ -58,23 +58,13 @@ void Validator::run_csv() {
         coll_present_[std::size_t(coll_)] = true;
         item_index_ = std::int64_t(e.item);
         if (e.first_of_item) {
-            ++items_;
-            ++coll_items_[std::size_t(coll_)];
-            if (coll()->video)
-                ++videos_;
-            else
-                ++others_;
+            count_item();
             if (e.title && !e.title->value.empty()) {
                 csv_field_ = reader.column_name(*e.type.title_index);
                 check_title(e.title->value, e.title->offset);
             }
             if (opt_.strict_client_only && e.type.collection == Collection::image_groups && e.type.create_video)
-                emit(Severity::warning, code::strict_image_sequence, rec.offset, At::value, [&] {
-                    return std::string(
-                        "This row starts an image sequence, which Encord makes into a video on its side; "
-                        "under strict client-only access \"server-side media features will not be "
-                        "available\" (Encord's GCP import guide). Import it as an image group instead.");
-                });
+                warn_image_sequence(rec.offset, At::value);
         }
         csv_field_ = reader.column_name(*layout.url);
         check_url(e.url->value, e.url->offset);

@@ -142,12 +142,7 @@ void Validator::begin_item(std::size_t off) {
     if (group_any_) std::fill(group_seen_.begin(), group_seen_.begin() + std::ptrdiff_t(group_max_ + 1), 0);
     group_any_ = false;
     group_max_ = 0;
-    ++items_;
-    ++coll_items_[std::size_t(coll_)];
-    if (coll()->video)
-        ++videos_;
-    else
-        ++others_;
+    count_item();
     if (items_ == file_limits().max_items + 1)
         emit(Severity::error, code::limit_items, off, At::item, [&] {
             return fmt::format(
@@ -205,12 +200,7 @@ void Validator::end_item() {
             });
     }
     if (opt_.strict_client_only && c.id == Collection::image_groups && create_video_)
-        emit(Severity::warning, code::strict_image_sequence, item_offset_, At::item, [&] {
-            return std::string(
-                "This is an image sequence (createVideo: true), which Encord makes into a video on its "
-                "side; under strict client-only access \"server-side media features will not be "
-                "available\" (Encord's GCP import guide). Import it as an image group instead.");
-        });
+        warn_image_sequence(item_offset_, At::item);
     if (opt_.strict_client_only && (c.media == Media::video || c.media == Media::image) && !(item_fields_ & 8))
         emit(Severity::error, code::strict_missing_metadata, item_offset_, At::item, [&] {
             return fmt::format(
@@ -221,6 +211,24 @@ void Validator::end_item() {
                                         : "width, height, file_size and mime_type");
         });
     item_index_ = -1;
+}
+
+void Validator::count_item() {
+    ++items_;
+    ++coll_items_[std::size_t(coll_)];
+    if (coll()->video)
+        ++videos_;
+    else
+        ++others_;
+}
+
+void Validator::warn_image_sequence(std::size_t off, At at) {
+    emit(Severity::warning, code::strict_image_sequence, off, at, [&] {
+        return std::string(
+            "This is an image sequence, which Encord makes into a video on its side; under strict client-only "
+            "access \"server-side media features will not be available\" (Encord's GCP import guide). Import it "
+            "as an image group instead.");
+    });
 }
 
 }  // namespace eic::manifest::detail

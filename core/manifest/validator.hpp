@@ -202,6 +202,10 @@ private:
     void media_value(Got g, std::string_view s, const json::Number* n, std::size_t off);
     void geo_value(const json::Number& n, std::size_t off);
     void count_url(std::size_t off);
+    // One more item of the current collection (JSON item or CSV row that starts one).
+    void count_item();
+    // An image sequence under strict client-only access (JSON item or CSV group).
+    void warn_image_sequence(std::size_t off, At at);
     const CollectionInfo* coll() const {
         return coll_ == kNoCollection ? nullptr : &format::collections()[std::size_t(coll_)];
     }

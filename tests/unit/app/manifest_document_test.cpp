@@ -191,6 +191,26 @@ TEST_CASE("a structured-form collection name is renamed by its fix, and its item
     CHECK(doc.export_json(false).find("imageGroups") != std::string::npos);
 }
 
+TEST_CASE("a snake_case field is renamed to its documented spelling by its fix", "[app][manifest-doc]") {
+    app::ManifestDocument doc;
+    doc.open(
+        "m.json",
+        R"({"image_groups": [{"title": "g", "object_url_0": "https://storage.cloud.google.com/my-bucket/a.jpg"}]})",
+        schema::Schema(), {});
+    finish(doc);
+    REQUIRE(count_code(doc, "manifest.item.field-spelling") == 1);
+    std::size_t i = find_code(doc, "manifest.item.field-spelling");
+    CHECK(doc.fix_label(i) == "Rename the field to \"objectUrl_0\"");
+    REQUIRE(doc.apply_fix(i));
+    CHECK(doc.export_json(false) ==
+          R"({"image_groups":[{"title":"g","objectUrl_0":"https://storage.cloud.google.com/my-bucket/a.jpg"}]})");
+    doc.validate(schema::Schema(), {});
+    finish(doc);
+    CHECK(count_code(doc, "manifest.item.field-spelling") == 0);
+    doc.undo();
+    CHECK(doc.export_json(false).find("object_url_0") != std::string::npos);
+}
+
 TEST_CASE("bulk edits, added and deleted rows, and export keep everything else as written", "[app][manifest-doc]") {
     app::ManifestDocument doc;
     doc.open("m.json", kTwo, test_schema(), {});
