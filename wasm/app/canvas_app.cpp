@@ -277,12 +277,12 @@ nlohmann::json CanvasApp::manifest_state() const {
                                     {"excerpt", tab->excerpt.size()}};
         }
     }
-    const auto& in = tab->insight;
-    m["insight"] = {{"embeddingKey", in.projected_key},
-                    {"points", in.units.size()},
-                    {"selected", in.selected_units.size()},
-                    {"colourKey", in.coloured_key},
-                    {"summaries", in.summaries.size()}};
+    const auto& in = tab->insight.model;
+    m["insight"] = {{"embeddingKey", in.projected_key()},
+                    {"points", in.units().size()},
+                    {"selected", in.selected_units().size()},
+                    {"colourKey", in.coloured_key()},
+                    {"summaries", in.summaries().size()}};
     return m;
 }
 

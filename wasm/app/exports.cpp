@@ -13,7 +13,6 @@
 #include "app/files.hpp"
 #include "app/keys.hpp"
 #include "diag/report.hpp"
-#include "ui/insight_demo.hpp"
 
 using eic::web::canvas_app;
 
@@ -156,11 +155,11 @@ EMSCRIPTEN_KEEPALIVE void eic_app_debug_fetch(int purpose, const char* url) {
 
 // The insight views on a synthetic manifest of n units (0 closes it), and what they show and did.
 EMSCRIPTEN_KEEPALIVE void eic_app_debug_insight_demo(double n) {
-    eic::ui::open_insight_demo(n > 0 && n <= 5e6 ? (std::size_t)n : 0);
+    canvas_app().ui().insight_demo.open(n > 0 && n <= 5e6 ? (std::size_t)n : 0);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_insight_demo_state() {
-    return out(eic::ui::insight_demo_state().dump());
+    return out(canvas_app().ui().insight_demo.state().dump());
 }
 
 // level: 0 debug, 1 info, 2 warning, 3 error. For messages from the page (never secrets).

@@ -9,8 +9,6 @@
 #include <memory>
 #include <random>
 
-#include "ui/insight_view.hpp"
-
 namespace eic::ui {
 namespace {
 
@@ -58,7 +56,7 @@ InsightDemoSource::InsightDemoSource(std::size_t n, std::uint32_t seed) : revisi
     }
 }
 
-std::vector<InsightKey> InsightDemoSource::keys() const {
+std::vector<app::InsightKey> InsightDemoSource::keys() const {
     using schema::KeyType;
     using schema::ScalarHint;
     std::vector<std::string> options(std::begin(kCategories), std::end(kCategories));
@@ -119,71 +117,62 @@ void InsightDemoSource::select_units(std::vector<std::uint32_t> units) {
 
 // ---- the debug window --------------------------------------------------------------------------
 
-namespace {
-
-struct Demo {
-    std::unique_ptr<InsightDemoSource> source;
-    InsightView view;
-    bool open = false;
-    ImGuiContext* hooked = nullptr;  // the context our frame hook is installed in
-};
-
-Demo& demo() {
-    static Demo d;
-    return d;
+InsightDemo::~InsightDemo() {
+    // A context that is no longer current may be gone: only a live one still holds the hook.
+    if (hooked_ && ImGui::GetCurrentContext() == hooked_) ImGui::RemoveContextHook(hooked_, hook_id_);
 }
 
-// Runs at the end of ImGui::NewFrame, so the window is part of the app's frame (and of frameMs)
-// without the app's own frame code knowing about a debug tool.
-void draw_demo_window(ImGuiContext*, ImGuiContextHook*) {
-    Demo& d = demo();
-    if (!d.open || !d.source) return;
+// The window is drawn from a NewFrame hook, so it is part of the app's frame (and of frameMs) without
+// the app's own frame code knowing about a debug tool.
+void InsightDemo::on_new_frame(ImGuiContext*, ImGuiContextHook* hook) {
+    static_cast<InsightDemo*>(hook->UserData)->draw();
+}
+
+void InsightDemo::draw() {
+    if (!open_ || !source_) return;
     ImGui::SetNextWindowSize(ImVec2(1040, 660), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowBgAlpha(1.f);  // the panels behind would show through the map's margins
-    if (ImGui::Begin("Insight demo###insight-demo", &d.open, ImGuiWindowFlags_NoCollapse))
-        draw_insight(*d.source, d.view);
+    if (ImGui::Begin("Insight demo###insight-demo", &open_, ImGuiWindowFlags_NoCollapse)) draw_insight(*source_, view_);
     ImGui::End();
 }
 
-}  // namespace
-
-void open_insight_demo(std::size_t n) {
-    Demo& d = demo();
+void InsightDemo::open(std::size_t n) {
     ImGuiContext* ctx = ImGui::GetCurrentContext();
-    if (ctx && d.hooked != ctx) {
+    if (ctx && hooked_ != ctx) {
         ImGuiContextHook hook;
         hook.Type = ImGuiContextHookType_NewFramePost;
-        hook.Callback = draw_demo_window;
-        ImGui::AddContextHook(ctx, &hook);
-        d.hooked = ctx;
+        hook.Callback = on_new_frame;
+        hook.UserData = this;
+        hook_id_ = ImGui::AddContextHook(ctx, &hook);
+        hooked_ = ctx;
     }
-    d.open = n > 0;
-    d.source = n > 0 ? std::make_unique<InsightDemoSource>(n) : nullptr;
-    d.view.selected_units.clear();
-    d.view.map.selected.clear();
-    ++d.view.map.selection_revision;
+    open_ = n > 0;
+    source_ = n > 0 ? std::make_unique<InsightDemoSource>(n) : nullptr;
+    view_.model.forget_selection();  // the new source has no selection
+    view_.map.selected.clear();
+    ++view_.map.selection_revision;
 }
 
-nlohmann::json insight_demo_state() {
-    Demo& d = demo();
-    const InsightView& v = d.view;
-    nlohmann::json s = {{"open", d.open && d.source != nullptr},
-                        {"units", d.source ? d.source->unit_count() : 0},
-                        {"points", v.units.size()},
-                        {"projecting", v.projecting},
-                        {"explained", {v.projection.explained[0], v.projection.explained[1]}},
-                        {"projectMs", v.project_ms},
-                        {"selected", d.source ? d.source->selection().size() : 0},
-                        {"mapSelected", v.map.selected.size()},
-                        {"selectCalls", d.source ? d.source->select_calls() : 0},
-                        {"hovered", v.hovered_unit ? nlohmann::json(*v.hovered_unit) : nlohmann::json()},
-                        {"tooltip", v.hovered_unit ? v.tooltip : ""},
-                        {"summaries", v.summaries.size()},
+nlohmann::json InsightDemo::state() const {
+    const app::InsightModel& m = view_.model;
+    nlohmann::json s = {{"open", open_ && source_ != nullptr},
+                        {"units", source_ ? source_->unit_count() : 0},
+                        {"points", m.units().size()},
+                        {"projecting", view_.projecting},
+                        {"explained", {m.projection().explained[0], m.projection().explained[1]}},
+                        {"projectMs", m.project_ms()},
+                        {"selected", source_ ? source_->selection().size() : 0},
+                        {"mapSelected", view_.map.selected.size()},
+                        {"selectCalls", source_ ? source_->select_calls() : 0},
+                        {"hovered", m.hovered_unit() ? nlohmann::json(*m.hovered_unit()) : nlohmann::json()},
+                        {"tooltip", m.hovered_unit() ? m.tooltip() : ""},
+                        {"summaries", m.summaries().size()},
                         {"probe", nullptr}};
-    for (std::size_t i = 0; i < v.units.size() && 2 * i + 1 < v.projection.xy.size(); ++i) {
-        if (v.units[i] != 0) continue;
-        const ImVec2 p = point_map_to_screen(v.map, v.projection.xy[2 * i], v.projection.xy[2 * i + 1]);
+    const auto& xy = m.projection().xy;
+    for (std::size_t i = 0; i < m.units().size() && 2 * i + 1 < xy.size(); ++i) {
+        if (m.units()[i] != 0) continue;
+        const ImVec2 p = point_map_to_screen(view_.map, xy[2 * i], xy[2 * i + 1]);
         s["probe"] = {{"x", p.x}, {"y", p.y}};
         break;
     }

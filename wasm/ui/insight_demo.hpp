@@ -6,21 +6,25 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "ui/insight_source.hpp"
+#include "app/insight_source.hpp"
+#include "ui/insight_view.hpp"
+
+struct ImGuiContextHook;
 
 namespace eic::ui {
 
-class InsightDemoSource : public InsightSource {
+class InsightDemoSource : public app::InsightSource {
 public:
     static constexpr std::size_t kDim = 32;
     explicit InsightDemoSource(std::size_t n, std::uint32_t seed = 1);
 
     std::uint64_t revision() const override { return revision_; }
-    std::vector<InsightKey> keys() const override;
+    std::vector<app::InsightKey> keys() const override;
     std::size_t unit_count() const override { return cluster_.size(); }
     void embeddings(const std::string& key, std::size_t dim, std::vector<float>& out,
                     std::vector<std::uint32_t>& units) override;
@@ -47,10 +51,33 @@ private:
     std::size_t select_calls_ = 0;
 };
 
-// Opens (or replaces) the demo window with n units; n = 0 closes it.
-void open_insight_demo(std::size_t n);
-// {"open", "units", "points", "projecting", "selected", "selectCalls", "hovered", "tooltip", "probe": {x, y}}
-// probe: where unit 0's point is on the canvas (CSS pixels), so a test can hover it.
-nlohmann::json insight_demo_state();
+// The demo window: its source, what the views remember, and the frame hook that draws it. The UI state
+// owns it (UiState::insight_demo) rather than a function-local static, so its lifetime is the app's.
+class InsightDemo {
+public:
+    InsightDemo() = default;
+    // The frame hook points at this object: it must not be copied or moved.
+    InsightDemo(const InsightDemo&) = delete;
+    InsightDemo& operator=(const InsightDemo&) = delete;
+    ~InsightDemo();
+
+    // Opens (or replaces) the demo window with n units; n = 0 closes it.
+    void open(std::size_t n);
+    // {"open", "units", "points", "projecting", "explained", "projectMs", "selected", "mapSelected",
+    // "selectCalls", "hovered", "tooltip", "summaries", "probe": {x, y}}. probe: where unit 0's point is
+    // on the canvas (CSS pixels), so a test can hover it.
+    nlohmann::json state() const;
+
+private:
+    // Runs at the end of ImGui::NewFrame (hook->UserData is this object).
+    static void on_new_frame(ImGuiContext* ctx, ImGuiContextHook* hook);
+    void draw();
+
+    std::unique_ptr<InsightDemoSource> source_;
+    InsightView view_;
+    bool open_ = false;
+    ImGuiContext* hooked_ = nullptr;  // the context our frame hook is installed in
+    ImGuiID hook_id_ = 0;
+};
 
 }  // namespace eic::ui

@@ -4,69 +4,23 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstring>
+#include <utility>
 
+#include "app/finding_excerpt.hpp"
 #include "ui/manifest_views.hpp"
 #include "ui/widgets.hpp"
 
 namespace eic::ui {
 namespace {
 
-constexpr std::size_t kContextChars = 90;  // shown either side of the place in a long line
 constexpr std::size_t kListedPerCode = 2000;
 
-std::string place(const Diagnostic& d) {
-    if (d.row) return "row " + std::to_string(*d.row) + (d.field ? ", " + *d.field : "");
-    if (d.line) return std::to_string(d.line) + ":" + std::to_string(d.column);
-    if (d.pointer) return "edited";
-    return "";
-}
-
-// Byte offset of the 1-based `column` (in code points) within `line`.
-std::size_t column_offset(std::string_view line, std::uint32_t column) {
-    std::size_t i = 0;
-    for (std::uint32_t c = 1; c < column && i < line.size(); ++c) {
-        unsigned char b = (unsigned char)line[i];
-        i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    }
-    return std::min(i, line.size());
-}
-
+// The excerpt is computed in core (app/finding_excerpt.hpp); the tab caches it per finding and revision.
 void build_excerpt(ManifestTab& tab, const Diagnostic& d) {
-    tab.excerpt.clear();
-    tab.excerpt_mark = 0;
-    const auto& text_ptr = tab.doc->validated_text();
-    if (!text_ptr || d.line == 0) return;
-    std::string_view text = *text_ptr;
-    // Lines d.line-2 .. d.line+2; a long line (minified JSON) is cut around the place.
-    const std::uint32_t first = d.line > 2 ? d.line - 2 : 1;
-    std::size_t pos = 0;
-    std::uint32_t line = 1;
-    while (line < first) {
-        const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
-        if (!nl) return;
-        pos = std::size_t(static_cast<const char*>(nl) - text.data()) + 1;
-        ++line;
-    }
-    for (; line <= d.line + 2 && pos <= text.size(); ++line) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view l = text.substr(pos, end - pos);
-        if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-        std::size_t mark = line == d.line ? column_offset(l, d.column) : 0;
-        std::size_t a = mark > kContextChars ? mark - kContextChars : 0;
-        std::size_t b = std::min(l.size(), mark + kContextChars);
-        if (line != d.line) b = std::min(l.size(), kContextChars * 2);
-        while (a > 0 && (((unsigned char)l[a]) & 0xC0) == 0x80) --a;
-        while (b < l.size() && (((unsigned char)l[b]) & 0xC0) == 0x80) ++b;
-        std::string s = (a > 0 ? "…" : "") + std::string(l.substr(a, b - a)) + (b < l.size() ? "…" : "");
-        for (char& c : s)
-            if (c == '\t') c = ' ';
-        if (line == d.line) tab.excerpt_mark = (a > 0 ? std::strlen("…") : 0) + (mark - a);
-        tab.excerpt.emplace_back(line, std::move(s));
-        if (end == text.size()) break;
-        pos = end + 1;
-    }
+    const auto& text = tab.doc->validated_text();
+    app::FindingExcerpt e = text ? app::finding_excerpt(*text, d) : app::FindingExcerpt{};
+    tab.excerpt = std::move(e.lines);
+    tab.excerpt_mark = e.mark;
 }
 
 }  // namespace
@@ -182,7 +136,7 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
                     const std::uint32_t i = idx[std::size_t(k)];
                     const Diagnostic& d = ds[i];
                     ImGui::PushID(int(i));
-                    std::string label = fmt::format("{:>10}  {}", place(d), d.message);
+                    std::string label = fmt::format("{:>10}  {}", app::finding_place(d), d.message);
                     if (ImGui::Selectable(label.c_str(), tab.selected_finding == int(i))) tab.selected_finding = int(i);
                     if (ImGui::IsItemHovered() && d.pointer) ImGui::SetTooltip("%s", d.pointer->c_str());
                     ImGui::PopID();
@@ -205,7 +159,7 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
     const Diagnostic d = ds[i];
     ImGui::TextColored(severity_colour(d.severity), "%s", d.code.c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", place(d).c_str());
+    ImGui::TextDisabled("%s", app::finding_place(d).c_str());
     ImGui::SameLine();
     const bool has_row = doc.unit_of(i) != app::ManifestDocument::kNoUnit;
     ImGui::BeginDisabled(!has_row);

@@ -12,7 +12,7 @@
 namespace eic::ui {
 namespace {
 
-class TableSource final : public InsightSource {
+class TableSource final : public app::InsightSource {
 public:
     TableSource(ShellContext& ctx, ManifestTab& tab) : ctx_(ctx), tab_(tab), doc_(*tab.doc) {}
 
@@ -25,8 +25,8 @@ public:
         return doc_.revision() * 1000003ull + h;
     }
 
-    std::vector<InsightKey> keys() const override {
-        std::vector<InsightKey> out;
+    std::vector<app::InsightKey> keys() const override {
+        std::vector<app::InsightKey> out;
         for (const auto& [name, entry] : ctx_.schema.draft().schema)
             if (entry->is_live()) out.push_back({name, entry->type});
         return out;

@@ -46,8 +46,9 @@ struct ManifestTab {
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> groups;
     std::map<std::string, std::uint64_t> group_counts;
 
-    // The source excerpt of the selected finding: (line number, text) around its place, and where
-    // in the middle line the place is (bytes).
+    // The source excerpt of the selected finding (app::finding_excerpt: (line number, text) around its
+    // place, and where in the finding's line the place is, in bytes), for the finding and revision it
+    // was made for.
     int excerpt_finding = -1;
     std::uint64_t excerpt_revision = ~0ull;
     std::vector<std::pair<std::uint32_t, std::string>> excerpt;

@@ -13,6 +13,7 @@
 #include "app/manifest_document.hpp"
 #include "diag/diagnostic.hpp"
 #include "schema/plan.hpp"
+#include "ui/insight_demo.hpp"
 
 namespace eic::ui {
 
@@ -84,6 +85,8 @@ struct UiState {
     LogView log_view;
     SchemaView schema_view;
     ManifestView manifest_view;
+    // Debug only: the insight views on a synthetic manifest (app.debug.insightDemo(n)).
+    InsightDemo insight_demo;
     bool dark() const { return theme == ThemePref::dark || (theme == ThemePref::system && system_dark); }
 };
 

@@ -1,6 +1,7 @@
 // What the insight views (embedding map, per-key summaries) read from the manifest table. The table
-// implements it; the views never see rows, only the table's stable unit ids. The views cache what they
-// compute and recompute only when revision() changes, so calls here may be as slow as a scan.
+// implements it; the views never see rows, only the table's stable unit ids. The insight model
+// (insight_model.hpp) caches what it computes and recomputes only when revision() or a choice changes,
+// so calls here may be as slow as a scan.
 #pragma once
 
 #include <cstddef>
@@ -11,7 +12,7 @@
 
 #include "schema/model.hpp"
 
-namespace eic::ui {
+namespace eic::app {
 
 struct InsightKey {
     std::string name;
@@ -46,4 +47,4 @@ public:
     virtual void select_units(std::vector<std::uint32_t> units) = 0;
 };
 
-}  // namespace eic::ui
+}  // namespace eic::app
