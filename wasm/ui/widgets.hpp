@@ -9,8 +9,10 @@
 namespace eic::ui {
 
 // ImGui 1.90's Combo reports no label to the test-engine hooks; name it so debug.items() lists it.
+// Every option shows without scrolling (ImGui's default list is 8 high: a ninth key type was hidden
+// below its edge), up to 20.
 inline bool combo(const char* label, int* current, const char* const items[], int count) {
-    const bool changed = ImGui::Combo(label, current, items, count);
+    const bool changed = ImGui::Combo(label, current, items, count, count < 20 ? count : 20);
     web::debug_items_name_last(label);
     return changed;
 }

@@ -29,6 +29,9 @@ export async function openApp(browser, baseUrl, { width = 1280, height = 800, dp
 // Finds a widget of the last frame by its label (a string, or a RegExp for titles that carry state)
 // and optionally its window, and clicks its centre.
 export async function clickItem(page, label, { window } = {}) {
+  // Input given before (a click that changes the layout) is answered first, so the widget is found
+  // where it is now, not where the frame before that input drew it.
+  await framesPass(page, 2);
   const item = await findItem(page, label, { window });
   // Hover first, as a person does: ImGui decides hovering per frame, before the press.
   await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
