@@ -4,6 +4,7 @@
 // Each instance loads its own wasm module, so several can live on one page.
 
 import { installFileBridge, FilePurpose } from './file-bridge.js';
+import { installWorkLoop } from './work-loop.js';
 
 const moduleUrl = (name) => new URL(name, import.meta.url).href;
 
@@ -254,7 +255,8 @@ async function createCanvasApp(options) {
   listen(darkQuery, 'change', (e) => mod._eic_app_set_system_theme(e.matches ? 1 : 0));
 
   // Files: picked through the app's own buttons, dropped on the canvas, fetched from a URL; downloads.
-  const files = installFileBridge(mod, { emitter, withString });
+  const work = installWorkLoop(mod);
+  const files = installFileBridge(mod, { emitter, withString, whenValidated: work.whenValidated });
   listen(canvas, 'dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
   listen(canvas, 'drop', (e) => {
     e.preventDefault();
@@ -276,6 +278,7 @@ async function createCanvasApp(options) {
     if (canvas.width !== bw) canvas.width = bw;
     if (canvas.height !== bh) canvas.height = bh;
     mod._eic_app_frame(r.width, r.height, dpr, t / 1000);
+    work.afterFrame();
     if (resolveReady) { resolveReady(); resolveReady = null; }
     raf = requestAnimationFrame(frame);
   };
@@ -349,6 +352,7 @@ async function createCanvasApp(options) {
       if (destroyed) return;
       destroyed = true;
       cancelAnimationFrame(raf);
+      work.stop();
       abort.abort();
       sink.remove();
       mod._eic_app_shutdown();

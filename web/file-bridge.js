@@ -4,11 +4,11 @@
 // Matches eic::web::FilePurpose.
 export const FilePurpose = { openSchema: 1, compareSchema: 2, dropped: 3, openManifest: 4 };
 
-const SLICE = 16 << 20;              // read large files in slices: the page never holds a whole copy
+const SLICE = 64 << 20;              // read large files in slices: the page never holds a whole copy
 const ANSWER_TIMEOUT_MS = 30000;     // a URL that gives no response headers by then is reported, not awaited
 const REVOKE_AFTER_MS = 60000;       // the click only starts a download; Firefox and Safari still read the URL
 
-export function installFileBridge(mod, { emitter, withString }) {
+export function installFileBridge(mod, { emitter, withString, whenValidated }) {
   const str = (text, fn) => withString(mod, String(text), fn);
   const report = (purpose, source, message, status = 0) =>
     str(source, (s) => str(message, (m) => mod._eic_app_file_failed(purpose, s, m, status)));
@@ -27,12 +27,17 @@ export function installFileBridge(mod, { emitter, withString }) {
         `close other files or validate it with the CLI: eic validate ${name}`);
       return false;
     }
+    // The next slice is read while this one is copied: two slices at most are held at once.
+    const read = (at) => (at < blob.size ? blob.slice(at, at + SLICE).arrayBuffer() : null);
+    let next = read(0);
     try {
       for (let at = 0; at < blob.size; at += SLICE) {
-        const chunk = new Uint8Array(await blob.slice(at, at + SLICE).arrayBuffer());
+        const chunk = new Uint8Array(await next);
+        next = read(at + SLICE);
         mod.HEAPU8.set(chunk, ptr + at);  // HEAPU8 after each await: the heap may have grown
       }
     } catch (err) {
+      next?.catch(() => {});  // a read still under way fails quietly
       report(purpose, name, `Could not read ${name}: ${err.message}`);
       return false;
     }
@@ -130,16 +135,22 @@ export function installFileBridge(mod, { emitter, withString }) {
   mod.eicZipDownload = (zipName, files) => { zipDownload(zipName, files); };
 
   return {
-    // Opens a manifest (text, bytes or Blob) in the Manifest panel; resolves to state().manifest,
-    // or rejects with the reason it was not opened (e.g. too large for the browser).
+    // Opens a manifest (text, bytes or Blob) in the Manifest panel; resolves to state().manifest once
+    // it is validated, or rejects with the reason it was not opened (e.g. too large for the browser).
     openManifest(name, input) {
       const blob = input instanceof Blob ? input
         : new Blob([typeof input === 'string' || ArrayBuffer.isView(input) || input instanceof ArrayBuffer ? input : JSON.stringify(input)]);
-      return serially(async () => {
+      const opened = serially(async () => {
         if (!(await readIntoWasm(FilePurpose.openManifest, name, blob))) {
           throw new Error(JSON.parse(mod.UTF8ToString(mod._eic_app_state())).log.last);  // what C++ logged
         }
-        return JSON.parse(str(name, (p) => mod.UTF8ToString(mod._eic_app_open_manifest(p))));
+        return str(name, (p) => mod._eic_app_open_manifest(p));
+      });
+      // Validation runs in steps between frames (the canvas shows its progress); the next file may be
+      // read meanwhile.
+      return opened.then(async (tab) => {
+        await whenValidated(tab);
+        return JSON.parse(mod.UTF8ToString(mod._eic_app_state())).manifest;
       });
     },
     fetchFile,

@@ -1,6 +1,8 @@
 #include "app/manifest_units.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "json/format.hpp"
 #include "manifest/load.hpp"
@@ -17,14 +19,23 @@ bool is_file_form_collection(std::string_view key) {
 
 // The file with every item replaced by {}: small enough to read whole, and it still holds the
 // top-level members that are not collections.
+// A collection's items after its first are left out with the commas between them (the collections'
+// lists are not kept), so a million items do not become a million empty objects to parse.
 nlohmann::ordered_json top_level_of(const std::string& bytes, const std::vector<manifest::ItemSpan>& spans) {
     std::string skeleton;
-    skeleton.reserve(spans.size() * 4 + 1024);
+    skeleton.reserve(1024);
     std::uint64_t at = 0;
+    const char* previous = nullptr;
     for (const auto& s : spans) {
         if (s.begin < at || s.end > bytes.size()) return nlohmann::ordered_json::object();
-        skeleton.append(bytes, at, s.begin - at);
-        skeleton += "{}";
+        const std::string_view gap(bytes.data() + at, s.begin - at);
+        const bool next_in_list = s.collection == previous && is_file_form_collection(s.collection) &&
+                                  gap.find_first_not_of(" \t\r\n,") == std::string_view::npos;
+        if (!next_in_list) {
+            skeleton.append(gap);
+            skeleton += "{}";
+        }
+        previous = s.collection;
         at = s.end;
     }
     skeleton.append(bytes, at, std::string::npos);
@@ -64,11 +75,16 @@ void ManifestUnits::reset_from_spans(std::shared_ptr<const std::string> bytes,
     own_.clear();
     order_.clear();
     units_.reserve(spans.size());
+    // Spans name their collection by a pointer to static storage: look each name up once.
+    const char* key = nullptr;
+    std::optional<manifest::Collection> c;
     for (const auto& s : spans) {
-        auto c = manifest::collection_from_key(s.collection);
-        if (!c || !is_file_form_collection(s.collection)) continue;
-        if (std::find(order_.begin(), order_.end(), *c) == order_.end()) order_.push_back(*c);
-        units_.push_back({*c, kNone, s.begin, s.end, false});
+        if (s.collection != key) {
+            key = s.collection;
+            c = is_file_form_collection(key) ? manifest::collection_from_key(key) : std::nullopt;
+            if (c && std::find(order_.begin(), order_.end(), *c) == order_.end()) order_.push_back(*c);
+        }
+        if (c) units_.push_back({*c, kNone, s.begin, s.end, false});
     }
     live_ = units_.size();
     top_ = top_level_of(*bytes_, spans);

@@ -184,12 +184,18 @@ bool ManifestWorkspace::wants_revalidation(const WorkspaceTab& t, std::uint64_t 
     return t.last_edit_s < 0 || now_s - t.last_edit_s >= settings_.edit_pause_s;
 }
 
-void ManifestWorkspace::update(const ValidationInputs& in, double now_s) {
+bool ManifestWorkspace::step(double budget_s, double now_s) {
     for (auto& t : tabs_) track(*t);  // a validation started on the document directly
-    for (const jobs::JobEnded& e : runner_.run_for(settings_.frame_budget_s)) {
+    if (runner_.empty()) return false;
+    for (const jobs::JobEnded& e : runner_.run_for(budget_s)) {
         for (auto& t : tabs_)
             if (t->job == e.id) validated(*t, now_s);
     }
+    return busy();
+}
+
+void ManifestWorkspace::update(const ValidationInputs& in, double now_s) {
+    step(settings_.frame_budget_s, now_s);
     if (WorkspaceTab* t = active(); t && wants_revalidation(*t, in.schema_revision, now_s)) start_validation(*t, in);
 }
 

@@ -100,8 +100,14 @@ public:
     // Finishes the tab's validation at once (for callers that await the findings).
     void validate_to_end(TabId id, double now_s);
 
-    // ---- once a frame
-    // Steps the validations for the frame budget and logs those that end; then the tab in front is
+    // ---- between frames and once a frame
+    // Steps the validations for about budget_s seconds and logs those that end. The page calls this in
+    // the idle time between frames as well as in each frame, so a large file validates at close to
+    // full speed while the canvas keeps drawing. Returns whether validations are still running.
+    bool step(double budget_s, double now_s);
+    // Whether a validation is running (step() has work to do).
+    bool busy() const { return !runner_.empty(); }
+    // Steps the validations for the frame budget (step()); then the tab in front is
     // validated again when it was edited (after a pause) or the schema changed since its validation.
     // Tabs behind it wait until they are in front, so a schema edit does not start a pass over every
     // open file. Large files (over auto_revalidate_bytes) are validated again on request only.

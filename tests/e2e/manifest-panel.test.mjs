@@ -60,3 +60,26 @@ test('a manifest dropped on the canvas goes to the Manifest panel, a schema to t
   assert.equal(s.manifest.summary.items, 1);
   await context.close();
 });
+
+test('a large manifest validates in steps: the canvas keeps drawing its progress, the promise waits for the findings', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  const n = 400000;
+  // Not awaited: the test watches the app while the manifest opens.
+  await page.evaluate((count) => {
+    const items = [];
+    for (let i = 0; i < count; i++) items.push(`{"objectUrl":"https://storage.cloud.google.com/my-bucket/img/${i}.jpg","title":"t${i}"}`);
+    window.__opened = window.eic.openManifest('large.json', `{"images":[${items.join(',')}]}`);
+  }, n);
+  const during = await waitState(page, (st) => st.manifest && st.manifest.validating && st.manifest.progress > 0);
+  const later = await waitState(page, (st) => !st.manifest.validating || st.frames >= during.frames + 3);
+  if (later.manifest.validating) {
+    assert.ok(later.frames >= during.frames + 3, 'frames are drawn while the file validates');
+  }
+  const m = await page.evaluate(() => window.__opened);
+  assert.equal(m.validating, false, 'openManifest resolves once the findings are in');
+  assert.equal(m.summary.items, n);
+  assert.equal(m.summary.errors, 0);
+  assert.equal(m.units, n);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -142,3 +142,20 @@ test('create() refuses a call without a canvas or headless', async () => {
   assert.match(message, /needs \{canvas\} or \{headless: true\}/);
   await context.close();
 });
+
+test('an idle canvas is not redrawn; input that changes it is', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  await page.mouse.move(1000, 700);  // over nothing that reacts
+  await framesPass(page, 5);
+  const idle = await page.evaluate(() => window.eic.state());
+  const still = await framesPass(page, 10);
+  assert.ok(still.frames >= idle.frames + 10, 'frames are still built');
+  assert.equal(still.presented, idle.presented, 'an unchanged frame is not rendered again');
+  // Hovering a button highlights it: that frame is rendered.
+  const button = await findItem(page, 'Open manifest…', { window: 'Manifest' });
+  await page.mouse.move(button.x + button.w / 2, button.y + button.h / 2);
+  const hovered = await waitState(page, (s) => s.presented > still.presented);
+  assert.ok(hovered.presented > still.presented);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "app/debug_items.hpp"
 #include "app/file_kind.hpp"
@@ -29,6 +30,7 @@ namespace {
 
 constexpr float kUiFontSize = 15.f;  // CSS pixels
 constexpr float kMonoFontSize = 14.f;
+constexpr double kBusyPresentInterval_s = 0.25;
 
 // Latin with extensions, Greek, Cyrillic and the punctuation and symbols a data tool shows.
 const ImWchar kGlyphRanges[] = {
@@ -134,10 +136,12 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     }
 
     ImGui_ImplOpenGL3_NewFrame();
+    // The validations' share of the frame comes first and is not part of frame_ms_ (the UI's cost).
+    ui::ShellContext ctx = shell_context();
+    ui::update_manifests(ctx);
     const double t0 = eic_js_now_ms();
     debug_items_begin_frame();
     ImGui::NewFrame();
-    ui::ShellContext ctx = shell_context();
     ui::draw_shell(ctx);
     ImGui::Render();
     debug_items_end_frame();
@@ -152,26 +156,22 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
 
     eic_js_set_cursor(io.MouseDrawCursor ? -1 : (int)ImGui::GetMouseCursor());
     const int fb_w = (int)std::lround(css_w * dpr), fb_h = (int)std::lround(css_h * dpr);
-    glViewport(0, 0, fb_w, fb_h);
     const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    // While validations run, frames that only show their progress are presented a few times a second:
+    // each present costs the GPU (a software renderer: the CPU the validation needs). Frames that
+    // answer input are presented at once.
+    const bool answers_input = std::exchange(input_since_present_, false);
+    if (workspace_.busy() && !answers_input && time_s - last_present_s_ < kBusyPresentInterval_s) return;
+    if (!frame_changes_.changed(*ImGui::GetDrawData(), fb_w, fb_h, ImGui::ColorConvertFloat4ToU32(bg))) return;
+    last_present_s_ = time_s;
+    glViewport(0, 0, fb_w, fb_h);
     glClearColor(bg.x, bg.y, bg.z, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++presented_;
 }
 
 ui::ShellContext CanvasApp::shell_context() { return {ui_, log_, schema_, workspace_, manifests_, now_s()}; }
-
-app::TabId CanvasApp::open_manifest_tab(const std::string& name, std::string bytes) {
-    const app::TabId id = workspace_.open(
-        name, std::move(bytes), {schema_.draft().schema, schema_.revision(), ui_.manifest_view.checks()}, now_s());
-    ui_.panels[std::size_t(app::Panel::manifest)].open = true;
-    log_workspace_events();
-    return id;
-}
-
-void CanvasApp::log_workspace_events() {
-    for (app::WorkspaceEvent& e : workspace_.take_events()) log_.add(e.level, std::move(e.message), e.time_s);
-}
 
 void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes) {
     ui::ShellContext ctx = shell_context();
@@ -181,7 +181,7 @@ void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes)
     if (purpose == (int)FilePurpose::compare_schema)
         ui::compare_schema_text(ctx, name, std::move(bytes));
     else if (manifest)
-        open_manifest_tab(name, std::move(bytes));
+        ui::open_manifest_bytes(ctx, name, std::move(bytes));
     else
         ui::open_schema_text(ctx, name, bytes);
 }
@@ -191,13 +191,20 @@ Diagnostics CanvasApp::open_schema(const std::string& name, std::string_view tex
     return ui::open_schema_text(ctx, name, text);
 }
 
-nlohmann::json CanvasApp::open_manifest(const std::string& name, std::string bytes) {
-    const app::TabId id = open_manifest_tab(name, std::move(bytes));
-    // The API's caller awaits the findings: validate to the end here (the picker and drops validate
-    // in steps between frames instead, so the canvas keeps drawing).
-    workspace_.validate_to_end(id, now_s());
-    log_workspace_events();
-    return manifest_state();
+app::TabId CanvasApp::open_manifest(const std::string& name, std::string bytes) {
+    ui::ShellContext ctx = shell_context();
+    return ui::open_manifest_bytes(ctx, name, std::move(bytes));
+}
+
+bool CanvasApp::validating(app::TabId id) const {
+    const app::WorkspaceTab* t = workspace_.find(id);
+    return t && t->doc.validating();
+}
+
+bool CanvasApp::work(double budget_ms) {
+    if (!running_ || !workspace_.busy()) return false;
+    ui::ShellContext ctx = shell_context();
+    return ui::work_on_manifests(ctx, budget_ms / 1000);
 }
 
 void CanvasApp::restore_schema(const std::string& name, std::string_view text, bool dirty) {
@@ -295,6 +302,7 @@ std::string CanvasApp::state_json() const {
     nlohmann::json s = {
         {"frameMs", frame_ms_},
         {"frames", frames_},
+        {"presented", presented_},
         {"display", {{"width", css_w_}, {"height", css_h_}, {"dpr", dpr_}}},
         {"theme", ui_.dark() ? "dark" : "light"},
         {"themePreference", theme_pref[(int)ui_.theme]},

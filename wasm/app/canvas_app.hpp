@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/frame_changes.hpp"
 #include "app/log.hpp"
 #include "app/manifest_document.hpp"
 #include "app/manifest_workspace.hpp"
@@ -33,9 +34,14 @@ public:
     app::SchemaDocument& schema() { return schema_; }
     // Opens schema text as if the user had picked the file; returns what loading found.
     Diagnostics open_schema(const std::string& name, std::string_view text);
-    // Opens manifest bytes in the Manifest panel as if the user had picked the file, validates them
-    // to the end, and returns manifest_state() after it.
-    nlohmann::json open_manifest(const std::string& name, std::string bytes);
+    // Opens manifest bytes in the Manifest panel as if the user had picked the file and starts
+    // validating them (in steps, between and within frames); returns the new tab.
+    app::TabId open_manifest(const std::string& name, std::string bytes);
+    bool validating(app::TabId id) const;
+    // Work between frames: steps the validations for about budget_ms; returns whether any still runs.
+    bool work(double budget_ms);
+    bool busy() const { return running_ && workspace_.busy(); }
+    void note_input() { input_since_present_ = true; }
     // Brings back the draft autosaved before a reload.
     void restore_schema(const std::string& name, std::string_view text, bool dirty);
     ui::UiState& ui() { return ui_; }
@@ -47,10 +53,6 @@ private:
     void build_fonts(float dpr);
     void on_file(int purpose, const std::string& name, std::string bytes);
     ui::ShellContext shell_context();
-    // Opens manifest bytes as a new tab of the workspace and shows the Manifest panel.
-    app::TabId open_manifest_tab(const std::string& name, std::string bytes);
-    // Logs what the workspace reported (the panel does the same while it is drawn).
-    void log_workspace_events();
 
     int gl_context_ = 0;
     bool running_ = false;
@@ -60,6 +62,10 @@ private:
     double last_time_s_ = 0, start_time_s_ = -1;
     double frame_ms_ = 0;
     std::uint64_t frames_ = 0;
+    std::uint64_t presented_ = 0;  // frames rendered to the canvas: only those that changed
+    FrameChanges frame_changes_;
+    double last_present_s_ = -1;
+    bool input_since_present_ = false;  // input came since the last frame was drawn
     std::uint64_t autosaved_revision_ = ~0ull;
     bool autosaved_dirty_ = false;
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;

@@ -23,6 +23,11 @@ const char* out(std::string s) {
     return g_out.c_str();
 }
 bool has_imgui() { return ImGui::GetCurrentContext() != nullptr; }
+// ImGui's input queue, and a note that input came: the frame that answers it is presented at once.
+ImGuiIO& input_io() {
+    canvas_app().note_input();
+    return ImGui::GetIO();
+}
 }  // namespace
 
 extern "C" {
@@ -44,23 +49,23 @@ EMSCRIPTEN_KEEPALIVE void eic_app_frame(double css_w, double css_h, double dpr, 
 EMSCRIPTEN_KEEPALIVE void eic_app_shutdown() { canvas_app().shutdown(); }
 
 EMSCRIPTEN_KEEPALIVE void eic_app_mouse_pos(float x, float y) {
-    if (has_imgui()) ImGui::GetIO().AddMousePosEvent(x, y);
+    if (has_imgui()) input_io().AddMousePosEvent(x, y);
 }
 
 // DOM buttons: 0 left, 1 middle, 2 right. ImGui: 0 left, 1 right, 2 middle.
 EMSCRIPTEN_KEEPALIVE void eic_app_mouse_button(int dom_button, int down) {
     if (!has_imgui()) return;
     const int map[5] = {0, 2, 1, 3, 4};
-    if (dom_button >= 0 && dom_button < 5) ImGui::GetIO().AddMouseButtonEvent(map[dom_button], down != 0);
+    if (dom_button >= 0 && dom_button < 5) input_io().AddMouseButtonEvent(map[dom_button], down != 0);
 }
 
 EMSCRIPTEN_KEEPALIVE void eic_app_mouse_wheel(float dx, float dy) {
-    if (has_imgui()) ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+    if (has_imgui()) input_io().AddMouseWheelEvent(dx, dy);
 }
 
 EMSCRIPTEN_KEEPALIVE void eic_app_key(const char* code, int down, int ctrl, int shift, int alt, int super) {
     if (!has_imgui()) return;
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = input_io();
     io.AddKeyEvent(ImGuiMod_Ctrl, ctrl != 0);
     io.AddKeyEvent(ImGuiMod_Shift, shift != 0);
     io.AddKeyEvent(ImGuiMod_Alt, alt != 0);
@@ -70,11 +75,11 @@ EMSCRIPTEN_KEEPALIVE void eic_app_key(const char* code, int down, int ctrl, int 
 }
 
 EMSCRIPTEN_KEEPALIVE void eic_app_char(unsigned int codepoint) {
-    if (has_imgui()) ImGui::GetIO().AddInputCharacter(codepoint);
+    if (has_imgui()) input_io().AddInputCharacter(codepoint);
 }
 
 EMSCRIPTEN_KEEPALIVE void eic_app_focus(int focused) {
-    if (has_imgui()) ImGui::GetIO().AddFocusEvent(focused != 0);
+    if (has_imgui()) input_io().AddFocusEvent(focused != 0);
 }
 
 EMSCRIPTEN_KEEPALIVE void eic_app_set_clipboard(const char* text) { eic::web::set_clipboard_text(text); }
@@ -105,10 +110,18 @@ EMSCRIPTEN_KEEPALIVE void eic_app_file_failed(int purpose, const char* source, c
                                    {source ? source : "", message ? message : "", http_status});
 }
 
-// Opens the file read with eic_app_file_begin in the Manifest panel; returns state().manifest.
-EMSCRIPTEN_KEEPALIVE const char* eic_app_open_manifest(const char* name) {
-    return out(canvas_app().open_manifest(name ? name : "manifest.json", eic::web::take_incoming_file()).dump());
+// Opens the file read with eic_app_file_begin in the Manifest panel and starts validating it; returns
+// its tab (eic_app_validating says when the validation ended).
+EMSCRIPTEN_KEEPALIVE double eic_app_open_manifest(const char* name) {
+    return (double)canvas_app().open_manifest(name ? name : "manifest.json", eic::web::take_incoming_file());
 }
+
+EMSCRIPTEN_KEEPALIVE int eic_app_validating(double tab) { return canvas_app().validating((std::uint64_t)tab) ? 1 : 0; }
+
+// Work between frames (the page calls it from a task of its own while it returns 1): steps the
+// validations for about budget_ms.
+EMSCRIPTEN_KEEPALIVE int eic_app_work(double budget_ms) { return canvas_app().work(budget_ms) ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int eic_app_busy() { return canvas_app().busy() ? 1 : 0; }
 
 // Opens schema text (a draft or a wire map) in the Schema panel; returns {"summary","diagnostics"}.
 EMSCRIPTEN_KEEPALIVE const char* eic_app_open_schema(const char* name, const char* data, int length) {

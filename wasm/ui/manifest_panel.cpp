@@ -285,11 +285,27 @@ void edited(ShellContext& ctx, ManifestTab& tab, const std::string& what) {
     log_workspace_events(ctx);
 }
 
+void update_manifests(ShellContext& ctx) {
+    ctx.workspace.update(inputs(ctx), ctx.now_s);
+    log_workspace_events(ctx);
+}
+
+bool work_on_manifests(ShellContext& ctx, double budget_s) {
+    const bool busy = ctx.workspace.step(budget_s, ctx.now_s);
+    log_workspace_events(ctx);
+    return busy;
+}
+
+app::TabId open_manifest_bytes(ShellContext& ctx, const std::string& name, std::string bytes) {
+    const app::TabId id = ctx.workspace.open(name, std::move(bytes), inputs(ctx), ctx.now_s);
+    ctx.ui.panels[std::size_t(app::Panel::manifest)].open = true;
+    log_workspace_events(ctx);
+    return id;
+}
+
 void draw_manifest_panel(ShellContext& ctx) {
     app::ManifestWorkspace& ws = ctx.workspace;
     ManifestTabs& tabs = ctx.manifests;
-    ws.update(inputs(ctx), ctx.now_s);
-    log_workspace_events(ctx);
     shortcuts(ctx);
     toolbar(ctx);
     if (ws.empty()) {

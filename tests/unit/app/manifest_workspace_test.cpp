@@ -234,3 +234,32 @@ TEST_CASE("Several tabs validate side by side within the frame budget") {
     CHECK(f.events_of(WorkspaceEvent::Kind::validated).size() == 3);
     for (const auto& t : f.ws.tabs()) CHECK(t->job == 0);
 }
+
+TEST_CASE("Idle-time steps validate without the frame, and say when the work is done") {
+    Fixture f;
+    CHECK_FALSE(f.ws.busy());
+    CHECK_FALSE(f.ws.step(0.01, 0));  // nothing to do
+    // A manifest of many items takes several steps of a small budget.
+    std::string big = R"({"images":[)";
+    for (int i = 0; i < 60000; ++i)
+        big += (i ? "," : "") + std::string(R"({"objectUrl":"https://storage.cloud.google.com/my-bucket/)") +
+               std::to_string(i) + R"(.jpg"})";
+    big += "]}";
+    const app::TabId a = f.ws.open("big.json", big, f.in(), 0);
+    f.ws.take_events();
+    CHECK(f.ws.busy());
+    int steps = 0;
+    while (f.ws.step(0.002, 1.0) && steps < 100000) ++steps;
+    CHECK(steps > 1);  // the budget bounds each step
+    CHECK_FALSE(f.ws.busy());
+    CHECK_FALSE(f.ws.find(a)->doc.validating());
+    auto done = f.events_of(WorkspaceEvent::Kind::validated);
+    REQUIRE(done.size() == 1);
+    CHECK(done[0].tab == a);
+    CHECK(done[0].message.rfind("Validated big.json: 60000 items, 0 errors", 0) == 0);
+    CHECK(done[0].time_s == 1.0);
+    // A validation started on the document directly is picked up by the next step.
+    f.ws.find(a)->doc.validate(f.schema, {});
+    CHECK(f.ws.step(0.0001, 2.0));
+    CHECK(f.ws.busy());
+}
