@@ -115,6 +115,23 @@ try {
   console.log(`         first call (a fresh module): eic ${b.eicFirstMs.toFixed(0)} ms`);
   console.log(`         findings: eic ${b.eicSummary.errors} errors / ${b.eicSummary.warnings} warnings over ${b.eicSummary.items} items; ajv ${b.peerErrors} errors`);
 
+  // A fresh module's first calls, on a new page and then on a second page of the same context (which
+  // may reuse the compiled code Chromium cached for the module).
+  const firsts = [];
+  const ctx = await browser.newContext();
+  for (let i = 0; i < 2; ++i) {
+    const p = await ctx.newPage();
+    await p.goto(`${server.url}__bench__/bench.html`);
+    await p.waitForFunction(() => window.benchReady === true);
+    firsts.push(await p.evaluate((a) => window.benchFirst(a), { url: `/__data__/${path.basename(file)}`, schemaText }));
+    await p.close();
+  }
+  await ctx.close();
+  results.first = firsts;
+  const callsText = (f) => f.calls.map((ms) => ms.toFixed(0)).join(', ');
+  console.log(`         fresh module: instantiate ${firsts[0].createMs.toFixed(0)} ms, calls ${callsText(firsts[0])} ms; ` +
+    `second page (code cache): instantiate ${firsts[1].createMs.toFixed(0)} ms, calls ${callsText(firsts[1])} ms`);
+
   const eicNative = nativeEic(file, schemaFile), peerNative = nativePeer(file, validate);
   console.log(`native   eic validate ${eicNative.toFixed(0)} ms (${(size / MB / (eicNative / 1000)).toFixed(0)} MB/s, one core, process start and file read included), ` +
     `node JSON.parse+ajv ${peerNative.toFixed(0)} ms (${(size / MB / (peerNative / 1000)).toFixed(0)} MB/s): ratio ${(peerNative / eicNative).toFixed(2)}x`);

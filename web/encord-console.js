@@ -5,6 +5,7 @@
 
 import { installFileBridge, FilePurpose } from './file-bridge.js';
 import { installWorkLoop } from './work-loop.js';
+import { installCanvasInput } from './canvas-input.js';
 
 const moduleUrl = (name) => new URL(name, import.meta.url).href;
 
@@ -141,37 +142,6 @@ async function createHeadless() {
   return { ...coreApi(mod), headless: true, on: emitter.on, destroy() {} };
 }
 
-// Wheel deltas to ImGui steps, as SDL's emscripten port does: 100 px or 3 lines make one step.
-function wheelSteps(e) {
-  const m = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 80 : 1 / 100;
-  return [-e.deltaX * m, -e.deltaY * m];
-}
-
-// Shortcuts the browser keeps: clipboard (so the paste event fires), reload, dev tools, tabs.
-function browserKeeps(e) {
-  const mod = e.ctrlKey || e.metaKey;
-  if (['F5', 'F11', 'F12'].includes(e.code)) return true;
-  if (mod && ['KeyC', 'KeyV', 'KeyX', 'KeyR', 'KeyT', 'KeyW', 'KeyN', 'KeyL', 'Tab'].includes(e.code)) return true;
-  if (mod && e.shiftKey && ['KeyI', 'KeyJ'].includes(e.code)) return true;
-  return false;
-}
-
-// Keyboard focus lives in a hidden textarea beside the canvas, not on the canvas: only a text field
-// receives composed text (dead keys, IME) and text inserted by assistive tools.
-function makeKeyboardSink(canvas) {
-  const sink = document.createElement('textarea');
-  sink.setAttribute('aria-label', canvas.getAttribute('aria-label') || 'Encord Import Console input');
-  sink.setAttribute('autocomplete', 'off');
-  sink.setAttribute('autocapitalize', 'off');
-  sink.setAttribute('spellcheck', 'false');
-  Object.assign(sink.style, {
-    position: 'fixed', left: '0', top: '0', width: '1px', height: '1px', opacity: '0',
-    padding: '0', border: '0', resize: 'none', pointerEvents: 'none', zIndex: '-1',
-  });
-  canvas.insertAdjacentElement('afterend', sink);
-  return sink;
-}
-
 async function createCanvasApp(options) {
   const canvas = options.canvas;
   if (!(canvas instanceof HTMLCanvasElement)) throw new TypeError('create({canvas}) needs an HTMLCanvasElement');
@@ -207,51 +177,7 @@ async function createCanvasApp(options) {
 
   const abort = new AbortController();
   const listen = (target, type, fn, opts = {}) => target.addEventListener(type, fn, { ...opts, signal: abort.signal });
-  const localPos = (e) => {
-    const r = canvas.getBoundingClientRect();
-    return [e.clientX - r.left, e.clientY - r.top];
-  };
-  const sink = makeKeyboardSink(canvas);
-
-  listen(canvas, 'pointermove', (e) => mod._eic_app_mouse_pos(...localPos(e)));
-  listen(canvas, 'pointerdown', (e) => {
-    sink.focus({ preventScroll: true });
-    canvas.setPointerCapture(e.pointerId);
-    mod._eic_app_mouse_pos(...localPos(e));
-    mod._eic_app_mouse_button(e.button, 1);
-    e.preventDefault();
-  });
-  listen(canvas, 'pointerup', (e) => {
-    mod._eic_app_mouse_pos(...localPos(e));
-    mod._eic_app_mouse_button(e.button, 0);
-  });
-  listen(canvas, 'pointerleave', (e) => {
-    if (!canvas.hasPointerCapture(e.pointerId)) mod._eic_app_mouse_pos(-3.4e38, -3.4e38);
-  });
-  listen(canvas, 'wheel', (e) => { mod._eic_app_mouse_wheel(...wheelSteps(e)); e.preventDefault(); }, { passive: false });
-  listen(canvas, 'contextmenu', (e) => e.preventDefault());
-  const key = (e, down) => {
-    withString(mod, e.code, (p) => mod._eic_app_key(p, down, e.ctrlKey, e.shiftKey, e.altKey, e.metaKey));
-    // Text arrives through the sink's input event; keys that type text, compose or belong to the
-    // browser keep their default action.
-    const types = !e.ctrlKey && !e.metaKey && ([...e.key].length === 1 || e.key === 'Dead' || e.key === 'Process');
-    if (!types && !e.isComposing && !browserKeeps(e)) e.preventDefault();
-  };
-  const sendText = () => {
-    for (const ch of sink.value) mod._eic_app_char(ch.codePointAt(0));
-    sink.value = '';
-  };
-  listen(sink, 'keydown', (e) => key(e, 1));
-  listen(sink, 'keyup', (e) => key(e, 0));
-  listen(sink, 'input', (e) => { if (!e.isComposing) sendText(); });
-  listen(sink, 'compositionend', sendText);
-  listen(sink, 'focus', () => mod._eic_app_focus(1));
-  listen(sink, 'blur', () => mod._eic_app_focus(0));
-  listen(sink, 'paste', (e) => {
-    // ImGui inserts the text itself on the Ctrl+V it has already received.
-    withString(mod, e.clipboardData ? e.clipboardData.getData('text/plain') : '', (p) => mod._eic_app_set_clipboard(p));
-    e.preventDefault();
-  });
+  const sink = installCanvasInput(mod, canvas, { listen, withString });
   listen(darkQuery, 'change', (e) => mod._eic_app_set_system_theme(e.matches ? 1 : 0));
 
   // Files: picked through the app's own buttons, dropped on the canvas, fetched from a URL; downloads.

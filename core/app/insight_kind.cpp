@@ -1,5 +1,7 @@
 #include "app/insight_kind.hpp"
 
+#include "schema/rules.hpp"
+
 namespace eic::app {
 
 InsightKind insight_kind(const schema::KeyType& type) {
@@ -7,7 +9,8 @@ InsightKind insight_kind(const schema::KeyType& type) {
     using schema::TypeKind;
     switch (type.kind) {
         case TypeKind::embedding:
-            return type.size > 0 && type.size <= 4096 ? InsightKind::embedding : InsightKind::other;
+            return type.size > 0 && type.size <= schema::max_embedding_size ? InsightKind::embedding
+                                                                            : InsightKind::other;
         case TypeKind::enumeration:
         case TypeKind::boolean:
             return InsightKind::category;

@@ -272,4 +272,31 @@ std::vector<std::string> pointer_tokens(std::string_view pointer) {
     return out;
 }
 
+CellEditor cell_editor(const Column& column, manifest::Collection c) {
+    const schema::KeyType* type = column.type ? &*column.type : nullptr;
+    const auto is = [&](schema::TypeKind kind, schema::ScalarHint hint) {
+        return type && (type->kind == kind || (type->kind == schema::TypeKind::variant && type->hint == hint));
+    };
+    if (type && type->kind == schema::TypeKind::enumeration) return {CellEditor::Kind::options};
+    if (is(schema::TypeKind::boolean, schema::ScalarHint::boolean)) return {CellEditor::Kind::checkbox};
+    const bool lines = column.kind == ColumnKind::url
+                           ? manifest::is_grouped(c)
+                           : column.kind == ColumnKind::media || (type && type->kind == schema::TypeKind::embedding) ||
+                                 is(schema::TypeKind::text, schema::ScalarHint::text);
+    if (lines) return {CellEditor::Kind::lines};
+    if (is(schema::TypeKind::datetime, schema::ScalarHint::datetime))
+        return {CellEditor::Kind::line, "2024-05-01T13:45:00Z"};
+    return {CellEditor::Kind::line};
+}
+
+std::size_t editable_column(const std::vector<Column>& columns, int chosen) {
+    if (chosen >= 0 && std::size_t(chosen) < columns.size()) {
+        const ColumnKind k = columns[std::size_t(chosen)].kind;
+        if (k != ColumnKind::status && k != ColumnKind::type) return std::size_t(chosen);
+    }
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].kind == ColumnKind::title) return i;
+    return 0;
+}
+
 }  // namespace eic::app

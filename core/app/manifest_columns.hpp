@@ -32,6 +32,19 @@ std::string cell_text(const manifest::Item& item, manifest::Collection c, const 
 // What the cell editor starts with: the full value (all URLs, one a line; media metadata as JSON).
 std::string cell_edit_text(const manifest::Item& item, manifest::Collection c, const Column& column);
 
+// Which editor a cell gets: the options of an enum, a checkbox for a boolean, several lines for a
+// group's URLs, media metadata, an embedding or text, else one line (`placeholder`: an example value
+// for datetimes, whose format is easy to get wrong).
+struct CellEditor {
+    enum class Kind { options, checkbox, lines, line };
+    Kind kind = Kind::line;
+    const char* placeholder = "";
+};
+CellEditor cell_editor(const Column& column, manifest::Collection c);
+// The cell edited when none is chosen, or when the chosen one cannot be edited (status, type): the
+// title.
+std::size_t editable_column(const std::vector<Column>& columns, int chosen);
+
 // Puts the user's text into the item. Empty text removes a title or a metadata value. Returns an
 // empty string on success, else what is wrong (the item is then unchanged). Values are read by the
 // key's type: a number must be a finite JSON number, a boolean true/false, an embedding or geospatial

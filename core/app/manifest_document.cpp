@@ -8,6 +8,8 @@
 
 #include "manifest/codes.hpp"
 #include "manifest/format.hpp"
+#include "manifest/limits.hpp"
+#include "manifest/suggest.hpp"
 
 namespace eic::app {
 
@@ -50,70 +52,12 @@ std::string encode_whitespace(std::string_view url) {
     return out;
 }
 
-// The first `n` code points of UTF-8 text.
-std::string first_chars(const std::string& s, std::size_t n) {
-    std::size_t i = 0, chars = 0;
-    while (i < s.size() && chars < n) {
-        unsigned char c = (unsigned char)s[i];
-        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        ++chars;
-    }
-    return s.substr(0, std::min(i, s.size()));
-}
-
-// The closest of `names` to `name`, when it is close enough to be what was meant.
-std::optional<std::string> closest(const std::string& name, const std::vector<std::string>& names) {
-    std::optional<std::string> best;
-    std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
-    for (const auto& n : names) {
-        std::size_t d = manifest::edit_distance(name, n);
-        if (d < best_d) {
-            best_d = d;
-            best = n;
-        }
-    }
-    return best;
-}
-
 // "/images/0/clientMetadata/x" -> "/images/7/clientMetadata/x"
 std::string reindex_pointer(const std::string& p, std::uint64_t k) {
     std::size_t a = p.find('/', 1);
     if (a == std::string::npos) return p;
     std::size_t b = p.find('/', a + 1);
     return p.substr(0, a + 1) + std::to_string(k) + (b == std::string::npos ? "" : p.substr(b));
-}
-
-// The clientMetadata key a pointer names ("/images/3/clientMetadata/split/0" -> "split").
-std::optional<std::string> metadata_key_of(const Diagnostic& d) {
-    if (!d.pointer) return std::nullopt;
-    std::vector<std::string> t = pointer_tokens(*d.pointer);
-    namespace format = manifest::format;
-    if (t.size() < 4 || (t[2] != format::kClientMetadata && t[2] != format::snake_spelling(format::kClientMetadata)))
-        return std::nullopt;
-    return t[3];
-}
-
-// The unknown item field a pointer names ("/images/3/objectURL" -> "objectURL").
-std::optional<std::string> item_field_of(const Diagnostic& d) {
-    if (!d.pointer) return std::nullopt;
-    const std::string& p = *d.pointer;
-    std::size_t a = p.find('/', 1);
-    if (a == std::string::npos) return std::nullopt;
-    std::size_t b = p.find('/', a + 1);
-    if (b == std::string::npos || p.find('/', b + 1) != std::string::npos) return std::nullopt;
-    return p.substr(b + 1);
-}
-
-// The name a misspelt item field should have: the documented spelling of a snake_case one
-// (manifest.item.field-spelling), or the closest documented name of an unknown one.
-std::optional<std::string> field_rename(const std::string& field, manifest::Collection c) {
-    if (auto m = manifest::format::match_item_field(c, field)) {
-        if (m->documented) return std::nullopt;
-        if (m->field == manifest::format::Field::group_url)
-            return std::string(manifest::format::kGroupUrlPrefix) + field.substr(field.rfind('_') + 1);
-        return std::string(m->documented_as);
-    }
-    return closest(field, manifest::format::item_field_names(c));
 }
 
 }  // namespace
@@ -547,122 +491,6 @@ std::size_t ManifestDocument::bulk_replace_in_urls(const std::vector<std::uint32
 std::size_t ManifestDocument::bulk_encode_url_whitespace(const std::vector<std::uint32_t>& units) {
     return edit_urls(
         units, [](const std::string& url) { return encode_whitespace(url); }, "Encode whitespace in {} URLs");
-}
-
-// ---------------------------------------------------------------- quick fixes
-
-std::string ManifestDocument::fix_label(std::size_t i) const {
-    if (!editable_ || !result_ || i >= result_->diagnostics.size()) return "";
-    const Diagnostic& d = result_->diagnostics[i];
-    const std::uint32_t u = unit_of(i);
-    if (d.code == manifest::code::unknown_key && d.pointer) {
-        auto to = manifest::format::file_form_of_structured(d.pointer->substr(1));
-        if (to && units_.top_level().contains(d.pointer->substr(1))) return fmt::format("Rename to \"{}\"", *to);
-        return "";
-    }
-    if (u == kNoUnit || units_.unit(u).deleted) return "";
-    const manifest::Item* it = item(u);
-    if (!it) return "";
-    if (d.code == manifest::code::url_whitespace) return "Percent-encode the whitespace in the URL";
-    if (d.code == manifest::code::title_too_long) return "Shorten the title to 300 characters";
-    if (d.code == manifest::code::url_duplicate) return "Delete this row";
-    if (d.code == manifest::code::metadata_null) return "Remove the null value";
-    auto key = metadata_key_of(d);
-    if (d.code == manifest::code::metadata_enum && key) {
-        const schema::KeyEntry* e = schema_.find(*key);
-        if (!e || !it->client_metadata.is_object() || !it->client_metadata.contains(*key) ||
-            !it->client_metadata[*key].is_string())
-            return "";
-        auto best = closest(it->client_metadata[*key].get<std::string>(), e->type.values);
-        return best ? fmt::format("Use \"{}\"", *best) : "";
-    }
-    if (d.code == manifest::code::metadata_unknown_key && key) {
-        std::vector<std::string> names;
-        for (const auto& [name, entry] : schema_)
-            if (entry->is_live()) names.push_back(name);
-        auto best = closest(*key, names);
-        return best && !(it->client_metadata.is_object() && it->client_metadata.contains(*best))
-                   ? fmt::format("Rename the key to \"{}\"", *best)
-                   : "";
-    }
-    if (d.code == manifest::code::item_unknown_field || d.code == manifest::code::item_field_spelling) {
-        auto field = item_field_of(d);
-        if (!field) return "";
-        auto best = field_rename(*field, units_.unit(u).collection);
-        return best ? fmt::format("Rename the field to \"{}\"", *best) : "";
-    }
-    return "";
-}
-
-bool ManifestDocument::apply_fix(std::size_t i) {
-    const std::string label = fix_label(i);
-    if (label.empty()) return false;
-    const Diagnostic d = result_->diagnostics[i];
-    const std::uint32_t u = unit_of(i);
-    Op op;
-    op.label = label;
-    if (d.code == manifest::code::unknown_key) {
-        // A structured-form collection name: its items become units of the file-form collection.
-        const std::string from = d.pointer->substr(1);
-        const std::string to(*manifest::format::file_form_of_structured(from));
-        auto before = std::make_shared<ManifestUnits>(units_);
-        auto after = std::make_shared<ManifestUnits>(units_);
-        Json top = after->top_level();
-        Json value = top[from];
-        top.erase(from);
-        auto c = manifest::collection_from_key(to);
-        if (c && value.is_array()) {
-            for (const auto& element : value) after->add(*c, element.dump());
-        } else {
-            top[to] = std::move(value);
-        }
-        after->set_top_level(std::move(top));
-        op.units_before = std::move(before);
-        op.units_after = std::move(after);
-        commit(std::move(op));
-        return true;
-    }
-    if (d.code == manifest::code::url_whitespace) return bulk_encode_url_whitespace({u}) > 0;
-    if (d.code == manifest::code::url_duplicate) {
-        delete_units({u});
-        return true;
-    }
-    manifest::Item copy = *item(u);
-    auto key = metadata_key_of(d);
-    if (d.code == manifest::code::title_too_long) {
-        copy.title = first_chars(*copy.title, 300);
-    } else if (d.code == manifest::code::metadata_null && key) {
-        copy.client_metadata.erase(*key);
-        if (copy.client_metadata.empty()) copy.client_metadata = nullptr;
-    } else if (d.code == manifest::code::metadata_enum && key) {
-        const schema::KeyEntry* e = schema_.find(*key);
-        copy.client_metadata[*key] = *closest(copy.client_metadata[*key].get<std::string>(), e->type.values);
-    } else if (d.code == manifest::code::metadata_unknown_key && key) {
-        std::vector<std::string> names;
-        for (const auto& [name, entry] : schema_)
-            if (entry->is_live()) names.push_back(name);
-        std::string best = *closest(*key, names);
-        Json meta = Json::object();
-        for (auto it = copy.client_metadata.begin(); it != copy.client_metadata.end(); ++it)
-            meta[it.key() == *key ? best : it.key()] = it.value();
-        copy.client_metadata = std::move(meta);
-    } else if (d.code == manifest::code::item_unknown_field || d.code == manifest::code::item_field_spelling) {
-        // Rename in the item's JSON, then read it again so the field lands where the model keeps it.
-        std::string field = *item_field_of(d);
-        std::string best = *field_rename(field, units_.unit(u).collection);
-        Json j = Json::parse(units_.text(u), nullptr, false);
-        if (!j.is_object() || !j.contains(field)) return false;
-        Json renamed = Json::object();
-        for (auto it = j.begin(); it != j.end(); ++it) renamed[it.key() == field ? best : it.key()] = it.value();
-        auto reread = read_unit(renamed.dump(), units_.unit(u).collection);
-        if (!reread) return false;
-        copy = std::move(*reread);
-    } else {
-        return false;
-    }
-    text_change(u, std::move(copy), op);
-    commit(std::move(op));
-    return true;
 }
 
 // ---------------------------------------------------------------- export

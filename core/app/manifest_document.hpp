@@ -111,6 +111,8 @@ public:
     // What the fix does ("Percent-encode the whitespace"), or "" when there is none.
     std::string fix_label(std::size_t diagnostic) const;
     bool apply_fix(std::size_t diagnostic);
+    // The finding codes that have a quick fix (manifest_fixes.cpp).
+    static std::vector<std::string_view> fixable_codes();
 
     // ---- export
     std::string export_json(bool pretty) const { return units_.write_json(pretty); }
@@ -135,6 +137,13 @@ private:
         // Whole-document replacement (a fix that renames a collection key): the states around it.
         std::shared_ptr<ManifestUnits> units_before, units_after;
     };
+
+    // The quick fixes (manifest_fixes.cpp): the table, and the entry for a finding with its row.
+    struct FixTarget;
+    struct QuickFix;
+    static const std::vector<QuickFix>& quick_fixes();
+    const QuickFix* quick_fix(std::size_t diagnostic, std::uint32_t& unit, const manifest::Item*& item) const;
+    bool replace_item(std::uint32_t unit, manifest::Item item, const std::string& label);
 
     void start_job(std::shared_ptr<const std::string> text, manifest::Format format);
     void finish_job();

@@ -27,6 +27,7 @@
 #include "manifest/load.hpp"
 #include "manifest/model.hpp"
 #include "schema/draft.hpp"
+#include "schema/rules.hpp"
 
 namespace eic::manifest {
 
@@ -47,7 +48,7 @@ struct InferOptions {
     std::size_t enum_max_values = 255;  // most distinct values of an enum
     std::size_t enum_min_repeat = 2;    // occurrences >= enum_min_repeat x distinct values
     std::size_t text_min_chars = 256;   // a string this long (in characters) makes the key text
-    std::size_t embedding_max_size = 4096;
+    std::size_t embedding_max_size = std::size_t(schema::max_embedding_size);
 };
 
 struct InferResult {

@@ -319,22 +319,6 @@ std::size_t ValidationJob::done_bytes() const { return impl_->done(); }
 std::size_t ValidationJob::total_bytes() const { return impl_->total(); }
 const ValidationResult& ValidationJob::result() const { return impl_->result(); }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    if (a.size() > 256 || b.size() > 256) return std::max(a.size(), b.size());
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 ValidationResult validate_manifest(std::string_view bytes, const ValidateOptions& options) {
     detail::Validator v(bytes, options);
     return v.run();

@@ -108,7 +108,4 @@ private:
 //  "suppressed":{code: n},"cancelled"}: the summary of the CLI's --output json.
 nlohmann::ordered_json summary_json(const ValidationSummary& summary);
 
-// Levenshtein distance, for "did you mean" suggestions.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 }  // namespace eic::manifest

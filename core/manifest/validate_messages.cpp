@@ -7,33 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "manifest/suggest.hpp"
 #include "manifest/validator.hpp"
 
 namespace eic::manifest::detail {
 
-std::string lower_alnum(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c >= 'A' && c <= 'Z')
-            out += char(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            out += c;
-    }
-    return out;
-}
-
-// The closest name within a small distance, or "".
+// The closest name (suggest.hpp), or "".
 std::string suggest(std::string_view key, const std::vector<std::string>& names) {
-    std::string best;
-    std::size_t best_d = SIZE_MAX;
-    const std::string folded = lower_alnum(key);
-    for (const auto& n : names) {
-        if (!folded.empty() && lower_alnum(n) == folded) return n;
-        std::size_t d = edit_distance(key, n);
-        if (d < best_d) best_d = d, best = n;
-    }
-    std::size_t allowed = std::max<std::size_t>(2, key.size() / 3);
-    return best_d <= allowed ? best : std::string();
+    return closest_name(key, names).value_or(std::string());
 }
 
 std::string did_you_mean(const std::string& s) {

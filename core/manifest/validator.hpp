@@ -2,7 +2,7 @@
 // The class and its small types are here; the per-token SAX handlers are in validator_handlers.hpp,
 // included where the JSON reader is instantiated (validate.cpp) so that they are inlined into its loop.
 // Colder code (messages, end-of-item checks, URLs, CSV, the end of the run) is in the modules:
-//   validate.cpp            entry points, the run, the steppable job, summary_json, edit_distance
+//   validate.cpp            entry points, the run, the steppable job, summary_json
 //   validate_messages.cpp   pointers, suggestions, wrong-kind messages
 //   validate_structure.cpp  member names of the top level and of items; items' begin and end
 //   validate_values.cpp     the schema resolved; clientMetadata keys, media metadata and geospatial values
@@ -60,8 +60,7 @@ constexpr std::uint32_t bit(MediaField f) { return 1u << f; }
 
 // ---- messages (validate_messages.cpp) -----------------------------------------------------------
 
-std::string lower_alnum(std::string_view s);
-// The closest name within a small distance, or "".
+// The closest name (manifest/suggest.hpp), or "".
 std::string suggest(std::string_view key, const std::vector<std::string>& names);
 std::string did_you_mean(const std::string& s);
 // A value for a message: JSON-quoted and shortened.
@@ -87,7 +86,7 @@ struct Resolved {
     MetaType type = MetaType::text;
     const KeyType* kt = nullptr;
     bool f32 = false;
-    std::int64_t max_length = 8192;
+    std::int64_t max_length = schema::max_varchar_length;
     mutable bool reported = false;  // tombstone warning given once per key
 };
 

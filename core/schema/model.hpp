@@ -39,16 +39,20 @@ enum class TypeKind {
 
 enum class NumberFormat { f32, f64 };
 
+// A typed varchar's max_length: 0..8192, 8192 when absent (the SDK's typed models,
+// encord/metadata_schema.py).
+inline constexpr std::int64_t max_varchar_length = 8192;
+
 // One type object. Only the fields of its kind are meaningful; the others keep their defaults, so that
 // equality can compare them all.
 struct KeyType {
     TypeKind kind = TypeKind::variant;
-    ScalarHint hint = ScalarHint::text;       // variant (the SDK's default hint is text)
-    std::vector<std::string> values;          // enumeration: kept sorted, as the SDK stores them
-    std::int64_t size = 0;                    // embedding: valid 1..4096 (kept as read, so rules can report it)
-    nlohmann::ordered_json api;               // embedding: null, or the object as received (not modelled)
-    NumberFormat format = NumberFormat::f64;  // number
-    std::int64_t max_length = 8192;           // varchar: 0..8192
+    ScalarHint hint = ScalarHint::text;            // variant (the SDK's default hint is text)
+    std::vector<std::string> values;               // enumeration: kept sorted, as the SDK stores them
+    std::int64_t size = 0;                         // embedding: valid 1..4096 (kept as read, so rules can report it)
+    nlohmann::ordered_json api;                    // embedding: null, or the object as received (not modelled)
+    NumberFormat format = NumberFormat::f64;       // number
+    std::int64_t max_length = max_varchar_length;  // varchar: 0..max_varchar_length
     // Fields eic does not know, kept verbatim so that a round trip loses nothing (null when none).
     nlohmann::ordered_json extra;
 

@@ -209,9 +209,9 @@ private:
             case TypeKind::varchar:
                 if (auto m = obj.find("max_length"); m != obj.end()) {
                     ok = read_integer(*m, at + "/max_length", "\"max_length\"", t.max_length);
-                    if (ok && (t.max_length < 0 || t.max_length > 8192))
-                        ok = bad(at + "/max_length",
-                                 fmt::format("\"max_length\" must be between 0 and 8192, not {}", t.max_length));
+                    if (ok && (t.max_length < 0 || t.max_length > max_varchar_length))
+                        ok = bad(at + "/max_length", fmt::format("\"max_length\" must be between 0 and {}, not {}",
+                                                                 max_varchar_length, t.max_length));
                 }
                 break;
             case TypeKind::datetime:

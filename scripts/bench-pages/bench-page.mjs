@@ -34,4 +34,20 @@ window.benchLarge = async ({ url, schemaText }) => {
     // V8's longest string: a document larger than this cannot even be decoded for JSON.parse.
     maxStringLength: (() => { let lo = 2 ** 28, hi = 2 ** 31; while (hi - lo > 1) { const mid = Math.floor((lo + hi) / 2); try { 'x'.repeat(mid); lo = mid; } catch { hi = mid; } } return lo; })() };
 };
+// A fresh module's first validations: instantiating it, then the same file twice. Run on a fresh page
+// and again on a second page of the same browser context, where Chromium may reuse the compiled code
+// it cached for the module (V8's WebAssembly code caching), the first call shows what that saves.
+window.benchFirst = async ({ url, schemaText }) => {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  let t = performance.now();
+  const core = await create({ headless: true });
+  const createMs = performance.now() - t;
+  const calls = [];
+  for (let i = 0; i < 3; ++i) {
+    t = performance.now();
+    await core.validateManifest(bytes, { schema: schemaText, maxDiagnostics: 100 });
+    calls.push(performance.now() - t);
+  }
+  return { createMs, calls };
+};
 window.benchReady = true;

@@ -98,3 +98,22 @@ test('box selection reaches the table, a click on empty space clears it, a right
 
 // The frame time at 200,000 points is measured by scripts/bench (bench-editor.mjs), not asserted here:
 // a timed test fails on a busy machine and passes on a slow build.
+
+test('a still embedding map is not redrawn; panning it is', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  const n = 2000;
+  await page.evaluate((count) => window.eic.debug.insightDemo(count), n);
+  await waitDemo(page, (st) => st.points === n && st.probe);
+  await page.mouse.move(5, 795);  // off the map
+  await framesPass(page, 5);
+  const idle = await page.evaluate(() => window.eic.state());
+  const still = await framesPass(page, 10);
+  assert.equal(still.presented, idle.presented, 'an unchanged map is not rendered again');
+  const map = await findItem(page, 'Embedding map', { window: 'Insight demo' });
+  const centre = { x: map.x + map.w / 2, y: map.y + map.h / 2 };
+  await drag(page, centre, { x: centre.x + 60, y: centre.y + 30 }, 'right');
+  const moved = await page.evaluate(() => window.eic.state());
+  assert.ok(moved.presented > still.presented, 'panning renders');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -159,11 +159,14 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
     // While validations run, frames that only show their progress are presented a few times a second:
     // each present costs the GPU (a software renderer: the CPU the validation needs). Frames that
-    // answer input are presented at once.
+    // answer input are presented at once, and so is a resized canvas (resizing clears it).
     const bool answers_input = std::exchange(input_since_present_, false);
-    if (workspace_.busy() && !answers_input && time_s - last_present_s_ < kBusyPresentInterval_s) return;
+    const bool resized = fb_w != presented_w_ || fb_h != presented_h_;
+    if (workspace_.busy() && !answers_input && !resized && time_s - last_present_s_ < kBusyPresentInterval_s) return;
     if (!frame_changes_.changed(*ImGui::GetDrawData(), fb_w, fb_h, ImGui::ColorConvertFloat4ToU32(bg))) return;
     last_present_s_ = time_s;
+    presented_w_ = fb_w;
+    presented_h_ = fb_h;
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(bg.x, bg.y, bg.z, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -320,7 +323,8 @@ std::string CanvasApp::state_json() const {
           {"history", schema_.history_labels()},
           {"historyPosition", schema_.history_position()},
           {"comparing", ui_.schema_view.comparing},
-          {"comparison", ui_.schema_view.comparing ? ui_.schema_view.comparison : nlohmann::json()},
+          {"comparison", ui_.schema_view.comparing ? nlohmann::json(app::comparison_json(ui_.schema_view.comparison))
+                                                   : nlohmann::json()},
           {"lastError", ui_.schema_view.last_error}}},
         {"log",
          {{"count", log_.entries().size()},

@@ -16,6 +16,7 @@
 #include "app/schema_document.hpp"
 #include "diag/diagnostic.hpp"
 #include "ui/manifest_tabs.hpp"
+#include "ui/point_map.hpp"
 #include "ui/shell.hpp"
 #include "ui/ui_state.hpp"
 
@@ -63,9 +64,10 @@ private:
     double frame_ms_ = 0;
     std::uint64_t frames_ = 0;
     std::uint64_t presented_ = 0;  // frames rendered to the canvas: only those that changed
-    FrameChanges frame_changes_;
+    FrameChanges frame_changes_{ui::point_map_draw_state};
     double last_present_s_ = -1;
-    bool input_since_present_ = false;  // input came since the last frame was drawn
+    int presented_w_ = 0, presented_h_ = 0;  // the framebuffer size of the last presented frame
+    bool input_since_present_ = false;       // input came since the last frame was drawn
     std::uint64_t autosaved_revision_ = ~0ull;
     bool autosaved_dirty_ = false;
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;

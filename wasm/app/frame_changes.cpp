@@ -43,7 +43,9 @@ bool FrameChanges::changed(const ImDrawData& dd, int fb_w, int fb_h, ImU32 clear
             put(out, cmd.IdxOffset);
             put(out, cmd.ElemCount);
             put(out, cmd.UserCallback);
-            if (cmd.UserCallback && cmd.UserCallback != ImDrawCallback_ResetRenderState) live_callback = true;
+            if (cmd.UserCallback && cmd.UserCallback != ImDrawCallback_ResetRenderState &&
+                !(callback_state_ && callback_state_(cmd, out)))
+                live_callback = true;
         }
     }
     const bool differs =

@@ -15,15 +15,18 @@ namespace eic::web {
 
 class FrameChanges {
 public:
+    // Appends the state a draw callback draws from and returns true, or returns false for a callback
+    // it does not know (such a frame always counts as changed).
+    using CallbackState = bool (*)(const ImDrawCmd& cmd, std::string& out);
+    explicit FrameChanges(CallbackState callback_state = nullptr) : callback_state_(callback_state) {}
+
     // True when `dd` (drawn into a framebuffer of fb_w x fb_h pixels, cleared with `clear`) would
-    // render differently from the last frame this returned true for. Draw callbacks other than
-    // ImGui's state reset (the embedding map's points) read state outside the draw data: a frame
-    // with one always counts as changed.
+    // render differently from the last frame this returned true for. Draw callbacks (the embedding
+    // map's points) read state outside the draw data: callback_state adds it to the comparison.
     bool changed(const ImDrawData& dd, int fb_w, int fb_h, ImU32 clear);
-    // The next frame is presented whatever it holds (the canvas was resized or its context restored).
-    void invalidate() { previous_.clear(); }
 
 private:
+    CallbackState callback_state_;
     std::string previous_, current_;  // the frames' draw data, flattened
 };
 

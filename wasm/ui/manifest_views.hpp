@@ -13,6 +13,9 @@ namespace eic::ui {
 void draw_manifest_table(ShellContext& ctx, ManifestTab& tab);
 void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab);
 void draw_manifest_insight(ShellContext& ctx, ManifestTab& tab);
+// The selected row (manifest_row_editor.cpp): its cells as editors fitting their types, its findings
+// with quick fixes.
+void draw_row_editor(ShellContext& ctx, ManifestTab& tab);
 
 // Brings the table to a finding's row and cell, selects both and scrolls to them.
 void jump_to_finding(ManifestTab& tab, std::size_t diagnostic);

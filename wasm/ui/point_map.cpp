@@ -393,4 +393,14 @@ PointMapEvents draw_point_map(const char* id, const PointMapData& data, PointMap
     return ev;
 }
 
+bool point_map_draw_state(const ImDrawCmd& cmd, std::string& out) {
+    if (cmd.UserCallback != render_points || !cmd.UserCallbackData) return false;
+    const PointMapGpu& g = *static_cast<const PointMapGpu*>(cmd.UserCallbackData);
+    const auto put = [&](const auto& v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    const auto& f = g.frame;
+    put(f.scale), put(f.offset_x), put(f.offset_y), put(f.point_px), put(f.dim), put(f.hovered), put(f.ring);
+    put(g.count), put(g.uploaded_revision), put(g.uploaded_selection), put(g.failed);
+    return true;
+}
+
 }  // namespace eic::ui

@@ -57,6 +57,11 @@ struct PointMapState {
 // `id` is also the label of the map's item in debug.items().
 PointMapEvents draw_point_map(const char* id, const PointMapData& data, PointMapState& state, ImVec2 size);
 
+// For the canvas' frame comparison (wasm/app/frame_changes.hpp): when `cmd` is a map's draw callback,
+// appends what it draws from (transform, point size, hover, dimming, the uploaded data and selection
+// revisions) to `out` and returns true; false for any other command.
+bool point_map_draw_state(const ImDrawCmd& cmd, std::string& out);
+
 // Where a data point is on screen (CSS pixels, viewport) with the view last drawn.
 ImVec2 point_map_to_screen(const PointMapState& state, float x, float y);
 

@@ -33,10 +33,6 @@ const schema::ScalarHint kHints[] = {schema::ScalarHint::boolean, schema::Scalar
                                      schema::ScalarHint::number,  schema::ScalarHint::uuid,
                                      schema::ScalarHint::varchar, schema::ScalarHint::text};
 
-enum class Pending { none, new_doc, open_doc, hard_delete, add_options, edit_note, save_as };
-Pending g_pending = Pending::none;
-bool g_open_key_menu = false;
-
 void show_diagnostics(const Diagnostics& ds, std::size_t max = 8) {
     std::size_t shown = 0;
     for (const auto& d : ds) {
@@ -166,11 +162,11 @@ void key_row(ShellContext& ctx, const std::string& key, const std::string& shown
     ImGui::PushID(key.c_str());
     if (ImGui::Selectable(shown.c_str(), ctx.ui.schema_view.menu_key == key, ImGuiSelectableFlags_SpanAllColumns)) {
         ctx.ui.schema_view.menu_key = key;
-        g_open_key_menu = true;
+        ctx.ui.schema_view.open_key_menu = true;
     }
     if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
         ctx.ui.schema_view.menu_key = key;
-        g_open_key_menu = true;
+        ctx.ui.schema_view.open_key_menu = true;
     }
     const bool hard = e->state == KeyState::hard_deleted;
     ImGui::TableNextColumn();
@@ -193,9 +189,9 @@ void key_row(ShellContext& ctx, const std::string& key, const std::string& shown
 // outside the table so it does not depend on the table's clipping and scrolling child window.
 void key_menu(ShellContext& ctx) {
     const std::string key = ctx.ui.schema_view.menu_key;
-    if (g_open_key_menu) {
+    if (ctx.ui.schema_view.open_key_menu) {
         ImGui::OpenPopup("key actions");
-        g_open_key_menu = false;
+        ctx.ui.schema_view.open_key_menu = false;
     }
     const KeyEntry* found = ctx.schema.draft().schema.find(key);
     if (!found) return;
@@ -217,12 +213,12 @@ void key_menu(ShellContext& ctx) {
         }
         if (e->state == KeyState::live && e->type.kind == TypeKind::enumeration && ImGui::MenuItem("Add options…")) {
             ctx.ui.schema_view.option_buf[0] = 0;
-            g_pending = Pending::add_options;
+            ctx.ui.schema_view.pending_popup = SchemaPopup::add_options;
         }
         if (!hard && ImGui::MenuItem("Edit note…")) {
             const std::string current = note != notes.end() ? note->second : "";
             std::snprintf(ctx.ui.schema_view.note_buf, sizeof ctx.ui.schema_view.note_buf, "%s", current.c_str());
-            g_pending = Pending::edit_note;
+            ctx.ui.schema_view.pending_popup = SchemaPopup::edit_note;
         }
         if (e->state == KeyState::live) {
             if (ImGui::MenuItem("Delete"))
@@ -230,7 +226,7 @@ void key_menu(ShellContext& ctx) {
                      [&](schema::Draft& d) { return schema::delete_key(d.schema, key, schema::DeleteMode::soft); });
             if (ImGui::MenuItem("Delete permanently…")) {
                 ctx.ui.schema_view.confirm_hard = key;
-                g_pending = Pending::hard_delete;
+                ctx.ui.schema_view.pending_popup = SchemaPopup::hard_delete;
             }
         }
         if (e->state == KeyState::soft_deleted && ImGui::MenuItem("Restore"))
@@ -328,11 +324,11 @@ void next_button(const char* label) {
 void toolbar(ShellContext& ctx) {
     SchemaView& v = ctx.ui.schema_view;
     app::SchemaDocument& doc = ctx.schema;
-    if (ImGui::Button("New")) g_pending = doc.dirty() ? Pending::new_doc : (doc.reset(), Pending::none);
+    if (ImGui::Button("New")) v.pending_popup = doc.dirty() ? SchemaPopup::new_doc : (doc.reset(), SchemaPopup::none);
     next_button("Open…");
     if (ImGui::Button("Open…")) {
         if (doc.dirty())
-            g_pending = Pending::open_doc;
+            v.pending_popup = SchemaPopup::open_doc;
         else
             web::request_open_file(web::FilePurpose::open_schema, ".json,application/json");
     }
@@ -341,7 +337,7 @@ void toolbar(ShellContext& ctx) {
     next_button("Save as…");
     if (ImGui::Button("Save as…")) {
         std::snprintf(v.save_as, sizeof v.save_as, "%s", doc.file_name().c_str());
-        g_pending = Pending::save_as;
+        v.pending_popup = SchemaPopup::save_as;
     }
     next_button("Export wire map");
     if (ImGui::Button("Export wire map")) {
@@ -438,30 +434,20 @@ void checks_section(ShellContext& ctx) {
     }
 }
 
+// The comparison follows the draft: computed again when it changed since.
+void refresh_comparison(ShellContext& ctx) {
+    SchemaView& v = ctx.ui.schema_view;
+    if (v.compare_revision == ctx.schema.revision() && v.compared_text == v.compare_text) return;
+    v.compare_revision = ctx.schema.revision();
+    v.compared_text = v.compare_text;
+    v.comparison = app::compare_schema(ctx.schema.draft(), v.compare_text);
+}
+
 void compare_section(ShellContext& ctx) {
     SchemaView& v = ctx.ui.schema_view;
     if (!v.comparing) return;
-    std::optional<schema::Plan>& plan = v.plan;
-    if (v.compare_revision != ctx.schema.revision() || v.compared_text != v.compare_text) {
-        v.compare_revision = ctx.schema.revision();
-        v.compared_text = v.compare_text;
-        plan.reset();
-        auto load = schema::load_schema_text(v.compare_text);
-        v.compare_load_errors = load.diagnostics;
-        v.comparison = {
-            {"readable", false}, {"changes", nlohmann::json::array()}, {"conflicts", nlohmann::json::array()}};
-        if (load.file && !has_error(load.diagnostics)) {
-            const auto& d = ctx.schema.draft();
-            plan = schema::make_plan(d.schema, d.base ? &d.base->schema : nullptr, load.file->draft.schema);
-            v.comparison["readable"] = true;
-            for (const auto& c : plan->changes)
-                v.comparison["changes"].push_back({{"key", c.key},
-                                                   {"kind", schema::change_kind_name(c.kind)},
-                                                   {"destructive", c.destructive},
-                                                   {"refused", c.refused}});
-            for (const auto& c : plan->conflicts) v.comparison["conflicts"].push_back(c.key);
-        }
-    }
+    refresh_comparison(ctx);
+    const std::optional<schema::Plan>& plan = v.comparison.plan;
     const std::string title = "Comparison with " + v.compare_name + "###compare";
     if (!ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
     if (ImGui::Button("Close comparison")) {
@@ -470,7 +456,7 @@ void compare_section(ShellContext& ctx) {
     }
     if (!plan) {
         ImGui::TextUnformatted("That file could not be read as a schema:");
-        show_diagnostics(v.compare_load_errors);
+        show_diagnostics(v.comparison.load_errors);
         return;
     }
     ImGui::SameLine();
@@ -540,9 +526,9 @@ void modals(ShellContext& ctx) {
                            "Add enum options###options",
                            "Note###note",
                            "Save as###saveas"};
-    if (g_pending != Pending::none) {
-        ImGui::OpenPopup(names[(int)g_pending]);
-        g_pending = Pending::none;
+    if (v.pending_popup != SchemaPopup::none) {
+        ImGui::OpenPopup(names[(int)v.pending_popup]);
+        v.pending_popup = SchemaPopup::none;
     }
     const auto flags = ImGuiWindowFlags_AlwaysAutoResize;
     for (int which : {1, 2}) {
@@ -642,6 +628,7 @@ void compare_schema_text(ShellContext& ctx, const std::string& name, std::string
     v.comparing = true;
     v.compare_name = name;
     v.compare_text = std::move(text);
+    refresh_comparison(ctx);  // state() reports it before the panel is drawn again
     ctx.log.add(app::LogLevel::info, "Comparing the draft with " + name, ctx.now_s);
 }
 

@@ -11,6 +11,7 @@
 #include "app/layout.hpp"
 #include "app/log.hpp"
 #include "app/manifest_document.hpp"
+#include "app/schema_comparison.hpp"
 #include "diag/diagnostic.hpp"
 #include "schema/plan.hpp"
 #include "ui/insight_demo.hpp"
@@ -31,8 +32,14 @@ struct LogView {
     bool follow = true;
 };
 
+// A modal the Schema panel opens at the end of its frame (ImGui opens popups by name, from the ID stack
+// they are drawn in).
+enum class SchemaPopup { none, new_doc, open_doc, hard_delete, add_options, edit_note, save_as };
+
 // The Schema panel's form buffers and transient choices.
 struct SchemaView {
+    SchemaPopup pending_popup = SchemaPopup::none;
+    bool open_key_menu = false;  // a row asked for its action menu this frame
     char filter[128] = "";
     int type_filter = 0;  // 0 = all types, else 1 + index into the panel's type list
     char new_key[256] = "";
@@ -49,17 +56,13 @@ struct SchemaView {
     bool comparing = false;
     std::string compare_name;
     std::string compare_text;
-    // What the comparison found, for state() and tests: {"changes": [{key, kind, destructive,
-    // refused}], "conflicts": [key...], "readable": bool}.
-    nlohmann::json comparison;
     // Derived from the draft and rebuilt when its revision (or the compared text) changes. Kept here
     // rather than in function statics so that a reset or a second panel never shows stale results.
     char title[256] = "";
     std::uint64_t title_revision = ~0ull;
     Diagnostics checks;
     std::uint64_t checks_revision = ~0ull;
-    std::optional<schema::Plan> plan;
-    Diagnostics compare_load_errors;
+    app::SchemaComparison comparison;  // of the draft with compare_text (core/app/schema_comparison.hpp)
     std::string compared_text;
     std::uint64_t compare_revision = ~0ull;
 };

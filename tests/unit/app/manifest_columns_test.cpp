@@ -117,3 +117,41 @@ TEST_CASE("JSON pointer tokens are unescaped per RFC 6901", "[app][columns]") {
     CHECK(app::pointer_tokens("").empty());
     CHECK(app::pointer_tokens("images/3").empty());
 }
+
+TEST_CASE("each cell gets the editor its type needs", "[app][columns]") {
+    schema::Schema s = typed_schema();
+    REQUIRE_FALSE(has_error(schema::set_scalar(s, "note", schema::ScalarHint::text)));
+    const auto cols = app::table_columns(s);
+    using Kind = app::CellEditor::Kind;
+    const auto images = manifest::Collection::images;
+    CHECK(app::cell_editor(col(cols, "split"), images).kind == Kind::options);
+    CHECK(app::cell_editor(col(cols, "ok"), images).kind == Kind::checkbox);
+    CHECK(app::cell_editor(col(cols, "emb"), images).kind == Kind::lines);
+    CHECK(app::cell_editor(col(cols, "note"), images).kind == Kind::lines);
+    CHECK(app::cell_editor(col(cols, "fps"), images).kind == Kind::line);
+    CHECK(std::string(app::cell_editor(col(cols, "fps"), images).placeholder).empty());
+    const app::CellEditor when = app::cell_editor(col(cols, "when"), images);
+    CHECK(when.kind == Kind::line);
+    CHECK(std::string(when.placeholder) == "2024-05-01T13:45:00Z");
+    // One URL a line for groups; a single file's URL is one line.
+    const app::Column* url = nullptr;
+    for (const auto& c : cols)
+        if (c.kind == app::ColumnKind::url) url = &c;
+    REQUIRE(url);
+    CHECK(app::cell_editor(*url, images).kind == Kind::line);
+    CHECK(app::cell_editor(*url, manifest::Collection::image_groups).kind == Kind::lines);
+}
+
+TEST_CASE("the edited cell is the chosen one, or the title when that cannot be edited", "[app][columns]") {
+    const auto cols = app::table_columns(typed_schema());
+    std::size_t title = cols.size();
+    for (std::size_t i = 0; i < cols.size(); ++i)
+        if (cols[i].kind == app::ColumnKind::title) title = i;
+    REQUIRE(title < cols.size());
+    CHECK(app::editable_column(cols, -1) == title);
+    CHECK(app::editable_column(cols, int(cols.size())) == title);
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        const bool fixed = cols[i].kind == app::ColumnKind::status || cols[i].kind == app::ColumnKind::type;
+        CHECK(app::editable_column(cols, int(i)) == (fixed ? title : i));
+    }
+}

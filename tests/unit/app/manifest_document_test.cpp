@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "diag/codes.hpp"
 #include "schema/mutations.hpp"
 
 using namespace eic;
@@ -310,4 +311,29 @@ TEST_CASE("cancelling the job keeps what was found and says so", "[app][manifest
     CHECK_FALSE(doc.validating());
     CHECK(doc.result()->summary.cancelled);
     CHECK_FALSE(doc.editable());
+}
+
+TEST_CASE("the fix offers the name the message suggests, also when only the case differs", "[app][manifest-doc]") {
+    app::ManifestDocument doc;
+    doc.open("m.json",
+             R"({"images": [{"objectUrl": "https://storage.cloud.google.com/my-bucket/a.jpg",
+                             "clientMetadata": {"split": "TRAIN"}}]})",
+             test_schema(), {});
+    finish(doc);
+    const std::size_t i = find_code(doc, "manifest.metadata.enum");
+    REQUIRE(i < doc.result()->diagnostics.size());
+    CHECK(doc.result()->diagnostics[i].message.find("Did you mean \"train\"?") != std::string::npos);
+    CHECK(doc.fix_label(i) == "Use \"train\"");
+    REQUIRE(doc.apply_fix(i));
+    CHECK(doc.item(0)->client_metadata["split"] == "train");
+}
+
+TEST_CASE("every quick fix is for a registered code, once", "[app][manifest-doc]") {
+    const auto codes = app::ManifestDocument::fixable_codes();
+    REQUIRE(codes.size() >= 9);
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        INFO(codes[i]);
+        CHECK(diag::find_code(codes[i]) != nullptr);
+        CHECK(std::count(codes.begin(), codes.end(), codes[i]) == 1);
+    }
 }

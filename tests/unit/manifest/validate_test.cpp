@@ -331,10 +331,3 @@ TEST_CASE("progress is reported and can cancel", "[manifest][validate]") {
     CHECK(r.summary.items < 200);
     CHECK(codes(r).empty());
 }
-
-TEST_CASE("edit distance", "[manifest][validate]") {
-    CHECK(edit_distance("", "") == 0);
-    CHECK(edit_distance("images", "imagez") == 1);
-    CHECK(edit_distance("kitten", "sitting") == 3);
-    CHECK(edit_distance("abc", "") == 3);
-}
