@@ -65,7 +65,8 @@ std::vector<std::string> live_keys(const schema::Schema& schema) {
 }
 
 // The enum option a string value most likely meant.
-std::optional<std::string> enum_option(const schema::Schema& schema, const manifest::Item& item, const std::string& key) {
+std::optional<std::string> enum_option(const schema::Schema& schema, const manifest::Item& item,
+                                       const std::string& key) {
     const schema::KeyEntry* e = schema.find(key);
     if (!e || !item.client_metadata.is_object() || !item.client_metadata.contains(key) ||
         !item.client_metadata[key].is_string())
@@ -152,15 +153,17 @@ const std::vector<ManifestDocument::QuickFix>& ManifestDocument::quick_fixes() {
              return true;
          }},
         {code::url_whitespace, false,
-         [](const ManifestDocument&, const FixTarget&) -> std::string { return "Percent-encode the whitespace in the URL"; },
+         [](const ManifestDocument&, const FixTarget&) -> std::string {
+             return "Percent-encode the whitespace in the URL";
+         },
          [](ManifestDocument& doc, const FixTarget& t, const std::string&) {
              return doc.bulk_encode_url_whitespace({t.unit}) > 0;
          }},
         {code::title_too_long, false,
          [](const ManifestDocument&, const FixTarget& t) -> std::string {
-             return t.item->title ? fmt::format("Shorten the title to {} characters",
-                                                manifest::file_limits().max_file_name_chars)
-                                  : "";
+             return t.item->title
+                        ? fmt::format("Shorten the title to {} characters", manifest::file_limits().max_file_name_chars)
+                        : "";
          },
          [](ManifestDocument& doc, const FixTarget& t, const std::string& label) {
              manifest::Item copy = *t.item;
@@ -200,9 +203,8 @@ const std::vector<ManifestDocument::QuickFix>& ManifestDocument::quick_fixes() {
              auto key = metadata_key_of(t.d);
              auto best = key ? manifest::closest_name(*key, live_keys(doc.schema_)) : std::nullopt;
              const Json& meta = t.item->client_metadata;
-             return best && !(meta.is_object() && meta.contains(*best))
-                        ? fmt::format("Rename the key to \"{}\"", *best)
-                        : "";
+             return best && !(meta.is_object() && meta.contains(*best)) ? fmt::format("Rename the key to \"{}\"", *best)
+                                                                        : "";
          },
          [](ManifestDocument& doc, const FixTarget& t, const std::string& label) {
              const std::string key = *metadata_key_of(t.d);
@@ -221,7 +223,7 @@ const std::vector<ManifestDocument::QuickFix>& ManifestDocument::quick_fixes() {
 }
 
 const ManifestDocument::QuickFix* ManifestDocument::quick_fix(std::size_t i, std::uint32_t& unit,
-                                                               const manifest::Item*& item) const {
+                                                              const manifest::Item*& item) const {
     if (!editable_ || !result_ || i >= result_->diagnostics.size()) return nullptr;
     const Diagnostic& d = result_->diagnostics[i];
     const auto& table = quick_fixes();

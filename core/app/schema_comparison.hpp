@@ -15,7 +15,7 @@
 namespace eic::app {
 
 struct SchemaComparison {
-    Diagnostics load_errors;          // why the other file could not be read (no plan then)
+    Diagnostics load_errors;           // why the other file could not be read (no plan then)
     std::optional<schema::Plan> plan;  // set when it was read
 };
 

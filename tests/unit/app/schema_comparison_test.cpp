@@ -1,8 +1,7 @@
 #include "app/schema_comparison.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "schema/mutations.hpp"
 
