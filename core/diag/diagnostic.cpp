@@ -14,6 +14,14 @@ const char* severity_name(Severity s) {
     return "error";
 }
 
+Diagnostic Diagnostic::of(Severity severity, std::string code, std::string message) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    return d;
+}
+
 std::string pointer_escape(const std::string& token) {
     std::string out;
     out.reserve(token.size());

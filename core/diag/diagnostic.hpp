@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace eic {
@@ -25,6 +26,38 @@ struct Diagnostic {
     std::optional<std::string> field;    // CSV: column name
     std::optional<std::string> collection;
     std::optional<std::uint64_t> item;  // 0-based index within the collection
+
+    // Building one in a single expression, with only the places that are known:
+    //   out.push_back(Diagnostic::warning(code::x, "...").at(line, column).at_pointer("/a/0"));
+    static Diagnostic of(Severity severity, std::string code, std::string message);
+    static Diagnostic error(std::string code, std::string message) {
+        return of(Severity::error, std::move(code), std::move(message));
+    }
+    static Diagnostic warning(std::string code, std::string message) {
+        return of(Severity::warning, std::move(code), std::move(message));
+    }
+    static Diagnostic info(std::string code, std::string message) {
+        return of(Severity::info, std::move(code), std::move(message));
+    }
+    Diagnostic&& at(std::uint32_t line_, std::uint32_t column_) && {
+        line = line_;
+        column = column_;
+        return std::move(*this);
+    }
+    // RFC 6901: "" is the whole document, not "no pointer".
+    Diagnostic&& at_pointer(std::string pointer_) && {
+        pointer = std::move(pointer_);
+        return std::move(*this);
+    }
+    Diagnostic&& at_row(std::optional<std::uint64_t> row_) && {
+        row = row_;
+        return std::move(*this);
+    }
+    Diagnostic&& in_item(std::string collection_, std::uint64_t item_) && {
+        collection = std::move(collection_);
+        item = item_;
+        return std::move(*this);
+    }
 };
 
 using Diagnostics = std::vector<Diagnostic>;

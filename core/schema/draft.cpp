@@ -11,14 +11,6 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-Diagnostic error(const char* code, std::string message, std::string pointer) {
-    Diagnostic d;
-    d.code = code;
-    d.message = std::move(message);
-    d.pointer = std::move(pointer);
-    return d;
-}
-
 // Reads a wire map nested in the draft at `at`, keeping the entries it could not read.
 void read_nested(const ojson& map, const std::string& at, Schema& schema, ojson& unreadable, Diagnostics& out) {
     WireRead w = read_wire(map);
@@ -32,7 +24,8 @@ std::optional<std::string> optional_string(const ojson& doc, const char* name, D
     auto it = doc.find(name);
     if (it == doc.end() || it->is_null()) return std::nullopt;
     if (it->is_string()) return it->get<std::string>();
-    out.push_back(error(code::draft_field, fmt::format("\"{}\" must be a string", name), std::string("/") + name));
+    out.push_back(Diagnostic::error(code::draft_field, fmt::format("\"{}\" must be a string", name))
+                      .at_pointer(std::string("/") + name));
     return std::nullopt;
 }
 
@@ -59,22 +52,24 @@ DraftRead read_draft(const ojson& doc) {
     DraftRead r;
     auto& out = r.diagnostics;
     if (!doc.is_object()) {
-        out.push_back(error(code::draft_format, "a schema draft must be a JSON object", ""));
+        out.push_back(Diagnostic::error(code::draft_format, "a schema draft must be a JSON object").at_pointer(""));
         return r;
     }
     auto format = doc.find("format");
     if (format == doc.end() || !format->is_string()) {
-        out.push_back(error(
-            code::draft_format,
-            fmt::format("this looks like a schema draft but has no \"format\": \"{}\"; add it", draft_format_name),
-            format == doc.end() ? "" : "/format"));
+        out.push_back(
+            Diagnostic::error(
+                code::draft_format,
+                fmt::format("this looks like a schema draft but has no \"format\": \"{}\"; add it", draft_format_name))
+                .at_pointer(format == doc.end() ? "" : "/format"));
         return r;
     }
     if (*format != draft_format_name) {
-        out.push_back(error(code::draft_format,
-                            fmt::format("the file's format is {}, not \"{}\": it is not an eic schema draft",
-                                        quote(format->get<std::string>()), draft_format_name),
-                            "/format"));
+        out.push_back(
+            Diagnostic::error(code::draft_format,
+                              fmt::format("the file's format is {}, not \"{}\": it is not an eic schema draft",
+                                          quote(format->get<std::string>()), draft_format_name))
+                .at_pointer("/format"));
         return r;
     }
     auto version = doc.find("version");
@@ -87,7 +82,8 @@ DraftRead read_draft(const ojson& doc) {
                       "with a newer eic",
                       version->dump(), draft_format_version)
                 : fmt::format("\"version\" must be the number {}", draft_format_version);
-        out.push_back(error(code::draft_version, std::move(message), version == doc.end() ? "" : "/version"));
+        out.push_back(Diagnostic::error(code::draft_version, std::move(message))
+                          .at_pointer(version == doc.end() ? "" : "/version"));
         return r;
     }
 
@@ -98,50 +94,55 @@ DraftRead read_draft(const ojson& doc) {
     if (auto target = doc.find("target"); target != doc.end() && !target->is_null()) {
         if (target->is_string()) d.target = target_from_name(target->get<std::string>());
         if (!d.target)
-            out.push_back(error(code::draft_target,
-                                fmt::format("\"target\" is {}; it must be \"index\" or \"active\" (lower case)",
-                                            target->dump(-1, ' ', false, ojson::error_handler_t::replace)),
-                                "/target"));
+            out.push_back(
+                Diagnostic::error(code::draft_target,
+                                  fmt::format("\"target\" is {}; it must be \"index\" or \"active\" (lower case)",
+                                              target->dump(-1, ' ', false, ojson::error_handler_t::replace)))
+                    .at_pointer("/target"));
     }
 
     auto schema = doc.find("schema");
     if (schema == doc.end())
-        out.push_back(error(code::draft_field, "a schema draft needs \"schema\", the wire map of its keys", ""));
+        out.push_back(Diagnostic::error(code::draft_field, "a schema draft needs \"schema\", the wire map of its keys")
+                          .at_pointer(""));
     else
         read_nested(*schema, "/schema", d.schema, d.unreadable, out);
 
     if (auto notes = doc.find("notes"); notes != doc.end() && !notes->is_null()) {
         if (!notes->is_object()) {
-            out.push_back(error(code::draft_field, "\"notes\" must be an object mapping keys to text", "/notes"));
+            out.push_back(Diagnostic::error(code::draft_field, "\"notes\" must be an object mapping keys to text")
+                              .at_pointer("/notes"));
         } else {
             for (auto it = notes->begin(); it != notes->end(); ++it) {
                 if (it.value().is_string())
                     d.notes[it.key()] = it.value().get<std::string>();
                 else
-                    out.push_back(error(code::draft_field,
-                                        fmt::format("the note of key {} must be text", quote(it.key())),
-                                        "/notes/" + pointer_escape(it.key())));
+                    out.push_back(Diagnostic::error(code::draft_field,
+                                                    fmt::format("the note of key {} must be text", quote(it.key())))
+                                      .at_pointer("/notes/" + pointer_escape(it.key())));
             }
         }
     }
 
     if (auto base = doc.find("base"); base != doc.end() && !base->is_null()) {
         if (!base->is_object()) {
-            out.push_back(error(code::draft_field, "\"base\" must be an object {\"fetchedAt\", \"schema\"}", "/base"));
+            out.push_back(Diagnostic::error(code::draft_field, "\"base\" must be an object {\"fetchedAt\", \"schema\"}")
+                              .at_pointer("/base"));
         } else {
             DraftBase b;
             if (auto at = base->find("fetchedAt"); at != base->end() && !at->is_null()) {
                 if (at->is_string())
                     b.fetched_at = at->get<std::string>();
                 else
-                    out.push_back(
-                        error(code::draft_field, "\"fetchedAt\" must be a date and time as text", "/base/fetchedAt"));
+                    out.push_back(Diagnostic::error(code::draft_field, "\"fetchedAt\" must be a date and time as text")
+                                      .at_pointer("/base/fetchedAt"));
             }
             auto bs = base->find("schema");
             if (bs == base->end())
-                out.push_back(error(code::draft_field,
-                                    "\"base\" needs \"schema\", the schema Encord had when the draft started",
-                                    "/base"));
+                out.push_back(
+                    Diagnostic::error(code::draft_field,
+                                      "\"base\" needs \"schema\", the schema Encord had when the draft started")
+                        .at_pointer("/base"));
             else
                 read_nested(*bs, "/base/schema", b.schema, b.unreadable, out);
             d.base = std::move(b);

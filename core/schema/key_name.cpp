@@ -31,13 +31,6 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
     return overlong || surrogate || too_high ? 1 : n;
 }
 
-Diagnostic error(const char* code, std::string message) {
-    Diagnostic d;
-    d.code = code;
-    d.message = std::move(message);
-    return d;
-}
-
 // A character outside the documented set, as named in messages.
 struct Offender {
     std::string label;  // "\"/\"", "\"é\"", or "byte 0xFF" for a byte that is not UTF-8
@@ -99,10 +92,10 @@ void check_characters(const std::string& shown, const std::vector<Offender>& off
             message +=
                 ". Encord's SDK accepts other Unicode letters and digits, but its documentation allows only "
                 "these characters, so eic refuses them in a key you add";
-        out.push_back(error(code::key_character, std::move(message)));
+        out.push_back(Diagnostic::error(code::key_character, std::move(message)));
     }
     if (!non_ascii.empty()) {
-        Diagnostic d = error(
+        Diagnostic d = Diagnostic::error(
             code::key_non_ascii,
             fmt::format("key {} contains {}: Encord's documentation allows only a-z, A-Z, 0-9, space, -, _ and . in "
                         "a key, but its SDK (Python's isalnum) accepts other Unicode letters and digits, so Encord "
@@ -118,37 +111,37 @@ void check_characters(const std::string& shown, const std::vector<Offender>& off
 Diagnostics validate_key_name(std::string_view name, KeyOrigin origin) {
     Diagnostics out;
     if (name.empty()) {
-        out.push_back(error(code::key_empty, "a key needs a name: an empty key is refused by Encord"));
+        out.push_back(Diagnostic::error(code::key_empty, "a key needs a name: an empty key is refused by Encord"));
         return out;
     }
     const std::string shown = quote(name);
     if (name[0] == '$')
-        out.push_back(
-            error(code::key_dollar, fmt::format("key {} starts with \"$\", which Encord reserves for its own fields; "
-                                                "remove the \"$\"",
-                                                shown)));
+        out.push_back(Diagnostic::error(
+            code::key_dollar, fmt::format("key {} starts with \"$\", which Encord reserves for its own fields; "
+                                          "remove the \"$\"",
+                                          shown)));
 
     const Scan found = scan(name);
     const std::string& stripped = found.stripped;
     check_characters(shown, found.offenders, origin, out);
 
     if (name[0] != '$' && stripped.empty())
-        out.push_back(
-            error(code::key_no_alnum, fmt::format("key {} has no letter or digit: Encord refuses a key made only of "
-                                                  "spaces, hyphens, underscores and periods",
-                                                  shown)));
+        out.push_back(Diagnostic::error(code::key_no_alnum,
+                                        fmt::format("key {} has no letter or digit: Encord refuses a key made only of "
+                                                    "spaces, hyphens, underscores and periods",
+                                                    shown)));
     if (stripped == "keyframes")
-        out.push_back(error(
+        out.push_back(Diagnostic::error(
             code::key_reserved,
             fmt::format("key {} is reserved: without its separators it reads \"keyframes\", which Encord uses for "
                         "the key frames of a video; choose another name",
                         shown)));
 
     if (name.front() == ' ' || name.back() == ' ') {
-        Diagnostic d = error(code::key_whitespace,
-                             fmt::format("key {} starts or ends with a space, which is easy to miss when the key "
-                                         "is typed in a manifest; consider removing it",
-                                         shown));
+        Diagnostic d = Diagnostic::error(
+            code::key_whitespace, fmt::format("key {} starts or ends with a space, which is easy to miss when the key "
+                                              "is typed in a manifest; consider removing it",
+                                              shown));
         d.severity = Severity::warning;
         out.push_back(std::move(d));
     }

@@ -11,15 +11,6 @@
 namespace eic::schema {
 namespace {
 
-Diagnostic make(Severity severity, const char* code, std::string message, std::string pointer = {}) {
-    Diagnostic d;
-    d.severity = severity;
-    d.code = code;
-    d.message = std::move(message);
-    if (!pointer.empty()) d.pointer = std::move(pointer);
-    return d;
-}
-
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out)
@@ -62,23 +53,25 @@ std::optional<ScalarHint> parse_scalar_name(std::string_view name, Diagnostics& 
     if (auto hint = hint_from_name(name)) return hint;
     if (name == "string" || name == "long_string") {
         const char* now = name == "string" ? "varchar" : "text";
-        out.push_back(make(Severity::warning, code::type_alias,
-                           fmt::format("\"{}\" is the old name of \"{}\"; Encord strongly recommends the new name, "
-                                       "and eic writes \"{}\"",
-                                       name, now, now)));
+        out.push_back(Diagnostic::warning(
+            code::type_alias, fmt::format("\"{}\" is the old name of \"{}\"; Encord strongly recommends the new name, "
+                                          "and eic writes \"{}\"",
+                                          name, now, now)));
         return name == "string" ? ScalarHint::varchar : ScalarHint::text;
     }
     if (name == "enum")
-        out.push_back(make(Severity::error, code::type_not_scalar,
-                           "an enum needs its options, so it cannot be made from a scalar type name: add it as an "
-                           "enum with its options"));
+        out.push_back(
+            Diagnostic::error(code::type_not_scalar,
+                              "an enum needs its options, so it cannot be made from a scalar type name: add it as an "
+                              "enum with its options"));
     else if (name == "embedding")
-        out.push_back(make(Severity::error, code::type_not_scalar,
-                           "an embedding needs a size, so it cannot be made from a scalar type name: add it as an "
-                           "embedding with its size"));
+        out.push_back(
+            Diagnostic::error(code::type_not_scalar,
+                              "an embedding needs a size, so it cannot be made from a scalar type name: add it as an "
+                              "embedding with its size"));
     else if (name == "geospatial")
-        out.push_back(make(Severity::error, code::type_not_scalar,
-                           "geospatial is not a scalar type: add the key as a geospatial key"));
+        out.push_back(Diagnostic::error(code::type_not_scalar,
+                                        "geospatial is not a scalar type: add the key as a geospatial key"));
     else {
         std::string message = fmt::format(
             "{} is not a scalar type: use number, varchar, text, boolean, datetime "
@@ -87,7 +80,7 @@ std::optional<ScalarHint> parse_scalar_name(std::string_view name, Diagnostics& 
         std::string lower = ascii_lower(name);
         if (hint_from_name(lower) || lower == "string" || lower == "long_string")
             message += fmt::format(" (type names are lower case: did you mean \"{}\"?)", lower);
-        out.push_back(make(Severity::error, code::type_unknown, std::move(message)));
+        out.push_back(Diagnostic::error(code::type_unknown, std::move(message)));
     }
     return std::nullopt;
 }
@@ -96,11 +89,11 @@ Diagnostics check_enum_options(const std::string& key, const std::vector<std::st
                                const std::vector<std::string>& held) {
     Diagnostics out;
     if (options.empty())
-        out.push_back(make(Severity::error, code::enum_empty,
-                           fmt::format("enum {} has no options; an enum needs at least 1", quote(key))));
+        out.push_back(Diagnostic::error(code::enum_empty,
+                                        fmt::format("enum {} has no options; an enum needs at least 1", quote(key))));
     if (options.size() > max_enum_options)
-        out.push_back(make(
-            Severity::error, code::enum_too_many,
+        out.push_back(Diagnostic::error(
+            code::enum_too_many,
             fmt::format("enum {} has {} options, and Encord accepts at most {}: its SDK refuses a 256th option (its "
                         "documentation and message say \"256\", but the check counts 256 as too many); remove {} "
                         "or split the key",
@@ -108,20 +101,22 @@ Diagnostics check_enum_options(const std::string& key, const std::vector<std::st
     for (const auto& [option, count] : repeats(options)) {
         const auto held_count = static_cast<std::size_t>(std::count(held.begin(), held.end(), option));
         if (count <= held_count)
-            out.push_back(make(Severity::warning, code::wire_enum_repeat,
-                               fmt::format("enum {} lists option {} {} times. Encord's SDK appends options without "
-                                           "removing repeats, so Encord can hold it that way; eic keeps the list "
-                                           "as it is (the repeat is harmless)",
-                                           quote(key), quote(option), count)));
+            out.push_back(Diagnostic::warning(
+                code::wire_enum_repeat,
+                fmt::format("enum {} lists option {} {} times. Encord's SDK appends options without "
+                            "removing repeats, so Encord can hold it that way; eic keeps the list "
+                            "as it is (the repeat is harmless)",
+                            quote(key), quote(option), count)));
         else if (held_count > 1)
-            out.push_back(make(Severity::error, code::enum_duplicate,
-                               fmt::format("enum {} lists option {} {} times, and Encord holds it {} times: keep the "
-                                           "repeats Encord has, but do not add one",
-                                           quote(key), quote(option), count, held_count)));
+            out.push_back(Diagnostic::error(
+                code::enum_duplicate,
+                fmt::format("enum {} lists option {} {} times, and Encord holds it {} times: keep the "
+                            "repeats Encord has, but do not add one",
+                            quote(key), quote(option), count, held_count)));
         else
-            out.push_back(make(Severity::error, code::enum_duplicate,
-                               fmt::format("enum {} lists option {} more than once; list each option once", quote(key),
-                                           quote(option))));
+            out.push_back(Diagnostic::error(code::enum_duplicate,
+                                            fmt::format("enum {} lists option {} more than once; list each option once",
+                                                        quote(key), quote(option))));
     }
     return out;
 }
@@ -129,18 +124,20 @@ Diagnostics check_enum_options(const std::string& key, const std::vector<std::st
 Diagnostics check_embedding_size(const std::string& key, std::int64_t size, Target target) {
     Diagnostics out;
     if (size < 1 || size > max_embedding_size)
-        out.push_back(make(Severity::error, code::embedding_size,
-                           fmt::format("embedding {} has size {}; an embedding's size must be between 1 and {}",
-                                       quote(key), size, max_embedding_size)));
+        out.push_back(Diagnostic::error(
+            code::embedding_size, fmt::format("embedding {} has size {}; an embedding's size must be between 1 and {}",
+                                              quote(key), size, max_embedding_size)));
     else if (size > max_active_embedding_size && target == Target::active)
-        out.push_back(make(Severity::error, code::embedding_active_size,
-                           fmt::format("embedding {} has size {}, but Active accepts at most {} (Index accepts up "
-                                       "to {}); reduce the size, or target Index",
-                                       quote(key), size, max_active_embedding_size, max_embedding_size)));
+        out.push_back(
+            Diagnostic::error(code::embedding_active_size,
+                              fmt::format("embedding {} has size {}, but Active accepts at most {} (Index accepts up "
+                                          "to {}); reduce the size, or target Index",
+                                          quote(key), size, max_active_embedding_size, max_embedding_size)));
     else if (size > max_active_embedding_size)
-        out.push_back(make(Severity::info, code::embedding_index_only,
-                           fmt::format("embedding {} has size {}: Index accepts it, Active would not (at most {})",
-                                       quote(key), size, max_active_embedding_size)));
+        out.push_back(
+            Diagnostic::info(code::embedding_index_only,
+                             fmt::format("embedding {} has size {}: Index accepts it, Active would not (at most {})",
+                                         quote(key), size, max_active_embedding_size)));
     return out;
 }
 
@@ -169,11 +166,12 @@ Diagnostics check_schema(const Schema& schema, Target target, const Held& held) 
         if (!entry->is_live()) continue;
         auto [it, inserted] = first_by_lower.emplace(ascii_lower(key), key);
         if (!inserted)
-            out.push_back(make(Severity::warning, code::key_case_collision,
-                               fmt::format("key {} differs from key {} only by case; Encord treats them as two keys, "
-                                           "which manifests easily mix up",
-                                           quote(key), quote(it->second)),
-                               at));
+            out.push_back(Diagnostic::warning(
+                              code::key_case_collision,
+                              fmt::format("key {} differs from key {} only by case; Encord treats them as two keys, "
+                                          "which manifests easily mix up",
+                                          quote(key), quote(it->second)))
+                              .at_pointer(at));
     }
     return out;
 }

@@ -10,13 +10,8 @@
 namespace eic::schema {
 namespace {
 
-Diagnostic refusal(const char* code, std::string message, const std::string& key, const char* suffix = "") {
-    Diagnostic d;
-    d.code = code;
-    d.message = std::move(message);
-    d.pointer = "/" + pointer_escape(key) + suffix;
-    return d;
-}
+// The wire map's pointer to a key ("/" + the escaped key), and to a part of its entry (`suffix`).
+std::string key_pointer(const std::string& key, const char* suffix = "") { return "/" + pointer_escape(key) + suffix; }
 
 std::string join_quoted(const std::vector<std::string>& items) {
     std::string out;
@@ -60,23 +55,24 @@ std::optional<Diagnostic> compatible(const std::string& key, const KeyType& from
             options.dropped = minus(from.values, to.values);
             return std::nullopt;
         }
-        auto d = refusal(code::enum_option_removed,
-                         fmt::format("Schema key options cannot be deleted: enum {} no longer has {}. Encord can "
-                                     "add options to an enum but never remove or rename one (a rename removes the "
-                                     "old name); put {} back",
-                                     quote(key), join_quoted(removed), removed.size() == 1 ? "it" : "them"),
-                         key);
+        auto d =
+            Diagnostic::error(code::enum_option_removed,
+                              fmt::format("Schema key options cannot be deleted: enum {} no longer has {}. Encord can "
+                                          "add options to an enum but never remove or rename one (a rename removes the "
+                                          "old name); put {} back",
+                                          quote(key), join_quoted(removed), removed.size() == 1 ? "it" : "them"))
+                .at_pointer(key_pointer(key));
         d.pointer = *d.pointer + path + "/values";
         return d;
     }
     if (from == to) return std::nullopt;
-    return refusal(
-        code::type_change,
-        fmt::format("key {} has type {} in Encord and cannot change to {}: only a key created as a scalar can "
-                    "change to another scalar type; an enum, embedding, geospatial or typed key keeps "
-                    "its type (and an embedding its size). Use a new key name instead",
-                    quote(key), describe(from), describe(to)),
-        key);
+    return Diagnostic::error(
+               code::type_change,
+               fmt::format("key {} has type {} in Encord and cannot change to {}: only a key created as a scalar can "
+                           "change to another scalar type; an enum, embedding, geospatial or typed key keeps "
+                           "its type (and an embedding its size). Use a new key name instead",
+                           quote(key), describe(from), describe(to)))
+        .at_pointer(key_pointer(key));
 }
 
 // "; fewer repeats of "a"" (empty when none), for a summary.
@@ -137,20 +133,22 @@ Transition classify(const std::string& key, const KeyEntry* before, const KeyEnt
         c.kind = ChangeKind::dropped;
         c.destructive = true;
         c.summary = describe(*before) + " -> (absent)";
-        refuse(refusal(code::key_dropped,
-                       fmt::format("key {} ({}) is missing: Encord never removes a key from its schema, and a "
-                                   "push overwrites the whole schema. Delete the key (soft or hard) instead of "
-                                   "removing it",
-                                   quote(key), describe(*before)),
-                       key));
+        refuse(
+            Diagnostic::error(code::key_dropped,
+                              fmt::format("key {} ({}) is missing: Encord never removes a key from its schema, and a "
+                                          "push overwrites the whole schema. Delete the key (soft or hard) instead of "
+                                          "removing it",
+                                          quote(key), describe(*before)))
+                .at_pointer(key_pointer(key)));
     } else if (before->state == KeyState::hard_deleted) {
         c.kind = after->state == KeyState::live ? ChangeKind::restored : ChangeKind::retyped;
         c.summary = describe(*before) + " -> " + describe(*after);
-        refuse(refusal(code::key_hard_deleted,
-                       fmt::format("key {} was hard deleted, which is permanent: it can be neither restored nor "
-                                   "added again. Use another key name",
-                                   quote(key)),
-                       key));
+        refuse(
+            Diagnostic::error(code::key_hard_deleted,
+                              fmt::format("key {} was hard deleted, which is permanent: it can be neither restored nor "
+                                          "added again. Use another key name",
+                                          quote(key)))
+                .at_pointer(key_pointer(key)));
     } else if (after->state == KeyState::hard_deleted) {
         c.kind = ChangeKind::deleted_hard;
         c.destructive = true;
@@ -195,11 +193,12 @@ Transition classify(const std::string& key, const KeyEntry* before, const KeyEnt
             c.summary = "deleted " + arrow(before->type, after->type);
         }
         if (d && d->code == code::type_change)
-            d = refusal(code::key_deleted_other_type,
-                        fmt::format("key {} was deleted with type {} and can only come back with that type (restore "
-                                    "it); it cannot be re-created with type {}. Use a new key name for the new type",
-                                    quote(key), describe(before->type), describe(after->type)),
-                        key);
+            d = Diagnostic::error(
+                    code::key_deleted_other_type,
+                    fmt::format("key {} was deleted with type {} and can only come back with that type (restore "
+                                "it); it cannot be re-created with type {}. Use a new key name for the new type",
+                                quote(key), describe(before->type), describe(after->type)))
+                    .at_pointer(key_pointer(key));
         if (d) refuse(std::move(*d));
     }
     t.change = std::move(c);
