@@ -1,44 +1,27 @@
 #include "app/insight_kind.hpp"
 
 #include "schema/rules.hpp"
+#include "schema/scalar.hpp"
 
 namespace eic::app {
 
 InsightKind insight_kind(const schema::KeyType& type) {
-    using schema::ScalarHint;
-    using schema::TypeKind;
-    switch (type.kind) {
-        case TypeKind::embedding:
-            return type.size > 0 && type.size <= schema::max_embedding_size ? InsightKind::embedding
-                                                                            : InsightKind::other;
-        case TypeKind::enumeration:
-        case TypeKind::boolean:
-            return InsightKind::category;
-        case TypeKind::number:
+    if (type.kind == schema::TypeKind::embedding)
+        return type.size > 0 && type.size <= schema::max_embedding_size ? InsightKind::embedding : InsightKind::other;
+    if (type.kind == schema::TypeKind::enumeration) return InsightKind::category;
+    const auto hint = schema::scalar_hint(type);
+    if (!hint) return InsightKind::other;  // geospatial, user
+    switch (*hint) {
+        case schema::ScalarHint::number:
             return InsightKind::number;
-        case TypeKind::datetime:
+        case schema::ScalarHint::boolean:
+            return InsightKind::category;
+        case schema::ScalarHint::datetime:
             return InsightKind::datetime;
-        case TypeKind::varchar:
-        case TypeKind::text:
-        case TypeKind::uuid:
+        case schema::ScalarHint::varchar:
+        case schema::ScalarHint::text:
+        case schema::ScalarHint::uuid:
             return InsightKind::text;
-        case TypeKind::variant:
-            switch (type.hint) {
-                case ScalarHint::number:
-                    return InsightKind::number;
-                case ScalarHint::boolean:
-                    return InsightKind::category;
-                case ScalarHint::datetime:
-                    return InsightKind::datetime;
-                case ScalarHint::varchar:
-                case ScalarHint::text:
-                case ScalarHint::uuid:
-                    return InsightKind::text;
-            }
-            return InsightKind::other;
-        case TypeKind::geospatial:
-        case TypeKind::user:
-            return InsightKind::other;
     }
     return InsightKind::other;
 }

@@ -6,6 +6,7 @@
 
 #include "json/number.hpp"
 #include "manifest/format.hpp"
+#include "schema/scalar.hpp"
 
 namespace eic::app {
 
@@ -274,18 +275,15 @@ std::vector<std::string> pointer_tokens(std::string_view pointer) {
 
 CellEditor cell_editor(const Column& column, manifest::Collection c) {
     const schema::KeyType* type = column.type ? &*column.type : nullptr;
-    const auto is = [&](schema::TypeKind kind, schema::ScalarHint hint) {
-        return type && (type->kind == kind || (type->kind == schema::TypeKind::variant && type->hint == hint));
-    };
+    const std::optional<schema::ScalarHint> hint = type ? schema::scalar_hint(*type) : std::nullopt;
     if (type && type->kind == schema::TypeKind::enumeration) return {CellEditor::Kind::options};
-    if (is(schema::TypeKind::boolean, schema::ScalarHint::boolean)) return {CellEditor::Kind::checkbox};
+    if (hint == schema::ScalarHint::boolean) return {CellEditor::Kind::checkbox};
     const bool lines = column.kind == ColumnKind::url
                            ? manifest::is_grouped(c)
                            : column.kind == ColumnKind::media || (type && type->kind == schema::TypeKind::embedding) ||
-                                 is(schema::TypeKind::text, schema::ScalarHint::text);
+                                 hint == schema::ScalarHint::text;
     if (lines) return {CellEditor::Kind::lines};
-    if (is(schema::TypeKind::datetime, schema::ScalarHint::datetime))
-        return {CellEditor::Kind::line, "2024-05-01T13:45:00Z"};
+    if (hint == schema::ScalarHint::datetime) return {CellEditor::Kind::line, "2024-05-01T13:45:00Z"};
     return {CellEditor::Kind::line};
 }
 
