@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace eic::app {
 namespace {
@@ -75,6 +76,47 @@ std::string finding_place(const Diagnostic& d) {
     if (d.line) return std::to_string(d.line) + ":" + std::to_string(d.column);
     if (d.pointer) return "edited";
     return "";
+}
+
+std::string finding_key(const Diagnostic& d) {
+    if (d.row || !d.pointer || d.pointer->empty()) return "";
+    std::vector<std::string> parts;
+    std::string_view p = *d.pointer;
+    while (!p.empty() && p.front() == '/') {
+        p.remove_prefix(1);
+        const std::size_t end = std::min(p.find('/'), p.size());
+        std::string seg;
+        for (std::size_t i = 0; i < end; ++i) {
+            if (p[i] == '~' && i + 1 < end && (p[i + 1] == '0' || p[i + 1] == '1')) {
+                seg += p[i + 1] == '0' ? '~' : '/';
+                ++i;
+            } else {
+                seg += p[i];
+            }
+        }
+        parts.push_back(std::move(seg));
+        p.remove_prefix(end);
+    }
+    // Inside an item, the path starts after "/<collection>/<index>".
+    const std::size_t skip = d.item && parts.size() >= 2 ? 2 : 0;
+    std::string out;
+    for (std::size_t i = skip; i < parts.size(); ++i) out += (out.empty() ? "" : ".") + parts[i];
+    return out;
+}
+
+std::string finding_where(const Diagnostic& d, std::optional<std::uint64_t> item_number) {
+    std::string out;
+    const auto add = [&](const std::string& s) {
+        if (!s.empty()) out += (out.empty() ? "" : ", ") + s;
+    };
+    if (item_number) add("item " + std::to_string(*item_number));
+    add(finding_key(d));
+    add(finding_place(d));
+    return out;
+}
+
+std::string finding_copy_text(const Diagnostic& d, std::optional<std::uint64_t> item_number) {
+    return d.code + "  " + finding_where(d, item_number) + "  " + d.message;
 }
 
 FindingExcerpt finding_excerpt(std::string_view text, const Diagnostic& d, std::size_t context_chars) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +31,18 @@ constexpr std::size_t kExcerptContextChars = 90;
 // Where a finding is, as the findings list writes it: "row 12, ObjectUrl" (CSV), "3:17" (line:column),
 // "edited" (a row changed since the last full pass, placed by its JSON pointer), or "" when unknown.
 std::string finding_place(const Diagnostic& d);
+
+// What inside its item a finding is about, as a path: "clientMetadata.fps" from the pointer
+// "/images/3/clientMetadata/fps" (RFC 6901 escapes undone); "" for the item as a whole, for CSV rows
+// (their place already names the column) and for findings without a pointer.
+std::string finding_key(const Diagnostic& d);
+
+// The finding's place for people: "item 12, clientMetadata.fps, 3:17" — the item's number as the table
+// shows it (1-based, when the finding has an item), the key, and finding_place.
+std::string finding_where(const Diagnostic& d, std::optional<std::uint64_t> item_number);
+
+// A finding as one line of text for the clipboard: "code  where  message".
+std::string finding_copy_text(const Diagnostic& d, std::optional<std::uint64_t> item_number);
 
 FindingExcerpt finding_excerpt(std::string_view text, const Diagnostic& d,
                                std::size_t context_chars = kExcerptContextChars);

@@ -24,11 +24,13 @@ std::array<Rect, kPanelCount> default_layout(float width, float height, float to
     const float w = std::floor(std::max(width, 1.f));
     top = std::ceil(top);
     const float h = std::floor(std::max(height - top, 1.f));
-    const float log_h = std::floor(std::min(std::max(h * 0.28f, kMinLog), h * 0.5f));
+    // The Log is the record, not the work: a fifth of the height leaves the manifest table room at 800 px.
+    const float log_h = std::floor(std::min(std::max(h * 0.2f, kMinLog), h * 0.5f));
     const float upper_h = h - log_h;
     std::array<Rect, kPanelCount> r{};
     if (w >= kStackBelow) {
-        const float left_w = std::floor(w * 0.5f);
+        // The Manifest panel holds the wide table, its filters and the row editor: it gets the larger share.
+        const float left_w = std::floor(w * 0.44f);
         r[0] = {0, top, left_w, upper_h};
         r[1] = {left_w, top, w - left_w, upper_h};
     } else {

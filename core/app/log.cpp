@@ -23,6 +23,27 @@ void Log::add(LogLevel level, std::string message, double time_s) {
     entries_.push_back(LogEntry{next_seq_++, time_s, level, std::move(message)});
 }
 
+void Log::notify(LogLevel level, std::string message, double time_s) {
+    constexpr std::size_t kMaxNotices = 8;  // older ones give way; their entries stay in the Log
+    for (Notice& n : notices_)
+        if (n.level == level && n.message == message) {
+            ++n.repeats;
+            add(level, std::move(message), time_s);
+            return;
+        }
+    if (notices_.size() == kMaxNotices) notices_.pop_front();
+    notices_.push_back(Notice{next_seq_, level, message, 1});
+    add(level, std::move(message), time_s);
+}
+
+void Log::dismiss(std::uint64_t seq) {
+    for (auto it = notices_.begin(); it != notices_.end(); ++it)
+        if (it->seq == seq) {
+            notices_.erase(it);
+            return;
+        }
+}
+
 void Log::clear() {
     cleared_ += entries_.size();
     entries_.clear();

@@ -20,12 +20,27 @@ struct LogEntry {
     std::string message;
 };
 
+// A message shown where the user is, over the canvas, until they dismiss it: a failure must not be
+// seen only in the Log. Its entry stays in the Log as the record.
+struct Notice {
+    std::uint64_t seq = 0;  // the Log entry's
+    LogLevel level = LogLevel::info;
+    std::string message;
+    std::size_t repeats = 1;  // the same message again while shown counts here instead of stacking
+};
+
 class Log {
 public:
     explicit Log(std::size_t capacity = 5000) : capacity_(capacity ? capacity : 1) {}
 
     void add(LogLevel level, std::string message, double time_s = 0);
-    void clear();
+    void clear();  // the entries; notices stay until dismissed
+
+    // Logs the message and shows it as a notice until dismissed.
+    void notify(LogLevel level, std::string message, double time_s = 0);
+    const std::deque<Notice>& notices() const { return notices_; }
+    void dismiss(std::uint64_t seq);
+    void dismiss_all() { notices_.clear(); }
 
     const std::deque<LogEntry>& entries() const { return entries_; }
     std::uint64_t total() const { return next_seq_; }  // entries ever added
@@ -38,6 +53,7 @@ public:
 private:
     std::size_t capacity_;
     std::deque<LogEntry> entries_;
+    std::deque<Notice> notices_;
     std::uint64_t next_seq_ = 0;
     std::uint64_t cleared_ = 0;
 };

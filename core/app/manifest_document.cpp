@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstring>
 
+#include "app/counted.hpp"
 #include "manifest/codes.hpp"
 #include "manifest/format.hpp"
 #include "manifest/limits.hpp"
@@ -398,7 +399,7 @@ std::string ManifestDocument::bulk_set_cell(const std::vector<std::uint32_t>& un
                                             std::string_view text) {
     if (!editable_) return "This manifest could not be read to the end; fix the file first (see its findings).";
     Op op;
-    op.label = fmt::format("Set {} on {} rows", column.label, units.size());
+    op.label = "Set " + column.label + " on " + counted(units.size(), "row");
     for (std::uint32_t u : units) {
         if (u >= units_.size() || units_.unit(u).deleted) continue;
         const manifest::Item* current = item(u);
@@ -431,7 +432,7 @@ std::uint32_t ManifestDocument::add_unit(manifest::Collection c) {
 void ManifestDocument::delete_units(const std::vector<std::uint32_t>& units) {
     if (!editable_) return;
     Op op;
-    op.label = units.size() == 1 ? "Delete a row" : fmt::format("Delete {} rows", units.size());
+    op.label = units.size() == 1 ? "Delete a row" : "Delete " + counted(units.size(), "row");
     for (std::uint32_t u : units) {
         if (u >= units_.size() || units_.unit(u).deleted) continue;
         Change ch;
@@ -465,7 +466,7 @@ std::size_t ManifestDocument::edit_urls(const std::vector<std::uint32_t>& units,
         }
         if (any) text_change(u, std::move(copy), op);
     }
-    op.label = fmt::format(label, changed);
+    op.label = std::string(label) + " " + counted(changed, "URL");
     commit(std::move(op));
     return changed;
 }
@@ -485,17 +486,25 @@ std::size_t ManifestDocument::bulk_replace_in_urls(const std::vector<std::uint32
             out.append(url, at, std::string::npos);
             return out;
         },
-        "Replace in {} URLs");
+        "Replace in");
 }
 
 std::size_t ManifestDocument::bulk_encode_url_whitespace(const std::vector<std::uint32_t>& units) {
     return edit_urls(
-        units, [](const std::string& url) { return encode_whitespace(url); }, "Encode whitespace in {} URLs");
+        units, [](const std::string& url) { return encode_whitespace(url); }, "Encode whitespace in");
 }
 
 // ---------------------------------------------------------------- export
 
 manifest::CsvWriteResult ManifestDocument::export_csv() const { return manifest::write_csv(units_.to_manifest()); }
+
+ItemNumber ManifestDocument::item_numbers() const {
+    auto by = std::make_shared<const std::vector<std::vector<std::uint32_t>>>(units_.items_by_collection());
+    return [by](manifest::Collection c, std::size_t index) -> std::uint64_t {
+        const auto& ids = (*by)[std::size_t(c)];
+        return index < ids.size() ? std::uint64_t(ids[index]) + 1 : 0;
+    };
+}
 
 manifest::SplitResult ManifestDocument::split(const manifest::SplitProfile& profile, manifest::Format format) const {
     manifest::SplitOptions o;

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/export_check.hpp"
 #include "app/manifest_columns.hpp"
 #include "app/manifest_units.hpp"
 #include "manifest/infer.hpp"
@@ -117,6 +118,10 @@ public:
     // ---- export
     std::string export_json(bool pretty) const { return units_.write_json(pretty); }
     manifest::CsvWriteResult export_csv() const;
+    // The live items as the writers see them, and each one's number in the table ("#": unit + 1), for
+    // messages about an export (app/export_check.hpp).
+    manifest::Manifest to_manifest() const { return units_.to_manifest(); }
+    ItemNumber item_numbers() const;
     manifest::SplitResult split(const manifest::SplitProfile& profile, manifest::Format format) const;
     manifest::InferResult infer_schema() const;
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/browser_limits.hpp"
+#include "app/counted.hpp"
 #include "manifest/format.hpp"
 
 namespace eic::app {
@@ -104,9 +105,22 @@ TabId ManifestWorkspace::open(std::string name, std::string bytes, const Validat
     return t.id;
 }
 
+std::string ManifestWorkspace::display_name(TabId id) const {
+    const WorkspaceTab* t = find(id);
+    if (!t) return "";
+    const std::string& name = t->doc.file_name();
+    std::size_t same = 0, before = 0;
+    for (const auto& other : tabs_) {
+        if (other->doc.file_name() != name) continue;
+        ++same;
+        if (other->id < id) ++before;
+    }
+    return same > 1 && before > 0 ? name + " (" + std::to_string(before + 1) + ")" : name;
+}
+
 TabId ManifestWorkspace::open_new(const ValidationInputs& in, double now_s) {
     WorkspaceTab& t = add_tab();
-    t.doc.open_new(fmt::format("untitled-{}.json", t.id), in.schema, in.checks);
+    t.doc.open_new("manifest.json", in.schema, in.checks);
     t.validated_schema_revision = in.schema_revision;
     track(t);
     return t.id;
@@ -168,11 +182,14 @@ void ManifestWorkspace::validated(WorkspaceTab& t, double now_s) {
     t.job = 0;
     const auto& r = t.doc.result();
     if (!r) return;
-    event(WorkspaceEvent::Kind::validated, t.id, r->summary.errors ? LogLevel::warning : LogLevel::info,
-          fmt::format("Validated {}: {} items, {} errors, {} warnings{} in {:.0f} ms", t.doc.file_name(),
-                      r->summary.items, r->summary.errors, r->summary.warnings,
-                      r->summary.cancelled ? ", cancelled" : "", r->summary.ms),
-          now_s);
+    const auto& s = r->summary;
+    // Logged at the level of what it found: a file with errors is an error in the Log.
+    const LogLevel level = s.errors ? LogLevel::error : s.warnings ? LogLevel::warning : LogLevel::info;
+    event(
+        WorkspaceEvent::Kind::validated, t.id, level,
+        fmt::format("Validated {}: {}, {}, {}{} in {:.0f} ms", t.doc.file_name(), counted(s.items, "item"),
+                    counted(s.errors, "error"), counted(s.warnings, "warning"), s.cancelled ? ", cancelled" : "", s.ms),
+        now_s);
 }
 
 // ---------------------------------------------------------------- once a frame

@@ -69,6 +69,9 @@ public:
     bool empty() const { return tabs_.empty(); }
     WorkspaceTab* find(TabId id);
     const WorkspaceTab* find(TabId id) const;
+    // The tab's name as its tab shows it: the file name, and " (2)", " (3)" on later tabs of the same
+    // name, so two tabs of one file name are told apart.
+    std::string display_name(TabId id) const;
     WorkspaceTab* active();
     const WorkspaceTab* active() const;
     TabId active_id() const;
@@ -78,7 +81,7 @@ public:
     // ---- commands
     // Opens bytes (JSON or CSV, by name and content) as a new tab in front and starts validating them.
     TabId open(std::string name, std::string bytes, const ValidationInputs& in, double now_s);
-    // A new, empty manifest ("untitled-<id>.json").
+    // A new, empty manifest ("manifest.json"; display_name tells several apart).
     TabId open_new(const ValidationInputs& in, double now_s);
     // Pasted text opens as a manifest named by its format (manifest::format::detect): pasted.json or
     // pasted.csv. Returns 0 (and opens nothing) for empty text.

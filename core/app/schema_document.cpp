@@ -7,6 +7,26 @@ namespace eic::app {
 
 constexpr std::size_t kMaxHistory = 500;  // snapshots share storage, but a bound keeps a long session flat
 
+std::string draft_file_name(std::string_view title) {
+    std::string name;
+    for (unsigned char c : title) {
+        // Windows refuses these, and "/" is a path everywhere; control characters are never wanted.
+        const bool refused =
+            c < 0x20 || c == 0x7F || std::string_view("/\\:*?\"<>|").find(char(c)) != std::string_view::npos;
+        name += refused ? '-' : char(c);
+    }
+    const auto trim = [&] {
+        while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
+        while (!name.empty() && (name.front() == ' ' || name.front() == '.')) name.erase(name.begin());
+    };
+    trim();
+    for (std::string_view suffix : {".json", ".eic-schema"})
+        if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+            name.resize(name.size() - suffix.size());
+    trim();
+    return (name.empty() ? std::string("untitled") : name) + ".eic-schema.json";
+}
+
 SchemaDocument::SchemaDocument() { reset(); }
 
 void SchemaDocument::start(schema::Draft draft, std::string label) {
@@ -20,7 +40,7 @@ void SchemaDocument::reset() {
     draft.title = "Untitled schema";
     start(std::move(draft), "New draft");
     saved_revision_ = history_[0].revision;  // nothing to lose yet
-    file_name_ = "untitled.eic-schema.json";
+    chosen_name_.clear();
 }
 
 Diagnostics SchemaDocument::open(std::string_view text, std::string file_name) {
@@ -39,12 +59,14 @@ Diagnostics SchemaDocument::open(std::string_view text, std::string file_name) {
         base.schema = draft.schema;
         draft.base = std::move(base);
         if (draft.title.empty()) draft.title = file_name;
-        file_name_ = file_name + ".eic-schema.json";
+        chosen_name_.clear();  // a map is not a draft file: saving it makes one, named from the title
         start(std::move(draft), "Imported " + file_name);
         saved_revision_ = next_revision_;  // never saved as a draft: unsaved
     } else {
-        file_name_ = std::move(file_name);
-        start(std::move(draft), "Opened " + file_name_);
+        // A draft file keeps its name, unless it is just the title's (an autosaved untitled draft):
+        // then it goes on following the title.
+        chosen_name_ = file_name == draft_file_name(draft.title) ? std::string() : file_name;
+        start(std::move(draft), "Opened " + file_name);
         saved_revision_ = history_[0].revision;
     }
     return out;
@@ -54,8 +76,8 @@ std::string SchemaDocument::draft_text() const { return schema::write_draft(draf
 
 std::string SchemaDocument::wire_text() const { return schema::write_wire(draft().schema).dump(2) + "\n"; }
 
-void SchemaDocument::mark_saved(std::string file_name) {
-    if (!file_name.empty()) file_name_ = std::move(file_name);
+void SchemaDocument::mark_saved(std::string chosen_name) {
+    if (!chosen_name.empty()) chosen_name_ = std::move(chosen_name);
     saved_revision_ = history_[pos_].revision;
 }
 

@@ -15,6 +15,10 @@
 
 namespace eic::app {
 
+// A draft file's name from its title: characters file systems refuse become "-", a trailing ".json" or
+// ".eic-schema.json" is not doubled, an empty title is "untitled"; always ends in ".eic-schema.json".
+std::string draft_file_name(std::string_view title);
+
 class SchemaDocument {
 public:
     SchemaDocument();
@@ -28,7 +32,9 @@ public:
     // The draft file as saved (pretty JSON), and the plain wire map of the draft's schema.
     std::string draft_text() const;
     std::string wire_text() const;
-    void mark_saved(std::string file_name);
+    // Saved: under `chosen_name` when the user chose one (Save as), which the file keeps from then on;
+    // empty keeps the current name.
+    void mark_saved(std::string chosen_name = {});
     void mark_unsaved();  // e.g. a draft restored from autosave that had unsaved changes
 
     // Runs `fn` on a copy of the draft. If it reports an error, nothing changes; otherwise the copy
@@ -47,7 +53,9 @@ public:
     std::size_t history_position() const { return pos_; }
 
     const schema::Draft& draft() const { return history_[pos_].draft; }
-    const std::string& file_name() const { return file_name_; }
+    // The name Save writes: the one the user chose or opened the draft from, else one made from the
+    // draft's title (draft_file_name), so that it follows a renamed draft.
+    std::string file_name() const { return chosen_name_.empty() ? draft_file_name(draft().title) : chosen_name_; }
     bool dirty() const { return history_[pos_].revision != saved_revision_; }
     // Changes whenever the document's content does (edit, undo, redo, open): for caches.
     std::uint64_t revision() const { return history_[pos_].revision; }
@@ -66,7 +74,7 @@ private:
     std::size_t pos_ = 0;
     std::uint64_t next_revision_ = 0;
     std::uint64_t saved_revision_ = 0;
-    std::string file_name_;
+    std::string chosen_name_;  // empty: the name follows the title
 };
 
 }  // namespace eic::app

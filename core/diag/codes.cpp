@@ -570,6 +570,20 @@ const std::vector<CodeInfo>& table() {
 
 const std::vector<CodeInfo>& all_codes() { return table(); }
 
+std::string plain_text(std::string_view markdown) {
+    std::string out;
+    out.reserve(markdown.size());
+    for (std::size_t i = 0; i < markdown.size(); ++i) {
+        if (markdown[i] == '`') continue;
+        if (markdown.compare(i, 2, "**") == 0) {
+            ++i;
+            continue;
+        }
+        out += markdown[i];
+    }
+    return out;
+}
+
 const CodeInfo* find_code(std::string_view code) {
     static const std::unordered_map<std::string_view, const CodeInfo*> index = [] {
         std::unordered_map<std::string_view, const CodeInfo*> m;

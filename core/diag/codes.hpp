@@ -35,6 +35,9 @@ const std::vector<CodeInfo>& all_codes();
 // The entry for `code`, or nullptr when it is not registered.
 const CodeInfo* find_code(std::string_view code);
 
+// A registry text (markdown: `code`, **strong**) as plain text for the canvas, which draws no markdown.
+std::string plain_text(std::string_view markdown);
+
 // One section or subsection of docs/diagnostics.md, in document order. A section entry has an empty
 // subsection; its intro comes right under the "## " heading.
 struct DocSection {

@@ -199,7 +199,7 @@ test('openManifest opens text, bytes and Blobs in the Manifest panel and resolve
   assert.deepEqual(Object.keys(results[0].codes), ['manifest.url.scheme']);
   const s = await page.evaluate(() => window.eic.state());
   assert.equal(s.manifest.fileName, 'blob.csv');
-  assert.match(s.log.last, /^Validated blob\.csv: 1 items, 1 errors/);
+  assert.match(s.log.last, /^Validated blob\.csv: 1 item, 1 error,/);
   assert.deepEqual(errors, []);
   await context.close();
 });

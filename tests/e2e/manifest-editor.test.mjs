@@ -76,7 +76,7 @@ test('find, jump, fix, edit, undo, export and split a manifest', async () => {
 
   // The enum typo: its finding shows the source line, jumps to the row's "split" cell, and its
   // quick fix takes the closest option.
-  s = await selectFinding(page, 'manifest.metadata.enum', /^\s*\d+:\d+ .*trian/);
+  s = await selectFinding(page, 'manifest.metadata.enum', /^item \d+, .*\d+:\d+ .*trian/);
   assert.ok(s.manifest.selectedFinding.line > 0);
   assert.ok(s.manifest.selectedFinding.excerpt >= 3, 'the source excerpt shows the line and its neighbours');
   assert.equal(s.manifest.selectedFinding.fix, 'Use "train"');
@@ -92,7 +92,7 @@ test('find, jump, fix, edit, undo, export and split a manifest', async () => {
   assert.equal(s.manifest.codes['manifest.metadata.enum'], undefined);
 
   // The string fps: jump to its cell and type a number into the cell editor.
-  await selectFinding(page, 'manifest.metadata.type', /^\s*\d+:\d+ .*fps/);
+  await selectFinding(page, 'manifest.metadata.type', /^item \d+, .*\d+:\d+ .*fps/);
   await clickItem(page, 'Jump to cell', { window: 'Manifest' });
   s = await waitState(page, (st) => st.manifest.pane === 'table' && st.manifest.selected && st.manifest.selected.unit === 1);
   assert.equal(s.manifest.selected.column, 'fps');
@@ -112,7 +112,7 @@ test('find, jump, fix, edit, undo, export and split a manifest', async () => {
   await waitState(page, (st) => st.manifest.summary.errors === 1);
 
   // The URL with a space: its quick fix percent-encodes it. No errors remain after the full pass.
-  await selectFinding(page, 'manifest.url.whitespace', /^\s*\d+:\d+ .*whitespace/);
+  await selectFinding(page, 'manifest.url.whitespace', /^item \d+, .*\d+:\d+ .*whitespace/);
   await clickItem(page, 'Fix: Percent-encode the whitespace in the URL', { window: 'Manifest' });
   s = await waitState(page, (st) => st.manifest.summary.errors === 0 && !st.manifest.stale && !st.manifest.validating, 10000);
   assert.equal(s.manifest.summary.warnings, 0);
@@ -159,7 +159,7 @@ test('a CSV manifest in a second tab: fix a URL, export CSV', async () => {
   assert.deepEqual(s.manifest.tabs, ['first.json', 'second.csv']);
   assert.equal(s.manifest.summary.format, 'csv');
   assert.equal(s.manifest.summary.errors, 1);
-  await selectFinding(page, 'manifest.url.whitespace', /^row 1, ObjectUrl/);
+  await selectFinding(page, 'manifest.url.whitespace', /^item 1, row 1, ObjectUrl/);
   await clickItem(page, 'Fix: Percent-encode the whitespace in the URL', { window: 'Manifest' });
   s = await waitState(page, (st) => st.manifest.summary.errors === 0);
   assert.equal(s.manifest.dirty, true);
@@ -183,7 +183,7 @@ test('a manifest pasted into the Manifest panel opens in a new tab; Ctrl+Z undoe
   let s = await waitState(page, (st) => st.manifest && st.manifest.summary && !st.manifest.validating);
   assert.equal(s.manifest.fileName, 'pasted.csv');
   assert.equal(s.manifest.summary.errors, 1);
-  await selectFinding(page, 'manifest.url.whitespace', /^row 1, ObjectUrl/);
+  await selectFinding(page, 'manifest.url.whitespace', /^item 1, row 1, ObjectUrl/);
   await clickItem(page, 'Fix: Percent-encode the whitespace in the URL', { window: 'Manifest' });
   await waitState(page, (st) => st.manifest.summary.errors === 0);
   await page.keyboard.press('Control+Z');
@@ -204,7 +204,7 @@ test('a CSV of several data types opens as rows of each type and exports as one 
   assert.equal(s.manifest.summary.errors, 0, JSON.stringify(s.manifest.codes));
   assert.equal(s.manifest.units, 3);  // an image, a video, a group of two; the row filling two titles is left out
   assert.deepEqual(s.manifest.codes, { 'csv.row.type-ambiguous': 1 });
-  await selectFinding(page, 'csv.row.type-ambiguous', /^row 5, Image title/);
+  await selectFinding(page, 'csv.row.type-ambiguous', /row 5, Image title/);
   await page.screenshot({ path: path.join(session.artifacts, 'manifest-mixed-csv.png') });
   await clickItem(page, 'Export…', { window: 'Manifest' });
   const out = await download(page, 'Save as CSV');

@@ -23,7 +23,7 @@ async function addKey(page, key, type, { options, size } = {}) {
   await typeInto(page, 'Key name', key);
   await clickItem(page, 'Key type', { window: 'Schema' });
   await clickItem(page, type, { window: '##Combo_00' });
-  if (options) await typeInto(page, 'Options (one per line)', options.join('\n'));
+  if (options) await typeInto(page, 'Options', options.join('\n'));
   if (size) await typeInto(page, 'Size', String(size));
   const before = (await schemaOf(page)).keys;
   await clickItem(page, 'Add key', { window: 'Schema' });
@@ -91,7 +91,7 @@ test('a user builds, edits, saves and reopens a schema with one key of every typ
   const [download] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'Save', { window: 'Schema' })]);
   const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eic-')), download.suggestedFilename());
   await download.saveAs(saved);
-  assert.equal(download.suggestedFilename(), 'untitled.eic-schema.json');
+  assert.equal(download.suggestedFilename(), 'Untitled schema.eic-schema.json');
   const file = JSON.parse(fs.readFileSync(saved, 'utf8'));
   assert.equal(file.format, 'eic-schema-draft');
   assert.equal(file.version, 1);
@@ -197,7 +197,7 @@ test('a schema file dropped on the canvas or pasted opens as a draft', async () 
   });
   let s = await waitState(page, (st) => st.schema.keys === 1);
   assert.deepEqual(s.schema.wire.dropped, { ty: 'variant', hint: 'uuid' });
-  assert.equal(s.schema.fileName, 'dropped.json.eic-schema.json');
+  assert.equal(s.schema.fileName, 'dropped.eic-schema.json');
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.evaluate(() => navigator.clipboard.writeText(JSON.stringify({ pasted: { ty: 'geospatial' } })));

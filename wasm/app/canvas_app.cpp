@@ -5,6 +5,7 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -86,7 +87,7 @@ std::string CanvasApp::init(std::vector<std::uint8_t> ui_font, std::vector<std::
         on_file((int)purpose, name, std::move(bytes));
     });
     set_file_problem_handler(
-        [this](FilePurpose, const FileProblem& p) { log_.add(app::LogLevel::error, p.message, now_s()); });
+        [this](FilePurpose, const FileProblem& p) { log_.notify(app::LogLevel::error, p.message, now_s()); });
     running_ = true;
     log_.add(app::LogLevel::info, "eic started: WebGL2 canvas ready", 0);
     return {};
@@ -239,9 +240,15 @@ nlohmann::json CanvasApp::manifest_state() const {
     const ui::ManifestTab* tab = manifests_.find(front->id);
     if (!tab) tab = &none;
     nlohmann::json names = nlohmann::json::array();
-    for (const auto& t : workspace_.tabs()) names.push_back(t->doc.file_name());
+    nlohmann::json labels = nlohmann::json::array();  // as the tab bar shows them
+    for (const auto& t : workspace_.tabs()) {
+        names.push_back(t->doc.file_name());
+        labels.push_back(workspace_.display_name(t->id));
+    }
     const char* panes[] = {"table", "findings", "insight"};
     nlohmann::json m = {{"tabs", names},
+                        {"tabLabels", labels},
+                        {"codeFilter", tab->filter.code},
                         {"active", workspace_.active_index()},
                         {"fileName", doc.file_name()},
                         {"bytes", doc.size()},
@@ -263,6 +270,13 @@ nlohmann::json CanvasApp::manifest_state() const {
                          {"column", tab->selected_column >= 0 && tab->selected_column < int(tab->columns.size())
                                         ? nlohmann::json(tab->columns[std::size_t(tab->selected_column)].label)
                                         : nlohmann::json(nullptr)}};
+        // Where the selected cell was drawn last frame, and how much of it its table showed (0..1).
+        if (tab->selected_cell_visible >= 0)
+            m["selected"]["cell"] = {{"x", tab->selected_cell[0]},
+                                     {"y", tab->selected_cell[1]},
+                                     {"w", tab->selected_cell[2]},
+                                     {"h", tab->selected_cell[3]},
+                                     {"visible", tab->selected_cell_visible}};
         if (const manifest::Item* item = doc.item(tab->selected)) {
             nlohmann::json cells = nlohmann::json::object();
             for (const auto& c : tab->columns)
@@ -302,6 +316,13 @@ std::string CanvasApp::state_json() const {
         panels[app::panel_title((app::Panel)i)] = {{"open", ui_.panels[i].open},
                                                    {"userPlaced", ui_.panels[i].user_placed}};
     const char* theme_pref[] = {"system", "dark", "light"};
+    nlohmann::json notices = nlohmann::json::array();
+    for (const app::Notice& n : log_.notices())
+        notices.push_back({{"level", app::log_level_name(n.level)}, {"message", n.message}, {"repeats", n.repeats}});
+    nlohmann::json popups = nlohmann::json::array();  // the open popups and modals, outermost first
+    if (running_)
+        for (const ImGuiPopupData& p : ImGui::GetCurrentContext()->OpenPopupStack)
+            if (p.Window) popups.push_back(p.Window->Name);
     nlohmann::json s = {
         {"frameMs", frame_ms_},
         {"frames", frames_},
@@ -311,6 +332,9 @@ std::string CanvasApp::state_json() const {
         {"themePreference", theme_pref[(int)ui_.theme]},
         {"panels", panels},
         {"aboutOpen", ui_.about_open},
+        {"help", {{"shortcuts", ui_.help.shortcuts_open}, {"codes", ui_.help.codes_open}, {"code", ui_.help.code}}},
+        {"notices", notices},
+        {"popups", popups},
         {"manifest", manifest_state()},
         {"schema",
          {{"title", schema_.draft().title},

@@ -16,8 +16,10 @@ struct Item {
     ImGuiID id;
     std::string label;
     std::string window;
-    ImRect rect;  // known when the hook ran (the last item's), replaced by the item's own at frame end
-    ImRect clip;  // the window's clip rectangle: only the part a click can reach is reported
+    ImRect rect;                   // known when the hook ran (the last item's), replaced by the item's own at frame end
+    ImRect clip;                   // the window's clip rectangle: only the part a click can reach is reported
+    bool clipped = false;          // part of the item is cut off by its window (a control half off screen)
+    float full_w = 0, full_h = 0;  // its size before clipping
 };
 std::vector<Item> g_building, g_last;
 std::unordered_map<ImGuiID, ImRect> g_added;  // ItemAdd rectangles of the frame being built
@@ -47,7 +49,11 @@ void debug_items_end_frame() {
     for (auto& it : g_building) {
         auto found = g_added.find(it.id);
         if (found != g_added.end() && found->second.GetWidth() > 0) it.rect = found->second;
+        const ImRect whole = it.rect;
+        it.full_w = whole.GetWidth();
+        it.full_h = whole.GetHeight();
         it.rect.ClipWithFull(it.clip);
+        it.clipped = it.rect.GetWidth() + 0.5f < whole.GetWidth() || it.rect.GetHeight() + 0.5f < whole.GetHeight();
         if (it.rect.GetWidth() <= 0 || it.rect.GetHeight() <= 0) continue;
         g_last.push_back(std::move(it));
     }
@@ -63,7 +69,10 @@ std::string debug_items_json() {
                        {"x", it.rect.Min.x},
                        {"y", it.rect.Min.y},
                        {"w", it.rect.GetWidth()},
-                       {"h", it.rect.GetHeight()}});
+                       {"h", it.rect.GetHeight()},
+                       {"clipped", it.clipped},
+                       {"fullW", it.full_w},
+                       {"fullH", it.full_h}});
     }
     return out.dump();
 }
@@ -91,7 +100,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
         window_name = eic::web::visible_label(name);
         if (window_name.empty()) window_name = name;  // popups and menus: "##Menu_00"
     }
-    eic::web::g_building.push_back({id, std::move(visible), std::move(window_name), rect, clip});
+    eic::web::g_building.push_back({id, std::move(visible), std::move(window_name), rect, clip, false, 0, 0});
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ui/panels.hpp"
+#include "ui/widgets.hpp"
 
 namespace eic::ui {
 namespace {
@@ -47,8 +48,8 @@ void draw_log_panel(ShellContext& ctx) {
         ImGui::Checkbox(label.c_str(), &v.show[l]);
         ImGui::SameLine();
     }
-    ImGui::SetNextItemWidth(std::max(120.f, ImGui::GetContentRegionAvail().x - 250.f));
-    ImGui::InputTextWithHint("Filter##log", "text in the message", v.filter, sizeof v.filter);
+    ImGui::SetNextItemWidth(std::max(120.f, ImGui::GetContentRegionAvail().x - 300.f));
+    input_text("Filter", "text in the message", v.filter, sizeof v.filter);
     ImGui::SameLine();
     if (ImGui::Button("Copy")) ImGui::SetClipboardText(ctx.log.to_text().c_str());
     ImGui::SameLine();

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/finding_excerpt.hpp"
+#include "ui/help.hpp"
 #include "ui/manifest_views.hpp"
 #include "ui/widgets.hpp"
 
@@ -21,6 +22,28 @@ void build_excerpt(ManifestTab& tab, const Diagnostic& d) {
     app::FindingExcerpt e = text ? app::finding_excerpt(*text, d) : app::FindingExcerpt{};
     tab.excerpt = std::move(e.lines);
     tab.excerpt_mark = e.mark;
+}
+
+}  // namespace
+
+std::string finding_where(const app::ManifestDocument& doc, std::size_t i) {
+    const std::uint32_t unit = doc.unit_of(i);
+    const auto number = unit == app::ManifestDocument::kNoUnit ? std::nullopt : std::optional<std::uint64_t>(unit + 1);
+    return app::finding_where(doc.result()->diagnostics[i], number);
+}
+
+namespace {
+
+std::string copy_text(const app::ManifestDocument& doc, std::size_t i) {
+    const std::uint32_t unit = doc.unit_of(i);
+    const auto number = unit == app::ManifestDocument::kNoUnit ? std::nullopt : std::optional<std::uint64_t>(unit + 1);
+    return app::finding_copy_text(doc.result()->diagnostics[i], number);
+}
+
+std::string copy_group(const app::ManifestDocument& doc, const std::vector<std::uint32_t>& idx) {
+    std::string out;
+    for (std::uint32_t i : idx) out += copy_text(doc, i) + "\n";
+    return out;
 }
 
 }  // namespace
@@ -115,18 +138,23 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
             const std::uint64_t total = total_it == counts.end() ? idx.size() : total_it->second;
             ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(sev));
             // Groups start open while there are few of them: the findings are what the user came for.
+            // AllowOverlap: the header's click area must leave the buttons after it their clicks.
+            // Not spanning the width, so the buttons follow the header's text on its line.
             const ImGuiTreeNodeFlags tf =
-                ImGuiTreeNodeFlags_SpanAvailWidth | (groups.size() <= 6 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+                ImGuiTreeNodeFlags_AllowOverlap | (groups.size() <= 6 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
             const bool open = ImGui::TreeNodeEx(code.c_str(), tf, "%s (%llu)", code.c_str(), (unsigned long long)total);
             ImGui::PopStyleColor();
-            ImGui::SameLine();
             ImGui::PushID(code.c_str());
+            same_line_if_fits(small_button_width("Show rows"));
             if (ImGui::SmallButton("Show rows")) {
                 tab.filter.code = code;
                 tab.rows_dirty = true;
                 tab.pane = ManifestPane::table;
                 tab.pane_requested = true;
             }
+            explain("Filter the table to the rows with this finding.");
+            same_line_if_fits(small_button_width("What is this?"));
+            if (ImGui::SmallButton("What is this?")) show_code_help(ctx.ui, code);
             ImGui::PopID();
             if (!open) continue;
             ImGuiListClipper clipper;
@@ -136,9 +164,17 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
                     const std::uint32_t i = idx[std::size_t(k)];
                     const Diagnostic& d = ds[i];
                     ImGui::PushID(int(i));
-                    std::string label = fmt::format("{:>10}  {}", app::finding_place(d), d.message);
+                    std::string label = fmt::format("{}  {}", finding_where(doc, i), d.message);
                     if (ImGui::Selectable(label.c_str(), tab.selected_finding == int(i))) tab.selected_finding = int(i);
                     if (ImGui::IsItemHovered() && d.pointer) ImGui::SetTooltip("%s", d.pointer->c_str());
+                    if (ImGui::BeginPopupContextItem("finding-menu")) {
+                        tab.selected_finding = int(i);
+                        if (ImGui::MenuItem("Copy", "Ctrl+C")) ImGui::SetClipboardText(copy_text(doc, i).c_str());
+                        if (ImGui::MenuItem("Copy every finding of this code"))
+                            ImGui::SetClipboardText(copy_group(doc, idx).c_str());
+                        if (ImGui::MenuItem("What is this?")) show_code_help(ctx.ui, d.code);
+                        ImGui::EndPopup();
+                    }
                     ImGui::PopID();
                 }
             if (idx.size() > kListedPerCode)
@@ -157,24 +193,32 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
     }
     const std::size_t i = std::size_t(tab.selected_finding);
     const Diagnostic d = ds[i];
+    // Ctrl+C copies the selected finding while the list or this pane has focus (a text field's own
+    // copy comes first).
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput && (io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGuiKey_C, false) &&
+        ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
+        ImGui::SetClipboardText(copy_text(doc, i).c_str());
     ImGui::TextColored(severity_colour(d.severity), "%s", d.code.c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", app::finding_place(d).c_str());
-    ImGui::SameLine();
+    const std::string where = finding_where(doc, i);
+    flow_text(where.c_str());
+    if (flow_small_button("What is this?")) show_code_help(ctx.ui, d.code);
     const bool has_row = doc.unit_of(i) != app::ManifestDocument::kNoUnit;
+    same_line_if_fits(small_button_width("Jump to cell"));
     ImGui::BeginDisabled(!has_row);
     if (ImGui::SmallButton("Jump to cell")) jump_to_finding(tab, i);
     ImGui::EndDisabled();
     const std::string fix = doc.fix_label(i);
     if (!fix.empty()) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton(("Fix: " + fix).c_str())) {
+        const std::string label = "Fix: " + fix;
+        if (flow_small_button(label.c_str())) {
             doc.apply_fix(i);
             edited(ctx, tab, fix);
             tab.selected_finding = -1;
             return;
         }
     }
+    if (flow_small_button("Copy")) ImGui::SetClipboardText(copy_text(doc, i).c_str());
     ImGui::TextWrapped("%s", d.message.c_str());
     draw_source_excerpt(tab, i);
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "app/browser_limits.hpp"
+#include "app/counted.hpp"
 #include "app/files.hpp"
 #include "ui/manifest_views.hpp"
 #include "ui/panels.hpp"
@@ -23,36 +24,6 @@ app::ValidationInputs inputs(const ShellContext& ctx) {
 std::string base_name(const std::string& name) {
     std::size_t dot = name.rfind('.');
     return dot == std::string::npos ? name : name.substr(0, dot);
-}
-
-void export_menu(ShellContext& ctx, ManifestTab& tab) {
-    app::ManifestDocument& doc = *tab.doc;
-    const bool can = doc.is_open() && doc.editable();
-    if (ImGui::MenuItem("Save as JSON (pretty)", nullptr, false, can)) {
-        web::download(base_name(doc.file_name()) + ".json", "application/json", doc.export_json(true));
-        doc.mark_saved();
-        ctx.log.add(app::LogLevel::info, "Saved " + base_name(doc.file_name()) + ".json (pretty)", ctx.now_s);
-    }
-    if (ImGui::MenuItem("Save as JSON (compact)", nullptr, false, can)) {
-        web::download(base_name(doc.file_name()) + ".json", "application/json", doc.export_json(false));
-        doc.mark_saved();
-        ctx.log.add(app::LogLevel::info, "Saved " + base_name(doc.file_name()) + ".json (compact)", ctx.now_s);
-    }
-    if (ImGui::MenuItem("Save as CSV", nullptr, false, can)) {
-        auto r = doc.export_csv();
-        if (r.bytes) {
-            web::download(base_name(doc.file_name()) + ".csv", "text/csv", *r.bytes);
-            doc.mark_saved();
-            ctx.log.add(app::LogLevel::info, "Saved " + base_name(doc.file_name()) + ".csv", ctx.now_s);
-        } else {
-            for (std::size_t i = 0; i < r.diagnostics.size() && i < 5; ++i)
-                ctx.log.add(app::LogLevel::error, "CSV export refused: " + r.diagnostics[i].message, ctx.now_s);
-            if (r.diagnostics.size() > 5)
-                ctx.log.add(app::LogLevel::error,
-                            fmt::format("... and {} more reasons; save as JSON instead", r.diagnostics.size() - 5),
-                            ctx.now_s);
-        }
-    }
 }
 
 void split_popup(ShellContext& ctx, ManifestTab& tab) {
@@ -74,9 +45,15 @@ void split_popup(ShellContext& ctx, ManifestTab& tab) {
                                              ? manifest::max_items_profile(std::uint64_t(tab.split_max_items))
                                              : *manifest::split_profile(profiles[tab.split_profile]);
         auto r = tab.doc->split(profile, tab.split_format ? manifest::Format::csv : manifest::Format::json);
-        for (const auto& d : r.diagnostics)
-            ctx.log.add(d.severity == Severity::error ? app::LogLevel::error : app::LogLevel::warning,
-                        "Split: " + d.message, ctx.now_s);
+        // Said where the user acted, naming the items; the Log keeps them.
+        const auto number = tab.doc->item_numbers();
+        for (Severity sev : {Severity::error, Severity::warning}) {
+            const auto lines = app::export_reasons(r.diagnostics, number, 6, sev);
+            if (lines.empty()) continue;
+            std::string msg = "Split of " + tab.doc->file_name() + (sev == Severity::error ? " refused:" : ":");
+            for (const std::string& l : lines) msg += "\n• " + l;
+            ctx.log.notify(sev == Severity::error ? app::LogLevel::error : app::LogLevel::warning, msg, ctx.now_s);
+        }
         if (!r.parts.empty()) {
             std::vector<std::pair<std::string, std::string>> files;
             for (auto& p : r.parts) files.emplace_back(p.name, std::move(p.bytes));
@@ -103,13 +80,16 @@ void infer_into_schema_panel(ShellContext& ctx, ManifestTab& tab) {
             ctx.log.add(d.severity == Severity::error ? app::LogLevel::warning : app::LogLevel::info,
                         "Infer: " + d.message, ctx.now_s);
     if (r.draft.schema.empty()) {
-        ctx.log.add(app::LogLevel::warning, "No schema could be inferred: no clientMetadata with a type", ctx.now_s);
+        ctx.log.notify(app::LogLevel::warning,
+                       "No schema could be inferred from " + tab.doc->file_name() +
+                           ": no item has clientMetadata with a value to take a type from",
+                       ctx.now_s);
         return;
     }
     // The current schema becomes the comparison, so the Schema panel shows what the inferred draft
     // changes and where it conflicts; the replacement is one undo step in the Schema panel.
     const std::string previous = ctx.schema.draft_text();
-    const std::string previous_name = ctx.schema.file_name().empty() ? "current schema" : ctx.schema.file_name();
+    const std::string previous_name = "your previous draft (" + ctx.schema.file_name() + ")";
     schema::Draft inferred = r.draft;
     ctx.schema.edit("Infer from " + tab.doc->file_name(), [&](schema::Draft& d) {
         d = inferred;
@@ -118,8 +98,9 @@ void infer_into_schema_panel(ShellContext& ctx, ManifestTab& tab) {
     compare_schema_text(ctx, previous_name, previous);
     ctx.ui.panels[std::size_t(app::Panel::schema)].open = true;
     ctx.log.add(app::LogLevel::info,
-                fmt::format("Inferred {} keys from {} items of {}; the Schema panel compares them with {}",
-                            inferred.schema.size(), r.items_with_metadata, tab.doc->file_name(), previous_name),
+                fmt::format("Inferred {} from {} of {}; the Schema panel compares them with {}",
+                            app::counted(inferred.schema.size(), "key"), app::counted(r.items_with_metadata, "item"),
+                            tab.doc->file_name(), previous_name),
                 ctx.now_s);
 }
 
@@ -129,37 +110,41 @@ void toolbar(ShellContext& ctx) {
     app::ManifestWorkspace& ws = ctx.workspace;
     if (ImGui::Button("Open manifest…"))
         web::request_open_file(web::FilePurpose::open_manifest, ".json,.csv,application/json,text/csv");
-    ImGui::SameLine();
-    if (ImGui::Button("New manifest")) {
+    if (flow_button("New manifest")) {
         ws.open_new(inputs(ctx), ctx.now_s);
         log_workspace_events(ctx);
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Open URL…")) ImGui::OpenPopup("Open a manifest from a URL");
+    if (flow_button("Open URL…")) ImGui::OpenPopup("Open a manifest from a URL");
     if (ImGui::BeginPopup("Open a manifest from a URL")) {
         ImGui::TextUnformatted("The server must allow this page (CORS); no cookies or credentials are sent.");
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 36);
-        bool go = ImGui::InputTextWithHint("URL", "https://…/manifest.json", tabs.url, sizeof tabs.url,
-                                           ImGuiInputTextFlags_EnterReturnsTrue);
+        bool go = input_text("URL", "https://…/manifest.json", tabs.url, sizeof tabs.url,
+                             ImGuiInputTextFlags_EnterReturnsTrue);
         if (ImGui::Button("Fetch") || go) {
             web::fetch_file(web::FilePurpose::open_manifest, tabs.url);
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
     }
-    ImGui::SameLine();
+    same_line_if_fits(checkbox_width("Strict client-only"));
     ImGui::Checkbox("Strict client-only", &v.strict_client_only);
-    ImGui::SameLine();
+    explain(
+        "For a bucket registered for client-only access, where Encord never reads the files: every "
+        "video and image must carry complete videoMetadata / imageMetadata (Encord's GCP import guide).");
     static const char* const plans[] = {"no plan", "enterprise", "team", "free"};
+    same_line_if_fits(labelled_width("Plan", 110));
     ImGui::SetNextItemWidth(110);
     combo("Plan", &v.plan, plans, 4);
+    explain(
+        "Your Encord plan: its limits (file size, items per file, data units at one time) become errors, "
+        "and the batch sizes Encord recommends are shown. \"no plan\" checks only what holds for every plan.");
     app::WorkspaceTab* front = ws.active();
     if (!front) return;
     ManifestTab* tab = &tabs.view(*front);
     app::ManifestDocument& doc = *tab->doc;
     // The second line acts on the tab in front.
     if (ImGui::Button("Validate")) ws.validate(tab->id, inputs(ctx));
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Undo"));
     ImGui::BeginDisabled(!doc.can_undo());
     if (ImGui::Button("Undo")) {
         doc.undo();
@@ -167,33 +152,33 @@ void toolbar(ShellContext& ctx) {
     }
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && doc.can_undo())
-        ImGui::SetTooltip("Undo %s", doc.undo_label().c_str());
-    ImGui::SameLine();
+        ImGui::SetTooltip("Undo %s (Ctrl+Z)", doc.undo_label().c_str());
+    same_line_if_fits(button_width("Redo"));
     ImGui::BeginDisabled(!doc.can_redo());
     if (ImGui::Button("Redo")) {
         doc.redo();
         edited(ctx, *tab, "Redo");
     }
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Export…")) ImGui::OpenPopup("Export the manifest");
+    if (flow_button("Export…")) ImGui::OpenPopup("Export the manifest");
     if (ImGui::BeginPopup("Export the manifest")) {
         export_menu(ctx, *tab);
         ImGui::EndPopup();
     }
-    ImGui::SameLine();
+    export_dialogs(ctx, *tab);
+    same_line_if_fits(button_width("Split…"));
     ImGui::BeginDisabled(!doc.editable());
     if (ImGui::Button("Split…")) ImGui::OpenPopup("Split into batches");
     ImGui::EndDisabled();
+    explain("Write the manifest as several files, each within a plan's limits or Encord's recommended batch size.");
     split_popup(ctx, *tab);
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Infer schema"));
     ImGui::BeginDisabled(!doc.editable());
     if (ImGui::Button("Infer schema")) infer_into_schema_panel(ctx, *tab);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip(
-            "Infer a schema draft from this manifest's clientMetadata and open it in the Schema panel,\n"
-            "compared with the current schema");
+    explain(
+        "Make a schema from this manifest's clientMetadata. It REPLACES the draft in the Schema panel "
+        "(one undo step there), which then compares it with your previous draft.");
 }
 
 void status_line(ShellContext& ctx, const app::WorkspaceTab& wt) {
@@ -216,16 +201,22 @@ void status_line(ShellContext& ctx, const app::WorkspaceTab& wt) {
     std::string collections;
     for (const auto& [name, n] : s.collections)
         collections += (collections.empty() ? "" : ", ") + std::to_string(n) + " " + name;
-    ImGui::TextColored(severity_colour(Severity::error), "%llu errors", (unsigned long long)s.errors);
-    ImGui::SameLine();
-    ImGui::TextColored(severity_colour(Severity::warning), "%llu warnings", (unsigned long long)s.warnings);
-    ImGui::SameLine();
-    ImGui::TextColored(severity_colour(Severity::info), "%llu infos", (unsigned long long)s.infos);
-    ImGui::SameLine();
-    ImGui::TextDisabled("| %zu rows (%s); %llu batch%s at the recommended size; %s in %.0f ms%s",
-                        doc.units().live_count(), collections.empty() ? "none" : collections.c_str(),
-                        (unsigned long long)s.batches, s.batches == 1 ? "" : "es", app::byte_size_text(s.bytes).c_str(),
-                        s.ms, s.cancelled ? " (cancelled)" : "");
+    // Pieces that wrap as wholes: at 1280 px the line does not fit.
+    ImGui::TextColored(severity_colour(Severity::error), "%s", app::counted(s.errors, "error").c_str());
+    const std::string warnings = app::counted(s.warnings, "warning"), infos = app::counted(s.infos, "info");
+    same_line_if_fits(ImGui::CalcTextSize(warnings.c_str()).x);
+    ImGui::TextColored(severity_colour(Severity::warning), "%s", warnings.c_str());
+    same_line_if_fits(ImGui::CalcTextSize(infos.c_str()).x);
+    ImGui::TextColored(severity_colour(Severity::info), "%s", infos.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    flow_text(fmt::format("{} ({})", app::counted(doc.units().live_count(), "row"),
+                          collections.empty() ? "none" : collections)
+                  .c_str());
+    flow_text(fmt::format("{} at the recommended size", app::counted(s.batches, "batch", "batches")).c_str());
+    flow_text(fmt::format("{} in {:.0f} ms{}", app::byte_size_text(s.bytes), s.ms, s.cancelled ? " (cancelled)" : "")
+                  .c_str());
+    ImGui::PopStyleColor();
+    ImGui::PushTextWrapPos(0);
     if (!doc.editable())
         ImGui::TextColored(severity_colour(Severity::warning),
                            "This file could not be read to the end, so it is listed but not editable: fix the findings "
@@ -237,6 +228,7 @@ void status_line(ShellContext& ctx, const app::WorkspaceTab& wt) {
     else if (ctx.workspace.schema_changed(wt, ctx.schema.revision()))
         ImGui::TextColored(severity_colour(Severity::warning),
                            "The schema changed since this validation: validate again.");
+    ImGui::PopTextWrapPos();
 }
 
 // Keyboard, while the panel has focus and no text field takes the keys: undo and redo the tab in
@@ -327,7 +319,7 @@ void draw_manifest_panel(ShellContext& ctx) {
         bool open = true;
         ImGuiTabItemFlags flags = wt.doc.dirty() ? ImGuiTabItemFlags_UnsavedDocument : 0;
         if (tabs.focus_request == wt.id) flags |= ImGuiTabItemFlags_SetSelected;
-        std::string label = wt.doc.file_name() + "###manifest-tab-" + std::to_string(wt.id);
+        std::string label = ws.display_name(wt.id) + "###manifest-tab-" + std::to_string(wt.id);
         if (ImGui::BeginTabItem(label.c_str(), &open, flags)) {
             if (tabs.focus_request == 0 || tabs.focus_request == wt.id) {
                 ws.activate(wt.id);
@@ -374,7 +366,7 @@ void draw_manifest_panel(ShellContext& ctx) {
         tabs.confirm_close = close;
         ImGui::OpenPopup("Close without saving?");
     }
-    if (ImGui::BeginPopupModal("Close without saving?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (begin_modal("Close without saving?")) {
         const app::WorkspaceTab* t = ws.find(tabs.confirm_close);
         if (!t) {
             ImGui::CloseCurrentPopup();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/help.hpp"
 #include "ui/manifest_views.hpp"
 #include "ui/widgets.hpp"
 
@@ -17,12 +18,10 @@ constexpr std::uint32_t kNoUnit = app::ManifestDocument::kNoUnit;
 
 // "Row 12: images" and its Delete button; false when the row is gone (deleted now).
 bool row_header(ShellContext& ctx, ManifestTab& tab, std::uint32_t unit, manifest::Collection coll) {
-    auto row_it = std::find(tab.rows.begin(), tab.rows.end(), unit);
-    ImGui::Text("Row %s: %s",
-                row_it == tab.rows.end() ? "(filtered out)" : std::to_string(row_it - tab.rows.begin() + 1).c_str(),
-                manifest::collection_key(coll));
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Delete row")) {
+    // The item's own number, as the table's "#" shows it.
+    const bool shown = std::find(tab.rows.begin(), tab.rows.end(), unit) != tab.rows.end();
+    ImGui::Text("Item %u: %s%s", unit + 1, manifest::collection_key(coll), shown ? "" : " (filtered out of the table)");
+    if (flow_small_button("Delete row")) {
         tab.doc->delete_units({unit});
         edited(ctx, tab, "Delete a row");
         tab.selected = kNoUnit;
@@ -78,16 +77,22 @@ void value_editor(ManifestTab& tab, const app::Column& col, manifest::Collection
     s.reserve(s.size() + 1024);
     const bool lines = editor.kind == app::CellEditor::Kind::lines;
     bool enter = false;
+    label_before("Value");
+    // As wide as the panel leaves beside the label and Apply, up to 30 em.
+    const float w =
+        std::max(ImGui::GetFontSize() * 8,
+                 std::min(ImGui::GetFontSize() * 30,
+                          ImGui::GetContentRegionAvail().x - button_width("Apply") - ImGui::GetStyle().ItemSpacing.x));
     if (lines) {
-        ImGui::InputTextMultiline("Value", s.data(), s.capacity() + 1,
-                                  ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 4),
+        ImGui::InputTextMultiline("##Value", s.data(), s.capacity() + 1, ImVec2(w, ImGui::GetFontSize() * 4),
                                   ImGuiInputTextFlags_CallbackResize, resize_string, &s);
     } else {
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-        enter = ImGui::InputTextWithHint("Value", editor.placeholder, s.data(), s.capacity() + 1,
+        ImGui::SetNextItemWidth(w);
+        enter = ImGui::InputTextWithHint("##Value", editor.placeholder, s.data(), s.capacity() + 1,
                                          ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue,
                                          resize_string, &s);
     }
+    web::debug_items_name_last("Value");
     ImGui::SameLine();
     if (ImGui::Button("Apply") || enter) commit(tab.edit_buffer);
 }
@@ -99,15 +104,16 @@ void row_findings(ShellContext& ctx, ManifestTab& tab, std::uint32_t unit) {
     for (std::uint32_t i : findings) {
         const Diagnostic& d = doc.result()->diagnostics[i];
         ImGui::PushID(int(i));
+        // The code and its fix on one line, the message wrapped under them: a fix after a wrapped
+        // message ran off the panel's edge.
         ImGui::TextColored(severity_colour(d.severity), "%s", d.code.c_str());
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", d.message.c_str());
         const std::string fix = doc.fix_label(i);
         bool applied = false;
-        if (!fix.empty()) {
-            ImGui::SameLine();
-            applied = ImGui::SmallButton(("Fix: " + fix).c_str());
-        }
+        if (!fix.empty()) applied = flow_small_button(("Fix: " + fix).c_str());
+        if (flow_small_button("What is this?")) show_code_help(ctx.ui, d.code);
+        ImGui::Indent();
+        ImGui::TextWrapped("%s", d.message.c_str());
+        ImGui::Unindent();
         if (applied) {
             doc.apply_fix(i);
             edited(ctx, tab, fix);

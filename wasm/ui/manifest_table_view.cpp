@@ -2,10 +2,12 @@
 // the selected row's editor with its findings and quick fixes, and bulk edits on the filtered rows.
 #include <fmt/format.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <array>
 
+#include "app/counted.hpp"
 #include "ui/manifest_views.hpp"
 #include "ui/widgets.hpp"
 
@@ -27,31 +29,33 @@ const char* const kStatuses[] = {"any status", "with errors", "with warnings", "
 
 void filter_bar(ShellContext& ctx, ManifestTab& tab) {
     bool changed = false;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(em * 8);
     changed |= combo("Type", &tab.type_filter, kTypes.data(), int(kTypes.size()));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    same_line_if_fits(labelled_width("Status", em * 11));
+    ImGui::SetNextItemWidth(em * 11);
     changed |= combo("Status", &tab.status_filter, kStatuses, 5);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    changed |= ImGui::InputTextWithHint("Search", tab.text_column ? "text in the column" : "text anywhere in the item",
-                                        tab.text_filter, sizeof tab.text_filter);
-    ImGui::SameLine();
+    same_line_if_fits(labelled_width("Search", em * 12));
+    ImGui::SetNextItemWidth(em * 12);
+    changed |= input_text("Search", tab.text_column ? "text in the column" : "text anywhere in the item",
+                          tab.text_filter, sizeof tab.text_filter);
     std::vector<const char*> where = {"anywhere"};
     for (std::size_t i = 1; i < tab.columns.size(); ++i) where.push_back(tab.columns[i].label.c_str());  // not Status
     if (tab.text_column >= int(where.size())) tab.text_column = 0;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    same_line_if_fits(labelled_width("in", em * 8));
+    ImGui::SetNextItemWidth(em * 8);
     changed |= combo("in", &tab.text_column, where.data(), int(where.size()));
     if (!tab.filter.code.empty()) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton(("code: " + tab.filter.code + " ×").c_str())) {
+        const std::string label = "code: " + tab.filter.code + " ×";
+        if (flow_small_button(label.c_str())) {
             tab.filter.code.clear();
             changed = true;
         }
+        explain("Showing the rows with this finding; click to show every row again.");
     }
     if (tab.filter.use_selection) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton(fmt::format("map selection: {} ×", tab.filter.selection.size()).c_str())) {
+        const std::string label = fmt::format("map selection: {} ×", tab.filter.selection.size());
+        if (flow_small_button(label.c_str())) {
             tab.filter.use_selection = false;
             tab.filter.selection.clear();
             changed = true;
@@ -104,7 +108,16 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
                                                    : em * 8;
         ImGui::TableSetupColumn(col.label.c_str(), ImGuiTableColumnFlags_WidthFixed, w, ImGuiID(c + 1));
     }
-    ImGui::TableHeadersRow();
+    // The headers one by one, to name each for debug.items() (TableHeadersRow reports none).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c <= ncols; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        const char* name = ImGui::TableGetColumnName(c);
+        ImGui::PushID(c);
+        ImGui::TableHeader(name);
+        web::debug_items_name_last(name);
+        ImGui::PopID();
+    }
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
             tab.sort.column = int(specs->Specs[0].ColumnUserID) - 1;
@@ -115,6 +128,7 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
         specs->SpecsDirty = false;
         tab.rows_dirty = true;
     }
+    tab.selected_cell_visible = -1;
     ImGuiListClipper clipper;
     clipper.Begin(int(tab.rows.size()));
     int target = -1;
@@ -135,13 +149,25 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
             ImGui::TableNextColumn();
             ImGui::PushID(int(unit));
             const bool row_selected = unit == tab.selected;
-            if (ImGui::Selectable(fmt::format("{}", r + 1).c_str(), row_selected,
+            // "#" is the item's own number (its unit, in file order), the same under any filter or
+            // sort and the number findings name.
+            if (ImGui::Selectable(fmt::format("{}", std::uint64_t(unit) + 1).c_str(), row_selected,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
                 tab.selected = unit;
-                tab.selected_column = -1;
+                // The row editor opens on the cell clicked ("#" is column 0 of the table).
+                const int hovered = ImGui::TableGetHoveredColumn() - 1;
+                tab.selected_column = hovered >= 0 && hovered < ncols ? hovered : -1;
             }
             if (r == target) {
                 ImGui::SetScrollHereY(0.3f);
+                // The cell jumped to comes into view sideways too. Its column may be scrolled out, and
+                // then draws nothing to scroll to: scroll to the column's place in the table instead.
+                if (tab.selected_column >= 0 && tab.selected_column < ncols) {
+                    ImGuiTable* table = ImGui::GetCurrentTable();
+                    const ImGuiTableColumn& column = table->Columns[tab.selected_column + 1];
+                    ImGui::SetScrollFromPosX(table->InnerWindow,
+                                             (column.MinX + column.MaxX) * 0.5f - table->InnerWindow->Pos.x, 0.5f);
+                }
                 tab.scroll_to_selected = false;
             }
             for (int c = 0; c < ncols; ++c) {
@@ -162,12 +188,32 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
                     ImGui::TextDisabled("unreadable");
                     continue;
                 }
+                if (row_selected && c == tab.selected_column) {
+                    // Recorded for tests: where the cell is and how much of it the table shows.
+                    const ImGuiTable* table = ImGui::GetCurrentTable();
+                    const ImGuiTableColumn& column = table->Columns[c + 1];
+                    const ImVec2 at = ImGui::GetCursorScreenPos();
+                    const ImRect cell(column.MinX, at.y, column.MaxX, at.y + ImGui::GetTextLineHeight());
+                    ImRect shown = cell;
+                    shown.ClipWithFull(column.ClipRect);
+                    shown.ClipWithFull(table->InnerWindow->ClipRect);
+                    tab.selected_cell[0] = cell.Min.x;
+                    tab.selected_cell[1] = cell.Min.y;
+                    tab.selected_cell[2] = cell.GetWidth();
+                    tab.selected_cell[3] = cell.GetHeight();
+                    tab.selected_cell_visible =
+                        cell.GetArea() > 0
+                            ? std::max(0.f, shown.GetWidth()) * std::max(0.f, shown.GetHeight()) / cell.GetArea()
+                            : 0.f;
+                }
                 std::string text = app::cell_text(*item, coll, col);
-                if (text.size() > 200) text = text.substr(0, 200) + "…";
-                ImGui::TextUnformatted(text.c_str());
-                if (ImGui::IsItemClicked()) {
-                    tab.selected = unit;
-                    tab.selected_column = c;
+                if (col.kind == ColumnKind::url) {
+                    // URLs share their prefix (scheme, host, bucket): the file name at the end tells
+                    // them apart, so a narrow cell keeps the end.
+                    text_keeping_end(text, ImGui::GetContentRegionAvail().x);
+                } else {
+                    if (text.size() > 200) text = text.substr(0, 200) + "…";
+                    ImGui::TextUnformatted(text.c_str());
                 }
             }
             ImGui::PopID();
@@ -179,7 +225,7 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
 
 void bulk_edits(ShellContext& ctx, ManifestTab& tab) {
     app::ManifestDocument& doc = *tab.doc;
-    ImGui::Text("Bulk edits on the %zu rows shown", tab.rows.size());
+    ImGui::Text("Bulk edits on the %s shown", app::counted(tab.rows.size(), "row").c_str());
     std::vector<const char*> names;
     std::vector<int> editable;
     for (std::size_t i = 0; i < tab.columns.size(); ++i) {
@@ -192,31 +238,28 @@ void bulk_edits(ShellContext& ctx, ManifestTab& tab) {
     if (tab.bulk_column >= int(names.size())) tab.bulk_column = 0;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     combo("Set key", &tab.bulk_column, names.data(), int(names.size()));
-    ImGui::SameLine();
+    same_line_if_fits(labelled_width("to value", ImGui::GetFontSize() * 12));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    ImGui::InputTextWithHint("to value", "empty removes it", tab.bulk_value, sizeof tab.bulk_value);
-    ImGui::SameLine();
-    if (ImGui::Button("Set on shown rows") && !names.empty()) {
+    input_text("to value", "empty removes it", tab.bulk_value, sizeof tab.bulk_value);
+    if (flow_button("Set on shown rows") && !names.empty()) {
         const app::Column& col = tab.columns[std::size_t(editable[std::size_t(tab.bulk_column)])];
         std::string err = doc.bulk_set_cell(tab.rows, col, tab.bulk_value);
-        tab.bulk_message = err.empty() ? fmt::format("Set {} on {} rows", col.label, tab.rows.size()) : err;
+        tab.bulk_message = err.empty() ? "Set " + col.label + " on " + app::counted(tab.rows.size(), "row") : err;
         if (err.empty()) edited(ctx, tab, tab.bulk_message);
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    ImGui::InputTextWithHint("##find", "find in URLs", tab.find, sizeof tab.find);
-    ImGui::SameLine();
+    input_text("Find", "in URLs", tab.find, sizeof tab.find);
+    same_line_if_fits(labelled_width("Replace with", ImGui::GetFontSize() * 12));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    ImGui::InputTextWithHint("##replace", "replace with", tab.replace, sizeof tab.replace);
-    ImGui::SameLine();
-    if (ImGui::Button("Replace in URLs") && *tab.find) {
+    input_text("Replace with", "", tab.replace, sizeof tab.replace);
+    if (flow_button("Replace in URLs") && *tab.find) {
         std::size_t n = doc.bulk_replace_in_urls(tab.rows, tab.find, tab.replace);
-        tab.bulk_message = fmt::format("Replaced in {} URLs", n);
+        tab.bulk_message = "Replaced in " + app::counted(n, "URL");
         if (n) edited(ctx, tab, tab.bulk_message);
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Encode whitespace in URLs")) {
+    if (flow_button("Encode whitespace in URLs")) {
         std::size_t n = doc.bulk_encode_url_whitespace(tab.rows);
-        tab.bulk_message = fmt::format("Encoded whitespace in {} URLs", n);
+        tab.bulk_message = "Encoded whitespace in " + app::counted(n, "URL");
         if (n) edited(ctx, tab, tab.bulk_message);
     }
     if (!tab.bulk_message.empty()) ImGui::TextDisabled("%s", tab.bulk_message.c_str());
@@ -273,14 +316,15 @@ void draw_manifest_table(ShellContext& ctx, ManifestTab& tab) {
     }
     filter_bar(ctx, tab);
     refresh_rows(ctx, tab);
-    ImGui::SameLine();
-    ImGui::TextDisabled("%zu of %zu rows", tab.rows.size(), doc.units().live_count());
-    ImGui::SameLine();
+    const std::string shown = fmt::format("{} of {}", tab.rows.size(), app::counted(doc.units().live_count(), "row"));
+    same_line_if_fits(ImGui::CalcTextSize(shown.c_str()).x);
+    ImGui::TextDisabled("%s", shown.c_str());
+    same_line_if_fits(small_button_width("Add row…"));
     ImGui::BeginDisabled(!doc.editable());
     if (ImGui::SmallButton("Add row…")) ImGui::OpenPopup("Add a row");
     ImGui::EndDisabled();
     add_row(ctx, tab);
-    const float editor_h = ImGui::GetFontSize() * 11;
+    const float editor_h = ImGui::GetFontSize() * 13;  // the bulk edits take five lines at 1280 px
     const float avail = ImGui::GetContentRegionAvail().y;
     draw_table(ctx, tab, std::max(ImGui::GetFontSize() * 6, avail - editor_h));
     if (ImGui::BeginChild("row-editor", ImVec2(0, 0), false)) {

@@ -6,10 +6,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/manifest_document.hpp"
+#include "app/manifest_export.hpp"
 #include "app/manifest_rows.hpp"
 #include "app/manifest_workspace.hpp"
 #include "ui/insight_view.hpp"
@@ -39,6 +41,10 @@ struct ManifestTab {
     std::uint32_t selected = app::ManifestDocument::kNoUnit;
     int selected_column = -1;
     bool scroll_to_selected = false;
+    // The selected cell as last drawn (x, y, w, h in CSS pixels) and the share of it the table showed;
+    // -1 when it was not drawn (for tests: a jump must bring the cell into view).
+    float selected_cell[4] = {0, 0, 0, 0};
+    float selected_cell_visible = -1;
     int selected_finding = -1;  // index into the result's diagnostics
     // The findings grouped by code (indexes into the result's diagnostics) with every code's count,
     // for the document revision they were grouped at: a list of 10,000 is not regrouped per frame.
@@ -69,7 +75,9 @@ struct ManifestTab {
     char replace[256] = "";
     std::string bulk_message;
 
-    // Export and split.
+    // Export and split. A planned export waits here while the user confirms it (manifest_export.cpp).
+    std::optional<app::ExportPlan> export_plan;
+    bool export_confirm_request = false;
     int split_profile = 0;  // recommended, enterprise, team, free, max items
     int split_max_items = 1000;
     int split_format = 0;  // 0 JSON, 1 CSV

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/counted.hpp"
 #include "app/files.hpp"
 #include "schema/document.hpp"
 #include "schema/key_name.hpp"
@@ -139,9 +140,11 @@ void edit(ShellContext& ctx, const std::string& label, const app::SchemaDocument
     report(ctx, label, ctx.schema.edit(label, fn));
 }
 
-void save(ShellContext& ctx, const std::string& name) {
+// Saves under `chosen` (Save as), or the document's name: the chosen one, else made from the title.
+void save(ShellContext& ctx, const std::string& chosen = {}) {
+    const std::string name = chosen.empty() ? ctx.schema.file_name() : chosen;
     web::download(name, "application/json", ctx.schema.draft_text());
-    ctx.schema.mark_saved(name);
+    ctx.schema.mark_saved(chosen);
     ctx.log.add(app::LogLevel::info, "Saved the draft as " + name, ctx.now_s);
 }
 
@@ -224,18 +227,28 @@ void key_menu(ShellContext& ctx) {
             if (ImGui::MenuItem("Delete"))
                 edit(ctx, "Soft-deleted " + key,
                      [&](schema::Draft& d) { return schema::delete_key(d.schema, key, schema::DeleteMode::soft); });
+            explain(
+                "Soft delete: Encord stops showing the key, keeps its values, and the key can be restored "
+                "later.");
             if (ImGui::MenuItem("Delete permanently…")) {
                 ctx.ui.schema_view.confirm_hard = key;
                 ctx.ui.schema_view.pending_popup = SchemaPopup::hard_delete;
             }
+            explain(
+                "Hard delete: once pushed, Encord removes the key for good and reserves its name: no key of "
+                "that name can be created again. Asks first.");
         }
         if (e->state == KeyState::soft_deleted && ImGui::MenuItem("Restore"))
             edit(ctx, "Restored " + key, [&](schema::Draft& d) { return schema::restore_key(d.schema, key); });
         const auto& base = ctx.schema.draft().base;
-        if (!(base && base->schema.contains(key)) && ImGui::MenuItem("Remove from draft")) {
-            edit(ctx, "Removed " + key + " from the draft", [&](schema::Draft& d) {
-                return schema::discard_key(d.schema, key, d.base ? d.base->schema : schema::Schema());
-            });
+        if (!(base && base->schema.contains(key))) {
+            if (ImGui::MenuItem("Remove from draft"))
+                edit(ctx, "Removed " + key + " from the draft", [&](schema::Draft& d) {
+                    return schema::discard_key(d.schema, key, d.base ? d.base->schema : schema::Schema());
+                });
+            explain(
+                "Remove from draft: the key was added in this draft and Encord has never seen it, so it is "
+                "simply dropped; nothing is deleted in Encord.");
         }
         ImGui::EndPopup();
     }
@@ -282,16 +295,23 @@ void key_table(ShellContext& ctx) {
 void add_key_form(ShellContext& ctx) {
     SchemaView& v = ctx.ui.schema_view;
     ImGui::SeparatorText("Add a key");
+    if (v.focus_key_name) ImGui::SetKeyboardFocusHere();
+    v.focus_key_name = false;
     ImGui::SetNextItemWidth(220);
-    ImGui::InputTextWithHint("Key name", "team.video.fps", v.new_key, sizeof v.new_key);
-    ImGui::SameLine();
+    const bool enter =
+        input_text("Key name", "team.video.fps", v.new_key, sizeof v.new_key, ImGuiInputTextFlags_EnterReturnsTrue);
+    same_line_if_fits(labelled_width("Key type", 130));
     ImGui::SetNextItemWidth(130);
     combo("Key type", &v.new_type, kNewTypes, IM_ARRAYSIZE(kNewTypes));
     if (v.new_type == kEnumType) {
-        ImGui::InputTextMultiline("Options (one per line)", v.new_options, sizeof v.new_options, ImVec2(260, 70));
+        ImGui::TextUnformatted("Options, one per line");
+        ImGui::InputTextMultiline("##Options", v.new_options, sizeof v.new_options, ImVec2(260, 70));
+        web::debug_items_name_last("Options");
     } else if (v.new_type == kEmbeddingType) {
+        label_before("Size");
         ImGui::SetNextItemWidth(120);
-        ImGui::InputInt("Size", &v.new_size);
+        ImGui::InputInt("##Size", &v.new_size);
+        web::debug_items_name_last("Size");
     }
     Diagnostics preview;
     if (*v.new_key || v.new_type == kEnumType) {
@@ -300,7 +320,9 @@ void add_key_form(ShellContext& ctx) {
     }
     const bool ok = *v.new_key && !has_error(preview);
     ImGui::BeginDisabled(!ok);
-    if (ImGui::Button("Add key")) {
+    // Enter in the name adds the key and keeps the field for the next one.
+    if (ImGui::Button("Add key") || (enter && ok)) {
+        v.focus_key_name = enter;
         const std::string key = v.new_key;
         Diagnostics ds = ctx.schema.edit("Added " + key,
                                          [&](schema::Draft& d) { return add_key(d.schema, v, ctx.schema.target()); });
@@ -314,49 +336,41 @@ void add_key_form(ShellContext& ctx) {
     if (*v.new_key) show_diagnostics(preview, 4);
 }
 
-// SameLine unless the next button would be clipped: narrow panels wrap their toolbar.
-void next_button(const char* label) {
-    const float w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w;
-    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-}
-
 void toolbar(ShellContext& ctx) {
     SchemaView& v = ctx.ui.schema_view;
     app::SchemaDocument& doc = ctx.schema;
     if (ImGui::Button("New")) v.pending_popup = doc.dirty() ? SchemaPopup::new_doc : (doc.reset(), SchemaPopup::none);
-    next_button("Open…");
-    if (ImGui::Button("Open…")) {
+    if (flow_button("Open…")) {
         if (doc.dirty())
             v.pending_popup = SchemaPopup::open_doc;
         else
             web::request_open_file(web::FilePurpose::open_schema, ".json,application/json");
     }
-    next_button("Save");
-    if (ImGui::Button("Save")) save(ctx, doc.file_name());
-    next_button("Save as…");
-    if (ImGui::Button("Save as…")) {
+    if (flow_button("Save")) save(ctx);
+    explain(("Download the draft as " + doc.file_name() + " (Ctrl+S)").c_str());
+    if (flow_button("Save as…")) {
         std::snprintf(v.save_as, sizeof v.save_as, "%s", doc.file_name().c_str());
         v.pending_popup = SchemaPopup::save_as;
     }
-    next_button("Export wire map");
-    if (ImGui::Button("Export wire map")) {
+    if (flow_button("Export wire map")) {
         std::string stem = doc.file_name();
         const auto dot = stem.find('.');
         if (dot != std::string::npos) stem.resize(dot);
         web::download(stem + ".wire.json", "application/json", doc.wire_text());
         ctx.log.add(app::LogLevel::info, "Exported the wire map as " + stem + ".wire.json", ctx.now_s);
     }
-    next_button("Undo");
+    explain(
+        "Download the schema alone, as the JSON map Encord's metadata schema API takes (key -> type), "
+        "without this draft's title, notes and history.");
+    same_line_if_fits(button_width("Undo"));
     ImGui::BeginDisabled(!doc.can_undo());
     if (ImGui::Button("Undo")) doc.undo();
     ImGui::EndDisabled();
-    next_button("Redo");
+    same_line_if_fits(button_width("Redo"));
     ImGui::BeginDisabled(!doc.can_redo());
     if (ImGui::Button("Redo")) doc.redo();
     ImGui::EndDisabled();
-    next_button("History");
-    if (ImGui::Button("History")) ImGui::OpenPopup("history");
+    if (flow_button("History")) ImGui::OpenPopup("history");
     if (ImGui::BeginPopup("history")) {
         const auto labels = doc.history_labels();
         for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -366,8 +380,10 @@ void toolbar(ShellContext& ctx) {
         }
         ImGui::EndPopup();
     }
-    next_button("Compare…");
-    if (ImGui::Button("Compare…")) web::request_open_file(web::FilePurpose::compare_schema, ".json,application/json");
+    if (flow_button("Compare…")) web::request_open_file(web::FilePurpose::compare_schema, ".json,application/json");
+    explain(
+        "Open another schema (a draft, or the map Encord has) and list what this draft would change in it: "
+        "keys added, changed, deleted, and conflicts.");
 }
 
 void document_fields(ShellContext& ctx) {
@@ -377,8 +393,11 @@ void document_fields(ShellContext& ctx) {
         std::snprintf(v.title, sizeof v.title, "%s", ctx.schema.draft().title.c_str());
         v.title_revision = ctx.schema.revision();
     }
+    label_before("Title");
     ImGui::SetNextItemWidth(260);
-    ImGui::InputText("Title", v.title, sizeof v.title);
+    ImGui::InputText("##Title", v.title, sizeof v.title);
+    web::debug_items_name_last("Title");
+    explain("The draft's name; Save names the file after it until you choose a name with Save as.");
     if (ImGui::IsItemDeactivatedAfterEdit() && ctx.schema.draft().title != v.title) {
         const std::string t = v.title;
         edit(ctx, "Renamed the draft to " + t, [&](schema::Draft& d) {
@@ -386,11 +405,15 @@ void document_fields(ShellContext& ctx) {
             return Diagnostics{};
         });
     }
-    ImGui::SameLine();
+    same_line_if_fits(labelled_width("Target", 100));
     int target = (int)ctx.schema.target();
     const char* targets[] = {"Index", "Active"};
     ImGui::SetNextItemWidth(100);
-    if (combo("Target", &target, targets, 2) && target != (int)ctx.schema.target()) {
+    const bool picked = combo("Target", &target, targets, 2);
+    explain(
+        "Which Encord product the schema is for: Index (custom metadata on files) or Active. The checks "
+        "follow the target's rules, e.g. which key types it accepts.");
+    if (picked && target != (int)ctx.schema.target()) {
         const auto t = (schema::Target)target;
         edit(ctx, std::string("Targeted ") + targets[target], [&](schema::Draft& d) {
             d.target = t;
@@ -402,12 +425,12 @@ void document_fields(ShellContext& ctx) {
 void filters(ShellContext& ctx) {
     SchemaView& v = ctx.ui.schema_view;
     ImGui::SetNextItemWidth(200);
-    ImGui::InputTextWithHint("Filter keys", "part of a key", v.filter, sizeof v.filter);
-    ImGui::SameLine();
+    input_text("Filter keys", "part of a key", v.filter, sizeof v.filter);
+    same_line_if_fits(labelled_width("Type", 130));
     static const char* const types[] = {"all types", "boolean", "datetime", "number",    "uuid",
                                         "varchar",   "text",    "enum",     "embedding", "geospatial"};
     ImGui::SetNextItemWidth(130);
-    combo("Type filter", &v.type_filter, types, IM_ARRAYSIZE(types));
+    combo("Type", &v.type_filter, types, IM_ARRAYSIZE(types));
 }
 
 void checks_section(ShellContext& ctx) {
@@ -422,8 +445,8 @@ void checks_section(ShellContext& ctx) {
         for (auto& d : checks) c += d.severity == s;
         return c;
     };
-    const std::string title = "Checks: " + std::to_string(n(Severity::error)) + " errors, " +
-                              std::to_string(n(Severity::warning)) + " warnings###checks";
+    const std::string title = "Checks: " + app::counted(n(Severity::error), "error") + ", " +
+                              app::counted(n(Severity::warning), "warning") + "###checks";
     if (ImGui::CollapsingHeader(title.c_str())) {
         if (checks.empty()) ImGui::TextDisabled("The draft passes every rule for its target.");
         for (const auto& d : checks) {
@@ -530,9 +553,8 @@ void modals(ShellContext& ctx) {
         ImGui::OpenPopup(names[(int)v.pending_popup]);
         v.pending_popup = SchemaPopup::none;
     }
-    const auto flags = ImGuiWindowFlags_AlwaysAutoResize;
     for (int which : {1, 2}) {
-        if (ImGui::BeginPopupModal(names[which], nullptr, flags)) {
+        if (begin_modal(names[which])) {
             ImGui::TextUnformatted("The draft has unsaved changes. Discard them?");
             if (modal_buttons("Discard changes")) {
                 if (which == 1)
@@ -543,7 +565,7 @@ void modals(ShellContext& ctx) {
             ImGui::EndPopup();
         }
     }
-    if (ImGui::BeginPopupModal(names[3], nullptr, flags)) {
+    if (begin_modal(names[3])) {
         ImGui::Text("Delete %s permanently?", schema::quote(v.confirm_hard).c_str());
         ImGui::TextWrapped(
             "A hard delete is irreversible once pushed: Encord keeps the name reserved for ever and "
@@ -555,11 +577,12 @@ void modals(ShellContext& ctx) {
         }
         ImGui::EndPopup();
     }
-    if (ImGui::BeginPopupModal(names[4], nullptr, flags)) {
+    if (begin_modal(names[4])) {
         const std::string key = v.menu_key;
         ImGui::Text("New options for %s, one per line. Options can never be removed or renamed.",
                     schema::quote(key).c_str());
-        ImGui::InputTextMultiline("New options", v.option_buf, sizeof v.option_buf, ImVec2(320, 100));
+        ImGui::InputTextMultiline("##New options", v.option_buf, sizeof v.option_buf, ImVec2(320, 100));
+        web::debug_items_name_last("New options");
         schema::Schema copy = ctx.schema.draft().schema;
         const auto options = lines_of(v.option_buf);
         Diagnostics preview = options.empty() ? Diagnostics{} : schema::add_enum_options(copy, key, options);
@@ -569,10 +592,11 @@ void modals(ShellContext& ctx) {
                  [&](schema::Draft& d) { return schema::add_enum_options(d.schema, key, options); });
         ImGui::EndPopup();
     }
-    if (ImGui::BeginPopupModal(names[5], nullptr, flags)) {
+    if (begin_modal(names[5])) {
         const std::string key = v.menu_key;
         ImGui::Text("Note for %s (saved in the draft file, never pushed):", schema::quote(key).c_str());
-        ImGui::InputTextMultiline("Note text", v.note_buf, sizeof v.note_buf, ImVec2(360, 90));
+        ImGui::InputTextMultiline("##Note text", v.note_buf, sizeof v.note_buf, ImVec2(360, 90));
+        web::debug_items_name_last("Note text");
         if (modal_buttons("Save note")) {
             const std::string text = v.note_buf;
             edit(ctx, "Noted " + key, [&](schema::Draft& d) {
@@ -585,10 +609,17 @@ void modals(ShellContext& ctx) {
         }
         ImGui::EndPopup();
     }
-    if (ImGui::BeginPopupModal(names[6], nullptr, flags)) {
+    if (begin_modal(names[6])) {
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        label_before("File name");
         ImGui::SetNextItemWidth(320);
-        ImGui::InputText("File name", v.save_as, sizeof v.save_as);
-        if (modal_buttons("Save draft", *v.save_as != 0)) save(ctx, v.save_as);
+        const bool enter =
+            ImGui::InputText("##File name", v.save_as, sizeof v.save_as, ImGuiInputTextFlags_EnterReturnsTrue);
+        web::debug_items_name_last("File name");
+        if (modal_buttons("Save draft", *v.save_as != 0) || (enter && *v.save_as)) {
+            save(ctx, v.save_as);
+            ImGui::CloseCurrentPopup();
+        }
         ImGui::EndPopup();
     }
 }
@@ -600,7 +631,7 @@ void shortcuts(ShellContext& ctx) {
     if (!ctrl) return;
     if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? ctx.schema.redo() : ctx.schema.undo();
     if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) ctx.schema.redo();
-    if (ImGui::IsKeyPressed(ImGuiKey_S, false)) save(ctx, ctx.schema.file_name());
+    if (ImGui::IsKeyPressed(ImGuiKey_S, false)) save(ctx);
     if (ImGui::IsKeyPressed(ImGuiKey_V, false)) {
         // A pasted draft or wire map opens like a file.
         const char* text = ImGui::GetClipboardText();
@@ -618,7 +649,7 @@ Diagnostics open_schema_text(ShellContext& ctx, const std::string& name, std::st
                     name + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " + d.message, ctx.now_s);
     } else {
         ctx.log.add(app::LogLevel::info,
-                    "Opened " + name + " (" + std::to_string(ctx.schema.draft().schema.size()) + " keys)", ctx.now_s);
+                    "Opened " + name + " (" + app::counted(ctx.schema.draft().schema.size(), "key") + ")", ctx.now_s);
     }
     return ds;
 }

@@ -5,7 +5,9 @@
 
 #include <cmath>
 
+#include "ui/help.hpp"
 #include "ui/panels.hpp"
+#include "ui/widgets.hpp"
 
 namespace eic::ui {
 namespace {
@@ -33,10 +35,52 @@ void draw_main_menu(ShellContext& ctx) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Keyboard shortcuts", nullptr, &ui.help.shortcuts_open);
+        ImGui::MenuItem("Finding codes", nullptr, &ui.help.codes_open);
+        ImGui::Separator();
         ImGui::MenuItem("About eic", nullptr, &ui.about_open);
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
+}
+
+// Failures and warnings the user must see, over the canvas at the bottom right, until dismissed: a
+// failure shown only in the Log is silent. The Log keeps each as the record (app::Log::notify).
+void draw_notices(ShellContext& ctx) {
+    const auto& notices = ctx.log.notices();
+    if (notices.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - em, vp->WorkPos.y + vp->WorkSize.y - em),
+                            ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(em * 20, 0), ImVec2(em * 34, vp->WorkSize.y * 0.6f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav;
+    if (ImGui::Begin("Notices###notices", nullptr, flags)) {
+        std::uint64_t dismiss = ~0ull;
+        for (const app::Notice& n : notices) {
+            ImGui::PushID(int(n.seq));
+            const Severity sev = n.level == app::LogLevel::error     ? Severity::error
+                                 : n.level == app::LogLevel::warning ? Severity::warning
+                                                                     : Severity::info;
+            ImGui::TextColored(severity_colour(sev), "%s", app::log_level_name(n.level));
+            if (n.repeats > 1) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("×%zu", n.repeats);
+            }
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - button_width("Dismiss"));
+            if (ImGui::SmallButton("Dismiss")) dismiss = n.seq;
+            ImGui::PushTextWrapPos(em * 32);
+            ImGui::TextUnformatted(n.message.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+        if (notices.size() > 1 && ImGui::SmallButton("Dismiss all")) ctx.log.dismiss_all();
+        if (dismiss != ~0ull) ctx.log.dismiss(dismiss);
+    }
+    ImGui::End();
 }
 
 void draw_about(ShellContext& ctx) {
@@ -108,6 +152,8 @@ void draw_shell(ShellContext& ctx) {
         ImGui::End();
     }
     draw_about(ctx);
+    draw_help_windows(ctx.ui);
+    draw_notices(ctx);
 }
 
 }  // namespace eic::ui

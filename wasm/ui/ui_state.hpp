@@ -43,6 +43,7 @@ struct SchemaView {
     char filter[128] = "";
     int type_filter = 0;  // 0 = all types, else 1 + index into the panel's type list
     char new_key[256] = "";
+    bool focus_key_name = false;  // Enter added a key: the name field takes the next one
     int new_type = 0;
     char new_options[4096] = "";  // one option per line
     int new_size = 512;
@@ -80,11 +81,22 @@ struct ManifestView {
     }
 };
 
+// The Help windows: keyboard shortcuts, and the finding codes explained from the registry
+// (core/diag/codes.hpp) with the one asked about selected.
+struct HelpView {
+    bool shortcuts_open = false;
+    bool codes_open = false;
+    std::string code;     // the selected code
+    bool scroll = false;  // bring the selected code into view once
+    char filter[128] = "";
+};
+
 struct UiState {
     std::array<PanelState, app::kPanelCount> panels{};
     ThemePref theme = ThemePref::system;
     bool system_dark = true;
     bool about_open = false;
+    HelpView help;
     LogView log_view;
     SchemaView schema_view;
     ManifestView manifest_view;

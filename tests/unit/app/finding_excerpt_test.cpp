@@ -163,3 +163,32 @@ TEST_CASE("finding place: a row, a line and column, an edited row, or nothing", 
     CHECK(finding_place(edited) == "edited");
     CHECK(finding_place(Diagnostic{}).empty());
 }
+
+TEST_CASE("a finding names its item and key as well as its place", "[app][excerpt]") {
+    Diagnostic d = Diagnostic::error("manifest.metadata.enum", "not an option").at(14, 22);
+    d.pointer = "/images/3/clientMetadata/team~1species";
+    d.collection = "images";
+    d.item = 3;
+    CHECK(finding_key(d) == "clientMetadata.team/species");
+    CHECK(finding_where(d, 12) == "item 12, clientMetadata.team/species, 14:22");
+    CHECK(finding_where(d, std::nullopt) == "clientMetadata.team/species, 14:22");
+    CHECK(finding_copy_text(d, 12) ==
+          "manifest.metadata.enum  item 12, clientMetadata.team/species, 14:22  not an option");
+
+    Diagnostic item_itself = Diagnostic::error("manifest.item.missing-url", "no URL").at(2, 5);
+    item_itself.pointer = "/videos/0";
+    item_itself.item = 0;
+    CHECK(finding_key(item_itself) == "");
+    CHECK(finding_where(item_itself, 1) == "item 1, 2:5");
+
+    Diagnostic top = Diagnostic::warning("manifest.top.unknown", "unknown").at(1, 2);
+    top.pointer = "/extra~0field";
+    CHECK(finding_key(top) == "extra~field");
+
+    Diagnostic csv = Diagnostic::error("manifest.url.scheme", "bad").at_row(7);
+    csv.field = "ObjectUrl";
+    csv.pointer = "/images/6/objectUrl";
+    csv.item = 6;
+    CHECK(finding_key(csv) == "");
+    CHECK(finding_where(csv, 7) == "item 7, row 7, ObjectUrl");
+}

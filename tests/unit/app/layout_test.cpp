@@ -20,6 +20,8 @@ TEST_CASE("the default layout tiles the whole area below the menu without overla
     CHECK(bottom(l) == Approx(800));
     CHECK(l.w == 1280);
     CHECK(l.h >= 120);
+    CHECK(l.h <= 0.21f * 780);  // the Log is a fifth of the height
+    CHECK(m.w > s.w);           // the manifest table gets the larger share
 }
 
 TEST_CASE("narrow canvases stack the upper panels", "[app][layout]") {

@@ -28,3 +28,24 @@ TEST_CASE("the log counts by level and clears without losing the sequence", "[ap
     log.add(LogLevel::info, "after");
     CHECK(log.entries().front().seq == 3);
 }
+
+TEST_CASE("a notice is logged and shown until dismissed; a repeat counts instead of stacking", "[app][log]") {
+    Log log;
+    log.notify(LogLevel::error, "CSV export refused", 1);
+    log.notify(LogLevel::error, "CSV export refused", 2);
+    log.notify(LogLevel::warning, "other", 3);
+    CHECK(log.entries().size() == 3);  // the Log keeps every one as the record
+    REQUIRE(log.notices().size() == 2);
+    CHECK(log.notices()[0].repeats == 2);
+    CHECK(log.notices()[0].seq == 0);
+    log.clear();
+    CHECK(log.notices().size() == 2);  // clearing the Log does not hide an unread failure
+    log.dismiss(log.notices()[0].seq);
+    REQUIRE(log.notices().size() == 1);
+    CHECK(log.notices()[0].message == "other");
+    log.dismiss(12345);  // unknown: nothing happens
+    CHECK(log.notices().size() == 1);
+    for (int i = 0; i < 20; ++i) log.notify(LogLevel::info, "n" + std::to_string(i));
+    CHECK(log.notices().size() == 8);
+    CHECK(log.notices().back().message == "n19");
+}

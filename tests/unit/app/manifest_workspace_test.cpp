@@ -62,7 +62,7 @@ TEST_CASE("Opened bytes become the tab in front and are validated on the runner"
     auto done = f.events_of(WorkspaceEvent::Kind::validated);
     REQUIRE(done.size() == 1);
     CHECK(done[0].tab == a);
-    CHECK(done[0].message.rfind("Validated a.json: 1 items, 0 errors", 0) == 0);
+    CHECK(done[0].message.rfind("Validated a.json: 1 item, 0 errors", 0) == 0);
     CHECK(done[0].level == app::LogLevel::info);
 
     const app::TabId b = f.ws.open("b.csv", kCsv, f.in(), 4.0);
@@ -73,13 +73,21 @@ TEST_CASE("Opened bytes become the tab in front and are validated on the runner"
     CHECK(f.ws.active_id() == a);
 }
 
-TEST_CASE("A new manifest is named untitled-<id>.json") {
+TEST_CASE("A new manifest has a plain name; tabs of one name are told apart") {
     Fixture f;
-    const app::TabId id = f.ws.open_new(f.in(), 0);
+    const app::TabId first = f.ws.open_new(f.in(), 0);
     REQUIRE(f.ws.active());
-    CHECK(f.ws.active()->doc.file_name() == "untitled-" + std::to_string(id) + ".json");
+    CHECK(f.ws.active()->doc.file_name() == "manifest.json");
     f.frames(0);
     CHECK(f.ws.active()->doc.editable());
+    const app::TabId second = f.ws.open_new(f.in(), 0);
+    const app::TabId other = f.ws.open("a.json", R"({"images":[]})", f.in(), 0);
+    const app::TabId third = f.ws.open("manifest.json", R"({"images":[]})", f.in(), 0);
+    CHECK(f.ws.display_name(first) == "manifest.json");
+    CHECK(f.ws.display_name(second) == "manifest.json (2)");
+    CHECK(f.ws.display_name(other) == "a.json");
+    CHECK(f.ws.display_name(third) == "manifest.json (3)");
+    CHECK(f.ws.display_name(9999) == "");
 }
 
 TEST_CASE("Pasted text opens as a manifest named by its format") {
@@ -95,15 +103,15 @@ TEST_CASE("Pasted text opens as a manifest named by its format") {
     CHECK(f.ws.find(id)->doc.format() == manifest::Format::csv);
 }
 
-TEST_CASE("Validation ends with one message; errors make it a warning") {
+TEST_CASE("Validation ends with one message, logged at the level of what it found") {
     Fixture f;
     const app::TabId id = f.ws.open("bad.json", R"({"images":[{"title":"no url"}]})", f.in(), 0);
     f.ws.validate_to_end(id, 1.0);
     CHECK(f.ws.runner().empty());
     auto done = f.events_of(WorkspaceEvent::Kind::validated);
     REQUIRE(done.size() == 1);
-    CHECK(done[0].level == app::LogLevel::warning);
-    CHECK(done[0].message.rfind("Validated bad.json: 1 items, ", 0) == 0);
+    CHECK(done[0].level == app::LogLevel::error);
+    CHECK(done[0].message.rfind("Validated bad.json: 1 item, 1 error, ", 0) == 0);
     f.frames(2.0);
     CHECK(f.events_of(WorkspaceEvent::Kind::validated).empty());  // not twice
 }

@@ -5,6 +5,7 @@
 #include "schema/mutations.hpp"
 
 using namespace eic;
+using eic::app::draft_file_name;
 using eic::app::SchemaDocument;
 
 namespace {
@@ -103,4 +104,54 @@ TEST_CASE("a broken file leaves the open document alone and says where", "[app][
     CHECK(doc.draft().schema.contains("kept"));
     CHECK(has_error(doc.open("[1, 2]", "array.json")));
     CHECK(doc.draft().schema.contains("kept"));
+}
+
+TEST_CASE("Save writes a name made from the draft's title until the user chooses one", "[app][schema-doc]") {
+    SchemaDocument doc;
+    CHECK(doc.file_name() == "Untitled schema.eic-schema.json");
+    doc.edit("Renamed", [](schema::Draft& d) {
+        d.title = "Acme videos";
+        return Diagnostics{};
+    });
+    CHECK(doc.file_name() == "Acme videos.eic-schema.json");
+    doc.mark_saved();
+    doc.edit("Renamed", [](schema::Draft& d) {
+        d.title = "Acme images";
+        return Diagnostics{};
+    });
+    CHECK(doc.file_name() == "Acme images.eic-schema.json");
+    doc.mark_saved("mine.eic-schema.json");  // Save as
+    doc.edit("Renamed", [](schema::Draft& d) {
+        d.title = "Other";
+        return Diagnostics{};
+    });
+    CHECK(doc.file_name() == "mine.eic-schema.json");
+    doc.reset();
+    CHECK(doc.file_name() == "Untitled schema.eic-schema.json");
+}
+
+TEST_CASE("an imported map is named from its file; an opened draft keeps its file's name", "[app][schema-doc]") {
+    SchemaDocument doc;
+    REQUIRE_FALSE(has_error(doc.open(R"({"fps": {"ty": "variant", "hint": "number"}})", "schema.json")));
+    CHECK(doc.file_name() == "schema.eic-schema.json");
+    SchemaDocument draft;
+    REQUIRE_FALSE(has_error(draft.open(doc.draft_text(), "team-v2.eic-schema.json")));
+    CHECK(draft.file_name() == "team-v2.eic-schema.json");
+    // An autosaved draft carries the title's own name: it goes on following the title.
+    SchemaDocument restored;
+    REQUIRE_FALSE(has_error(restored.open(doc.draft_text(), "schema.eic-schema.json")));
+    restored.edit("Renamed", [](schema::Draft& d) {
+        d.title = "renamed";
+        return Diagnostics{};
+    });
+    CHECK(restored.file_name() == "renamed.eic-schema.json");
+}
+
+TEST_CASE("draft_file_name makes a file name any system accepts", "[app][schema-doc]") {
+    CHECK(draft_file_name("") == "untitled.eic-schema.json");
+    CHECK(draft_file_name("  ") == "untitled.eic-schema.json");
+    CHECK(draft_file_name("a/b:c*?") == "a-b-c--.eic-schema.json");
+    CHECK(draft_file_name("x.eic-schema.json") == "x.eic-schema.json");
+    CHECK(draft_file_name("Схема видео") == "Схема видео.eic-schema.json");
+    CHECK(draft_file_name("tab\there") == "tab-here.eic-schema.json");
 }

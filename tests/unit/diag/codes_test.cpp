@@ -244,3 +244,10 @@ TEST_CASE("loading, conversion and inference emit only registered codes", "[diag
         check_registered(manifest::infer_schema(bytes).diagnostics, path);
     }
 }
+
+TEST_CASE("registry texts read as plain text in the canvas", "[diag][codes]") {
+    CHECK(eic::diag::plain_text("The key starts with `$`, **never** allowed.") ==
+          "The key starts with $, never allowed.");
+    CHECK(eic::diag::plain_text("") == "");
+    CHECK(eic::diag::plain_text("a * b") == "a * b");
+}

@@ -1,0 +1,36 @@
+#include "app/manifest_export.hpp"
+
+namespace eic::app {
+
+std::string export_file_name(std::string_view name, ExportKind kind) {
+    const std::size_t dot = name.rfind('.');
+    std::string stem(dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot));
+    return stem + (kind == ExportKind::csv ? ".csv" : ".json");
+}
+
+ExportPlan plan_export(const ManifestDocument& doc, ExportKind kind) {
+    ExportPlan plan;
+    plan.kind = kind;
+    plan.file_name = export_file_name(doc.file_name(), kind);
+    if (const auto& r = doc.result()) plan.open_errors = r->summary.errors;
+    const ItemNumber number = doc.item_numbers();
+    manifest::Format format = manifest::Format::json;
+    if (kind == ExportKind::csv) {
+        format = manifest::Format::csv;
+        plan.mime = "text/csv";
+        manifest::CsvWriteResult r = doc.export_csv();
+        if (!r.bytes) {
+            plan.refused = export_reasons(r.diagnostics, number);
+            return plan;
+        }
+        plan.bytes = std::move(r.bytes);
+        plan.changes = export_reasons(r.diagnostics, number, 6, Severity::warning);
+    } else {
+        plan.bytes = doc.export_json(kind == ExportKind::json_pretty);
+    }
+    for (std::string& c : export_changes(doc.to_manifest(), *plan.bytes, format, number))
+        plan.changes.push_back(std::move(c));
+    return plan;
+}
+
+}  // namespace eic::app
