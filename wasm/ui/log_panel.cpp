@@ -5,24 +5,27 @@
 #include <string>
 #include <vector>
 
+#include "app/palette.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
 namespace eic::ui {
 namespace {
 
+// The theme's text colours (app/palette.hpp), where a test checks their contrast on the log's rows.
 ImVec4 level_colour(app::LogLevel level, bool dark) {
+    const app::Palette& p = app::palette(dark);
     switch (level) {
         case app::LogLevel::debug:
-            return dark ? ImVec4(0.6f, 0.6f, 0.6f, 1) : ImVec4(0.45f, 0.45f, 0.45f, 1);
+            return ImGui::ColorConvertU32ToFloat4(p.text_muted);
         case app::LogLevel::info:
-            return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+            return ImGui::ColorConvertU32ToFloat4(p.text);
         case app::LogLevel::warning:
-            return dark ? ImVec4(1.f, 0.78f, 0.3f, 1) : ImVec4(0.6f, 0.4f, 0.f, 1);
+            return ImGui::ColorConvertU32ToFloat4(p.warning);
         case app::LogLevel::error:
-            return dark ? ImVec4(1.f, 0.45f, 0.4f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1);
+            return ImGui::ColorConvertU32ToFloat4(p.error);
     }
-    return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    return ImGui::ColorConvertU32ToFloat4(p.text);
 }
 
 bool contains_case_insensitive(const std::string& hay, const char* needle) {

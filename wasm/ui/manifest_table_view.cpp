@@ -177,7 +177,7 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
                     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
                 else if (st && col.kind != ColumnKind::status && cell_has_finding(doc, tab, unit, c)) {
                     ImVec4 tint = status_colour(st);
-                    tint.w = 0.22f;
+                    tint.w = float(current_palette().cell_tint_alpha) / 255.f;
                     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(tint));
                 }
                 if (col.kind == ColumnKind::status) {

@@ -103,22 +103,6 @@ void draw_about(ShellContext& ctx) {
 
 }  // namespace
 
-void apply_theme(bool dark) {
-    ImGuiStyle& style = ImGui::GetStyle();
-    style = ImGuiStyle();
-    if (dark)
-        ImGui::StyleColorsDark(&style);
-    else
-        ImGui::StyleColorsLight(&style);
-    style.WindowRounding = 0.f;  // tiled panels read as one surface
-    style.FrameRounding = 3.f;
-    style.GrabRounding = 3.f;
-    style.WindowBorderSize = 1.f;
-    style.FramePadding = ImVec2(6, 4);
-    style.ItemSpacing = ImVec2(8, 6);
-    style.ScrollbarSize = 14.f;
-}
-
 void draw_shell(ShellContext& ctx) {
     draw_main_menu(ctx);
     const ImGuiViewport* vp = ImGui::GetMainViewport();

@@ -18,6 +18,7 @@ struct ShellContext {
     double now_s;
 };
 
+// The style and every style colour from app::palette(dark) (theme.cpp).
 void apply_theme(bool dark);
 void draw_shell(ShellContext& ctx);
 

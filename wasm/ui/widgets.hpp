@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/debug_items.hpp"
+#include "app/palette.hpp"
 #include "diag/diagnostic.hpp"
 
 namespace eic::ui {
@@ -128,17 +129,12 @@ inline void explain(const char* text) {
     }
 }
 
-// One colour per severity, shared by every panel that lists findings (readable on dark and light).
+// The palette apply_theme last applied (theme.cpp); the dark one before the first.
+const app::Palette& current_palette();
+
+// One colour per severity, shared by every panel that lists findings: the current theme's.
 inline ImVec4 severity_colour(Severity s) {
-    switch (s) {
-        case Severity::error:
-            return ImVec4(0.95f, 0.35f, 0.3f, 1);
-        case Severity::warning:
-            return ImVec4(0.95f, 0.7f, 0.2f, 1);
-        case Severity::info:
-            return ImVec4(0.45f, 0.65f, 0.95f, 1);
-    }
-    return ImVec4(1, 1, 1, 1);
+    return ImGui::ColorConvertU32ToFloat4(app::severity_colour(current_palette(), s));
 }
 
 }  // namespace eic::ui
