@@ -32,8 +32,10 @@ void split_popup(ShellContext& ctx, ManifestTab& tab) {
     ImGui::SetNextItemWidth(160);
     combo("Profile", &tab.split_profile, profiles, 5);
     if (tab.split_profile == 4) {
+        label_before("Items per batch");
         ImGui::SetNextItemWidth(160);
-        ImGui::InputInt("Items per batch", &tab.split_max_items);
+        ImGui::InputInt("##Items per batch", &tab.split_max_items);
+        web::debug_items_name_last("Items per batch");
         tab.split_max_items = std::max(1, tab.split_max_items);
     }
     static const char* const formats[] = {"JSON", "CSV"};
