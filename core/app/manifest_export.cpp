@@ -1,5 +1,8 @@
 #include "app/manifest_export.hpp"
 
+#include "app/browser_limits.hpp"
+#include "manifest/limits.hpp"
+
 namespace eic::app {
 
 std::string export_file_name(std::string_view name, ExportKind kind) {
@@ -8,7 +11,9 @@ std::string export_file_name(std::string_view name, ExportKind kind) {
     return stem + (kind == ExportKind::csv ? ".csv" : ".json");
 }
 
-ExportPlan plan_export(const ManifestDocument& doc, ExportKind kind) {
+std::uint64_t default_max_read_back() { return manifest::plan_limits(manifest::Plan::enterprise).max_json_bytes; }
+
+ExportPlan plan_export(const ManifestDocument& doc, ExportKind kind, std::uint64_t max_read_back) {
     ExportPlan plan;
     plan.kind = kind;
     plan.file_name = export_file_name(doc.file_name(), kind);
@@ -27,6 +32,12 @@ ExportPlan plan_export(const ManifestDocument& doc, ExportKind kind) {
         plan.changes = export_reasons(r.diagnostics, number, 6, Severity::warning);
     } else {
         plan.bytes = doc.export_json(kind == ExportKind::json_pretty);
+    }
+    if (plan.bytes->size() > max_read_back) {
+        plan.changes.push_back("not read back to compare: the export is " + byte_size_text(plan.bytes->size()) +
+                               ", more than eic reads back (" + byte_size_text(max_read_back) +
+                               ", the largest JSON file Encord accepts on any plan): split it");
+        return plan;
     }
     for (std::string& c : export_changes(doc.to_manifest(), *plan.bytes, format, number))
         plan.changes.push_back(std::move(c));

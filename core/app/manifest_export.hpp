@@ -31,6 +31,13 @@ struct ExportPlan {
 // "batch.json" for "batch.csv" exported as JSON: the name without its last extension, plus the format's.
 std::string export_file_name(std::string_view name, ExportKind kind);
 
-ExportPlan plan_export(const ManifestDocument& doc, ExportKind kind);
+// Reading an export back costs two full parses (about 5 s natively for 200 MB, and the memory of
+// both): it is done up to the largest JSON file Encord accepts on any plan (100 MB, Encord's
+// best-practices page, manifest/limits.hpp). A larger export cannot be imported as it is; its plan
+// says it was not compared, so the user is asked.
+std::uint64_t default_max_read_back();
+
+ExportPlan plan_export(const ManifestDocument& doc, ExportKind kind,
+                       std::uint64_t max_read_back = default_max_read_back());
 
 }  // namespace eic::app

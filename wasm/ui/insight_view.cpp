@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -122,20 +124,19 @@ void draw_map(InsightSource& source, InsightView& view) {
                            m.projection().error.c_str());
         return;
     }
-    ImGui::Text("%s points", count_text(m.units().size()).c_str());
-    if (m.missing_embeddings()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("(%s without a valid %s)", count_text(m.missing_embeddings()).c_str(),
-                            m.projected_key().c_str());
-    }
-    ImGui::SameLine();
-    ImGui::TextDisabled("· PCA: %.1f%% + %.1f%% of the variance · %.0f ms", 100.f * m.projection().explained[0],
-                        100.f * m.projection().explained[1], m.project_ms());
+    // Pieces that wrap as wholes, so a narrow panel keeps Clear selection on screen.
+    ImGui::Text("%s point%s", count_text(m.units().size()).c_str(), m.units().size() == 1 ? "" : "s");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (m.missing_embeddings())
+        flow_text(("(" + count_text(m.missing_embeddings()) + " without a valid " + m.projected_key() + ")").c_str());
+    char pca[128];
+    std::snprintf(pca, sizeof pca, "· PCA: %.1f%% + %.1f%% of the variance · %.0f ms",
+                  100.f * m.projection().explained[0], 100.f * m.projection().explained[1], m.project_ms());
+    flow_text(pca);
+    ImGui::PopStyleColor();
     if (!m.selected_units().empty()) {
-        ImGui::SameLine();
-        ImGui::Text("· %s selected", count_text(m.selected_units().size()).c_str());
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Clear selection")) {
+        flow_text(("· " + count_text(m.selected_units().size()) + " selected").c_str());
+        if (flow_small_button("Clear selection")) {
             view.map.selected.clear();
             ++view.map.selection_revision;
             set_selection(source, view);
@@ -223,11 +224,14 @@ void draw_bars(const KeySummary& s, float width) {
 void draw_summaries(InsightSource& source, InsightView& view) {
     InsightModel& m = view.model;
     std::string summary_key = m.summary_key();
-    ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Summary of").x - ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::SetNextItemWidth(-FLT_MIN);  // the rest of the line after the label
     if (key_combo("Summary of", "(every key)", m.summary_keys(), summary_key)) m.choose_summary(summary_key);
     m.update_summaries(source);
+    const bool one = m.summarised_units() == 1;
     ImGui::TextDisabled("%s %s", count_text(m.summarised_units()).c_str(),
-                        m.summarises_selection() ? "selected on the map" : "units in the table's filter");
+                        m.summarises_selection()
+                            ? (one ? "unit selected on the map" : "units selected on the map")
+                            : (one ? "unit in the table's filter" : "units in the table's filter"));
     if (m.summaries().empty()) ImGui::TextDisabled("No key to summarise.");
     const float width = ImGui::GetContentRegionAvail().x;
     for (const auto& s : m.summaries()) {

@@ -24,20 +24,15 @@ void build_excerpt(ManifestTab& tab, const Diagnostic& d) {
     tab.excerpt_mark = e.mark;
 }
 
-}  // namespace
-
-std::string finding_where(const app::ManifestDocument& doc, std::size_t i) {
+// The item a finding is on, numbered as the table's "#" (the unit + 1); none for findings outside items.
+std::optional<std::uint64_t> item_number(const app::ManifestDocument& doc, std::size_t i) {
     const std::uint32_t unit = doc.unit_of(i);
-    const auto number = unit == app::ManifestDocument::kNoUnit ? std::nullopt : std::optional<std::uint64_t>(unit + 1);
-    return app::finding_where(doc.result()->diagnostics[i], number);
+    if (unit == app::ManifestDocument::kNoUnit) return std::nullopt;
+    return std::uint64_t(unit) + 1;
 }
 
-namespace {
-
 std::string copy_text(const app::ManifestDocument& doc, std::size_t i) {
-    const std::uint32_t unit = doc.unit_of(i);
-    const auto number = unit == app::ManifestDocument::kNoUnit ? std::nullopt : std::optional<std::uint64_t>(unit + 1);
-    return app::finding_copy_text(doc.result()->diagnostics[i], number);
+    return app::finding_copy_text(doc.result()->diagnostics[i], item_number(doc, i));
 }
 
 std::string copy_group(const app::ManifestDocument& doc, const std::vector<std::uint32_t>& idx) {
@@ -47,6 +42,10 @@ std::string copy_group(const app::ManifestDocument& doc, const std::vector<std::
 }
 
 }  // namespace
+
+std::string finding_where(const app::ManifestDocument& doc, std::size_t i) {
+    return app::finding_where(doc.result()->diagnostics[i], item_number(doc, i));
+}
 
 void jump_to_finding(ManifestTab& tab, std::size_t i) {
     const app::ManifestDocument& doc = *tab.doc;

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "shaders/embedded_shaders.hpp"
+#include "ui/widgets.hpp"
 
 namespace eic::ui {
 
@@ -258,11 +259,14 @@ void reindex(const PointMapData& data, PointMapState& st) {
 
 void controls(PointMapState& st) {
     if (ImGui::SmallButton("Fit")) st.fit_pending = true;
-    ImGui::SameLine();
+    same_line_if_fits(labelled_width("Point size", ImGui::GetFontSize() * 5));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-    ImGui::SliderFloat("Point size", &st.point_px, 1.f, 16.f, "%.0f px");
-    ImGui::SameLine();
-    ImGui::TextDisabled("Drag: select · Right-drag or Alt+drag: pan · Wheel: zoom");
+    label_before("Point size");
+    ImGui::SliderFloat("##Point size", &st.point_px, 1.f, 16.f, "%.0f px");
+    web::debug_items_name_last("Point size");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    flow_text("Drag: select · Right-drag or Alt+drag: pan · Wheel: zoom");
+    ImGui::PopStyleColor();
 }
 
 // Wheel zoom around the cursor, and panning with the right or middle button (or Alt and the left).

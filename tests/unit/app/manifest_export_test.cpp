@@ -72,3 +72,15 @@ TEST_CASE("a CSV that fills a title says so", "[app][export]") {
     CHECK(csv.changes[0].find("/my-bucket/v.mp4") != std::string::npos);
     CHECK(csv.needs_confirmation());
 }
+
+TEST_CASE("an export too large to read back says it was not compared", "[app][export]") {
+    app::ManifestDocument doc;
+    open_validated(doc, "m.json",
+                   R"({"images":[{"objectUrl":"https://storage.cloud.google.com/my-bucket/a.jpg","title":"a"}]})");
+    CHECK(app::default_max_read_back() == 100'000'000);  // Encord's largest JSON file (best-practices page)
+    const app::ExportPlan plan = app::plan_export(doc, ExportKind::json_compact, 10);
+    REQUIRE(plan.bytes);
+    REQUIRE(plan.changes.size() == 1);
+    CHECK(plan.changes[0].rfind("not read back to compare: the export is ", 0) == 0);
+    CHECK(plan.needs_confirmation());
+}
