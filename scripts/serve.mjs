@@ -1,6 +1,11 @@
 // Serves build/web on 127.0.0.1 with the headers the page expects: correct MIME types (wasm streaming
 // compilation needs application/wasm), a strict Content-Security-Policy and no caching surprises.
-// node scripts/serve.mjs [--port 8080] [--root build/web]
+// node scripts/serve.mjs [--port 8080] [--root build/web] [--connect ORIGIN]... [--test-pages]
+//
+// connect-src lists the origins of ROOT/connect-origins.txt (from web/connect-origins.txt: the one
+// list, also written into index.html's <meta> policy by the build) and each --connect ORIGIN, in the
+// header and in index.html's <meta> alike: a page enforces both policies, so an origin allowed in only
+// one of them stays blocked. --test-pages adds the local origins browser tests serve from.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,8 +36,19 @@ const types = {
   '.ttf': 'font/ttf', '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
   '.d.ts': 'text/plain; charset=utf-8',
 };
+const listed = (() => {
+  try {
+    return fs.readFileSync(path.join(root, 'connect-origins.txt'), 'utf8').split('\n')
+      .map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  } catch {
+    return [];
+  }
+})();
+const extra = args.flatMap((a, i) => (a === '--connect' && args[i + 1] ? [args[i + 1]] : []));
+if (args.includes('--test-pages')) extra.push('http://127.0.0.1:*', 'http://localhost:*');
+const connectSrc = ["'self'", ...listed, ...extra].join(' ');
 const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
-  "font-src 'self'; connect-src 'self' http://127.0.0.1:* http://localhost:*; worker-src 'self'; object-src 'none'; " +
+  `font-src 'self'; connect-src ${connectSrc}; worker-src 'self'; object-src 'none'; ` +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 const server = http.createServer((req, res) => {
@@ -62,15 +78,21 @@ const server = http.createServer((req, res) => {
       return;
     }
     const ext = file.endsWith('.d.ts') ? '.d.ts' : path.extname(file);
+    // The page's own <meta> policy gets the same connect-src as the header.
+    let body = null;
+    if (path.basename(file) === 'index.html' && base === root) {
+      body = Buffer.from(fs.readFileSync(file, 'utf8').replace(/connect-src [^;"]*/, `connect-src ${connectSrc}`));
+    }
     res.writeHead(200, {
       'content-type': types[ext] || 'application/octet-stream',
-      'content-length': st.size,
+      'content-length': body ? body.length : st.size,
       'content-security-policy': csp,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-cache',
     });
     if (req.method === 'HEAD') { res.end(); return; }
+    if (body) { res.end(body); return; }
     fs.createReadStream(file).pipe(res);
   });
 });

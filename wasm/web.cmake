@@ -60,6 +60,14 @@ target_include_directories(eic_app_module PRIVATE "${CMAKE_BINARY_DIR}/generated
 
 # The page's own files and the font (DejaVu Sans: Latin, Greek and Cyrillic, from fonts-dejavu-core).
 file(GLOB EIC_WEB_STATIC CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+# index.html is written with the origins of web/connect-origins.txt in its Content-Security-Policy
+# (connect-src): one list for the page, scripts/serve.mjs's header and the README.
+list(REMOVE_ITEM EIC_WEB_STATIC "${CMAKE_SOURCE_DIR}/web/index.html")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/connect-origins.txt"
+                                                              "${CMAKE_SOURCE_DIR}/web/index.html")
+file(STRINGS "${CMAKE_SOURCE_DIR}/web/connect-origins.txt" EIC_CONNECT_LINES REGEX "^[^#].*[^ ]")
+list(JOIN EIC_CONNECT_LINES " " EIC_CONNECT_SRC)
+configure_file("${CMAKE_SOURCE_DIR}/web/index.html" "${EIC_WEB_OUT}/index.html" @ONLY)
 set(EIC_FONT_DIR "/usr/share/fonts/truetype/dejavu")
 # fflate's ES module build (npm, pinned in package.json) as fflate.js: web/zip-blobs.js writes zips with it.
 set(EIC_FFLATE_DIR "${CMAKE_SOURCE_DIR}/node_modules/fflate")

@@ -78,7 +78,8 @@ export function installFileBridge(mod, { emitter, withString, whenValidated }) {
     } catch {
       await new Promise((r) => setTimeout(r, 50));  // the violation event is a task of its own
       if (blockedByCsp) {
-        return fail(`this page's Content-Security-Policy does not allow connecting to ${url.origin} (connect-src)`);
+        return fail(`this page's Content-Security-Policy does not allow connecting to ${url.origin} (connect-src): ` +
+          `add ${url.origin} to connect-src in the page's policy (scripts/serve.mjs: --connect ${url.origin})`);
       }
       if (abort.signal.aborted) return fail(`no answer within ${ANSWER_TIMEOUT_MS / 1000} s`);
       return fail(`no answer this page may read: the server is unreachable, or it does not allow ${location.origin} ` +

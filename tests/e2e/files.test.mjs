@@ -105,11 +105,12 @@ test('a fetch that fails says why: HTTP status, CSP, CORS, not a URL; a query is
   const notFound = await lastLog(page, (m) => m.includes('HTTP'));
   assert.equal(notFound, `Could not open ${base}no-such/manifest.json: HTTP 404 Not Found`);
 
-  // The standalone page's CSP allows connect-src 'self' only.
+  // The standalone page's CSP allows 'self' and the origins of web/connect-origins.txt.
   await fetchUrl('http://example.com/manifest.json');
   assert.equal(await lastLog(page, (m) => m.includes('example.com')),
     "Could not open http://example.com/manifest.json: this page's Content-Security-Policy does not allow " +
-    'connecting to http://example.com (connect-src)');
+    "connecting to http://example.com (connect-src): add http://example.com to connect-src in the page's policy " +
+    '(scripts/serve.mjs: --connect http://example.com)');
 
   await fetchUrl('ftp://example.com/m.json');
   assert.match(await lastLog(page, (m) => m.includes('ftp:')), /only http and https URLs can be opened/);

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 // EIC_WEB_ROOT points the tests at another build's page (a second build tree); build/web by default.
-export async function startServer() {
-  const args = [path.join(root, 'scripts', 'serve.mjs'), '--port', '0', '--test-pages'];
+export async function startServer({ extraArgs = [], testPages = true } = {}) {
+  const args = [path.join(root, 'scripts', 'serve.mjs'), '--port', '0', ...(testPages ? ['--test-pages'] : []), ...extraArgs];
   if (process.env.EIC_WEB_ROOT) args.push('--root', process.env.EIC_WEB_ROOT);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {

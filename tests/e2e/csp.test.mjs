@@ -1,0 +1,41 @@
+// The page's Content-Security-Policy: connect-src comes from one list (web/connect-origins.txt), in the
+// built index.html's <meta> and in scripts/serve.mjs's header alike; --connect adds an origin to both.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './helpers/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const listed = fs.readFileSync(path.join(root, 'web', 'connect-origins.txt'), 'utf8').split('\n')
+  .map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+const connectSrc = (policy) => policy.match(/connect-src ([^;"]*)/)[1].trim().split(/\s+/);
+const metaPolicy = (html) => html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
+
+test('the list names the GCS, IAM Credentials and Encord origins', () => {
+  for (const o of ['https://storage.googleapis.com', 'https://*.storage.googleapis.com',
+    'https://iamcredentials.googleapis.com', 'https://api.encord.com', 'https://api.us.encord.com']) {
+    assert.ok(listed.includes(o), o);
+  }
+});
+
+test('the built page and the served header allow the same origins; --connect adds to both', async () => {
+  const built = fs.readFileSync(path.join(root, 'build', 'web', 'index.html'), 'utf8');
+  assert.deepEqual(connectSrc(metaPolicy(built)), ["'self'", ...listed]);
+
+  const plain = await startServer({ testPages: false });
+  const extra = await startServer({ testPages: false, extraArgs: ['--connect', 'http://127.0.0.1:9911'] });
+  try {
+    let res = await fetch(plain.url);
+    assert.deepEqual(connectSrc(res.headers.get('content-security-policy')), ["'self'", ...listed]);
+    assert.deepEqual(connectSrc(metaPolicy(await res.text())), ["'self'", ...listed]);
+    res = await fetch(extra.url);
+    const withExtra = ["'self'", ...listed, 'http://127.0.0.1:9911'];
+    assert.deepEqual(connectSrc(res.headers.get('content-security-policy')), withExtra);
+    assert.deepEqual(connectSrc(metaPolicy(await res.text())), withExtra);
+  } finally {
+    plain.stop();
+    extra.stop();
+  }
+});
