@@ -11,7 +11,8 @@ bool contains(const std::vector<std::string>& list, const std::string& s) {
 }  // namespace
 
 Args::Args(const std::vector<std::string>& args, const std::vector<std::string>& valued,
-           const std::vector<std::string>& flags, const std::map<std::string, std::string>& aliases) {
+           const std::vector<std::string>& flags, const std::map<std::string, std::string>& aliases,
+           const std::vector<std::string>& repeatable) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string a = args[i];
         if (auto al = aliases.find(a); al != aliases.end()) a = "--" + al->second;
@@ -32,18 +33,27 @@ Args::Args(const std::vector<std::string>& args, const std::vector<std::string>&
             flags_set_.push_back(name);
             continue;
         }
-        if (!contains(valued, name)) throw UsageError{"unknown option --" + name};
+        const bool repeats = contains(repeatable, name);
+        if (!repeats && !contains(valued, name)) throw UsageError{"unknown option --" + name};
         if (!has_value) {
             if (i + 1 >= args.size()) throw UsageError{"--" + name + " needs a value"};
             value = args[++i];
         }
-        if (!options_.emplace(name, value).second) throw UsageError{"--" + name + " given twice"};
+        if (repeats)
+            repeated_[name].push_back(value);
+        else if (!options_.emplace(name, value).second)
+            throw UsageError{"--" + name + " given twice"};
     }
 }
 
 std::optional<std::string> Args::get(const std::string& name) const {
     auto it = options_.find(name);
     return it == options_.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+std::vector<std::string> Args::all(const std::string& name) const {
+    auto it = repeated_.find(name);
+    return it == repeated_.end() ? std::vector<std::string>{} : it->second;
 }
 
 bool Args::flag(const std::string& name) const { return contains(flags_set_, name); }

@@ -18,15 +18,19 @@ struct IoError {
 };
 
 // Positional arguments, options with a value (--name V, --name=V, or a short alias such as -o V) and
-// flags (--name). Each option is allowed once; anything else starting with '-' (except "-" itself,
-// which is a file name) is an unknown option. Throws UsageError.
+// flags (--name). Each option is allowed once, except the `repeatable` ones (`--header A --header B`);
+// anything else starting with '-' (except "-" itself, which is a file name) is an unknown option. Throws
+// UsageError.
 class Args {
 public:
     Args(const std::vector<std::string>& args, const std::vector<std::string>& valued,
-         const std::vector<std::string>& flags = {}, const std::map<std::string, std::string>& aliases = {});
+         const std::vector<std::string>& flags = {}, const std::map<std::string, std::string>& aliases = {},
+         const std::vector<std::string>& repeatable = {});
 
     const std::vector<std::string>& positional() const { return positional_; }
     std::optional<std::string> get(const std::string& name) const;
+    // Every value of a repeatable option, in the order given.
+    std::vector<std::string> all(const std::string& name) const;
     bool flag(const std::string& name) const;
     // The option's value, which must be one of `allowed`; `fallback` (else the first) when not given.
     std::string choice(const std::string& name, const std::vector<std::string>& allowed,
@@ -35,6 +39,7 @@ public:
 private:
     std::vector<std::string> positional_;
     std::map<std::string, std::string> options_;
+    std::map<std::string, std::vector<std::string>> repeated_;
     std::vector<std::string> flags_set_;
 };
 

@@ -6,8 +6,10 @@
 #include "cli/docs_cmd.hpp"
 #include "cli/infer_cmd.hpp"
 #include "cli/schema_cmd.hpp"
+#include "cli/sign_url_cmd.hpp"
 #include "cli/split_cmd.hpp"
 #include "cli/validate_cmd.hpp"
+#include "crypto/crypto.hpp"
 
 namespace eic::cli {
 namespace {
@@ -37,6 +39,15 @@ const std::vector<Command>& commands() {
          "[--max-diagnostics N] [--output text|json|sarif]",
          "check an import manifest against Encord's rules, the GCS naming rules, a metadata schema and plan limits",
          run_validate},
+        {"sign-url",
+         "sign-url --key SA.json --bucket B [--object O] --method M --expires SECONDS --timestamp RFC3339 [--header "
+         "NAME:VALUE]... [--query NAME=VALUE]... [--query-json JSON] [--scheme https|http] [--endpoint "
+         "SCHEME://HOST[:PORT]] [--url-style path|virtual-hosted|bucket-bound] [--bucket-bound-hostname H] "
+         "[--universe-domain D]",
+         "print a GCS V4 signed URL, signed with a service-account key file",
+         [](const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+             return run_sign_url(args, out, err, crypto::platform());
+         }},
         {"docs", "docs diagnostics", "print docs/diagnostics.md, generated from the registry of diagnostic codes",
          run_docs},
     };

@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "crypto/openssl.hpp"
 
 int main(int argc, char** argv) {
+    eic::crypto::install_platform(&eic::crypto::openssl());  // `eic sign-url` signs with OpenSSL
     std::vector<std::string> args(argv + 1, argv + argc);
     return eic::cli::dispatch(args, std::cout, std::cerr);
 }

@@ -16,6 +16,7 @@ constexpr const char* kSchema = "Schema";
 constexpr const char* kTools = "Conversion, split and inference";
 constexpr const char* kJson = "JSON syntax";
 constexpr const char* kManifest = "Manifest";
+constexpr const char* kSigning = "Signed URLs";
 
 // Sources, cited the same way everywhere (macros, so they join adjacent string literals).
 #define EIC_SDK_SCHEMA "SDK `encord/metadata_schema.py`"
@@ -25,6 +26,7 @@ constexpr const char* kManifest = "Manifest";
 #define EIC_DOCS_INTEGRATIONS "https://docs.encord.com/platform-documentation/General/annotate-data-integrations"
 #define EIC_GCS_OBJECTS "https://cloud.google.com/storage/docs/naming-objects"
 #define EIC_GCS_BUCKETS "https://cloud.google.com/storage/docs/naming-buckets"
+#define EIC_GCS_CANONICAL "https://cloud.google.com/storage/docs/authentication/canonical-requests"
 
 const std::vector<CodeInfo>& table() {
     static const std::vector<CodeInfo> codes = {
@@ -554,6 +556,37 @@ const std::vector<CodeInfo>& table() {
          "message gives the batch count (`eic split`)."},
         {"manifest.capped", I, fixed, kManifest, "Limits", "",
          "Findings beyond `--max-diagnostics` were counted, not listed; the message lists the counts per code."},
+
+        // ---- Signed URLs -------------------------------------------------------------------------
+        {"gcs.sign.expires", E, fixed, kSigning, "", EIC_GCS_CANONICAL " (`X-Goog-Expires`, at most 604800)",
+         "The expiry is not 1 to 604,800 seconds (7 days), the longest a V4 signed URL can be valid. `eic sign-url` "
+         "exits 2."},
+        {"gcs.sign.method", E, fixed, kSigning, "", EIC_GCS_CANONICAL " (HTTP verbs)",
+         "The method is not `DELETE`, `GET`, `HEAD`, `POST` or `PUT` (upper case). A signed `POST` can only start "
+         "a resumable upload (`x-goog-resumable: start`)."},
+        {"gcs.sign.timestamp", E, fixed, kSigning, "", EIC_GCS_CANONICAL " (`X-Goog-Date`, `YYYYMMDD'T'HHMMSS'Z'`)",
+         "The timestamp lies outside the years 0001-9999, which `X-Goog-Date` cannot hold."},
+        {"gcs.sign.bucket", E, fixed, kSigning, "", EIC_GCS_BUCKETS,
+         "The bucket name is empty or has characters other than `a-z`, `0-9`, `-`, `_` and `.`, so no bucket has "
+         "it (and it could not be put in the URL as it is)."},
+        {"gcs.sign.header", E, fixed, kSigning, "", EIC_GCS_CANONICAL " (canonical headers); RFC 9110 §5.1",
+         "A header name is empty or has a space, a control character, a non-ASCII byte or `:`; or the `host` "
+         "header was given, which is signed from the URL's host."},
+        {"gcs.sign.query", E, fixed, kSigning, "", EIC_GCS_CANONICAL " (required query string parameters)",
+         "A query parameter the signature sets itself (`X-Goog-Algorithm`, `X-Goog-Credential`, `X-Goog-Date`, "
+         "`X-Goog-Expires`, `X-Goog-SignedHeaders`, `X-Goog-Signature`, in any case) was given."},
+        {"gcs.sign.endpoint", E, fixed, kSigning, "",
+         "RFC 3986 §3.2; https://cloud.google.com/storage/docs/request-endpoints",
+         "The endpoint is not `SCHEME://HOST[:PORT]` with `http` or `https`; the bucket-bound hostname is missing, "
+         "malformed or given without the bucket-bound style; the universe domain is not a DNS name; or the "
+         "scheme, endpoint, universe domain and bucket-bound hostname contradict each other."},
+        {"gcs.sign.key-file", E, fixed, kSigning, "", "https://cloud.google.com/iam/docs/keys-create-delete",
+         "The key file is not a service-account key: not a JSON object, a `type` other than `service_account`, or "
+         "no `client_email` or `private_key` string. The pointer names the field; the message never quotes a "
+         "value."},
+        {"gcs.sign.private-key", E, fixed, kSigning, "", "RFC 7468 (PEM); RFC 8017 §8.2 (RSASSA-PKCS1-v1_5)",
+         "The key file's `private_key` is not an RSA private key in PEM form that can be read without a pass "
+         "phrase, so it cannot make the RSA-SHA256 signature `GOOG4-RSA-SHA256` needs."},
     };
     return codes;
 }
@@ -567,6 +600,7 @@ const std::vector<CodeInfo>& table() {
 #undef EIC_DOCS_INTEGRATIONS
 #undef EIC_GCS_OBJECTS
 #undef EIC_GCS_BUCKETS
+#undef EIC_GCS_CANONICAL
 
 const std::vector<CodeInfo>& all_codes() { return table(); }
 

@@ -118,6 +118,13 @@ const std::vector<DocSection>& doc_sections() {
          "(https://docs.encord.com/platform-documentation/General/best-practices): JSON file size (100 MB / 100 MB /\n"
          "10 MB), entries at one time (10,000 / 2,500 / 1,000), media file size from `file_size` (1 GB / 1 GB /\n"
          "25 MB), 4K resolution (read as 4096x2160 either way) and 200,000 frames per video (`fps` x `duration`)."},
+        {"Signed URLs", "",
+         "Findings of `eic sign-url` (and of the core's V4 signing, `core/gcs/v4_signing.hpp`) when a V4 signed\n"
+         "URL (GOOG4-RSA-SHA256) cannot be made: the request or the service-account key file is at fault.\n"
+         "Signing follows https://cloud.google.com/storage/docs/authentication/canonical-requests and\n"
+         "https://cloud.google.com/storage/docs/authentication/signatures, and is checked against Google's\n"
+         "published conformance vectors (`tests/data/gcs-v4/`). `eic sign-url` prints each finding as\n"
+         "`eic sign-url: error CODE: message` (findings about the key file start with its path) and exits 2."},
     };
     return sections;
 }

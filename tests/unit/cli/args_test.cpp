@@ -33,6 +33,15 @@ TEST_CASE("args: positionals, valued options in both spellings, aliases and flag
     CHECK(b.get("out") == "");
 }
 
+TEST_CASE("args: a repeatable option keeps every value in order", "[cli][args]") {
+    Args a({"--header", "a:1", "--query=b=2", "--header", "c:3", "--key", "k"}, {"key"}, {}, {}, {"header", "query"});
+    CHECK(a.all("header") == std::vector<std::string>{"a:1", "c:3"});
+    CHECK(a.all("query") == std::vector<std::string>{"b=2"});
+    CHECK(a.all("missing").empty());
+    CHECK(a.get("key") == "k");
+    CHECK_FALSE(a.get("header"));  // repeatable values are read with all()
+}
+
 TEST_CASE("args: each mistake has its own message", "[cli][args]") {
     CHECK(refusal({"--bogus", "1"}) == "unknown option --bogus");
     CHECK(refusal({"--bogus"}) == "unknown option --bogus");

@@ -1,0 +1,26 @@
+// Every diagnostic code of V4 URL signing (v4_signing.hpp, service_account.hpp, signed_url.hpp). Codes are
+// stable and explained in docs/diagnostics.md ("## Signed URLs", generated from diag/codes.cpp). Never
+// rename one; add a new code instead.
+#pragma once
+
+#include <vector>
+
+namespace eic::gcs::sign_code {
+
+inline constexpr const char* bucket = "gcs.sign.bucket";
+inline constexpr const char* endpoint = "gcs.sign.endpoint";
+inline constexpr const char* expires = "gcs.sign.expires";
+inline constexpr const char* header = "gcs.sign.header";
+inline constexpr const char* key_file = "gcs.sign.key-file";
+inline constexpr const char* method = "gcs.sign.method";
+inline constexpr const char* private_key = "gcs.sign.private-key";
+inline constexpr const char* query = "gcs.sign.query";
+inline constexpr const char* timestamp = "gcs.sign.timestamp";
+
+inline const std::vector<const char*>& all() {
+    static const std::vector<const char*> codes = {bucket, endpoint,    expires, header,   key_file,
+                                                   method, private_key, query,   timestamp};
+    return codes;
+}
+
+}  // namespace eic::gcs::sign_code
