@@ -4,6 +4,7 @@
 // Each instance loads its own wasm module, so several can live on one page.
 
 import { installFileBridge, FilePurpose } from './file-bridge.js';
+import { importServiceAccount, sha256Hex, rsaSha256SignHex } from './web-crypto.js';
 import { installWorkLoop } from './work-loop.js';
 import { installCanvasInput } from './canvas-input.js';
 
@@ -128,6 +129,44 @@ function coreApi(mod) {
     // What pushing `draft` to an Encord that has `remote` would change (base: what the draft started
     // from; default: the draft's own base). Resolves to {summary, diagnostics, changes, remoteChanges,
     // conflicts, post, differs}.
+    // A V4 signed URL (GOOG4-RSA-SHA256) for `request` ({method, bucket, object, expires, timestamp?,
+    // headers?, query?, scheme?, endpoint?, urlStyle?, bucketBoundHostname?, universeDomain?}, the flags
+    // of `eic sign-url`), signed with a service-account key file (JSON text or object) by WebCrypto.
+    // Resolves to {url, canonicalRequest, stringToSign}; rejects with the findings' messages. The key
+    // stays in this call: it is imported as a non-extractable CryptoKey and never enters wasm memory.
+    async signUrl(request, { key } = {}) {
+      const account = await importServiceAccount(key);
+      const call = (fn, ...texts) => {
+        const ptrs = texts.map((t) => allocString(mod, t));
+        try {
+          return JSON.parse(mod.UTF8ToString(fn(...ptrs)));
+        } finally {
+          ptrs.forEach((p) => mod._eic_free(p));
+        }
+      };
+      const refuse = (r) => {
+        const err = new Error(r.diagnostics.map((d) => `${d.code}: ${d.message}`).join('; ') || 'signing failed');
+        err.diagnostics = r.diagnostics;
+        throw err;
+      };
+      const text = JSON.stringify({ ...request, clientEmail: account.clientEmail });
+      const ptr = allocString(mod, text);
+      let r;
+      try {
+        r = JSON.parse(mod.UTF8ToString(mod._eic_gcs_sign_prepare(ptr, Math.floor(Date.now() / 1000))));
+      } finally {
+        mod._eic_free(ptr);
+      }
+      if (!r.prepared) refuse(r);
+      const digest = await sha256Hex(r.prepared.canonicalRequest);
+      r = call(mod._eic_gcs_sign_hashed, JSON.stringify(r.prepared), digest);
+      if (!r.prepared) refuse(r);
+      const prepared = r.prepared;
+      const signature = await rsaSha256SignHex(account.key, prepared.stringToSign);
+      r = call(mod._eic_gcs_sign_finish, JSON.stringify(prepared), signature);
+      if (!r.url) refuse(r);
+      return { url: r.url, canonicalRequest: prepared.canonicalRequest, stringToSign: prepared.stringToSign };
+    },
     async schemaDiff(remote, draft, { base } = {}) {
       const inputs = [toBytes(remote), toBytes(draft), base === undefined ? null : toBytes(base)];
       return JSON.parse(mod.UTF8ToString(withBuffers(inputs, (...args) => mod._eic_schema_diff(...args))));

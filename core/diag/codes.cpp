@@ -564,6 +564,10 @@ const std::vector<CodeInfo>& table() {
         {"gcs.sign.method", E, fixed, kSigning, "", EIC_GCS_CANONICAL " (HTTP verbs)",
          "The method is not `DELETE`, `GET`, `HEAD`, `POST` or `PUT` (upper case). A signed `POST` can only start "
          "a resumable upload (`x-goog-resumable: start`)."},
+        {"gcs.sign.request", E, fixed, kSigning, "",
+         "this repository: `core/gcs/v4_request_json.hpp` (the JS API's `signUrl`)",
+         "The `signUrl` request is not a JSON object, lacks `method`, `bucket` or `expires`, or a field has the wrong "
+         "type; the pointer names the field."},
         {"gcs.sign.timestamp", E, fixed, kSigning, "", EIC_GCS_CANONICAL " (`X-Goog-Date`, `YYYYMMDD'T'HHMMSS'Z'`)",
          "The timestamp lies outside the years 0001-9999, which `X-Goog-Date` cannot hold."},
         {"gcs.sign.bucket", E, fixed, kSigning, "", EIC_GCS_BUCKETS,

@@ -15,11 +15,12 @@ inline constexpr const char* key_file = "gcs.sign.key-file";
 inline constexpr const char* method = "gcs.sign.method";
 inline constexpr const char* private_key = "gcs.sign.private-key";
 inline constexpr const char* query = "gcs.sign.query";
+inline constexpr const char* request = "gcs.sign.request";
 inline constexpr const char* timestamp = "gcs.sign.timestamp";
 
 inline const std::vector<const char*>& all() {
-    static const std::vector<const char*> codes = {bucket, endpoint,    expires, header,   key_file,
-                                                   method, private_key, query,   timestamp};
+    static const std::vector<const char*> codes = {bucket, endpoint,    expires, header,  key_file,
+                                                   method, private_key, query,   request, timestamp};
     return codes;
 }
 

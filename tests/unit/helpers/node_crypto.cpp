@@ -1,0 +1,60 @@
+// node's crypto module through EM_JS (https://nodejs.org/api/crypto.html: createHash, sign). The wasm
+// test runner is built with -sENVIRONMENT=node, so `require` is there.
+#ifdef __EMSCRIPTEN__
+#include "node_crypto.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+// clang-format off
+EM_JS(void, eic_test_node_sha256, (const char* data, int len, unsigned char* out), {
+    const digest = require('crypto').createHash('sha256').update(HEAPU8.subarray(data, data + len)).digest();
+    HEAPU8.set(digest, out);
+});
+
+// Writes the signature into out (up to cap bytes) and returns its length; -1 when the key cannot sign.
+EM_JS(int, eic_test_node_rsa_sign, (const char* pem, int pem_len, const char* msg, int msg_len, unsigned char* out,
+                                    int cap), {
+    try {
+        const key = new TextDecoder().decode(HEAPU8.slice(pem, pem + pem_len));
+        const sig = require('crypto').sign('sha256', HEAPU8.slice(msg, msg + msg_len),
+                                           { key: key, padding: require('crypto').constants.RSA_PKCS1_PADDING });
+        if (sig.length > cap) return -1;
+        HEAPU8.set(sig, out);
+        return sig.length;
+    } catch (e) {
+        return -1;
+    }
+});
+// clang-format on
+
+namespace eic::test {
+namespace {
+
+class NodeCrypto final : public crypto::Crypto {
+public:
+    crypto::Sha256Digest sha256(std::string_view bytes) const override {
+        crypto::Sha256Digest d{};
+        eic_test_node_sha256(bytes.data(), int(bytes.size()), d.data());
+        return d;
+    }
+    crypto::Signature rsa_sha256_sign(std::string_view pem, std::string_view message) const override {
+        std::string out(1024, '\0');  // up to an 8192-bit key
+        const int n = eic_test_node_rsa_sign(pem.data(), int(pem.size()), message.data(), int(message.size()),
+                                             reinterpret_cast<unsigned char*>(out.data()), int(out.size()));
+        if (n < 0) return {{}, "node's crypto could not sign with this key"};
+        out.resize(std::size_t(n));
+        return {std::move(out), {}};
+    }
+};
+
+}  // namespace
+
+const crypto::Crypto& node_crypto() {
+    static const NodeCrypto c;
+    return c;
+}
+
+}  // namespace eic::test
+#endif
