@@ -167,6 +167,28 @@ function coreApi(mod) {
       if (!r.url) refuse(r);
       return { url: r.url, canonicalRequest: prepared.canonicalRequest, stringToSign: prepared.stringToSign };
     },
+    // A V4 signed URL read back: {info: {algorithm, signer, scope, datetime, start, expires, secondsLeft,
+    // signedHeaders, signature}, diagnostics, verified}. With `key` (the signer's key file) and a URL
+    // that signs only the host header, verified says whether signing its canonical request for `method`
+    // again gives its signature (RSASSA-PKCS1-v1_5 is deterministic); otherwise verified is null.
+    async inspectSignedUrl(url, { key, method = 'GET' } = {}) {
+      const inspect = (hash) => {
+        const ptrs = [String(url), String(method), hash].map((t) => allocString(mod, t));
+        try {
+          return JSON.parse(mod.UTF8ToString(mod._eic_gcs_inspect(ptrs[0], ptrs[1], Math.floor(Date.now() / 1000), ptrs[2])));
+        } finally {
+          ptrs.forEach((p) => mod._eic_free(p));
+        }
+      };
+      const r = inspect('');
+      r.verified = null;
+      if (!r.info || !key || r.canonicalRequest === undefined) return r;
+      const account = await importServiceAccount(key);
+      const withHash = inspect(await sha256Hex(r.canonicalRequest));
+      r.verified = account.clientEmail === r.info.signer &&
+        (await rsaSha256SignHex(account.key, withHash.stringToSign)) === r.info.signature;
+      return r;
+    },
     async schemaDiff(remote, draft, { base } = {}) {
       const inputs = [toBytes(remote), toBytes(draft), base === undefined ? null : toBytes(base)];
       return JSON.parse(mod.UTF8ToString(withBuffers(inputs, (...args) => mod._eic_schema_diff(...args))));

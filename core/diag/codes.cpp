@@ -27,6 +27,7 @@ constexpr const char* kSigning = "Signed URLs";
 #define EIC_GCS_OBJECTS "https://cloud.google.com/storage/docs/naming-objects"
 #define EIC_GCS_BUCKETS "https://cloud.google.com/storage/docs/naming-buckets"
 #define EIC_GCS_CANONICAL "https://cloud.google.com/storage/docs/authentication/canonical-requests"
+#define EIC_GCS_SIGNATURES "https://cloud.google.com/storage/docs/authentication/signatures"
 
 const std::vector<CodeInfo>& table() {
     static const std::vector<CodeInfo> codes = {
@@ -564,6 +565,22 @@ const std::vector<CodeInfo>& table() {
         {"gcs.sign.method", E, fixed, kSigning, "", EIC_GCS_CANONICAL " (HTTP verbs)",
          "The method is not `DELETE`, `GET`, `HEAD`, `POST` or `PUT` (upper case). A signed `POST` can only start "
          "a resumable upload (`x-goog-resumable: start`)."},
+        {"gcs.url.not-signed", E, fixed, kSigning, "",
+         "https://cloud.google.com/storage/docs/access-control/signed-urls",
+         "The URL is not a V4 signed URL: it lacks one of the `X-Goog-Algorithm`, `X-Goog-Credential`, "
+         "`X-Goog-Date`, `X-Goog-Expires`, `X-Goog-SignedHeaders`, `X-Goog-Signature` parameters, or its query is "
+         "malformed."},
+        {"gcs.url.algorithm", E, fixed, kSigning, "", EIC_GCS_SIGNATURES " (`GOOG4-RSA-SHA256`, `GOOG4-HMAC-SHA256`)",
+         "`X-Goog-Algorithm` names no V4 signing algorithm."},
+        {"gcs.url.date", E, fixed, kSigning, "", EIC_GCS_SIGNATURES " (credential scope, `X-Goog-Date`)",
+         "`X-Goog-Date` is not `YYYYMMDD'T'HHMMSS'Z'`, or the credential scope's date is not its date."},
+        {"gcs.url.expires", E, fixed, kSigning, "", EIC_GCS_CANONICAL " (`X-Goog-Expires`, at most 604800)",
+         "`X-Goog-Expires` is not a whole number of seconds from 1 to 604,800."},
+        {"gcs.url.expired", E, fixed, kSigning, "", EIC_GCS_SIGNATURES " (`X-Goog-Date` plus `X-Goog-Expires`)",
+         "The URL's validity (`X-Goog-Date` plus `X-Goog-Expires`) has ended: GCS refuses it. Sign a new one."},
+        {"gcs.url.not-yet-valid", W, fixed, kSigning, "", "",
+         "`X-Goog-Date` is more than 15 minutes ahead of this clock: the URL is not valid yet, or the clock is "
+         "behind. No page states the allowance, so this is a warning."},
         {"gcs.sign.request", E, fixed, kSigning, "",
          "this repository: `core/gcs/v4_request_json.hpp` (the JS API's `signUrl`)",
          "The `signUrl` request is not a JSON object, lacks `method`, `bucket` or `expires`, or a field has the wrong "

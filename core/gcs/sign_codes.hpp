@@ -16,11 +16,19 @@ inline constexpr const char* method = "gcs.sign.method";
 inline constexpr const char* private_key = "gcs.sign.private-key";
 inline constexpr const char* query = "gcs.sign.query";
 inline constexpr const char* request = "gcs.sign.request";
+// Reading a signed URL back (signed_url_inspect.hpp).
+inline constexpr const char* url_not_signed = "gcs.url.not-signed";
+inline constexpr const char* url_algorithm = "gcs.url.algorithm";
+inline constexpr const char* url_date = "gcs.url.date";
+inline constexpr const char* url_expires = "gcs.url.expires";
+inline constexpr const char* url_expired = "gcs.url.expired";
+inline constexpr const char* url_not_yet_valid = "gcs.url.not-yet-valid";
 inline constexpr const char* timestamp = "gcs.sign.timestamp";
 
 inline const std::vector<const char*>& all() {
-    static const std::vector<const char*> codes = {bucket, endpoint,    expires, header,  key_file,
-                                                   method, private_key, query,   request, timestamp};
+    static const std::vector<const char*> codes = {
+        bucket,  endpoint,  expires,        header,        key_file, method,      private_key, query,
+        request, timestamp, url_not_signed, url_algorithm, url_date, url_expires, url_expired, url_not_yet_valid};
     return codes;
 }
 

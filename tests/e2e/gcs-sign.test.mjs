@@ -100,3 +100,25 @@ test('signUrl refuses a bad request or key, naming the field and never quoting t
   assert.ok(!JSON.stringify(errors).includes('MIIE'), 'the key is never quoted');
   await context.close();
 });
+
+test('a signed URL reads back in the browser and verifies with its key; a changed one does not', async () => {
+  const { context, page } = await headlessPage();
+  const r = await page.evaluate(async (k) => {
+    const { url } = await window.core.signUrl({ method: 'GET', bucket: 'test-bucket', object: 'a b.jpg', expires: 900 }, { key: k });
+    const good = await window.core.inspectSignedUrl(url, { key: k });
+    const changed = await window.core.inspectSignedUrl(url.replace('a%20b.jpg', 'c.jpg'), { key: k });
+    const noKey = await window.core.inspectSignedUrl(url);
+    const notSigned = await window.core.inspectSignedUrl('https://storage.googleapis.com/test-bucket/a.jpg');
+    return { good, changed, noKey, notSigned };
+  }, key);
+  assert.equal(r.good.verified, true);
+  assert.equal(r.good.info.signer, 'test-iam-credentials@dummy-project-id.iam.gserviceaccount.com');
+  assert.equal(r.good.info.expires, 900);
+  assert.ok(r.good.info.secondsLeft > 800 && r.good.info.secondsLeft <= 900, String(r.good.info.secondsLeft));
+  assert.deepEqual(r.good.diagnostics, []);
+  assert.equal(r.changed.verified, false);
+  assert.equal(r.noKey.verified, null);
+  assert.equal(r.notSigned.info, undefined);
+  assert.equal(r.notSigned.diagnostics[0].code, 'gcs.url.not-signed');
+  await context.close();
+});

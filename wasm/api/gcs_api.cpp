@@ -11,6 +11,7 @@
 #include "crypto/hex.hpp"
 #include "diag/report.hpp"
 #include "gcs/sign_codes.hpp"
+#include "gcs/signed_url_inspect.hpp"
 #include "gcs/v4_request_json.hpp"
 
 namespace {
@@ -75,6 +76,34 @@ EMSCRIPTEN_KEEPALIVE const char* eic_gcs_sign_finish(const char* prepared, const
         out = {{"url", eic::gcs::finish_v4(*p, *signature)}, {"diagnostics", Json::array()}};
     g_finish = eic::report::dump(out, -1);
     return g_finish.c_str();
+}
+
+// A V4 signed URL read back (core/gcs/signed_url_inspect.hpp): {"info": {...}, "canonicalRequest"
+// (for `method`, when only host is signed), "stringToSign" (when sha256_hex, the canonical request's
+// hash, is given), "diagnostics"}. Verifying is signing stringToSign again with the key: JavaScript's.
+EMSCRIPTEN_KEEPALIVE const char* eic_gcs_inspect(const char* url, const char* method, double now_s,
+                                                 const char* sha256_hex) {
+    static std::string result;
+    const auto r = eic::gcs::inspect_signed_url(url, static_cast<std::int64_t>(now_s));
+    Json out = failure(r.diagnostics);
+    if (r.info) {
+        const auto& i = *r.info;
+        out["info"] = {{"algorithm", i.algorithm},
+                       {"signer", i.signer},
+                       {"scope", i.scope},
+                       {"datetime", i.datetime},
+                       {"start", i.start},
+                       {"expires", i.expires},
+                       {"secondsLeft", i.seconds_left},
+                       {"signedHeaders", i.signed_headers},
+                       {"signature", i.signature_hex}};
+        if (const auto canonical = eic::gcs::canonical_request_of(i, method)) {
+            out["canonicalRequest"] = *canonical;
+            if (sha256_hex && *sha256_hex) out["stringToSign"] = eic::gcs::string_to_sign_of(i, sha256_hex);
+        }
+    }
+    result = eic::report::dump(out, -1);
+    return result.c_str();
 }
 
 }  // extern "C"
