@@ -134,8 +134,8 @@ function coreApi(mod) {
     // of `eic sign-url`), signed with a service-account key file (JSON text or object) by WebCrypto.
     // Resolves to {url, canonicalRequest, stringToSign}; rejects with the findings' messages. The key
     // stays in this call: it is imported as a non-extractable CryptoKey and never enters wasm memory.
-    async signUrl(request, { key } = {}) {
-      const account = await importServiceAccount(key);
+    async signUrl(request, { key, account: imported } = {}) {
+      const account = imported || await importServiceAccount(key);
       const call = (fn, ...texts) => {
         const ptrs = texts.map((t) => allocString(mod, t));
         try {
@@ -171,7 +171,7 @@ function coreApi(mod) {
     // signedHeaders, signature}, diagnostics, verified}. With `key` (the signer's key file) and a URL
     // that signs only the host header, verified says whether signing its canonical request for `method`
     // again gives its signature (RSASSA-PKCS1-v1_5 is deterministic); otherwise verified is null.
-    async inspectSignedUrl(url, { key, method = 'GET' } = {}) {
+    async inspectSignedUrl(url, { key, account: imported, method = 'GET' } = {}) {
       const inspect = (hash) => {
         const ptrs = [String(url), String(method), hash].map((t) => allocString(mod, t));
         try {
@@ -182,8 +182,8 @@ function coreApi(mod) {
       };
       const r = inspect('');
       r.verified = null;
-      if (!r.info || !key || r.canonicalRequest === undefined) return r;
-      const account = await importServiceAccount(key);
+      if (!r.info || !(key || imported) || r.canonicalRequest === undefined) return r;
+      const account = imported || await importServiceAccount(key);
       const withHash = inspect(await sha256Hex(r.canonicalRequest));
       r.verified = account.clientEmail === r.info.signer &&
         (await rsaSha256SignHex(account.key, withHash.stringToSign)) === r.info.signature;
@@ -251,6 +251,47 @@ async function createCanvasApp(options) {
     if (file) mod.eicDeliverFile(FilePurpose.dropped, file);
   });
 
+  // The Cloud window's key: read and imported here (web-crypto.js), held as a non-extractable CryptoKey
+  // in this closure only; wasm learns the account's email, never the key.
+  const core = coreApi(mod);
+  let cloudKey = null;
+  const cloudAnswer = (tag, answer) => withString(mod, JSON.stringify(answer), (p) => mod._eic_app_cloud_answer(tag, p));
+  mod.eicCloud = {
+    openKey() {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.json,application/json';
+      input.addEventListener('change', async () => {
+        const file = input.files && input.files[0];
+        if (!file) return;
+        try {
+          cloudKey = await importServiceAccount(await file.text());
+          withString(mod, cloudKey.clientEmail, (e) => withString(mod, '', (x) => mod._eic_app_cloud_key(e, x)));
+        } catch (err) {
+          cloudKey = null;
+          withString(mod, '', (e) => withString(mod, `${file.name}: ${err.message}`, (x) => mod._eic_app_cloud_key(e, x)));
+        }
+      });
+      input.click();
+    },
+    forgetKey() { cloudKey = null; },
+    async sign(tag, requestJson) {
+      try {
+        if (!cloudKey) throw new Error('no key file is open');
+        cloudAnswer(tag, { url: (await core.signUrl(JSON.parse(requestJson), { account: cloudKey })).url });
+      } catch (err) {
+        cloudAnswer(tag, { error: err.message });
+      }
+    },
+    async inspect(tag, url, method) {
+      try {
+        cloudAnswer(tag, { result: await core.inspectSignedUrl(url, { account: cloudKey || undefined, method }) });
+      } catch (err) {
+        cloudAnswer(tag, { error: err.message });
+      }
+    },
+  };
+
   let raf = 0;
   let destroyed = false;
   let resolveReady;
@@ -273,7 +314,7 @@ async function createCanvasApp(options) {
   await ready;
 
   const instance = {
-    ...coreApi(mod),
+    ...core,
     headless: false,
     canvas,
     state: () => JSON.parse(mod.UTF8ToString(mod._eic_app_state())),

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useBrowser } from './helpers/session.mjs';
+import { openApp, clickItem, waitState } from './helpers/browser.mjs';
 
 const session = useBrowser();
 const data = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'gcs-v4');
@@ -120,5 +121,44 @@ test('a signed URL reads back in the browser and verifies with its key; a change
   assert.equal(r.noKey.verified, null);
   assert.equal(r.notSigned.info, undefined);
   assert.equal(r.notSigned.diagnostics[0].code, 'gcs.url.not-signed');
+  await context.close();
+});
+
+test('the Cloud window opens a key file, signs a URL for an object and reads it back', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: signed URLs');
+  await waitState(page, (s) => s.cloud.open);
+  // A file that is not a key is refused where the user acted, naming the file.
+  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
+  await chooser.setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"a": 1}') });
+  let s = await waitState(page, (st) => st.cloud.keyError !== '');
+  assert.match(s.cloud.keyError, /^notes\.json: the key file has no "client_email"/);
+  [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
+  await chooser.setFiles({ name: 'sa.json', mimeType: 'application/json', buffer: Buffer.from(key) });
+  s = await waitState(page, (st) => st.cloud.keyEmail !== '');
+  assert.equal(s.cloud.keyEmail, 'test-iam-credentials@dummy-project-id.iam.gserviceaccount.com');
+  assert.ok(!JSON.stringify(s).includes('PRIVATE KEY'), 'the key is nowhere in the app state');
+
+  await clickItem(page, 'Bucket', { window: 'Cloud' });
+  await page.keyboard.type('test-bucket');
+  await clickItem(page, 'Object', { window: 'Cloud' });
+  await page.keyboard.type('images/a b.jpg');
+  await clickItem(page, 'Sign', { window: 'Cloud' });
+  s = await waitState(page, (st) => st.cloud.url !== '' || st.cloud.signError !== '');
+  assert.equal(s.cloud.signError, '');
+  assert.match(s.cloud.url, /^https:\/\/storage\.googleapis\.com\/test-bucket\/images\/a%20b\.jpg\?X-Goog-Algorithm=GOOG4-RSA-SHA256&.*X-Goog-Expires=900&.*&X-Goog-Signature=[0-9a-f]{512}$/);
+  // The same URL, checked by the headless API with the key file.
+  const check = await page.evaluate(([u, k]) => window.eic.inspectSignedUrl(u, { key: k }), [s.cloud.url, key]);
+  assert.equal(check.verified, true);
+
+  // Read it back in the window: it verifies with the open key.
+  await clickItem(page, 'Inspect it', { window: 'Cloud' });
+  await clickItem(page, 'Inspect', { window: 'Cloud' });
+  s = await waitState(page, (st) => st.cloud.inspection && st.cloud.inspection.verified !== undefined);
+  assert.equal(s.cloud.inspection.verified, true);
+  assert.equal(s.cloud.inspection.info.expires, 900);
+  await page.screenshot({ path: path.join(session.artifacts, 'cloud-signed-url.png') });
+  assert.deepEqual(errors, []);
   await context.close();
 });

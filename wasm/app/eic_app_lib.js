@@ -26,6 +26,16 @@ mergeInto(LibraryManager.library, {
     }
   },
 
+  // The Cloud window's key and signing (web/encord-console.js installs Module.eicCloud): the key file is
+  // read and imported in JavaScript and never enters wasm memory; answers come back through
+  // eic_app_cloud_key and eic_app_cloud_answer.
+  eic_js_cloud_open_key: function() { Module['eicCloud'].openKey(); },
+  eic_js_cloud_forget_key: function() { Module['eicCloud'].forgetKey(); },
+  eic_js_cloud_sign: function(tag, request) { Module['eicCloud'].sign(tag, UTF8ToString(request)); },
+  eic_js_cloud_inspect: function(tag, url, method) {
+    Module['eicCloud'].inspect(tag, UTF8ToString(url), UTF8ToString(method));
+  },
+
   eic_js_now_ms: function() {
     return performance.now();
   },

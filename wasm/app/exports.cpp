@@ -13,6 +13,7 @@
 #include "app/files.hpp"
 #include "app/keys.hpp"
 #include "diag/report.hpp"
+#include "ui/cloud_window.hpp"
 
 using eic::web::canvas_app;
 
@@ -31,6 +32,19 @@ ImGuiIO& input_io() {
 }  // namespace
 
 extern "C" {
+
+// The page's answers to the Cloud window (app/cloud_bridge.hpp): the open key's account (or why the
+// file was refused), and a tagged answer to a signing or an inspection.
+EMSCRIPTEN_KEEPALIVE void eic_app_cloud_key(const char* email, const char* error) {
+    auto& c = canvas_app().ui().cloud;
+    c.key_email = email ? email : "";
+    c.key_error = error ? error : "";
+    canvas_app().note_input();
+}
+EMSCRIPTEN_KEEPALIVE void eic_app_cloud_answer(int tag, const char* json) {
+    eic::ui::cloud_answer(canvas_app().ui().cloud, tag, json ? json : "");
+    canvas_app().note_input();
+}
 
 // Takes ownership of the two font buffers (allocated by the caller with malloc).
 EMSCRIPTEN_KEEPALIVE const char* eic_app_init(std::uint8_t* ui_font, int ui_len, std::uint8_t* mono_font, int mono_len,

@@ -91,12 +91,35 @@ struct HelpView {
     char filter[128] = "";
 };
 
+// The Cloud window: a service-account key held by the page, the signed-URL tool and the inspector.
+// Requests go out tagged (app/cloud_bridge.hpp); an answer whose tag is not the pending one is stale.
+struct CloudView {
+    bool open = false;
+    std::string key_email;  // the open key's client_email; empty: none
+    std::string key_error;  // why the last key file was refused
+    char bucket[256] = "";
+    char object[1024] = "";
+    int method = 0;  // kCloudMethods
+    int expires = 900;
+    char headers[2048] = "";  // "Name: value" lines
+    int sign_pending = 0;
+    std::string url;
+    std::string sign_error;
+    char inspect_url[8192] = "";
+    int inspect_method = 0;
+    int inspect_pending = 0;
+    nlohmann::json inspection;  // the answer of inspectSignedUrl; null: none yet
+    std::string inspect_error;
+    int next_tag = 1;
+};
+
 struct UiState {
     std::array<PanelState, app::kPanelCount> panels{};
     ThemePref theme = ThemePref::system;
     bool system_dark = true;
     bool about_open = false;
     HelpView help;
+    CloudView cloud;
     LogView log_view;
     SchemaView schema_view;
     ManifestView manifest_view;

@@ -1,0 +1,214 @@
+// The Cloud window: open a Google service-account key file (held by the page in memory only), sign a V4
+// URL for an object as `gcloud storage sign-url` does, and read any signed URL back (signer, scope,
+// validity, signed headers, and whether the open key's signature matches). Signing runs in the page
+// with WebCrypto (app/cloud_bridge.hpp); the answer arrives a few frames later.
+#include "ui/cloud_window.hpp"
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include <cfloat>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/cloud_bridge.hpp"
+#include "ui/widgets.hpp"
+
+namespace eic::ui {
+namespace {
+
+const char* const kMethods[] = {"GET", "HEAD", "PUT", "DELETE"};
+
+// "Name: value" lines as a JSON object (repeated names: the last wins, as one header line in a request).
+nlohmann::json header_lines(const char* text) {
+    nlohmann::json out = nlohmann::json::object();
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const std::size_t nl = rest.find('\n');
+        std::string_view line = rest.substr(0, nl);
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos || colon == 0) continue;
+        std::string_view value = line.substr(colon + 1);
+        while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+        out[std::string(line.substr(0, colon))] = std::string(value);
+    }
+    return out;
+}
+
+std::string duration_text(long long s) {
+    const bool past = s < 0;
+    if (past) s = -s;
+    std::string t = s >= 86400  ? fmt::format("{}d {}h", s / 86400, s % 86400 / 3600)
+                    : s >= 3600 ? fmt::format("{}h {}min", s / 3600, s % 3600 / 60)
+                    : s >= 60   ? fmt::format("{}min {}s", s / 60, s % 60)
+                                : fmt::format("{}s", s);
+    return past ? "expired " + t + " ago" : t + " left";
+}
+
+void key_section(CloudView& c) {
+    if (c.key_email.empty()) {
+        ImGui::TextWrapped(
+            "Open a service-account key file (JSON) to sign with. The key stays in this page's memory: it is not "
+            "saved, logged or sent anywhere, and closing the page forgets it.");
+        if (ImGui::Button("Open key file…")) web::cloud_open_key();
+    } else {
+        ImGui::Text("Signing as %s", c.key_email.c_str());
+        if (flow_button("Forget key")) {
+            web::cloud_forget_key();
+            c.key_email.clear();
+        }
+    }
+    if (!c.key_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.key_error.c_str());
+}
+
+void sign_section(CloudView& c) {
+    ImGui::SeparatorText("Sign a URL");
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(em * 14);
+    input_text("Bucket", "my-bucket", c.bucket, sizeof c.bucket);
+    same_line_if_fits(labelled_width("Object", em * 18));
+    ImGui::SetNextItemWidth(em * 18);
+    input_text("Object", "images/1.jpg", c.object, sizeof c.object);
+    ImGui::SetNextItemWidth(em * 6);
+    combo("Method", &c.method, kMethods, 4);
+    same_line_if_fits(labelled_width("Expires (s)", em * 7));
+    ImGui::SetNextItemWidth(em * 7);
+    label_before("Expires (s)");
+    ImGui::InputInt("##Expires (s)", &c.expires, 60, 3600);
+    web::debug_items_name_last("Expires (s)");
+    explain("How long the URL works, 1 s to 604,800 s (7 days), the longest GCS allows for a V4 signed URL.");
+    ImGui::TextUnformatted("Headers the request will send, one \"Name: value\" a line (optional)");
+    ImGui::InputTextMultiline("##Headers", c.headers, sizeof c.headers, ImVec2(-FLT_MIN, em * 3));
+    web::debug_items_name_last("Headers");
+    ImGui::BeginDisabled(c.key_email.empty() || !*c.bucket || c.sign_pending != 0);
+    if (ImGui::Button("Sign")) {
+        nlohmann::json r = {{"method", kMethods[c.method]}, {"bucket", c.bucket}, {"expires", c.expires}};
+        if (*c.object) r["object"] = c.object;
+        const nlohmann::json h = header_lines(c.headers);
+        if (!h.empty()) r["headers"] = h;
+        c.sign_pending = c.next_tag++;
+        c.url.clear();
+        c.sign_error.clear();
+        web::cloud_sign(c.sign_pending, r.dump());
+    }
+    ImGui::EndDisabled();
+    if (c.key_email.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("Open a key file first.");
+    }
+    if (c.sign_pending) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("Signing…");
+    }
+    if (!c.sign_error.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(severity_colour(Severity::error), "%s", c.sign_error.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!c.url.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(c.url.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button("Copy URL")) ImGui::SetClipboardText(c.url.c_str());
+        if (flow_button("Inspect it")) {
+            std::snprintf(c.inspect_url, sizeof c.inspect_url, "%s", c.url.c_str());
+            c.inspect_method = c.method;
+        }
+    }
+}
+
+void inspect_section(CloudView& c) {
+    ImGui::SeparatorText("Read a signed URL");
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    input_text("URL", "https://storage.googleapis.com/…?X-Goog-Signature=…", c.inspect_url, sizeof c.inspect_url);
+    ImGui::SetNextItemWidth(em * 6);
+    combo("for", &c.inspect_method, kMethods, 4);
+    explain("The method the URL was signed for: it is part of what the signature covers.");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!*c.inspect_url || c.inspect_pending != 0);
+    if (ImGui::Button("Inspect")) {
+        c.inspect_pending = c.next_tag++;
+        c.inspection = nullptr;
+        c.inspect_error.clear();
+        web::cloud_inspect(c.inspect_pending, c.inspect_url, kMethods[c.inspect_method]);
+    }
+    ImGui::EndDisabled();
+    if (!c.inspect_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.inspect_error.c_str());
+    const nlohmann::json& r = c.inspection;
+    if (!r.is_object()) return;
+    if (r.contains("info")) {
+        const auto& i = r["info"];
+        if (ImGui::BeginTable("inspection", 2, ImGuiTableFlags_SizingFixedFit)) {
+            const auto row = [](const char* name, const std::string& value) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%s", name);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(value.c_str());
+            };
+            row("Signer", i.value("signer", ""));
+            row("Scope", i.value("scope", ""));
+            row("Valid from", i.value("datetime", ""));
+            row("Valid for",
+                fmt::format("{} s ({})", i.value("expires", 0LL), duration_text(i.value("secondsLeft", 0LL))));
+            std::string headers;
+            for (const auto& h : i.value("signedHeaders", nlohmann::json::array()))
+                headers += (headers.empty() ? "" : ", ") + h.get<std::string>();
+            row("Signed headers", headers);
+            row("Algorithm", i.value("algorithm", ""));
+            ImGui::EndTable();
+        }
+        const auto& v = r["verified"];
+        if (v.is_boolean())
+            ImGui::TextColored(severity_colour(v.get<bool>() ? Severity::info : Severity::error), "%s",
+                               v.get<bool>() ? "The open key signs this URL to the same signature: it verifies."
+                                             : "The open key does not sign this URL to its signature: it was changed, "
+                                               "signed for another method, or signed by another key.");
+        else
+            ImGui::TextDisabled(c.key_email.empty()
+                                    ? "Open the signer's key file to check the signature."
+                                    : "Not checked: the URL signs headers whose values it does not carry.");
+    }
+    for (const auto& d : r.value("diagnostics", nlohmann::json::array())) {
+        const bool error = d.value("severity", "") == "error";
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(severity_colour(error ? Severity::error : Severity::warning), "%s: %s",
+                           d.value("code", "").c_str(), d.value("message", "").c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+}  // namespace
+
+void cloud_answer(CloudView& c, int tag, const std::string& json) {
+    nlohmann::json a = nlohmann::json::parse(json, nullptr, false);
+    if (a.is_discarded()) return;
+    if (tag == c.sign_pending) {
+        c.sign_pending = 0;
+        c.url = a.value("url", "");
+        c.sign_error = a.value("error", "");
+    } else if (tag == c.inspect_pending) {
+        c.inspect_pending = 0;
+        c.inspect_error = a.value("error", "");
+        c.inspection = a.contains("result") ? a["result"] : nlohmann::json();
+    }
+}
+
+void draw_cloud_window(UiState& ui) {
+    CloudView& c = ui.cloud;
+    if (!c.open) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowSize(ImVec2(em * 42, em * 36), ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::Begin("Cloud###cloud", &c.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        key_section(c);
+        sign_section(c);
+        inspect_section(c);
+    }
+    ImGui::End();
+}
+
+}  // namespace eic::ui
