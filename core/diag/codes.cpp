@@ -17,6 +17,7 @@ constexpr const char* kTools = "Conversion, split and inference";
 constexpr const char* kJson = "JSON syntax";
 constexpr const char* kManifest = "Manifest";
 constexpr const char* kSigning = "Signed URLs";
+constexpr const char* kChecks = "Object checks";
 
 // Sources, cited the same way everywhere (macros, so they join adjacent string literals).
 #define EIC_SDK_SCHEMA "SDK `encord/metadata_schema.py`"
@@ -28,6 +29,7 @@ constexpr const char* kSigning = "Signed URLs";
 #define EIC_GCS_BUCKETS "https://cloud.google.com/storage/docs/naming-buckets"
 #define EIC_GCS_CANONICAL "https://cloud.google.com/storage/docs/authentication/canonical-requests"
 #define EIC_GCS_SIGNATURES "https://cloud.google.com/storage/docs/authentication/signatures"
+#define EIC_GCS_XML_STATUS "https://cloud.google.com/storage/docs/xml-api/reference-status"
 
 const std::vector<CodeInfo>& table() {
     static const std::vector<CodeInfo> codes = {
@@ -608,6 +610,42 @@ const std::vector<CodeInfo>& table() {
         {"gcs.sign.private-key", E, fixed, kSigning, "", "RFC 7468 (PEM); RFC 8017 §8.2 (RSASSA-PKCS1-v1_5)",
          "The key file's `private_key` is not an RSA private key in PEM form that can be read without a pass "
          "phrase, so it cannot make the RSA-SHA256 signature `GOOG4-RSA-SHA256` needs."},
+
+        // ---- Object checks ------------------------------------------------------------------------
+        {"gcs.object.missing", E, fixed, kChecks, "",
+         "https://cloud.google.com/storage/docs/xml-api/head-object; " EIC_GCS_XML_STATUS " (404)",
+         "GCS answered the signed HEAD with 404 Not Found: no object has this name in the bucket. Check the "
+         "spelling (names are case sensitive) and whether it was uploaded."},
+        {"gcs.object.forbidden", E, fixed, kChecks, "", EIC_GCS_XML_STATUS " (401, 403)",
+         "GCS refused the request (401 or 403): the service account that signs lacks `storage.objects.get` on the "
+         "bucket (or the bucket is another project's). The message quotes GCS's reason when it sent one."},
+        {"gcs.object.signature-mismatch", E, fixed, kChecks, "",
+         EIC_GCS_CANONICAL "; https://cloud.google.com/storage/docs/authentication/signatures",
+         "GCS answered 403 `SignatureDoesNotMatch`: the signature does not match the request GCS received. GCS's "
+         "error body carries the canonical request and string to sign it computed (observed, not documented); eic "
+         "keeps them beside its own so the difference shows. Usual causes: the key is not the account's, the clock "
+         "is off, or a proxy changed the request."},
+        {"gcs.object.blocked", W, fixed, kChecks, "",
+         "https://cloud.google.com/storage/docs/cross-origin; https://fetch.spec.whatwg.org/#concept-network-error",
+         "The browser got no answer it may show: the bucket's CORS configuration does not allow this origin and "
+         "`HEAD`, the page's Content-Security-Policy blocked the request, or the network failed (a browser cannot "
+         "always tell these apart). Nothing is known about the object."},
+        {"gcs.object.timeout", W, fixed, kChecks, "", "https://cloud.google.com/storage/docs/retry-strategy",
+         "No answer came in time, on every attempt. Nothing is known about the object; check again later."},
+        {"gcs.object.check-failed", W, fixed, kChecks, "",
+         "https://cloud.google.com/storage/docs/retry-strategy; " EIC_GCS_XML_STATUS,
+         "The check ended without an answer about the object: GCS answered 429 or 5xx on every attempt (the "
+         "message counts them), answered with another status (the message quotes it), or the probe could not be "
+         "signed. Nothing is known about the object."},
+        {"gcs.object.not-checkable", W, fixed, kChecks, "", "https://url.spec.whatwg.org/#path-state",
+         "The URL cannot be probed: it is not a GCS URL (another cloud's, or not a URL), it is malformed, or the "
+         "object name has a `.` or `..` segment, which a browser's URL parser removes, so the object cannot be "
+         "addressed by path. This says nothing about whether the object exists."},
+        {"gcs.clock.skew", W, fixed, kChecks, "",
+         "RFC 9110 §6.6.1 (Date); https://cloud.google.com/storage/docs/access-control/signed-urls",
+         "GCS's `Date` header differs from this computer's clock by more than a minute. Signed URLs carry the "
+         "signing time, and GCS refuses them when the clocks disagree too much: set the clock right. Reported once "
+         "per check."},
     };
     return codes;
 }
@@ -622,6 +660,7 @@ const std::vector<CodeInfo>& table() {
 #undef EIC_GCS_OBJECTS
 #undef EIC_GCS_BUCKETS
 #undef EIC_GCS_CANONICAL
+#undef EIC_GCS_XML_STATUS
 
 const std::vector<CodeInfo>& all_codes() { return table(); }
 

@@ -125,6 +125,11 @@ const std::vector<DocSection>& doc_sections() {
          "https://cloud.google.com/storage/docs/authentication/signatures, and is checked against Google's\n"
          "published conformance vectors (`tests/data/gcs-v4/`). `eic sign-url` prints each finding as\n"
          "`eic sign-url: error CODE: message` (findings about the key file start with its path) and exits 2."},
+        {"Object checks", "",
+         "Findings of the object check (`core/gcs/object_check.hpp`): every object a manifest names is probed with\n"
+         "a V4 signed `HEAD` on the XML API host, `https://storage.googleapis.com/BUCKET/OBJECT`, whatever form the\n"
+         "manifest uses (`storage.cloud.google.com` never answers cross-origin requests). A finding sits on the\n"
+         "manifest row of the URL; `gcs.clock.skew` is about the whole check."},
     };
     return sections;
 }

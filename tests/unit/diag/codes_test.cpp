@@ -13,6 +13,7 @@
 
 #include "csv/reader.hpp"
 #include "gcs/names.hpp"
+#include "gcs/object_check_codes.hpp"
 #include "gcs/sign_codes.hpp"
 #include "json/error.hpp"
 #include "manifest/codes.hpp"
@@ -106,6 +107,7 @@ TEST_CASE("every code constant of the layers is registered", "[diag][codes]") {
     for (const char* c : schema::code::all()) codes.push_back(c);
     for (const char* c : manifest::code::all()) codes.push_back(c);
     for (const char* c : gcs::sign_code::all()) codes.push_back(c);
+    for (const char* c : gcs::check_code::all()) codes.push_back(c);
     namespace lc = manifest::load_code;
     for (const char* c :
          {lc::top_level, lc::collection, lc::item, lc::field_type, lc::url_index, lc::duplicate_key, lc::number})
