@@ -9,6 +9,8 @@
 namespace eic::crypto {
 
 std::string hex_lower(std::string_view bytes);
+// The value of a hexadecimal digit (either case), or -1.
+int hex_digit(char c);
 // The bytes of hexadecimal text (either case); nullopt for an odd length or a character that is not a
 // hex digit. Digests and signatures come back from the browser's WebCrypto this way.
 std::optional<std::string> from_hex(std::string_view hex);

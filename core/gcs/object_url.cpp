@@ -12,32 +12,6 @@ bool starts_with_nocase(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// RFC 3986 §2.1 percent-decoding; nullopt on a '%' not followed by two hex digits. '+' stays '+': it
-// means a space only in form-encoded queries, not in paths.
-std::optional<std::string> percent_decode(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '%') {
-            out += s[i];
-            continue;
-        }
-        if (i + 2 >= s.size()) return std::nullopt;
-        const int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out += char(hi * 16 + lo);
-        i += 2;
-    }
-    return out;
-}
-
 ObjectUrl fail(ObjectUrlStatus status, std::string reason) {
     ObjectUrl out;
     out.status = status;

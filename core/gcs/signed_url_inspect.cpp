@@ -13,28 +13,6 @@ namespace {
 
 constexpr std::int64_t kClockAllowance_s = 15 * 60;  // a URL is accepted from 15 min before its date
 
-std::optional<std::string> percent_decode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '%') {
-            out += s[i];
-            continue;
-        }
-        if (i + 2 >= s.size()) return std::nullopt;
-        const auto hex = [](char c) -> int {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
-        };
-        const int hi = hex(s[i + 1]), lo = hex(s[i + 2]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out += char(hi * 16 + lo);
-        i += 2;
-    }
-    return out;
-}
-
 Diagnostic finding(const char* code, std::string message) { return Diagnostic::error(code, std::move(message)); }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "gcs/v4_encoding.hpp"
 
+#include "crypto/hex.hpp"
+
 namespace eic::gcs {
 namespace {
 
@@ -52,6 +54,23 @@ std::string ascii_lower(std::string_view s) {
     std::string out(s);
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::optional<std::string> percent_decode(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '%') {
+            out += s[i];
+            continue;
+        }
+        if (i + 2 >= s.size()) return std::nullopt;
+        const int hi = crypto::hex_digit(s[i + 1]), lo = crypto::hex_digit(s[i + 2]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out += char(hi * 16 + lo);
+        i += 2;
+    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 // value canonicalisation. Pure functions over UTF-8 bytes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,10 @@ namespace eic::gcs {
 // upper-case hex (section 2.1); a space is %20, never '+'. The rule for query names and values, and what
 // Google's client libraries apply to object names (the doc's minimum, "?=!#$&'()*+,:;@[]\"", is a subset).
 std::string percent_encode(std::string_view bytes);
+
+// RFC 3986 section 2.1 percent-decoding; nullopt on a '%' not followed by two hex digits. '+' stays '+':
+// it means a space only in form-encoded queries, not in paths or V4 query strings.
+std::optional<std::string> percent_decode(std::string_view s);
 
 // An object name in a URL path: percent_encode, except that '/' stays the separator, so "a b/c&d" is
 // "a%20b/c%26d" and a leading '/' is kept ("/x" gives the path "/BUCKET//x", published vectors 5 and 6).
