@@ -22,13 +22,6 @@ std::string item_list(const std::vector<std::uint64_t>& numbers) {
     return out;
 }
 
-std::optional<manifest::Collection> collection_named(const std::optional<std::string>& name) {
-    if (!name) return std::nullopt;
-    for (manifest::Collection c : manifest::kAllCollections)
-        if (*name == manifest::collection_key(c)) return c;
-    return std::nullopt;
-}
-
 std::string json_text(const nlohmann::ordered_json& j) { return j.is_null() ? "" : j.dump(); }
 
 }  // namespace
@@ -42,7 +35,7 @@ std::vector<std::string> export_reasons(const Diagnostics& ds, const ItemNumber&
         if (d.severity != severity) continue;
         auto [it, fresh] = index.emplace(d.message, groups.size());
         if (fresh) groups.push_back({d.message, {}});
-        const auto c = collection_named(d.collection);
+        const auto c = d.collection ? manifest::collection_from_key(*d.collection) : std::nullopt;
         if (c && d.item) {
             const std::uint64_t n = number ? number(*c, std::size_t(*d.item)) : 0;
             groups[it->second].second.push_back(n ? n : *d.item + 1);

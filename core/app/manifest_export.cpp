@@ -1,5 +1,7 @@
 #include "app/manifest_export.hpp"
 
+#include <optional>
+
 #include "app/browser_limits.hpp"
 #include "manifest/limits.hpp"
 
@@ -19,11 +21,18 @@ ExportPlan plan_export(const ManifestDocument& doc, ExportKind kind, std::uint64
     plan.file_name = export_file_name(doc.file_name(), kind);
     if (const auto& r = doc.result()) plan.open_errors = r->summary.errors;
     const ItemNumber number = doc.item_numbers();
+    // The items as the writers see them, read from the units once and only when needed: the CSV writer
+    // and the read-back comparison share them; a JSON export too large to read back needs neither.
+    std::optional<manifest::Manifest> read;
+    const auto items = [&]() -> const manifest::Manifest& {
+        if (!read) read = doc.to_manifest();
+        return *read;
+    };
     manifest::Format format = manifest::Format::json;
     if (kind == ExportKind::csv) {
         format = manifest::Format::csv;
         plan.mime = "text/csv";
-        manifest::CsvWriteResult r = doc.export_csv();
+        manifest::CsvWriteResult r = manifest::write_csv(items());
         if (!r.bytes) {
             plan.refused = export_reasons(r.diagnostics, number);
             return plan;
@@ -39,8 +48,7 @@ ExportPlan plan_export(const ManifestDocument& doc, ExportKind kind, std::uint64
                                ", the largest JSON file Encord accepts on any plan): split it");
         return plan;
     }
-    for (std::string& c : export_changes(doc.to_manifest(), *plan.bytes, format, number))
-        plan.changes.push_back(std::move(c));
+    for (std::string& c : export_changes(items(), *plan.bytes, format, number)) plan.changes.push_back(std::move(c));
     return plan;
 }
 

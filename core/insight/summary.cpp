@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "manifest/values.hpp"
+#include "time/civil.hpp"
 
 namespace eic::insight {
 
@@ -75,23 +76,13 @@ int number_at(std::string_view s, std::size_t i, std::size_t n) {
     return v;
 }
 
-// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's days_from_civil:
-// eras of 400 years, the year starting in March so the leap day is its last).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + std::int64_t(doe) - 719468;
-}
-
 }  // namespace
 
 std::optional<double> datetime_seconds(std::string_view s) {
     if (!manifest::is_iso8601(s)) return std::nullopt;
     std::int64_t seconds =
-        days_from_civil(number_at(s, 0, 4), unsigned(number_at(s, 5, 2)), unsigned(number_at(s, 8, 2))) * 86400;
+        calendar::days_from_civil(number_at(s, 0, 4), unsigned(number_at(s, 5, 2)), unsigned(number_at(s, 8, 2))) *
+        86400;
     double fraction = 0;
     if (s.size() > 10) {
         seconds += number_at(s, 11, 2) * 3600 + number_at(s, 14, 2) * 60;
