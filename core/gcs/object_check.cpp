@@ -134,7 +134,11 @@ void ObjectCheckJob::settle(std::size_t index, ObjectState state) {
 void ObjectCheckJob::start_signing(Active& a) {
     const ObjectResult& r = results_[a.index];
     a.phase = Phase::signing;
-    a.ticket = signer_.start(a.method, r.bucket, r.object, std::int64_t(std::floor(options_.wall())));
+    ProbeTarget target;
+    target.method = a.method;
+    target.bucket = r.bucket;
+    target.object = r.object;
+    a.ticket = signer_.start(target, std::int64_t(std::floor(options_.wall())));
 }
 
 void ObjectCheckJob::note_date(const net::HttpResponse& response) {

@@ -4,18 +4,23 @@
 
 namespace eic::gcs {
 
-V4ProbeSigner::V4ProbeSigner(const ServiceAccount& account, const crypto::Crypto& crypto, std::int64_t expires_s)
-    : account_(account), crypto_(crypto), expires_s_(expires_s) {}
-
-ProbeSigner::Ticket V4ProbeSigner::start(const std::string& method, const std::string& bucket,
-                                         const std::string& object, std::int64_t now_posix) {
+V4Request v4_request_for(const ProbeTarget& target, const V4ProbeOptions& options, std::int64_t now_posix) {
     V4Request request;
-    request.method = method;
-    request.bucket = bucket;
-    request.object = object;
-    request.expires = expires_s_;
+    request.method = target.method;
+    request.bucket = target.bucket;
+    request.object = target.object;
+    request.query = target.query;
+    request.expires = options.expires_s;
     request.timestamp = now_posix;
-    const SignedUrl signed_url = sign_url_v4(std::move(request), account_, crypto_);
+    request.endpoint = options.endpoint;
+    return request;
+}
+
+V4ProbeSigner::V4ProbeSigner(const ServiceAccount& account, const crypto::Crypto& crypto, V4ProbeOptions options)
+    : account_(account), crypto_(crypto), options_(std::move(options)) {}
+
+ProbeSigner::Ticket V4ProbeSigner::start(const ProbeTarget& target, std::int64_t now_posix) {
+    const SignedUrl signed_url = sign_url_v4(v4_request_for(target, options_, now_posix), account_, crypto_);
     ProbeRequest out;
     if (signed_url.prepared) {
         out.canonical_request = signed_url.prepared->canonical_request;
@@ -25,8 +30,9 @@ ProbeSigner::Ticket V4ProbeSigner::start(const std::string& method, const std::s
         out.error =
             signed_url.diagnostics.empty() ? "The probe could not be signed." : signed_url.diagnostics.front().message;
     } else {
-        out.http.method = method;
+        out.http.method = target.method;
         out.http.url = signed_url.url;
+        out.http.headers = target.headers;
     }
     const Ticket t = next_++;
     done_.emplace(t, std::move(out));

@@ -17,9 +17,23 @@
 
 #include "crypto/crypto.hpp"
 #include "gcs/service_account.hpp"
+#include "gcs/v4_request.hpp"
 #include "net/http.hpp"
 
 namespace eic::gcs {
+
+// What to ask GCS for: an object (HEAD; a GET of a byte range), or the bucket itself (a listing page).
+struct ProbeTarget {
+    std::string method = "HEAD";
+    std::string bucket;
+    std::string object;    // raw UTF-8 name; empty: the bucket (a listing)
+    NameValues query;      // request parameters (a listing's prefix, continuation-token...), raw; signed
+    net::Headers headers;  // sent as they are and not signed (Range), so they may change without signing again
+};
+
+// Which GCS API the requests go to, which decides how an answer reads: the XML API's headers and XML
+// error documents, or the JSON API's resources and JSON errors (https://cloud.google.com/storage/docs/apis).
+enum class ProbeApi { xml, json };
 
 struct ProbeRequest {
     net::HttpRequest http;          // empty method when signing failed
@@ -33,32 +47,39 @@ class ProbeSigner {
 public:
     using Ticket = std::uint64_t;  // 0 is none
     virtual ~ProbeSigner() = default;
-    // Starts making a `method` ("HEAD", or "GET" to read an error body) request for the object, valid from
-    // `now_posix` (seconds since 1970, the wall clock).
-    virtual Ticket start(const std::string& method, const std::string& bucket, const std::string& object,
-                         std::int64_t now_posix) = 0;
+    virtual ProbeApi api() const { return ProbeApi::xml; }
+    // Starts making the request for `target`, valid from `now_posix` (seconds since 1970, the wall clock).
+    virtual Ticket start(const ProbeTarget& target, std::int64_t now_posix) = 0;
     // The request once made, handed over once; nullopt while signing.
     virtual std::optional<ProbeRequest> poll(Ticket ticket) = 0;
     // The result of `ticket` is no longer wanted.
     virtual void forget(Ticket ticket) = 0;
 };
 
-// V4 signed URLs (GOOG4-RSA-SHA256), path style on https://storage.googleapis.com, made synchronously:
-// start() signs, poll() hands the result over.
+struct V4ProbeOptions {
+    // How long each URL is valid: short, as a probe is sent at once (a retry signs again).
+    std::int64_t expires_s = 900;
+    // "SCHEME://HOST[:PORT]"; empty: https://storage.googleapis.com. A stand-in or a private endpoint.
+    std::string endpoint;
+};
+
+// The V4 signing request for a probe, path style (gcs/v4_request.hpp).
+V4Request v4_request_for(const ProbeTarget& target, const V4ProbeOptions& options, std::int64_t now_posix);
+
+// V4 signed URLs (GOOG4-RSA-SHA256), path style, made synchronously: start() signs, poll() hands the
+// result over.
 class V4ProbeSigner : public ProbeSigner {
 public:
-    // `account` and `crypto` must outlive the signer. `expires_s`: how long each URL is valid; short, as a
-    // probe is sent at once (retries sign again).
-    V4ProbeSigner(const ServiceAccount& account, const crypto::Crypto& crypto, std::int64_t expires_s = 900);
-    Ticket start(const std::string& method, const std::string& bucket, const std::string& object,
-                 std::int64_t now_posix) override;
+    // `account` and `crypto` must outlive the signer.
+    V4ProbeSigner(const ServiceAccount& account, const crypto::Crypto& crypto, V4ProbeOptions options = {});
+    Ticket start(const ProbeTarget& target, std::int64_t now_posix) override;
     std::optional<ProbeRequest> poll(Ticket ticket) override;
     void forget(Ticket ticket) override { done_.erase(ticket); }
 
 private:
     const ServiceAccount& account_;
     const crypto::Crypto& crypto_;
-    std::int64_t expires_s_;
+    V4ProbeOptions options_;
     Ticket next_ = 1;
     std::unordered_map<Ticket, ProbeRequest> done_;
 };

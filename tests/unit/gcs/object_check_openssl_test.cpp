@@ -43,3 +43,38 @@ TEST_CASE("object check + V4: probes are signed HEADs on storage.googleapis.com"
     CHECK(failing.results()[0].detail.find("not a key") == std::string::npos);
     CHECK_FALSE(failing.results()[0].detail.empty());
 }
+
+TEST_CASE("V4 probe signer: listing parameters are signed, Range is sent unsigned, the endpoint is kept",
+          "[gcs][check]") {
+    const gcs::ServiceAccount account = test::v4_test_account();
+    gcs::V4ProbeOptions options;
+    options.endpoint = "http://127.0.0.1:9023";
+    options.expires_s = 60;
+    gcs::V4ProbeSigner signer(account, crypto::openssl(), options);
+    gcs::ProbeTarget list;
+    list.method = "GET";
+    list.bucket = "test-bucket";
+    list.query = {{"list-type", "2"}, {"prefix", "a b/"}};
+    const auto listing = signer.poll(signer.start(list, 1549011600));
+    REQUIRE(listing);
+    REQUIRE(listing->ok());
+    CHECK(listing->http.url.rfind("http://127.0.0.1:9023/test-bucket?", 0) == 0);
+    CHECK(listing->http.url.find("prefix=a%20b%2F") != std::string::npos);
+    CHECK(listing->canonical_request.find("list-type=2&prefix=a%20b%2F") != std::string::npos);
+    // The signed host leaves the port out, as the published vectors (#21, #23, #25) do.
+    CHECK(listing->canonical_request.find("host:127.0.0.1\n") != std::string::npos);
+    CHECK(listing->http.url.find("X-Goog-Expires=60") != std::string::npos);
+    CHECK(listing->http.headers.empty());
+
+    gcs::ProbeTarget range;
+    range.method = "GET";
+    range.bucket = "test-bucket";
+    range.object = "img/a.png";
+    range.headers = {{"Range", "bytes=0-65535"}};
+    const auto ranged = signer.poll(signer.start(range, 1549011600));
+    REQUIRE(ranged);
+    CHECK(ranged->http.headers == net::Headers{{"Range", "bytes=0-65535"}});
+    CHECK(ranged->canonical_request.find("range") == std::string::npos);
+    CHECK(ranged->canonical_request.find("\nhost\n") != std::string::npos);
+    CHECK_FALSE(signer.poll(999));
+}

@@ -24,8 +24,10 @@ public:
     int delay_polls = 0;
     std::vector<std::string> started;
     std::vector<Ticket> forgotten;
-    Ticket start(const std::string& method, const std::string& bucket, const std::string& object,
-                 std::int64_t now) override {
+    Ticket start(const gcs::ProbeTarget& target, std::int64_t now) override {
+        const std::string& method = target.method;
+        const std::string& bucket = target.bucket;
+        const std::string& object = target.object;
         gcs::ProbeRequest p;
         p.http.method = method;
         p.http.url = gcs::xml_api_url(bucket, object) + "?sig=" + method + std::to_string(now);
