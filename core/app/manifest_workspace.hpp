@@ -124,6 +124,13 @@ public:
     // Whether update() would start a full validation of the tab now.
     bool wants_revalidation(const WorkspaceTab& t, std::uint64_t schema_revision, double now_s) const;
 
+    // Another job on the same runner (an object check of a tab's objects, app/bucket_check.hpp), stepped
+    // with the validations within the frame's budget. Ending it is the caller's business: the runner
+    // drops it once finished.
+    jobs::JobId run_job(std::unique_ptr<jobs::Job> job) { return runner_.add(std::move(job)); }
+    bool job_running(jobs::JobId id) const { return runner_.has(id); }
+    void cancel_job(jobs::JobId id) { runner_.cancel(id); }
+
     // What happened since the last call, oldest first; the caller logs the messages.
     std::vector<WorkspaceEvent> take_events();
     const jobs::JobRunner& runner() const { return runner_; }
