@@ -1,11 +1,16 @@
 // Serves build/web on 127.0.0.1 with the headers the page expects: correct MIME types (wasm streaming
 // compilation needs application/wasm), a strict Content-Security-Policy and no caching surprises.
 // node scripts/serve.mjs [--port 8080] [--root build/web] [--connect ORIGIN]... [--test-pages]
+//                        [--demo [--demo-latency-ms N] [--demo-error-rate R]]
 //
 // connect-src lists the origins of ROOT/connect-origins.txt (from web/connect-origins.txt: the one
 // list, also written into index.html's <meta> policy by the build) and each --connect ORIGIN, in the
 // header and in index.html's <meta> alike: a page enforces both policies, so an origin allowed in only
 // one of them stays blocked. --test-pages adds the local origins browser tests serve from.
+// --demo makes the demo bucket (tests/fakes/make-demo-bucket.mjs, into build/demo-bucket) if needed,
+// starts the GCS stand-in (tests/fakes/gcs-standin) on a free port with this page's origin allowed by
+// the eic-demo bucket's CORS, adds the stand-in's origin to connect-src as --connect would, and prints
+// the stand-in's origin, the demo service-account key and the demo bearer token.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,10 +51,15 @@ const listed = (() => {
 })();
 const extra = args.flatMap((a, i) => (a === '--connect' && args[i + 1] ? [args[i + 1]] : []));
 if (args.includes('--test-pages')) extra.push('http://127.0.0.1:*', 'http://localhost:*');
-const connectSrc = ["'self'", ...listed, ...extra].join(' ');
-const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
-  `font-src 'self'; connect-src ${connectSrc}; worker-src 'self'; object-src 'none'; ` +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+// Set again once the demo's stand-in has its origin, before the page's URL is printed.
+let connectSrc, csp;
+function setPolicy() {
+  connectSrc = ["'self'", ...listed, ...extra].join(' ');
+  csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; " +
+    `font-src 'self'; connect-src ${connectSrc}; worker-src 'self'; object-src 'none'; ` +
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+}
+setPolicy();
 
 const server = http.createServer((req, res) => {
   let rel;
@@ -101,7 +111,36 @@ server.on('error', (err) => {
   console.error(`serve: ${err.message}`);
   process.exit(1);
 });
-server.listen(port, host, () => {
+// The demo's GCS stand-in, serving build/demo-bucket to this page's origin. Gives the lines to print.
+async function startDemo(pageOrigins) {
+  const { makeDemoBucket } = await import('../tests/fakes/make-demo-bucket.mjs');
+  const { startGcsStandin, DEMO_KEY_PATH, DEMO_TOKEN } = await import('../tests/fakes/gcs-standin/index.mjs');
+  const seed = path.resolve(here, '..', 'build', 'demo-bucket');
+  const doc = await makeDemoBucket(seed, { log: (m) => console.error(m) });
+  const faults = {};
+  if (opt('--demo-latency-ms')) faults.latencyMs = Number(opt('--demo-latency-ms'));
+  if (opt('--demo-error-rate')) faults.random = { rate: Number(opt('--demo-error-rate')), status: 503, seed: 1 };
+  const standin = await startGcsStandin({ seed, corsOrigins: pageOrigins, faults });
+  extra.push(standin.origin);
+  setPolicy();
+  return [
+    `demo: GCS stand-in at ${standin.origin} (buckets ${doc.buckets.map((b) => b.name).join(', ')}; XML API, JSON API, signBlob)`,
+    `demo: service-account key ${DEMO_KEY_PATH}`,
+    `demo: bearer token ${DEMO_TOKEN}`,
+  ];
+}
+
+server.listen(port, host, async () => {
   const actual = server.address().port;
+  let demoLines = [];
+  if (args.includes('--demo')) {
+    try {
+      demoLines = await startDemo([`http://${host}:${actual}`, `http://localhost:${actual}`]);
+    } catch (err) {
+      console.error(`serve: the demo did not start: ${err.code === 'ENOENT' ? 'ffmpeg is missing (run scripts/setup)' : err.message}`);
+      process.exit(1);
+    }
+  }
   console.log(`eic is served at http://${host}:${actual}/`);
+  for (const line of demoLines) console.log(line);
 });

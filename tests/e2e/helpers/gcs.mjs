@@ -1,0 +1,44 @@
+// Helpers for the GCS stand-in tests: requests sent with the path exactly as given (fetch would
+// normalise it), XML elements read back, and eic's own signer (`eic sign-url`) when it is built.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const eicPath = path.join(root, 'build', 'native', 'eic');
+export const haveEic = fs.existsSync(eicPath);
+export const demoKeyPath = path.join(root, 'tests', 'data', 'gcs-v4', 'test_service_account.not-a-test.json');
+
+// {status, headers, body (Buffer)}; {dropped: true} when the connection closed without an answer.
+export function send(method, url, headers = {}, body = undefined) {
+  const u = new URL(url);
+  const target = url.slice(url.indexOf('/', u.protocol.length + 2));
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, method, path: target, headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', (err) => (err.code === 'ECONNRESET' || err.message === 'socket hang up' ? resolve({ dropped: true }) : reject(err)));
+    req.end(body);
+  });
+}
+
+const unescapeXml = (t) => t.replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]);
+
+// The text of every <name> element, unescaped.
+export function xmlAll(xml, name) {
+  return [...String(xml).matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'g'))].map((m) => unescapeXml(m[1]));
+}
+export const xmlOne = (xml, name) => xmlAll(xml, name)[0];
+
+// A V4 URL from `eic sign-url` (see its --help), pointed at `origin`, valid from now.
+export function eicSignUrl({ origin, bucket, object, method = 'GET', expires = 900, timestamp = new Date(), query = [] }) {
+  const args = ['sign-url', '--key', demoKeyPath, '--bucket', bucket, '--method', method, '--expires', String(expires),
+    '--timestamp', timestamp.toISOString().replace(/\.\d{3}Z$/, 'Z'), '--endpoint', origin];
+  if (object !== undefined) args.push('--object', object);
+  for (const [n, v] of query) args.push('--query', `${n}=${v}`);
+  return execFileSync(eicPath, args, { encoding: 'utf8' }).trim();
+}
