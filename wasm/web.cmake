@@ -44,8 +44,13 @@ set_target_properties(eic_app_module PROPERTIES OUTPUT_NAME "eic-app" SUFFIX ".j
                       RUNTIME_OUTPUT_DIRECTORY "${EIC_WEB_OUT}")
 target_link_options(eic_app_module PRIVATE ${EIC_WEB_LINK_FLAGS} -sENVIRONMENT=web
                     -sEXPORT_NAME=createEicApp -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-                    "--js-library=${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js")
-set_property(TARGET eic_app_module APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js")
+                    "--js-library=${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js"
+                    "--js-library=${CMAKE_SOURCE_DIR}/wasm/app/net/net_lib.js"
+                    # emscripten's Fetch API (app/net/fetch_client.hpp), without the IndexedDB cache it would
+                    # otherwise open on the page's origin.
+                    -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0)
+set_property(TARGET eic_app_module APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js"
+             "${CMAKE_SOURCE_DIR}/wasm/app/net/net_lib.js")
 # The canvas' own GLSL (shaders/*.vert, *.frag) becomes string constants in a generated header in the
 # build tree (#include "shaders/embedded_shaders.hpp"), regenerated when a shader changes.
 file(GLOB EIC_SHADER_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/*.vert" "${CMAKE_SOURCE_DIR}/shaders/*.frag")

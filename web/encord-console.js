@@ -7,6 +7,7 @@ import { installFileBridge, FilePurpose } from './file-bridge.js';
 import { importServiceAccount, sha256Hex, rsaSha256SignHex } from './web-crypto.js';
 import { installWorkLoop } from './work-loop.js';
 import { installCanvasInput } from './canvas-input.js';
+import { installNetBridge } from './net-bridge.js';
 
 const moduleUrl = (name) => new URL(name, import.meta.url).href;
 
@@ -251,6 +252,9 @@ async function createCanvasApp(options) {
     if (file) mod.eicDeliverFile(FilePurpose.dropped, file);
   });
 
+  // Requests to buckets go through emscripten's fetch, or through the host's fetch when it passed one.
+  installNetBridge(mod, { hostFetch: options.fetch, listen, withString });
+
   // The Cloud window's key: read and imported here (web-crypto.js), held as a non-extractable CryptoKey
   // in this closure only; wasm learns the account's email, never the key.
   const core = coreApi(mod);
@@ -275,6 +279,18 @@ async function createCanvasApp(options) {
       input.click();
     },
     forgetKey() { cloudKey = null; },
+    // For the object checks' signer (wasm/app/gcs/webcrypto_probe_signer.cpp): one step at a time.
+    async crypto(id, op, text) {
+      let hex = '', error = '';
+      try {
+        if (op === 0) hex = await sha256Hex(text);
+        else if (!cloudKey) error = 'no key file is open';
+        else hex = await rsaSha256SignHex(cloudKey.key, text);
+      } catch (err) {
+        error = err.message;
+      }
+      withString(mod, hex, (h) => withString(mod, error, (e) => mod._eic_app_crypto_answer(id, h, e)));
+    },
     async sign(tag, requestJson) {
       try {
         if (!cloudKey) throw new Error('no key file is open');

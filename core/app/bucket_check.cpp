@@ -37,30 +37,48 @@ const std::vector<gcs::ObjectResult>& BucketCheck::results() const { return job_
 
 int state_rank(gcs::ObjectState s) {
     switch (s) {
-        case gcs::ObjectState::pending: return 0;
-        case gcs::ObjectState::exists: return 1;
-        case gcs::ObjectState::timeout: return 2;
-        case gcs::ObjectState::error: return 3;
-        case gcs::ObjectState::blocked_cors_or_network: return 4;
-        case gcs::ObjectState::blocked_policy: return 5;
-        case gcs::ObjectState::not_checkable: return 6;
-        case gcs::ObjectState::forbidden: return 7;
-        case gcs::ObjectState::missing: return 8;
+        case gcs::ObjectState::pending:
+            return 0;
+        case gcs::ObjectState::exists:
+            return 1;
+        case gcs::ObjectState::timeout:
+            return 2;
+        case gcs::ObjectState::error:
+            return 3;
+        case gcs::ObjectState::blocked_cors_or_network:
+            return 4;
+        case gcs::ObjectState::blocked_policy:
+            return 5;
+        case gcs::ObjectState::not_checkable:
+            return 6;
+        case gcs::ObjectState::forbidden:
+            return 7;
+        case gcs::ObjectState::missing:
+            return 8;
     }
     return 0;
 }
 
 const char* state_word(gcs::ObjectState s) {
     switch (s) {
-        case gcs::ObjectState::pending: return "";
-        case gcs::ObjectState::exists: return "exists";
-        case gcs::ObjectState::missing: return "missing";
-        case gcs::ObjectState::forbidden: return "forbidden";
-        case gcs::ObjectState::blocked_policy: return "blocked (CSP)";
-        case gcs::ObjectState::blocked_cors_or_network: return "blocked (CORS/network)";
-        case gcs::ObjectState::timeout: return "timed out";
-        case gcs::ObjectState::not_checkable: return "not checkable";
-        case gcs::ObjectState::error: return "check failed";
+        case gcs::ObjectState::pending:
+            return "";
+        case gcs::ObjectState::exists:
+            return "exists";
+        case gcs::ObjectState::missing:
+            return "missing";
+        case gcs::ObjectState::forbidden:
+            return "forbidden";
+        case gcs::ObjectState::blocked_policy:
+            return "blocked (CSP)";
+        case gcs::ObjectState::blocked_cors_or_network:
+            return "blocked (CORS/network)";
+        case gcs::ObjectState::timeout:
+            return "timed out";
+        case gcs::ObjectState::not_checkable:
+            return "not checkable";
+        case gcs::ObjectState::error:
+            return "check failed";
     }
     return "";
 }
@@ -87,8 +105,7 @@ gcs::ObjectState BucketCheck::unit_state(std::uint32_t unit) const {
 std::map<gcs::ObjectState, std::size_t> BucketCheck::counts() const {
     std::map<gcs::ObjectState, std::size_t> out;
     const auto& rs = results();
-    for (std::size_t i = 0; i < urls_.size(); ++i)
-        ++out[i < rs.size() ? rs[i].state : gcs::ObjectState::pending];
+    for (std::size_t i = 0; i < urls_.size(); ++i) ++out[i < rs.size() ? rs[i].state : gcs::ObjectState::pending];
     return out;
 }
 

@@ -127,7 +127,7 @@ test('a signed URL reads back in the browser and verifies with its key; a change
 test('the Cloud window opens a key file, signs a URL for an object and reads it back', async () => {
   const { context, page, errors } = await openApp(session.browser, session.server.url);
   await clickItem(page, 'View');
-  await clickItem(page, 'Cloud: signed URLs');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
   await waitState(page, (s) => s.cloud.open);
   // A file that is not a key is refused where the user acted, naming the file.
   let [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
@@ -140,6 +140,7 @@ test('the Cloud window opens a key file, signs a URL for an object and reads it 
   assert.equal(s.cloud.keyEmail, 'test-iam-credentials@dummy-project-id.iam.gserviceaccount.com');
   assert.ok(!JSON.stringify(s).includes('PRIVATE KEY'), 'the key is nowhere in the app state');
 
+  await clickItem(page, 'Sign a URL', { window: 'Cloud' });
   await clickItem(page, 'Bucket', { window: 'Cloud' });
   await page.keyboard.type('test-bucket');
   await clickItem(page, 'Object', { window: 'Cloud' });

@@ -11,9 +11,11 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
+#include "app/net/transport.hpp"
 #include "schema/wire.hpp"
 #include "ui/panels.hpp"
 #include "ui/shell.hpp"
@@ -140,6 +142,8 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     // The validations' share of the frame comes first and is not part of frame_ms_ (the UI's cost).
     ui::ShellContext ctx = shell_context();
     ui::update_manifests(ctx);
+    cloud_checks().update(workspace_, log_, now_s());
+    cloud_checks().forget_closed(workspace_);
     const double t0 = eic_js_now_ms();
     debug_items_begin_frame();
     ImGui::NewFrame();
@@ -173,6 +177,36 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++presented_;
+}
+
+// The bucket check of the tab in front, for tests: counts by state and each object's result.
+nlohmann::json CanvasApp::check_state() const {
+    const app::BucketCheck* check = cloud_checks().of(workspace_.active_id());
+    if (!check) return nullptr;
+    nlohmann::json counts = nlohmann::json::object();
+    for (const auto& [state, n] : check->counts()) counts[gcs::object_state_name(state)] = n;
+    nlohmann::json objects = nlohmann::json::array();
+    const auto& results = check->results();
+    for (std::size_t i = 0; i < results.size() && i < 1000; ++i) {
+        const auto& r = results[i];
+        objects.push_back({{"url", r.url},
+                           {"unit", check->urls()[i].unit},
+                           {"state", gcs::object_state_name(r.state)},
+                           {"status", r.status},
+                           {"attempts", r.attempts},
+                           {"size", r.size ? nlohmann::json(*r.size) : nlohmann::json()},
+                           {"contentType", r.content_type},
+                           {"errorCode", r.error_code},
+                           {"detail", r.detail}});
+    }
+    const auto& job = check->job();
+    return {{"running", check->running()},
+            {"total", check->urls().size()},
+            {"done", job ? job->done() : 0},
+            {"endpoint", cloud_checks().endpoint()},
+            {"transport", session_transport_name()},
+            {"counts", counts},
+            {"objects", objects}};
 }
 
 ui::ShellContext CanvasApp::shell_context() { return {ui_, log_, schema_, workspace_, manifests_, now_s()}; }
@@ -339,7 +373,8 @@ std::string CanvasApp::state_json() const {
           {"url", ui_.cloud.url},
           {"signError", ui_.cloud.sign_error},
           {"pending", ui_.cloud.sign_pending != 0 || ui_.cloud.inspect_pending != 0},
-          {"inspection", ui_.cloud.inspection}}},
+          {"inspection", ui_.cloud.inspection},
+          {"check", check_state()}}},
         {"help", {{"shortcuts", ui_.help.shortcuts_open}, {"codes", ui_.help.codes_open}, {"code", ui_.help.code}}},
         {"notices", notices},
         {"popups", popups},

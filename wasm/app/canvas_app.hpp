@@ -48,6 +48,7 @@ public:
     ui::UiState& ui() { return ui_; }
     std::string state_json() const;
     nlohmann::json manifest_state() const;
+    nlohmann::json check_state() const;
     double now_s() const;
 
 private:

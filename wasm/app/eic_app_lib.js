@@ -32,6 +32,9 @@ mergeInto(LibraryManager.library, {
   eic_js_cloud_open_key: function() { Module['eicCloud'].openKey(); },
   eic_js_cloud_forget_key: function() { Module['eicCloud'].forgetKey(); },
   eic_js_cloud_sign: function(tag, request) { Module['eicCloud'].sign(tag, UTF8ToString(request)); },
+  // op 0: SHA-256 of text; 1: RSA-SHA256 signature of text with the open key. Both hex, through
+  // eic_app_crypto_answer (app/gcs/web_crypto_calls.hpp).
+  eic_js_cloud_crypto: function(id, op, text) { Module['eicCloud'].crypto(id, op, UTF8ToString(text)); },
   eic_js_cloud_inspect: function(tag, url, method) {
     Module['eicCloud'].inspect(tag, UTF8ToString(url), UTF8ToString(method));
   },

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/canvas_app.hpp"
+#include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
 #include "app/files.hpp"
 #include "app/keys.hpp"
@@ -39,6 +40,7 @@ EMSCRIPTEN_KEEPALIVE void eic_app_cloud_key(const char* email, const char* error
     auto& c = canvas_app().ui().cloud;
     c.key_email = email ? email : "";
     c.key_error = error ? error : "";
+    eic::web::cloud_checks().set_key(c.key_email);
     canvas_app().note_input();
 }
 EMSCRIPTEN_KEEPALIVE void eic_app_cloud_answer(int tag, const char* json) {

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/cloud_bridge.hpp"
+#include "app/cloud_checks.hpp"
 #include "ui/widgets.hpp"
 
 namespace eic::ui {
@@ -57,14 +58,69 @@ void key_section(CloudView& c) {
         ImGui::Text("Signing as %s", c.key_email.c_str());
         if (flow_button("Forget key")) {
             web::cloud_forget_key();
+            web::cloud_checks().set_key("");
             c.key_email.clear();
         }
     }
     if (!c.key_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.key_error.c_str());
 }
 
+// Checks every object the manifest in front names, as a job (app/cloud_checks.hpp); the results show in
+// the Manifest panel (its Bucket column and findings).
+void check_section(ShellContext& ctx) {
+    CloudView& c = ctx.ui.cloud;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(std::min(em * 22, ImGui::GetContentRegionAvail().x - labelled_width("Endpoint", 0)));
+    input_text("Endpoint", "https://storage.googleapis.com", c.endpoint, sizeof c.endpoint);
+    explain("Where the probes go: Google's XML API host, or another endpoint (a private one, or a local stand-in).");
+    web::CloudChecks& checks = web::cloud_checks();
+    const app::TabId tab = ctx.workspace.active_id();
+    const app::BucketCheck* check = checks.of(tab);
+    if (tab == 0) {
+        ImGui::TextDisabled("Open a manifest in the Manifest panel to check its objects.");
+        return;
+    }
+    ImGui::Text("Manifest: %s", ctx.workspace.display_name(tab).c_str());
+    const std::string why = checks.cannot_start(ctx.workspace, tab);
+    if (check && check->running()) {
+        const auto& job = *check->job();
+        const std::string overlay =
+            fmt::format("{} of {} · {:.1f} objects/s", job.done(), check->urls().size(), job.rate());
+        ImGui::ProgressBar(float(job.progress()), ImVec2(std::min(em * 22, ImGui::GetContentRegionAvail().x), 0),
+                           overlay.c_str());
+        if (flow_button("Cancel check")) checks.cancel(ctx.workspace, tab);
+    } else {
+        ImGui::BeginDisabled(!why.empty());
+        if (ImGui::Button("Check objects")) {
+            checks.set_endpoint(c.endpoint);
+            checks.start(ctx.workspace, tab, false, ctx.log, ctx.now_s);
+        }
+        explain(
+            "Sends a signed HEAD request for every object the manifest names. Objects an earlier check "
+            "found (or found missing) are not asked again.");
+        if (check) {
+            same_line_if_fits(button_width("Check all again"));
+            if (ImGui::Button("Check all again")) {
+                checks.set_endpoint(c.endpoint);
+                checks.start(ctx.workspace, tab, true, ctx.log, ctx.now_s);
+            }
+        }
+        ImGui::EndDisabled();
+        if (!why.empty()) ImGui::TextDisabled("%s", why.c_str());
+    }
+    if (check && check->job()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(web::check_summary(*check).c_str());
+        if (const auto& skew = check->job()->clock_skew())
+            ImGui::TextColored(severity_colour(Severity::warning),
+                               "This computer's clock is %.0f s %s the server's (Date: %s): signed URLs may be "
+                               "refused until it is set right.",
+                               std::abs(skew->seconds), skew->seconds > 0 ? "behind" : "ahead of", skew->date.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
 void sign_section(CloudView& c) {
-    ImGui::SeparatorText("Sign a URL");
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 14);
     input_text("Bucket", "my-bucket", c.bucket, sizeof c.bucket);
@@ -115,12 +171,12 @@ void sign_section(CloudView& c) {
         if (flow_button("Inspect it")) {
             std::snprintf(c.inspect_url, sizeof c.inspect_url, "%s", c.url.c_str());
             c.inspect_method = c.method;
+            c.show_inspector = true;
         }
     }
 }
 
 void inspect_section(CloudView& c) {
-    ImGui::SeparatorText("Read a signed URL");
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(-FLT_MIN);
     input_text("URL", "https://storage.googleapis.com/…?X-Goog-Signature=…", c.inspect_url, sizeof c.inspect_url);
@@ -197,16 +253,32 @@ void cloud_answer(CloudView& c, int tag, const std::string& json) {
     }
 }
 
-void draw_cloud_window(UiState& ui) {
-    CloudView& c = ui.cloud;
+void draw_cloud_window(ShellContext& ctx) {
+    CloudView& c = ctx.ui.cloud;
     if (!c.open) return;
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 42, em * 36), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::Begin("Cloud###cloud", &c.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         key_section(c);
-        sign_section(c);
-        inspect_section(c);
+        // One tool at a time, so each has the window's height.
+        if (ImGui::BeginTabBar("cloud-tools")) {
+            if (ImGui::BeginTabItem("Objects")) {
+                check_section(ctx);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Sign a URL")) {
+                sign_section(c);
+                ImGui::EndTabItem();
+            }
+            const ImGuiTabItemFlags select = c.show_inspector ? ImGuiTabItemFlags_SetSelected : 0;
+            c.show_inspector = false;
+            if (ImGui::BeginTabItem("Read a signed URL", nullptr, select)) {
+                inspect_section(c);
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
     }
     ImGui::End();
 }

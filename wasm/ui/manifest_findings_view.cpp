@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "app/cloud_checks.hpp"
 #include "app/finding_excerpt.hpp"
 #include "ui/help.hpp"
 #include "ui/manifest_views.hpp"
@@ -39,6 +40,49 @@ std::string copy_group(const app::ManifestDocument& doc, const std::vector<std::
     std::string out;
     for (std::uint32_t i : idx) out += copy_text(doc, i) + "\n";
     return out;
+}
+
+// The tab's bucket check (app/bucket_check.hpp), grouped by code like the validation's findings; an entry
+// jumps to its row.
+void draw_bucket_findings(ShellContext& ctx, ManifestTab& tab) {
+    const app::BucketCheck* check = web::cloud_checks().of(tab.id);
+    if (!check) return;
+    std::map<std::string, std::vector<app::UnitFinding>> by_code;
+    for (app::UnitFinding& f : check->findings()) by_code[f.diagnostic.code].push_back(std::move(f));
+    if (by_code.empty()) return;
+    for (const auto& [code, list] : by_code) {
+        ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(list.front().diagnostic.severity));
+        const bool open = ImGui::TreeNodeEx(("bucket:" + code).c_str(),
+                                            ImGuiTreeNodeFlags_AllowOverlap | ImGuiTreeNodeFlags_DefaultOpen,
+                                            "%s (%zu), bucket check", code.c_str(), list.size());
+        ImGui::PopStyleColor();
+        ImGui::PushID(("bucket:" + code).c_str());
+        same_line_if_fits(small_button_width("What is this?"));
+        if (ImGui::SmallButton("What is this?")) show_code_help(ctx.ui, code);
+        ImGui::PopID();
+        if (!open) continue;
+        ImGuiListClipper clipper;
+        clipper.Begin(int(std::min(list.size(), kListedPerCode)));
+        while (clipper.Step())
+            for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
+                const app::UnitFinding& f = list[std::size_t(k)];
+                ImGui::PushID(k);
+                const std::string label =
+                    f.whole_check ? f.diagnostic.message
+                                  : fmt::format("item {}  {}", std::uint64_t(f.unit) + 1, f.diagnostic.message);
+                if (ImGui::Selectable(label.c_str(), false) && !f.whole_check) {
+                    tab.selected = f.unit;
+                    tab.selected_column = -1;
+                    tab.scroll_to_selected = true;
+                    tab.pane = ManifestPane::table;
+                    tab.pane_requested = true;
+                }
+                explain("Show this row in the table.");
+                ImGui::PopID();
+            }
+        if (list.size() > kListedPerCode) ImGui::TextDisabled("… %zu more", list.size() - kListedPerCode);
+        ImGui::TreePop();
+    }
 }
 
 }  // namespace
@@ -130,7 +174,8 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
     if (ImGui::BeginChild("finding-groups",
                           ImVec2(0, std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().y - excerpt_h)),
                           true)) {
-        if (groups.empty()) ImGui::TextDisabled("No findings.");
+        draw_bucket_findings(ctx, tab);
+        if (groups.empty()) ImGui::TextDisabled("No findings from validation.");
         for (const auto& [code, idx] : groups) {
             const Severity sev = ds[idx.front()].severity;
             auto total_it = counts.find(code);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 
+#include "app/cloud_checks.hpp"
 #include "app/counted.hpp"
 #include "ui/manifest_views.hpp"
 #include "ui/widgets.hpp"
@@ -95,11 +96,17 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
                                   ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
                                   ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingFixedFit |
                                   ImGuiTableFlags_Hideable | ImGuiTableFlags_Reorderable;
-    if (!ImGui::BeginTable("units", ncols + 1, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(2, 1);
+    // A bucket check of the tab adds its "Bucket" column after "#": `lead` columns come before the
+    // document's own.
+    const app::BucketCheck* bucket = web::cloud_checks().of(tab.id);
+    const int lead = bucket ? 2 : 1;
+    if (!ImGui::BeginTable(bucket ? "units+bucket" : "units", ncols + lead, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(lead + 1, 1);
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupColumn(
         "#", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_NoHide, em * 4);
+    if (bucket)
+        ImGui::TableSetupColumn("Bucket", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, em * 7);
     for (int c = 0; c < ncols; ++c) {
         const app::Column& col = tab.columns[std::size_t(c)];
         float w = col.kind == ColumnKind::url      ? em * 16
@@ -110,7 +117,7 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
     }
     // The headers one by one, to name each for debug.items() (TableHeadersRow reports none).
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int c = 0; c <= ncols; ++c) {
+    for (int c = 0; c < ncols + lead; ++c) {
         if (!ImGui::TableSetColumnIndex(c)) continue;
         const char* name = ImGui::TableGetColumnName(c);
         ImGui::PushID(c);
@@ -155,7 +162,7 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
                 tab.selected = unit;
                 // The row editor opens on the cell clicked ("#" is column 0 of the table).
-                const int hovered = ImGui::TableGetHoveredColumn() - 1;
+                const int hovered = ImGui::TableGetHoveredColumn() - lead;
                 tab.selected_column = hovered >= 0 && hovered < ncols ? hovered : -1;
             }
             if (r == target) {
@@ -164,11 +171,22 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
                 // then draws nothing to scroll to: scroll to the column's place in the table instead.
                 if (tab.selected_column >= 0 && tab.selected_column < ncols) {
                     ImGuiTable* table = ImGui::GetCurrentTable();
-                    const ImGuiTableColumn& column = table->Columns[tab.selected_column + 1];
+                    const ImGuiTableColumn& column = table->Columns[tab.selected_column + lead];
                     ImGui::SetScrollFromPosX(table->InnerWindow,
                                              (column.MinX + column.MaxX) * 0.5f - table->InnerWindow->Pos.x, 0.5f);
                 }
                 tab.scroll_to_selected = false;
+            }
+            if (bucket && ImGui::TableNextColumn()) {
+                const gcs::ObjectState state = bucket->unit_state(unit);
+                if (state == gcs::ObjectState::exists)
+                    ImGui::TextUnformatted(app::state_word(state));
+                else if (state != gcs::ObjectState::pending)
+                    ImGui::TextColored(
+                        severity_colour(state == gcs::ObjectState::not_checkable ? Severity::warning : Severity::error),
+                        "%s", app::state_word(state));
+                else if (bucket->running())
+                    ImGui::TextDisabled("…");
             }
             for (int c = 0; c < ncols; ++c) {
                 if (!ImGui::TableNextColumn()) continue;
@@ -191,7 +209,7 @@ void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
                 if (row_selected && c == tab.selected_column) {
                     // Recorded for tests: where the cell is and how much of it the table shows.
                     const ImGuiTable* table = ImGui::GetCurrentTable();
-                    const ImGuiTableColumn& column = table->Columns[c + 1];
+                    const ImGuiTableColumn& column = table->Columns[c + lead];
                     const ImVec2 at = ImGui::GetCursorScreenPos();
                     const ImRect cell(column.MinX, at.y, column.MaxX, at.y + ImGui::GetTextLineHeight());
                     ImRect shown = cell;

@@ -22,7 +22,7 @@ void draw_main_menu(ShellContext& ctx) {
     if (ImGui::BeginMenu("View")) {
         for (int i = 0; i < app::kPanelCount; ++i)
             ImGui::MenuItem(app::panel_title((app::Panel)i), nullptr, &ui.panels[i].open);
-        ImGui::MenuItem("Cloud: signed URLs", nullptr, &ui.cloud.open);
+        ImGui::MenuItem("Cloud: buckets and signed URLs", nullptr, &ui.cloud.open);
         ImGui::Separator();
         if (ImGui::MenuItem("Reset layout")) {
             for (auto& p : ui.panels) p = PanelState{};
@@ -139,7 +139,7 @@ void draw_shell(ShellContext& ctx) {
     }
     draw_about(ctx);
     draw_help_windows(ctx.ui);
-    draw_cloud_window(ctx.ui);
+    draw_cloud_window(ctx);
     draw_notices(ctx);
 }
 

@@ -111,6 +111,8 @@ struct CloudView {
     nlohmann::json inspection;  // the answer of inspectSignedUrl; null: none yet
     std::string inspect_error;
     int next_tag = 1;
+    char endpoint[512] = "";      // where checks go; empty: https://storage.googleapis.com
+    bool show_inspector = false;  // bring the inspector's tab in front (Inspect it)
 };
 
 struct UiState {

@@ -1,0 +1,173 @@
+// Checking a manifest's objects from the browser against the GCS stand-in (tests/fakes/gcs-standin):
+// the demo key opened in the Cloud window, signed HEADs through emscripten's fetch, and every outcome a
+// browser can tell apart: exists, missing, forbidden, blocked by the bucket's CORS, refused by the page's
+// Content-Security-Policy, not checkable; with 503s and a dropped connection injected, and nothing lost
+// or counted twice.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { launch, openApp, clickItem, waitState, findItem } from './helpers/browser.mjs';
+import { startServer, artifacts } from './helpers/server.mjs';
+import { startGcsStandin, DEMO_KEY_PATH } from '../fakes/gcs-standin/index.mjs';
+import { makeDemoBucket, DEFAULT_OUT } from '../fakes/make-demo-bucket.mjs';
+
+const noFfmpeg = spawnSync('ffmpeg', ['-version']).error ? 'ffmpeg is missing (scripts/setup installs it)' : false;
+const key = fs.readFileSync(DEMO_KEY_PATH, 'utf8');
+const s = { standin: null, server: null, browser: null };
+
+before(async () => {
+  if (noFfmpeg) return;
+  fs.mkdirSync(artifacts, { recursive: true });
+  await makeDemoBucket(DEFAULT_OUT);
+  s.standin = await startGcsStandin({ seed: DEFAULT_OUT });
+  s.server = await startServer({ extraArgs: ['--connect', s.standin.origin] });
+  // eic-demo lets this page's origin read it; eic-demo-nocors has no CORS configuration at all.
+  const page = new URL(s.server.url).origin;
+  s.standin.setCors('eic-demo', [{ origin: [page], method: ['GET', 'HEAD'],
+    responseHeader: ['Content-Type', 'Content-Length', 'Date', 'ETag', 'Range', 'Content-Range'], maxAgeSeconds: 3600 }]);
+  s.browser = await launch();
+});
+after(async () => {
+  await s.browser?.close();
+  s.server?.stop();
+  await s.standin?.close();
+});
+
+const url = (bucket, object) => `gs://${bucket}/${object}`;
+
+test('the objects of a manifest are checked from the browser and each outcome is told apart', { skip: noFfmpeg }, async () => {
+  const { standin } = s;
+  standin.reset();
+  // 503 twice, then the object; the first connection for another one is dropped; one answers slowly.
+  standin.setFaults({
+    latencyMs: 5,
+    objects: {
+      'eic-demo/images/diagram-320x240.png': { answers: [{ status: 503, times: 2 }] },
+      'eic-demo/images/badge-40x30.gif': { dropFirst: 1 },
+    },
+  });
+  const manifest = {
+    images: [
+      { objectUrl: url('eic-demo', 'images/photo-64x48.jpg'), title: 'photo' },
+      { objectUrl: url('eic-demo', 'images/diagram-320x240.png'), title: 'diagram' },
+      { objectUrl: url('eic-demo', 'images/badge-40x30.gif'), title: 'badge' },
+      { objectUrl: `${standin.origin.replace('127.0.0.1', 'localhost')}/x.jpg`, title: 'elsewhere' },
+      { objectUrl: url('eic-demo', 'images/not-there.jpg'), title: 'missing' },
+      { objectUrl: url('eic-demo', 'private/secret.jpg'), title: 'forbidden' },
+      { objectUrl: url('eic-demo-nocors', 'images/photo-64x48.jpg'), title: 'no cors' },
+      { objectUrl: 'https://storage.cloud.google.com/eic-demo/caf%C3%A9/na%C3%AFve%20photo.jpg', title: 'accents' },
+      { objectUrl: url('eic-demo', 'a/../b.jpg'), title: 'dot segments' },
+    ],
+    image_groups: [{ title: 'walk', createVideo: false,
+      objectUrl_0: url('eic-demo', 'sequences/walk/frame-0001.png'), objectUrl_1: url('eic-demo', 'sequences/walk/frame-0099.png') }],
+  };
+  const { context, page, errors } = await openApp(s.browser, s.server.url);
+  await page.evaluate((m) => window.eic.openManifest('bucket.json', m), JSON.stringify(manifest, null, 2));
+  await waitState(page, (st) => st.manifest.tabs?.length === 1 && !st.manifest.validating, 15000);
+
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await waitState(page, (st) => st.cloud.open);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
+  await chooser.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
+  await waitState(page, (st) => st.cloud.keyEmail !== '');
+  await clickItem(page, 'Endpoint', { window: 'Cloud' });
+  await page.keyboard.type(standin.origin);
+  await page.keyboard.press('Enter');
+  await clickItem(page, 'Check objects', { window: 'Cloud' });
+  const st = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === x.cloud.check.total, 30000);
+  const check = st.cloud.check;
+  assert.equal(check.endpoint, standin.origin);
+  assert.equal(check.transport, 'browser');
+  if (process.env.EIC_DEBUG) console.log(JSON.stringify(check.objects, null, 1), JSON.stringify(standin.stats.entries()));
+  const byTitle = {};
+  check.objects.forEach((o) => { byTitle[o.url] = o; });
+  const state = (u) => byTitle[u]?.state;
+  assert.equal(state(url('eic-demo', 'images/photo-64x48.jpg')), 'exists');
+  assert.equal(byTitle[url('eic-demo', 'images/photo-64x48.jpg')].size, fs.statSync(path.join(DEFAULT_OUT, 'files', 'eic-demo', 'images', 'photo-64x48.jpg')).size);
+  assert.equal(byTitle[url('eic-demo', 'images/photo-64x48.jpg')].contentType, 'image/jpeg');
+  assert.equal(state(url('eic-demo', 'images/diagram-320x240.png')), 'exists');
+  assert.equal(byTitle[url('eic-demo', 'images/diagram-320x240.png')].attempts, 3, 'two 503s, then the answer');
+  assert.equal(state(url('eic-demo', 'images/badge-40x30.gif')), 'exists');
+  assert.equal(state(url('eic-demo', 'images/not-there.jpg')), 'missing');
+  assert.equal(state(url('eic-demo', 'private/secret.jpg')), 'forbidden');
+  assert.equal(byTitle[url('eic-demo', 'private/secret.jpg')].errorCode, 'AccessDenied');
+  assert.equal(state(url('eic-demo-nocors', 'images/photo-64x48.jpg')), 'blocked by CORS or network');
+  assert.match(byTitle[url('eic-demo-nocors', 'images/photo-64x48.jpg')].detail, /CORS/);
+  assert.equal(state('https://storage.cloud.google.com/eic-demo/caf%C3%A9/na%C3%AFve%20photo.jpg'), 'exists');
+  assert.equal(state(url('eic-demo', 'a/../b.jpg')), 'not checkable');
+  assert.equal(state(url('eic-demo', 'sequences/walk/frame-0099.png')), 'missing');
+  assert.equal(check.counts.pending ?? 0, 0, 'nothing is left unchecked');
+
+  // Nothing counted twice: the stand-in saw one HEAD per attempt of each object (the CORS-blocked one:
+  // the HEAD and the page's no-cors probe that told CORS apart from the network).
+  const heads = (bucket, object) => standin.stats.get({ api: 'xml', method: 'HEAD', bucket, object }).requests;
+  assert.equal(heads('eic-demo', 'images/photo-64x48.jpg'), 1);
+  assert.equal(heads('eic-demo', 'images/diagram-320x240.png'), 3);
+  assert.equal(heads('eic-demo', 'images/badge-40x30.gif'), 2, 'the dropped connection and the retry');
+  assert.equal(heads('eic-demo', 'images/not-there.jpg'), 1);
+
+  await page.screenshot({ path: path.join(artifacts, 'gcs-check-cloud.png') });
+  // The table shows the Bucket column; the findings list the check's findings on their rows.
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await waitState(page, (x) => !x.cloud.open);
+  await findItem(page, 'Bucket', { window: 'Manifest' });
+  await page.screenshot({ path: path.join(artifacts, 'gcs-check-table.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a re-run skips what is settled; a request the page\'s policy refuses says so', { skip: noFfmpeg }, async () => {
+  const { standin } = s;
+  standin.reset();
+  standin.setFaults({});
+  // A page whose connect-src does not list the stand-in (no test pages, which allow every local
+  // origin): every probe is refused before it leaves.
+  const strict = await startServer({ testPages: false });
+  const manifest = { images: [{ objectUrl: url('eic-demo', 'images/photo-64x48.jpg'), title: 'photo' }] };
+  const { context, page } = await openApp(s.browser, strict.url);
+  await page.evaluate((m) => window.eic.openManifest('strict.json', m), JSON.stringify(manifest));
+  await waitState(page, (st) => st.manifest.tabs?.length === 1 && !st.manifest.validating, 15000);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
+  await chooser.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
+  await waitState(page, (st) => st.cloud.keyEmail !== '');
+  await clickItem(page, 'Endpoint', { window: 'Cloud' });
+  await page.keyboard.type(standin.origin);
+  await clickItem(page, 'Check objects', { window: 'Cloud' });
+  const st = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
+  const o = st.cloud.check.objects[0];
+  assert.equal(o.state, 'blocked by policy');
+  assert.ok(o.detail.includes(standin.origin), o.detail);
+  assert.match(o.detail, /connect-src/);
+  assert.equal(standin.stats.get({ api: 'xml', method: 'HEAD' }).requests, 0, 'nothing reached the server');
+  await context.close();
+  strict.stop();
+
+  // On the permissive page: a first check, then a second that asks nothing again.
+  const p2 = await openApp(s.browser, s.server.url);
+  await p2.page.evaluate((m) => window.eic.openManifest('again.json', m), JSON.stringify(manifest));
+  await waitState(p2.page, (st2) => st2.manifest.tabs?.length === 1 && !st2.manifest.validating, 15000);
+  await clickItem(p2.page, 'View');
+  await clickItem(p2.page, 'Cloud: buckets and signed URLs');
+  const [c2] = await Promise.all([p2.page.waitForEvent('filechooser'), clickItem(p2.page, 'Open key file…', { window: 'Cloud' })]);
+  await c2.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
+  await waitState(p2.page, (st2) => st2.cloud.keyEmail !== '');
+  await clickItem(p2.page, 'Endpoint', { window: 'Cloud' });
+  await p2.page.keyboard.type(standin.origin);
+  await clickItem(p2.page, 'Check objects', { window: 'Cloud' });
+  await waitState(p2.page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
+  const before = standin.stats.get({ api: 'xml', method: 'HEAD' }).requests;
+  assert.equal(before, 1);
+  await clickItem(p2.page, 'Check objects', { window: 'Cloud' });
+  await waitState(p2.page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
+  assert.equal(standin.stats.get({ api: 'xml', method: 'HEAD' }).requests, 1, 'a settled object is not asked again');
+  await clickItem(p2.page, 'Check all again', { window: 'Cloud' });
+  await waitState(p2.page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
+  assert.equal(standin.stats.get({ api: 'xml', method: 'HEAD' }).requests, 2);
+  await p2.context.close();
+});

@@ -1,0 +1,137 @@
+#include "app/cloud_checks.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+
+#include "app/gcs/webcrypto_probe_signer.hpp"
+#include "app/net/transport.hpp"
+
+namespace eic::web {
+
+namespace {
+double wall_clock() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+double steady_clock() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+CloudChecks& cloud_checks() {
+    static CloudChecks c;
+    return c;
+}
+
+void CloudChecks::set_key(const std::string& client_email) {
+    if (client_email == email_) return;
+    email_ = client_email;
+    signer_.reset();  // running checks keep theirs (TabCheck::signer)
+}
+
+void CloudChecks::set_endpoint(std::string endpoint) {
+    while (!endpoint.empty() && endpoint.back() == '/') endpoint.pop_back();
+    if (endpoint == endpoint_) return;
+    endpoint_ = std::move(endpoint);
+    signer_.reset();
+}
+
+std::string CloudChecks::cannot_start(const app::ManifestWorkspace& ws, app::TabId tab) const {
+    const app::WorkspaceTab* t = ws.find(tab);
+    if (!t) return "Open a manifest first.";
+    if (email_.empty()) return "Open a service-account key file in the Cloud window first.";
+    if (!t->doc.editable()) return "Wait until the manifest is read.";
+    auto it = checks_.find(tab);
+    if (it != checks_.end() && it->second.check->running()) return "A check of this manifest is running.";
+    return "";
+}
+
+bool CloudChecks::start(app::ManifestWorkspace& ws, app::TabId tab, bool recheck, app::Log& log, double now_s) {
+    if (!cannot_start(ws, tab).empty()) return false;
+    const app::WorkspaceTab* t = ws.find(tab);
+    if (!signer_) {
+        gcs::V4ProbeOptions options;
+        options.endpoint = endpoint_;
+        signer_ = std::make_shared<WebCryptoProbeSigner>(email_, options);
+    }
+    TabCheck& c = checks_[tab];
+    std::vector<gcs::ObjectResult> previous;
+    auto urls = app::object_urls_of(t->doc);
+    // Results of the same URLs carry over; after edits the URLs differ and everything is checked again.
+    if (c.check && c.check->urls().size() == urls.size() && c.check->job()) {
+        bool same = true;
+        for (std::size_t i = 0; same && i < urls.size(); ++i) same = urls[i].url == c.check->urls()[i].url;
+        if (same) previous = c.check->results();
+    }
+    const std::size_t count = urls.size();
+    c.check = std::make_unique<app::BucketCheck>(std::move(urls), t->doc.revision());
+    gcs::ObjectCheckOptions options;
+    options.steady = steady_clock;
+    options.wall = wall_clock;
+    // A browser opens at most 6 HTTP/1.1 connections per host; more in flight would only queue there.
+    options.max_in_flight = 6;
+    options.previous = std::move(previous);
+    options.recheck = recheck;
+    auto job = c.check->start(session_transport(), *signer_, std::move(options));
+    c.signer = signer_;
+    c.job = ws.run_job(std::make_unique<app::SharedJob>(job));
+    c.reported = false;
+    log.add(app::LogLevel::info,
+            fmt::format("Checking {} object{} of {} in {}{}", count, count == 1 ? "" : "s", ws.display_name(tab),
+                        endpoint_.empty() ? "https://storage.googleapis.com" : endpoint_,
+                        recheck ? " (all again)" : ""),
+            now_s);
+    return true;
+}
+
+void CloudChecks::cancel(app::ManifestWorkspace& ws, app::TabId tab) {
+    auto it = checks_.find(tab);
+    if (it == checks_.end()) return;
+    if (it->second.job) ws.cancel_job(it->second.job);
+    if (it->second.check->job()) it->second.check->job()->cancel();
+}
+
+const app::BucketCheck* CloudChecks::of(app::TabId tab) const {
+    auto it = checks_.find(tab);
+    return it == checks_.end() ? nullptr : it->second.check.get();
+}
+
+std::string check_summary(const app::BucketCheck& check) {
+    const auto counts = check.counts();
+    std::string parts;
+    for (const auto& [state, n] : counts) {
+        if (n == 0) continue;
+        const char* word = state == gcs::ObjectState::pending ? "not checked" : app::state_word(state);
+        parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, word);
+    }
+    const std::size_t total = check.urls().size();
+    return fmt::format("Checked {} object{}: {}.", total, total == 1 ? "" : "s", parts);
+}
+
+void CloudChecks::update(const app::ManifestWorkspace& ws, app::Log& log, double now_s) {
+    for (auto& [tab, c] : checks_) {
+        if (c.reported || !c.check->job() || !c.check->job()->finished()) continue;
+        c.reported = true;
+        const auto counts = c.check->counts();
+        std::size_t bad = 0;
+        for (const auto& [state, n] : counts)
+            if (state != gcs::ObjectState::exists && state != gcs::ObjectState::pending) bad += n;
+        const std::string line = ws.display_name(tab) + ": " + check_summary(*c.check);
+        if (bad > 0)
+            log.notify(app::LogLevel::warning, line + " See the Bucket column and the findings.", now_s);
+        else
+            log.add(app::LogLevel::info, line, now_s);
+    }
+}
+
+void CloudChecks::forget_closed(const app::ManifestWorkspace& ws) {
+    for (auto it = checks_.begin(); it != checks_.end();) {
+        if (!ws.find(it->first) && !it->second.check->running())
+            it = checks_.erase(it);
+        else
+            ++it;
+    }
+}
+
+}  // namespace eic::web

@@ -1,0 +1,56 @@
+// The object checks of the Manifest panel's tabs against their buckets (app/bucket_check.hpp): one check
+// per tab, run as a job on the workspace's runner over the session's transport (app/net/transport.hpp),
+// signed in the page with the Cloud window's key (app/gcs/webcrypto_probe_signer.hpp). The endpoint is
+// https://storage.googleapis.com unless the user points it at another (a stand-in, a private endpoint).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "app/bucket_check.hpp"
+#include "app/log.hpp"
+#include "app/manifest_workspace.hpp"
+#include "gcs/probe_signer.hpp"
+
+namespace eic::web {
+
+class CloudChecks {
+public:
+    // The open key's account; empty when none (checks cannot start).
+    void set_key(const std::string& client_email);
+    const std::string& key_email() const { return email_; }
+    // "SCHEME://HOST[:PORT]", or empty for https://storage.googleapis.com.
+    void set_endpoint(std::string endpoint);
+    const std::string& endpoint() const { return endpoint_; }
+
+    // Why a check of the tab cannot start now (no key, no objects, running); empty when it can.
+    std::string cannot_start(const app::ManifestWorkspace& ws, app::TabId tab) const;
+    // Starts checking every object of the tab (recheck: settled objects too).
+    bool start(app::ManifestWorkspace& ws, app::TabId tab, bool recheck, app::Log& log, double now_s);
+    void cancel(app::ManifestWorkspace& ws, app::TabId tab);
+    const app::BucketCheck* of(app::TabId tab) const;
+    // Logs the checks that ended since the last call (with a notice when objects are missing or blocked).
+    void update(const app::ManifestWorkspace& ws, app::Log& log, double now_s);
+    // Drops the checks of tabs that are closed.
+    void forget_closed(const app::ManifestWorkspace& ws);
+
+private:
+    struct TabCheck {
+        std::unique_ptr<app::BucketCheck> check;
+        std::shared_ptr<gcs::ProbeSigner> signer;  // the job's, kept while it may run
+        jobs::JobId job = 0;
+        bool reported = true;
+    };
+    std::string email_;
+    std::string endpoint_;
+    std::shared_ptr<gcs::ProbeSigner> signer_;  // for the next check; a new key or endpoint makes a new one
+    std::map<app::TabId, TabCheck> checks_;
+};
+
+CloudChecks& cloud_checks();
+
+// The end of a check in one line: "Checked 12 objects: 9 exist, 2 missing, 1 forbidden."
+std::string check_summary(const app::BucketCheck& check);
+
+}  // namespace eic::web

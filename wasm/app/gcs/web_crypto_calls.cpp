@@ -1,0 +1,37 @@
+#include "app/gcs/web_crypto_calls.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <unordered_map>
+
+extern "C" void eic_js_cloud_crypto(double id, int op, const char* text);
+
+namespace eic::web {
+
+namespace {
+std::unordered_map<std::uint64_t, CryptoAnswer>& waiting() {
+    static std::unordered_map<std::uint64_t, CryptoAnswer> w;
+    return w;
+}
+}  // namespace
+
+std::uint64_t web_crypto_call(CryptoOp op, const std::string& text, CryptoAnswer answer) {
+    static std::uint64_t next = 1;
+    const std::uint64_t id = next++;
+    waiting()[id] = std::move(answer);
+    eic_js_cloud_crypto(double(id), op == CryptoOp::sha256 ? 0 : 1, text.c_str());
+    return id;
+}
+
+void web_crypto_forget(std::uint64_t id) { waiting().erase(id); }
+
+}  // namespace eic::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void eic_app_crypto_answer(double id, const char* hex, const char* error) {
+    auto& w = eic::web::waiting();
+    auto it = w.find(std::uint64_t(id));
+    if (it == w.end()) return;
+    eic::web::CryptoAnswer answer = std::move(it->second);
+    w.erase(it);
+    answer(hex ? hex : "", error ? error : "");
+}

@@ -1,0 +1,21 @@
+// SHA-256 and RSA-SHA256 (with the Cloud window's open key) from the page's WebCrypto (web/web-crypto.js),
+// whose promises answer later: a call is sent with a callback, and the answer comes back through
+// eic_app_crypto_answer on a later turn of the event loop, never during the call.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace eic::web {
+
+// hex: the lower-case hex result; error: why there is none (never quotes a key).
+using CryptoAnswer = std::function<void(const std::string& hex, const std::string& error)>;
+
+enum class CryptoOp { sha256, rsa_sha256_sign };
+
+std::uint64_t web_crypto_call(CryptoOp op, const std::string& text, CryptoAnswer answer);
+// The answer to `id` is no longer wanted.
+void web_crypto_forget(std::uint64_t id);
+
+}  // namespace eic::web
