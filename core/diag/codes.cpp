@@ -613,12 +613,15 @@ const std::vector<CodeInfo>& table() {
 
         // ---- Object checks ------------------------------------------------------------------------
         {"gcs.object.missing", E, fixed, kChecks, "",
-         "https://cloud.google.com/storage/docs/xml-api/head-object; " EIC_GCS_XML_STATUS " (404)",
-         "GCS answered the signed HEAD with 404 Not Found: no object has this name in the bucket. Check the "
-         "spelling (names are case sensitive) and whether it was uploaded."},
-        {"gcs.object.forbidden", E, fixed, kChecks, "", EIC_GCS_XML_STATUS " (401, 403)",
-         "GCS refused the request (401 or 403): the service account that signs lacks `storage.objects.get` on the "
-         "bucket (or the bucket is another project's). The message quotes GCS's reason when it sent one."},
+         "https://cloud.google.com/storage/docs/xml-api/head-object; " EIC_GCS_XML_STATUS
+         " (404); https://cloud.google.com/storage/docs/json_api/v1/status-codes (404 `notFound`)",
+         "GCS answered the signed HEAD (or the JSON API's objects.get) with 404 Not Found: no object has this name "
+         "in the bucket. Check the spelling (names are case sensitive) and whether it was uploaded."},
+        {"gcs.object.forbidden", E, fixed, kChecks, "",
+         EIC_GCS_XML_STATUS " (401, 403); https://cloud.google.com/storage/docs/json_api/v1/status-codes (403)",
+         "GCS refused the request (XML API 401 or 403, JSON API 403): the service account that signs, or the account "
+         "whose access token eic uses, lacks `storage.objects.get` on the bucket (or the bucket is another "
+         "project's). The message quotes GCS's reason when it sent one."},
         {"gcs.object.signature-mismatch", E, fixed, kChecks, "",
          EIC_GCS_CANONICAL "; https://cloud.google.com/storage/docs/authentication/signatures",
          "GCS answered 403 `SignatureDoesNotMatch`: the signature does not match the request GCS received. GCS's "
@@ -641,6 +644,11 @@ const std::vector<CodeInfo>& table() {
          "The URL cannot be probed: it is not a GCS URL (another cloud's, or not a URL), it is malformed, or the "
          "object name has a `.` or `..` segment, which a browser's URL parser removes, so the object cannot be "
          "addressed by path. This says nothing about whether the object exists."},
+        {"gcs.object.needs-token", W, fixed, kChecks, "",
+         "https://cloud.google.com/storage/docs/json_api/v1/status-codes (401); RFC 6750 §3.1 (`invalid_token`)",
+         "The object was not checked because the OAuth access token was refused (401: it has expired or is not "
+         "valid) or is missing; the check waits, and probes these objects again once a new token is set and it "
+         "resumes. With IAM `signBlob`, IAM Credentials refused the token. Nothing is known about the object yet."},
         {"gcs.clock.skew", W, fixed, kChecks, "",
          "RFC 9110 §6.6.1 (Date); https://cloud.google.com/storage/docs/access-control/signed-urls",
          "GCS's `Date` header differs from this computer's clock by more than a minute. Signed URLs carry the "

@@ -128,8 +128,9 @@ const std::vector<DocSection>& doc_sections() {
         {"Object checks", "",
          "Findings of the object check (`core/gcs/object_check.hpp`): every object a manifest names is probed with\n"
          "a V4 signed `HEAD` on the XML API host, `https://storage.googleapis.com/BUCKET/OBJECT`, whatever form the\n"
-         "manifest uses (`storage.cloud.google.com` never answers cross-origin requests). A finding sits on the\n"
-         "manifest row of the URL; `gcs.clock.skew` is about the whole check."},
+         "manifest uses (`storage.cloud.google.com` never answers cross-origin requests), or, with an OAuth access\n"
+         "token and no key, with the JSON API's objects.get (`/storage/v1/b/BUCKET/o/OBJECT`). A finding sits on\n"
+         "the manifest row of the URL; `gcs.clock.skew` is about the whole check."},
     };
     return sections;
 }
