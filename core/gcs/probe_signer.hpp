@@ -7,6 +7,8 @@
 //   the browser's          runs prepare_v4 / add_canonical_request_hash / finish_v4 (gcs/v4_signing.hpp)
 //                          around crypto.subtle.digest and .sign, and answers poll() when the promise
 //                          settles.
+//   IamSignBlobSigner      V4 signed URLs whose signature IAM Credentials' signBlob makes, with an OAuth
+//                          access token (gcs/iam_sign_blob.hpp): no key in the browser.
 //   BearerTokenProber      JSON API requests with an OAuth access token, which need no signature
 //                          (gcs/json_api_prober.hpp).
 #pragma once
