@@ -1,6 +1,6 @@
-// The platform's cryptography, as core sees it: SHA-256 and RSA signatures come from the platform
-// (OpenSSL natively, crypto_openssl.cpp; node's crypto module or the browser's WebCrypto in wasm) and are
-// never written by hand in core.
+// The platform's cryptography, as core sees it: SHA-256, RSA signatures and the base64 codec come from the
+// platform (OpenSSL natively, crypto_openssl.cpp; node's crypto module or the browser's WebCrypto and
+// atob/btoa in wasm) and are never written by hand in core.
 //
 // This interface is synchronous. The browser's WebCrypto (crypto.subtle) is asynchronous, so the browser
 // does not implement it: code that signs is split into steps that produce the bytes to hash or sign and
@@ -9,6 +9,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,13 @@ public:
     // `pem_private_key` (PEM, RFC 7468: "PRIVATE KEY" (PKCS#8, as in a Google service-account key file) or
     // "RSA PRIVATE KEY"). Never logs or keeps the key.
     virtual Signature rsa_sha256_sign(std::string_view pem_private_key, std::string_view message) const = 0;
+    // Base64 (RFC 4648 section 4: the standard alphabet, padded with '='), the form Google's JSON APIs carry
+    // bytes in (IAM Credentials signBlob's payload and signedBlob). Natively OpenSSL's EVP_EncodeBlock; in
+    // wasm the JavaScript engine's (btoa/atob, node's Buffer).
+    virtual std::string base64_encode(std::string_view bytes) const = 0;
+    // The bytes of base64 text; nullopt when it is not base64 (a character outside the alphabet, a bad
+    // length or misplaced padding).
+    virtual std::optional<std::string> base64_decode(std::string_view text) const = 0;
 };
 
 // The synchronous implementation this program runs with: the native CLI and the native test runner

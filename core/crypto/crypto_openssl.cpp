@@ -1,11 +1,13 @@
 // crypto::Crypto on OpenSSL 3's EVP interface (https://www.openssl.org/docs/man3.0/man3/EVP_Digest.html,
-// https://www.openssl.org/docs/man3.0/man3/EVP_DigestSignInit.html). Native only.
+// https://www.openssl.org/docs/man3.0/man3/EVP_DigestSignInit.html,
+// https://www.openssl.org/docs/man3.0/man3/EVP_EncodeBlock.html). Native only.
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <stdexcept>
@@ -79,6 +81,41 @@ public:
             return failure("OpenSSL could not sign with this key");
         out.resize(size);
         return Signature{std::move(out), {}};
+    }
+
+    std::string base64_encode(std::string_view bytes) const override {
+        // EVP_EncodeBlock takes an int length: encode in pieces of whole 3-byte groups, whose encodings
+        // concatenate to the encoding of the whole.
+        constexpr std::size_t kPiece = 3 * (std::size_t(1) << 20);
+        std::string out;
+        out.reserve((bytes.size() + 2) / 3 * 4);
+        for (std::size_t at = 0; at < bytes.size(); at += kPiece) {
+            const std::size_t n = std::min(kPiece, bytes.size() - at);
+            std::string piece((n + 2) / 3 * 4 + 1, '\0');  // and the NUL EVP_EncodeBlock writes
+            const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(piece.data()),
+                                                reinterpret_cast<const unsigned char*>(bytes.data() + at), int(n));
+            out.append(piece.data(), std::size_t(std::max(written, 0)));
+        }
+        return out;
+    }
+
+    std::optional<std::string> base64_decode(std::string_view text) const override {
+        // EVP_DecodeBlock skips surrounding white space and returns the padding as zero bytes, so the text's
+        // form is checked first (a multiple of 4 characters of the alphabet, '=' only as the last one or two),
+        // and the padding is taken off after.
+        static constexpr std::string_view kAlphabet =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        if (text.size() % 4 != 0 || text.size() > std::size_t(INT_MAX)) return std::nullopt;
+        std::size_t padding = 0;
+        while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=') ++padding;
+        if (text.substr(0, text.size() - padding).find_first_not_of(kAlphabet) != std::string_view::npos)
+            return std::nullopt;
+        std::string out(text.size() / 4 * 3, '\0');
+        const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                      reinterpret_cast<const unsigned char*>(text.data()), int(text.size()));
+        if (n < 0 || std::size_t(n) != out.size()) return std::nullopt;
+        out.resize(out.size() - padding);
+        return out;
     }
 };
 

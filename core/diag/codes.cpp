@@ -18,6 +18,7 @@ constexpr const char* kJson = "JSON syntax";
 constexpr const char* kManifest = "Manifest";
 constexpr const char* kSigning = "Signed URLs";
 constexpr const char* kChecks = "Object checks";
+constexpr const char* kCors = "Bucket CORS";
 
 // Sources, cited the same way everywhere (macros, so they join adjacent string literals).
 #define EIC_SDK_SCHEMA "SDK `encord/metadata_schema.py`"
@@ -30,6 +31,8 @@ constexpr const char* kChecks = "Object checks";
 #define EIC_GCS_CANONICAL "https://cloud.google.com/storage/docs/authentication/canonical-requests"
 #define EIC_GCS_SIGNATURES "https://cloud.google.com/storage/docs/authentication/signatures"
 #define EIC_GCS_XML_STATUS "https://cloud.google.com/storage/docs/xml-api/reference-status"
+#define EIC_GCS_CORS "https://cloud.google.com/storage/docs/cross-origin"
+#define EIC_GCS_CORS_ORDER "https://cloud.google.com/storage/docs/xml-api/put-bucket-cors"
 
 const std::vector<CodeInfo>& table() {
     static const std::vector<CodeInfo> codes = {
@@ -613,12 +616,15 @@ const std::vector<CodeInfo>& table() {
 
         // ---- Object checks ------------------------------------------------------------------------
         {"gcs.object.missing", E, fixed, kChecks, "",
-         "https://cloud.google.com/storage/docs/xml-api/head-object; " EIC_GCS_XML_STATUS " (404)",
-         "GCS answered the signed HEAD with 404 Not Found: no object has this name in the bucket. Check the "
-         "spelling (names are case sensitive) and whether it was uploaded."},
-        {"gcs.object.forbidden", E, fixed, kChecks, "", EIC_GCS_XML_STATUS " (401, 403)",
-         "GCS refused the request (401 or 403): the service account that signs lacks `storage.objects.get` on the "
-         "bucket (or the bucket is another project's). The message quotes GCS's reason when it sent one."},
+         "https://cloud.google.com/storage/docs/xml-api/head-object; " EIC_GCS_XML_STATUS
+         " (404); https://cloud.google.com/storage/docs/json_api/v1/status-codes (404 `notFound`)",
+         "GCS answered the signed HEAD (or the JSON API's objects.get) with 404 Not Found: no object has this name "
+         "in the bucket. Check the spelling (names are case sensitive) and whether it was uploaded."},
+        {"gcs.object.forbidden", E, fixed, kChecks, "",
+         EIC_GCS_XML_STATUS " (401, 403); https://cloud.google.com/storage/docs/json_api/v1/status-codes (403)",
+         "GCS refused the request (XML API 401 or 403, JSON API 403): the service account that signs, or the account "
+         "whose access token eic uses, lacks `storage.objects.get` on the bucket (or the bucket is another "
+         "project's). The message quotes GCS's reason when it sent one."},
         {"gcs.object.signature-mismatch", E, fixed, kChecks, "",
          EIC_GCS_CANONICAL "; https://cloud.google.com/storage/docs/authentication/signatures",
          "GCS answered 403 `SignatureDoesNotMatch`: the signature does not match the request GCS received. GCS's "
@@ -641,11 +647,56 @@ const std::vector<CodeInfo>& table() {
          "The URL cannot be probed: it is not a GCS URL (another cloud's, or not a URL), it is malformed, or the "
          "object name has a `.` or `..` segment, which a browser's URL parser removes, so the object cannot be "
          "addressed by path. This says nothing about whether the object exists."},
+        {"gcs.object.needs-token", W, fixed, kChecks, "",
+         "https://cloud.google.com/storage/docs/json_api/v1/status-codes (401); RFC 6750 §3.1 (`invalid_token`)",
+         "The object was not checked because the OAuth access token was refused (401: it has expired or is not "
+         "valid) or is missing; the check waits, and probes these objects again once a new token is set and it "
+         "resumes. With IAM `signBlob`, IAM Credentials refused the token. Nothing is known about the object yet."},
         {"gcs.clock.skew", W, fixed, kChecks, "",
          "RFC 9110 §6.6.1 (Date); https://cloud.google.com/storage/docs/access-control/signed-urls",
          "GCS's `Date` header differs from this computer's clock by more than a minute. Signed URLs carry the "
          "signing time, and GCS refuses them when the clocks disagree too much: set the clock right. Reported once "
          "per check."},
+        // ---- Bucket CORS --------------------------------------------------------------------------
+        {"gcs.cors.none", E, fixed, kCors, "", EIC_GCS_CORS,
+         "The bucket has no CORS configuration. The XML API, where signed URLs go, then answers no request from "
+         "another origin, so the browser withholds every answer from eic's page. The fix is a configuration for "
+         "the page's origin, applied with `gcloud storage buckets update gs://BUCKET --cors-file=cors.json`."},
+        {"gcs.cors.origin", E, fixed, kCors, "", EIC_GCS_CORS "; " EIC_GCS_CORS_ORDER,
+         "No rule of the bucket's CORS configuration names the page's origin (or `*`). GCS adds no CORS headers "
+         "for it, and the browser withholds every answer. The fix puts a rule for the origin first and keeps the "
+         "existing rules after it."},
+        {"gcs.cors.method", E, fixed, kCors, "", EIC_GCS_CORS_ORDER,
+         "A rule names the page's origin, but no rule for it allows a method eic needs (`GET` and `HEAD`, and "
+         "`PUT` and `POST` to upload). GCS matches origin and method together, so those requests get no CORS "
+         "headers."},
+        {"gcs.cors.header", W, fixed, kCors, "",
+         EIC_GCS_CORS_ORDER "; https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name",
+         "The requests are allowed, but the rule GCS applies (the first that matches the origin and method) does "
+         "not list a header eic reads or sends in `responseHeader`. The browser then hides it, and the message "
+         "says what degrades: without `Date`, for example, there is no clock-skew warning. Only the CORS-safelisted "
+         "response headers (Content-Length, Content-Type, Last-Modified...) are readable without being listed."},
+        {"gcs.cors.refused", E, fixed, kCors, "",
+         EIC_GCS_CORS "; https://fetch.spec.whatwg.org/#concept-filtered-response-opaque",
+         "The page's signed `HEAD` got no readable answer, while a `no-cors` request of the same URL reached GCS "
+         "(or the browser reported a CORS refusal). The bucket's CORS configuration does not allow the page's "
+         "origin with `HEAD`, or there is none. Reading the configuration with an access token tells which."},
+        {"gcs.cors.unknown", W, fixed, kCors, "", "",
+         "The doctor cannot tell. Either the page's Content-Security-Policy blocked the request, the network "
+         "failed for the `no-cors` request too (not CORS), nothing was observed, or the configuration allows the "
+         "page while its request was still refused. The message says which."},
+        {"gcs.cors.config", E, fixed, kCors, "",
+         "https://cloud.google.com/storage/docs/gsutil/commands/cors; "
+         "https://cloud.google.com/storage/docs/json_api/v1/buckets (`cors`)",
+         "The text is not a CORS configuration. A configuration is a JSON array of rules, each an object whose "
+         "`origin`, `method` and `responseHeader` are arrays of strings and whose `maxAgeSeconds` is a whole "
+         "number. The pointer names the value at fault."},
+        {"gcs.cors.rule", W, fixed, kCors, "",
+         EIC_GCS_CORS_ORDER "; https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin",
+         "A rule, or a value in it, matches no browser's request. The rule may lack `origin` or `method`. An origin "
+         "may have a path or trailing `/`, upper case, or a `*` inside a host (GCS documents `*` only as a whole "
+         "value). The methods may list `OPTIONS`, which GCS answers itself. Browsers send origins as "
+         "`SCHEME://HOST[:PORT]`, in lower case, with no path."},
     };
     return codes;
 }
@@ -661,6 +712,8 @@ const std::vector<CodeInfo>& table() {
 #undef EIC_GCS_BUCKETS
 #undef EIC_GCS_CANONICAL
 #undef EIC_GCS_XML_STATUS
+#undef EIC_GCS_CORS
+#undef EIC_GCS_CORS_ORDER
 
 const std::vector<CodeInfo>& all_codes() { return table(); }
 

@@ -128,8 +128,18 @@ const std::vector<DocSection>& doc_sections() {
         {"Object checks", "",
          "Findings of the object check (`core/gcs/object_check.hpp`): every object a manifest names is probed with\n"
          "a V4 signed `HEAD` on the XML API host, `https://storage.googleapis.com/BUCKET/OBJECT`, whatever form the\n"
-         "manifest uses (`storage.cloud.google.com` never answers cross-origin requests). A finding sits on the\n"
-         "manifest row of the URL; `gcs.clock.skew` is about the whole check."},
+         "manifest uses (`storage.cloud.google.com` never answers cross-origin requests), or, with an OAuth access\n"
+         "token and no key, with the JSON API's objects.get (`/storage/v1/b/BUCKET/o/OBJECT`). A finding sits on\n"
+         "the manifest row of the URL; `gcs.clock.skew` is about the whole check."},
+        {"Bucket CORS", "",
+         "Findings of the CORS doctor (`core/gcs/cors_doctor.hpp`). From a browser page, signed URLs go to GCS's XML\n"
+         "API, which answers another origin only as the bucket's CORS configuration allows\n"
+         "(https://cloud.google.com/storage/docs/cross-origin); the JSON API, used with an access token, answers\n"
+         "every origin. The doctor reads what the page observed: its own signed `HEAD`, a `no-cors` request of the\n"
+         "same URL, and the configuration when an access token can read it (`GET /storage/v1/b/BUCKET?fields=cors`).\n"
+         "It evaluates the configuration as GCS does: rules in order, and the first whose origin and method match\n"
+         "the request decides. Each finding carries a fix: the configuration to apply, eic's rule first with the\n"
+         "bucket's own rules kept after it, and the `gcloud storage buckets update` command that applies it."},
     };
     return sections;
 }

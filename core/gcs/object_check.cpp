@@ -6,6 +6,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "gcs/google_error.hpp"
+#include "gcs/json_api.hpp"
 #include "gcs/object_url.hpp"
 #include "gcs/v4_time.hpp"
 
@@ -60,6 +62,26 @@ std::optional<std::uint64_t> parse_length(const std::string* v) {
     return std::strtoull(v->c_str(), nullptr, 10);
 }
 
+// The MD5 of x-goog-hash ("crc32c=n03x6A==,md5=Ojk9c3dhfxgoKVVHYwFbHQ==", or one header per hash, which a
+// browser joins with ", "): https://cloud.google.com/storage/docs/xml-api/reference-headers#xgooghash.
+std::string md5_of_goog_hash(const net::Headers& headers) {
+    for (const auto& [name, value] : headers) {
+        if (name != "x-goog-hash") continue;
+        for (std::size_t at = 0; at < value.size();) {
+            std::size_t end = value.find(',', at);
+            if (end == std::string::npos) end = value.size();
+            std::size_t a = value.find_first_not_of(' ', at);
+            if (a < end && value.compare(a, 4, "md5=") == 0) {
+                std::size_t b = end;
+                while (b > a + 4 && value[b - 1] == ' ') --b;
+                return value.substr(a + 4, b - a - 4);
+            }
+            at = end + 1;
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 const char* object_state_name(ObjectState s) {
@@ -82,6 +104,8 @@ const char* object_state_name(ObjectState s) {
             return "not checkable";
         case ObjectState::error:
             return "error";
+        case ObjectState::needs_token:
+            return "waiting for a token";
     }
     return "pending";
 }
@@ -131,6 +155,26 @@ void ObjectCheckJob::settle(std::size_t index, ObjectState state) {
     last_done_at_ = options_.steady();
 }
 
+void ObjectCheckJob::await_token(Active& a, std::string detail) {
+    ObjectResult& r = results_[a.index];
+    r.state = ObjectState::needs_token;  // not settled, not counted: resume() probes it again
+    r.detail = std::move(detail);
+    token_wait_ = true;
+}
+
+void ObjectCheckJob::resume() {
+    if (!token_wait_ || finished_) return;
+    token_wait_ = false;
+    // queue_ is taken from its back: the refused objects go there, the lowest index last, so they are
+    // probed first and in order.
+    for (std::size_t i = results_.size(); i-- > 0;)
+        if (results_[i].state == ObjectState::needs_token) {
+            results_[i].state = ObjectState::pending;
+            results_[i].detail.clear();
+            queue_.push_back(i);
+        }
+}
+
 void ObjectCheckJob::start_signing(Active& a) {
     const ObjectResult& r = results_[a.index];
     a.phase = Phase::signing;
@@ -152,12 +196,14 @@ void ObjectCheckJob::note_date(const net::HttpResponse& response) {
     if (std::fabs(diff) > options_.skew_tolerance_s + 1) skew_ = ClockSkew{diff, *date};
 }
 
-// Reads an answer; true when the object's result is final, false when another request follows (a retry
-// after back-off, or the GET that reads a 403's error body).
+// Reads an answer; true when the job is done with the object (its result is final, or it waits for a
+// token), false when another request follows (a retry after back-off, or the GET that reads a 403's error
+// body).
 bool ObjectCheckJob::on_answer(Active& a, const net::HttpResponse& response) {
     ObjectResult& r = results_[a.index];
     note_date(response);
     r.status = response.status;
+    r.api = signer_.api();
     const bool head = a.method == "HEAD";
     if (response.status == 0) {
         r.detail = response.message.empty() ? net::failure_name(response.failure) : response.message;
@@ -169,11 +215,16 @@ bool ObjectCheckJob::on_answer(Active& a, const net::HttpResponse& response) {
             settle(a.index, ObjectState::blocked_cors_or_network);
             return true;
         }
+    } else if (r.api == ProbeApi::json) {
+        return on_json_answer(a, response);
     } else if (response.status >= 200 && response.status <= 299) {
         if (head) {
-            r.size = parse_length(response.header("content-length"));
+            r.size = parse_length(response.header("x-goog-stored-content-length"));
+            if (!r.size) r.size = parse_length(response.header("content-length"));
             if (const std::string* v = response.header("content-type")) r.content_type = *v;
             if (const std::string* v = response.header("last-modified")) r.updated = *v;
+            if (const std::string* v = response.header("x-goog-generation")) r.generation = *v;
+            r.md5_hash = md5_of_goog_hash(response.headers);
         }
         if (!head) {
             // The GET that was to read a 403's reason was allowed: the HEAD alone is refused.
@@ -210,13 +261,63 @@ bool ObjectCheckJob::on_answer(Active& a, const net::HttpResponse& response) {
         r.error_code = xml_element(response.body, "Code").value_or("");
         r.detail = xml_element(response.body, "Message").value_or("HTTP " + std::to_string(response.status));
     }
-    // Retryable, or an error.
-    if (net::is_retryable(a.method, response) && r.attempts < options_.retry.max_attempts) {
+    return retry_or_fail(a, response);
+}
+
+// A JSON API answer with a status: the object resource, or a JSON error document whose reason and message
+// are kept (https://cloud.google.com/storage/docs/json_api/v1/status-codes).
+bool ObjectCheckJob::on_json_answer(Active& a, const net::HttpResponse& response) {
+    ObjectResult& r = results_[a.index];
+    const int status = response.status;
+    if (status >= 200 && status <= 299) {
+        const std::optional<ObjectResource> o = read_object_resource(response.body);
+        if (!o || !o->size) {
+            r.detail = "GCS's answer is not the object's metadata (an object resource with its size).";
+            settle(a.index, ObjectState::error);
+            return true;
+        }
+        r.size = o->size;
+        r.content_type = o->content_type;
+        r.updated = o->updated;
+        r.generation = o->generation;
+        r.md5_hash = o->md5_hash;
+        r.error_code.clear();
+        r.detail.clear();
+        settle(a.index, ObjectState::exists);
+        return true;
+    }
+    const std::optional<GoogleError> e = read_google_error(response.body);
+    r.error_code = e ? e->reason : std::string();
+    r.detail = e ? e->message : std::string();
+    if (status == 401) {
+        // The token has expired or is not one (RFC 6750 section 3.1, invalid_token): every other request
+        // with it meets the same answer, so the job waits for a new one.
+        await_token(a, "GCS refused the access token (401" + (r.detail.empty() ? "" : ": " + r.detail) +
+                           "): it has expired or is not valid. Get a new token and resume.");
+        return true;
+    }
+    if (status == 404) {
+        settle(a.index, ObjectState::missing);
+        return true;
+    }
+    if (status == 403) {
+        settle(a.index, ObjectState::forbidden);
+        return true;
+    }
+    if (r.detail.empty()) r.detail = "HTTP " + std::to_string(status);
+    return retry_or_fail(a, response);
+}
+
+// After an answer that says nothing final: another attempt after back-off when the answer may change and
+// the budget allows, else the object's result is what the last answer says.
+bool ObjectCheckJob::retry_or_fail(Active& a, const net::HttpResponse& response) {
+    ObjectResult& r = results_[a.index];
+    if (net::is_retryable(a.method, response) && a.sends < options_.retry.max_attempts) {
         a.phase = Phase::backoff;
-        a.retry_at = options_.steady() + net::backoff_delay(options_.retry, r.attempts, &response);
+        a.retry_at = options_.steady() + net::backoff_delay(options_.retry, a.sends, &response);
         return false;
     }
-    if (r.attempts > 1) r.detail += " (gave up after " + std::to_string(r.attempts) + " attempts)";
+    if (a.sends > 1) r.detail += " (gave up after " + std::to_string(a.sends) + " attempts)";
     const ObjectState state = response.status != 0                        ? ObjectState::error
                               : response.failure == net::Failure::timeout ? ObjectState::timeout
                                                                           : ObjectState::blocked_cors_or_network;
@@ -233,6 +334,10 @@ bool ObjectCheckJob::advance(Active& a, bool& progressed) {
             progressed = true;
             a.ticket = 0;
             if (!probe->ok()) {
+                if (probe->needs_token) {
+                    await_token(a, probe->error);
+                    return true;
+                }
                 r.detail = probe->error;
                 settle(a.index, ObjectState::error);
                 return true;
@@ -246,6 +351,7 @@ bool ObjectCheckJob::advance(Active& a, bool& progressed) {
             a.sent_at = options_.steady();
             a.phase = Phase::in_flight;
             ++r.attempts;
+            ++a.sends;
             return false;
         }
         case Phase::in_flight: {
@@ -262,6 +368,12 @@ bool ObjectCheckJob::advance(Active& a, bool& progressed) {
             return on_answer(a, *response);
         }
         case Phase::backoff:
+            if (token_wait_) {
+                // Sent now, the retry would carry the refused token too: back to the queue for resume().
+                queue_.push_back(a.index);
+                progressed = true;
+                return true;
+            }
             if (options_.steady() < a.retry_at) return false;
             progressed = true;
             start_signing(a);
@@ -284,7 +396,7 @@ jobs::StepStatus ObjectCheckJob::step(std::size_t max_bytes) {
     // Start new objects. URLs that cannot be probed settle at once without a slot; how many are looked
     // at per step follows the runner's hint (a URL is taken as about 1 KB of work).
     std::size_t budget = std::max<std::size_t>(64, max_bytes / 1024);
-    while (!queue_.empty() && active_.size() < options_.max_in_flight && budget-- > 0) {
+    while (!token_wait_ && !queue_.empty() && active_.size() < options_.max_in_flight && budget-- > 0) {
         const std::size_t index = queue_.back();
         queue_.pop_back();
         progressed = true;
@@ -304,7 +416,7 @@ jobs::StepStatus ObjectCheckJob::step(std::size_t max_bytes) {
         // A synchronous signer has answered already: send at once rather than a frame later.
         if (advance(active_.back(), progressed)) active_.pop_back();
     }
-    if (queue_.empty() && active_.empty()) {
+    if (queue_.empty() && active_.empty() && !token_wait_) {
         finished_ = true;
         return jobs::StepStatus::finished;
     }
@@ -335,6 +447,9 @@ std::size_t ObjectCheckJob::in_flight() const {
         std::count_if(active_.begin(), active_.end(), [](const Active& a) { return a.phase == Phase::in_flight; }));
 }
 
-std::string ObjectCheckJob::label() const { return "Checking " + std::to_string(results_.size()) + " objects in GCS"; }
+std::string ObjectCheckJob::label() const {
+    return "Checking " + std::to_string(results_.size()) + " objects in GCS" +
+           (token_wait_ ? " (waiting for a new access token)" : "");
+}
 
 }  // namespace eic::gcs

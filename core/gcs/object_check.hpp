@@ -1,7 +1,11 @@
 // Checks that the objects a manifest names are in their buckets: a job (jobs/job_runner.hpp) that probes
-// each object with a signed XML API HEAD (gcs/probe_signer.hpp) over the transport (net/http.hpp) and
-// records what GCS says: exists (size, content type, last modified), missing (404), forbidden (401/403),
-// or why there is no answer.
+// each object over the transport (net/http.hpp) with the request a ProbeSigner makes (gcs/probe_signer.hpp)
+// and records what GCS says: exists (size, content type, last modified), missing (404), forbidden
+// (401/403), or why there is no answer. The signer's api() says how answers read:
+//   XML API   a signed HEAD: the answer's headers, and GCS's XML error documents;
+//   JSON API  objects.get with an access token (gcs/json_api_prober.hpp): the object resource, and JSON
+//             error documents (https://cloud.google.com/storage/docs/json_api/v1/status-codes), which come
+//             with the GET itself, so no second request reads them.
 //
 // - Targets are (id, url) pairs; ids are the caller's (the app maps them to manifest units). The URL keeps
 //   the user's form; the probe goes to https://storage.googleapis.com (gcs/object_url.hpp).
@@ -21,7 +25,12 @@
 //   (https://cloud.google.com/storage/docs/access-control/signed-urls). In a browser, Date is readable only
 //   when the bucket's CORS configuration exposes it (responseHeader), as Content-Length, Content-Type and
 //   Last-Modified always are (CORS-safelisted response headers).
-// - cancel() aborts what is in flight and keeps the results so far; the unfinished stay `pending`.
+// - Access tokens expire. When one is refused (a JSON API 401; a signer's needs_token, e.g. IAM signBlob's
+//   401) the job waits: no new object starts, what is in flight finishes (objects waiting to retry go back
+//   to the queue), and the objects refused wait in `needs_token`, counted nowhere. waiting_for_token() says
+//   so; once the caller has set a new token on the signer, resume() probes them again, first, and goes on.
+// - cancel() aborts what is in flight and keeps the results so far; the unfinished stay `pending` (or
+//   `needs_token`).
 // - A re-run given the previous results skips the objects they settled (exists, missing, forbidden, not
 //   checkable) unless `recheck`; outcomes that say nothing of the object (blocked, timeout, error) are
 //   probed again.
@@ -50,6 +59,7 @@ enum class ObjectState {
     timeout,                  // no answer in time, on every attempt
     not_checkable,            // not a GCS URL, or not addressable by path (see detail)
     error,                    // any other answer, retries exhausted, or the probe could not be signed
+    needs_token,              // the access token was refused or is missing: probed again on resume()
 };
 
 const char* object_state_name(ObjectState s);
@@ -67,13 +77,21 @@ struct ObjectResult {
     std::string url;  // as the manifest has it
     std::string bucket, object;
     ObjectState state = ObjectState::pending;
-    int status = 0;                     // the last HTTP status (0: none)
-    int attempts = 0;                   // requests sent for it, retries and the error-body GET included
-    std::optional<std::uint64_t> size;  // Content-Length of the HEAD answer
+    int status = 0;                // the last HTTP status (0: none)
+    int attempts = 0;              // requests sent for it, retries and the error-body GET included
+    ProbeApi api = ProbeApi::xml;  // which API answered
+    // The stored size: the JSON API's `size`; on the XML API x-goog-stored-content-length when GCS sends it
+    // (an object stored gzip-compressed may be served decompressed, so its Content-Length is another
+    // number: https://cloud.google.com/storage/docs/transcoding), else Content-Length.
+    std::optional<std::uint64_t> size;
     std::string content_type;
-    std::string updated;     // Last-Modified, as sent (an HTTP-date)
-    std::string error_code;  // GCS's XML <Code>, e.g. "AccessDenied", "SignatureDoesNotMatch"
-    std::string detail;      // why: the failure, GCS's <Message>, or why it is not checkable
+    std::string updated;     // as sent: Last-Modified (XML, an HTTP-date) or `updated` (JSON, RFC 3339)
+    std::string generation;  // x-goog-generation (XML) or `generation` (JSON); empty when not readable
+    std::string md5_hash;    // base64: x-goog-hash's md5 (XML) or `md5Hash` (JSON); composite objects have none
+    // GCS's error code: the XML <Code> ("AccessDenied", "SignatureDoesNotMatch") or the JSON API's reason
+    // ("notFound", "forbidden", "required").
+    std::string error_code;
+    std::string detail;  // why: the failure, GCS's message, or why it is not checkable
     // For SignatureDoesNotMatch: what GCS computed and what eic signed.
     std::string server_canonical_request, server_string_to_sign;
     std::string eic_canonical_request, eic_string_to_sign;
@@ -115,22 +133,34 @@ public:
     std::size_t in_flight() const;  // requests sent and not answered
     std::size_t done() const { return done_; }
 
+    // True from the first refused token until resume(): the job starts nothing new (it steps as `waiting`
+    // once what was in flight has finished) and does not finish.
+    bool waiting_for_token() const { return token_wait_; }
+    // Probes the objects in `needs_token` again, before the rest, and goes on. Call it once the signer has
+    // a new token; a no-op when the job is not waiting.
+    void resume();
+
 private:
     enum class Phase { signing, in_flight, backoff };
     struct Active {
         std::size_t index = 0;
         Phase phase = Phase::signing;
         std::string method = "HEAD";  // "GET" while reading a 403's error body
+        int sends = 0;                // requests sent since it (re)started: the retry budget
         ProbeSigner::Ticket ticket = 0;
         net::RequestId request = 0;
         double sent_at = 0;
         double retry_at = 0;
         ProbeRequest probe;  // the request being sent (eic's canonical request)
     };
-    // Advances one active object; true when it is done with (its result is final).
+    // Advances one active object; true when the job is done with it (its result is final, it waits for a
+    // token, or it went back to the queue).
     bool advance(Active& a, bool& progressed);
     void start_signing(Active& a);
     bool on_answer(Active& a, const net::HttpResponse& response);
+    bool on_json_answer(Active& a, const net::HttpResponse& response);
+    bool retry_or_fail(Active& a, const net::HttpResponse& response);
+    void await_token(Active& a, std::string detail);
     void note_date(const net::HttpResponse& response);
     void settle(std::size_t index, ObjectState state);
 
@@ -146,6 +176,7 @@ private:
     double started_at_ = -1;
     double last_done_at_ = -1;
     bool finished_ = false;
+    bool token_wait_ = false;
 };
 
 }  // namespace eic::gcs

@@ -15,10 +15,11 @@ inline constexpr const char* timeout = "gcs.object.timeout";
 inline constexpr const char* failed = "gcs.object.check-failed";
 inline constexpr const char* not_checkable = "gcs.object.not-checkable";
 inline constexpr const char* clock_skew = "gcs.clock.skew";
+inline constexpr const char* needs_token = "gcs.object.needs-token";
 
 inline const std::vector<const char*>& all() {
-    static const std::vector<const char*> codes = {missing, forbidden, signature_mismatch, blocked,
-                                                   timeout, failed,    not_checkable,      clock_skew};
+    static const std::vector<const char*> codes = {missing, forbidden,     signature_mismatch, blocked,    timeout,
+                                                   failed,  not_checkable, clock_skew,         needs_token};
     return codes;
 }
 

@@ -24,12 +24,13 @@ std::optional<Diagnostic> finding(const ObjectResult& r) {
                     "GCS did not accept eic's signature for " + where(r) +
                         " (403 SignatureDoesNotMatch): the key is not the service account's, the clock is off, or "
                         "eic signed another request than it sent. Compare GCS's canonical request with eic's.");
-            return Diagnostic::error(cc::forbidden, where(r) + ": access denied (GCS answered " +
-                                                        std::to_string(r.status) +
-                                                        (r.error_code.empty() ? "" : " " + r.error_code) +
-                                                        "). Give the service account storage.objects.get on the "
-                                                        "bucket." +
-                                                        (r.detail.empty() ? "" : " GCS: " + r.detail));
+            return Diagnostic::error(cc::forbidden,
+                                     where(r) + ": access denied (GCS answered " + std::to_string(r.status) +
+                                         (r.error_code.empty() ? "" : " " + r.error_code) + "). Give " +
+                                         (r.api == ProbeApi::json ? "the account whose access token eic uses"
+                                                                  : "the service account that signs") +
+                                         " storage.objects.get on the bucket." +
+                                         (r.detail.empty() ? "" : " GCS: " + r.detail));
         case ObjectState::blocked_policy:
             return Diagnostic::warning(cc::blocked, "The page's Content-Security-Policy blocked the request for " +
                                                         where(r) + "; the object was not checked.");
@@ -46,6 +47,8 @@ std::optional<Diagnostic> finding(const ObjectResult& r) {
                 cc::failed, "The check of " + (r.bucket.empty() ? r.url : where(r)) + " failed: " + r.detail);
         case ObjectState::not_checkable:
             return Diagnostic::warning(cc::not_checkable, r.detail);
+        case ObjectState::needs_token:
+            return Diagnostic::warning(cc::needs_token, where(r) + " was not checked: " + r.detail);
     }
     return std::nullopt;
 }

@@ -6,8 +6,11 @@
 //   V4ProbeSigner (here)   signs at once with a synchronous crypto::Crypto (OpenSSL natively, node).
 //   the browser's          runs prepare_v4 / add_canonical_request_hash / finish_v4 (gcs/v4_signing.hpp)
 //                          around crypto.subtle.digest and .sign, and answers poll() when the promise
-//                          settles; an IAM signBlob signer or a JSON API bearer-token prober (which needs
-//                          no signature) plug in the same way.
+//                          settles.
+//   IamSignBlobSigner      V4 signed URLs whose signature IAM Credentials' signBlob makes, with an OAuth
+//                          access token (gcs/iam_sign_blob.hpp): no key in the browser.
+//   BearerTokenProber      JSON API requests with an OAuth access token, which need no signature
+//                          (gcs/json_api_prober.hpp).
 #pragma once
 
 #include <cstdint>
@@ -39,7 +42,10 @@ struct ProbeRequest {
     net::HttpRequest http;          // empty method when signing failed
     std::string canonical_request;  // what eic signed (V4); empty for an unsigned probe
     std::string string_to_sign;
-    std::string error;  // why there is no request; never quotes a key
+    std::string error;  // why there is no request; never quotes a key or a token
+    // The access token the signer works with is missing, or was refused (401): nothing else will do until
+    // the caller sets a new one (an object check then waits: ObjectCheckJob::waiting_for_token()).
+    bool needs_token = false;
     bool ok() const { return error.empty(); }
 };
 

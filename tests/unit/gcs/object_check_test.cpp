@@ -427,3 +427,27 @@ TEST_CASE("object check: runs on the job runner", "[gcs][check]") {
     CHECK_FALSE(runner.has(id));
     CHECK(frames < 20);
 }
+
+TEST_CASE("object check: the XML answer's x-goog headers give generation, MD5 and the stored size", "[gcs][check]") {
+    Rig rig;
+    // An object stored gzip-compressed and served decompressed: Content-Length is not the stored size
+    // (https://cloud.google.com/storage/docs/transcoding). A browser joins repeated headers with ", ".
+    rig.http.table[url_of("b-1", "log.txt")] = {
+        test::answer(200, {{"content-length", "9000"},
+                           {"x-goog-stored-content-length", "1200"},
+                           {"x-goog-generation", "1699869600000000"},
+                           {"x-goog-hash", "crc32c=n03x6A==, md5=Ojk9c3dhfxgoKVVHYwFbHQ=="}})};
+    rig.http.table[url_of("b-1", "plain")] = {test::answer(
+        200, {{"content-length", "5"}, {"x-goog-hash", "md5=XrY7u+Ae7tCTyyK7j1rNww=="}, {"x-goog-hash", "crc32c=x"}})};
+    gcs::ObjectCheckJob job(targets({"gs://b-1/log.txt", "gs://b-1/plain"}), rig.http, rig.signer, rig.options());
+    rig.run(job);
+    const auto& gz = job.results()[0];
+    CHECK(gz.api == gcs::ProbeApi::xml);
+    CHECK(gz.size == 1200u);
+    CHECK(gz.generation == "1699869600000000");
+    CHECK(gz.md5_hash == "Ojk9c3dhfxgoKVVHYwFbHQ==");
+    const auto& plain = job.results()[1];
+    CHECK(plain.size == 5u);
+    CHECK(plain.md5_hash == "XrY7u+Ae7tCTyyK7j1rNww==");
+    CHECK(plain.generation.empty());
+}

@@ -1,10 +1,12 @@
-// node's crypto module through EM_JS (https://nodejs.org/api/crypto.html: createHash, sign). The wasm
-// test runner is built with -sENVIRONMENT=node, so `require` is there.
+// node's crypto module through EM_JS (https://nodejs.org/api/crypto.html: createHash, sign), and base64 from
+// node's Buffer and the global atob (https://nodejs.org/api/buffer.html, https://nodejs.org/api/globals.html).
+// The wasm test runner is built with -sENVIRONMENT=node, so `require` is there.
 #ifdef __EMSCRIPTEN__
 #include "node_crypto.hpp"
 
 #include <emscripten/emscripten.h>
 
+#include <optional>
 #include <string>
 
 // clang-format off
@@ -23,6 +25,27 @@ EM_JS(int, eic_test_node_rsa_sign, (const char* pem, int pem_len, const char* ms
         if (sig.length > cap) return -1;
         HEAPU8.set(sig, out);
         return sig.length;
+    } catch (e) {
+        return -1;
+    }
+});
+
+// Writes the base64 text of the bytes into out (4 * ceil(len / 3) characters).
+EM_JS(void, eic_test_node_base64_encode, (const char* data, int len, char* out), {
+    const text = Buffer.from(HEAPU8.subarray(data, data + len)).toString('base64');
+    for (let i = 0; i < text.length; ++i) HEAPU8[out + i] = text.charCodeAt(i);
+});
+
+// Writes the bytes of base64 text into out (room for 3 * len / 4) and returns their count; -1 when the text
+// is not base64. atob, unlike Buffer.from(s, 'base64'), refuses characters outside the alphabet
+// (https://html.spec.whatwg.org/multipage/webappapis.html#dom-atob); like OpenSSL's reader, eic's, the text
+// must be padded to a multiple of 4.
+EM_JS(int, eic_test_node_base64_decode, (const char* text, int len, unsigned char* out), {
+    if (len % 4 !== 0) return -1;
+    try {
+        const bytes = atob(new TextDecoder().decode(HEAPU8.slice(text, text + len)));
+        for (let i = 0; i < bytes.length; ++i) HEAPU8[out + i] = bytes.charCodeAt(i);
+        return bytes.length;
     } catch (e) {
         return -1;
     }
@@ -46,6 +69,19 @@ public:
         if (n < 0) return {{}, "node's crypto could not sign with this key"};
         out.resize(std::size_t(n));
         return {std::move(out), {}};
+    }
+    std::string base64_encode(std::string_view bytes) const override {
+        std::string out((bytes.size() + 2) / 3 * 4, '\0');
+        eic_test_node_base64_encode(bytes.data(), int(bytes.size()), out.data());
+        return out;
+    }
+    std::optional<std::string> base64_decode(std::string_view text) const override {
+        std::string out(text.size() / 4 * 3 + 3, '\0');
+        const int n =
+            eic_test_node_base64_decode(text.data(), int(text.size()), reinterpret_cast<unsigned char*>(out.data()));
+        if (n < 0) return std::nullopt;
+        out.resize(std::size_t(n));
+        return out;
     }
 };
 
