@@ -3,43 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 #include <unordered_map>
 
 #include "gcs/google_error.hpp"
 #include "gcs/json_api.hpp"
 #include "gcs/object_url.hpp"
 #include "gcs/v4_time.hpp"
+#include "gcs/xml_error.hpp"
 
 namespace eic::gcs {
 namespace {
-
-// The text of the first <tag>...</tag> in an XML error body, with the five predefined entities
-// (XML 1.0 §4.6) decoded. GCS's error documents are flat (<Error><Code>..</Code>...), so no parser is
-// needed; nullopt when the element is absent.
-std::optional<std::string> xml_element(const std::string& xml, const char* tag) {
-    const std::string open = std::string("<") + tag + ">", close = std::string("</") + tag + ">";
-    const std::size_t a = xml.find(open);
-    if (a == std::string::npos) return std::nullopt;
-    const std::size_t b = xml.find(close, a + open.size());
-    if (b == std::string::npos) return std::nullopt;
-    static const std::pair<const char*, char> kEntities[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-    std::string out;
-    for (std::size_t i = a + open.size(); i < b; ++i) {
-        bool replaced = false;
-        if (xml[i] == '&')
-            for (const auto& [entity, c] : kEntities)
-                if (xml.compare(i, std::strlen(entity), entity) == 0) {
-                    out += c;
-                    i += std::strlen(entity) - 1;
-                    replaced = true;
-                    break;
-                }
-        if (!replaced) out += xml[i];
-    }
-    return out;
-}
 
 // An IMF-fixdate (RFC 9110 §5.6.7: "Sun, 06 Nov 1994 08:49:37 GMT") as POSIX seconds; the obsolete
 // forms are not accepted (GCS sends this one).
@@ -240,8 +213,9 @@ bool ObjectCheckJob::on_answer(Active& a, const net::HttpResponse& response) {
         settle(a.index, ObjectState::missing);
         return true;
     } else if (response.status == 401 || response.status == 403) {
-        r.error_code = xml_element(response.body, "Code").value_or("");
-        r.detail = xml_element(response.body, "Message").value_or("");
+        const std::optional<XmlError> error = parse_xml_error(response.body);
+        r.error_code = error ? error->code : "";
+        r.detail = error ? error->message : "";
         if (r.error_code.empty() && head && response.body.empty()) {
             // Read why with a GET of one byte (a HEAD answer has no body).
             a.method = "GET";
@@ -250,16 +224,17 @@ bool ObjectCheckJob::on_answer(Active& a, const net::HttpResponse& response) {
             return advance(a, ignored);
         }
         if (r.error_code == "SignatureDoesNotMatch") {
-            r.server_canonical_request = xml_element(response.body, "CanonicalRequest").value_or("");
-            r.server_string_to_sign = xml_element(response.body, "StringToSign").value_or("");
+            r.server_canonical_request = error->canonical_request;
+            r.server_string_to_sign = error->string_to_sign;
             r.eic_canonical_request = a.probe.canonical_request;
             r.eic_string_to_sign = a.probe.string_to_sign;
         }
         settle(a.index, ObjectState::forbidden);
         return true;
     } else {
-        r.error_code = xml_element(response.body, "Code").value_or("");
-        r.detail = xml_element(response.body, "Message").value_or("HTTP " + std::to_string(response.status));
+        const std::optional<XmlError> error = parse_xml_error(response.body);
+        r.error_code = error ? error->code : "";
+        r.detail = error && !error->message.empty() ? error->message : "HTTP " + std::to_string(response.status);
     }
     return retry_or_fail(a, response);
 }

@@ -96,4 +96,12 @@ std::string xml_api_url(std::string_view bucket, std::string_view object) {
     return "https://storage.googleapis.com/" + std::string(bucket) + "/" + encode_object_path(object);
 }
 
+std::string console_url(std::string_view bucket, std::string_view object) {
+    return "https://storage.cloud.google.com/" + std::string(bucket) + "/" + encode_object_path(object);
+}
+
+std::string gs_url(std::string_view bucket, std::string_view object) {
+    return "gs://" + std::string(bucket) + "/" + std::string(object);
+}
+
 }  // namespace eic::gcs

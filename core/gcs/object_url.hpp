@@ -39,4 +39,11 @@ ObjectUrl parse_object_url(std::string_view url);
 // object encoded as signing encodes it (gcs/v4_encoding.hpp). For messages and tests; probes are signed.
 std::string xml_api_url(std::string_view bucket, std::string_view object);
 
+// The URL Encord documents for GCS objects in manifests, https://storage.cloud.google.com/BUCKET/OBJECT
+// (manifest/values.hpp), the object encoded as in xml_api_url, so that parse_object_url gives it back.
+std::string console_url(std::string_view bucket, std::string_view object);
+// gs://BUCKET/OBJECT with the object as it is: gs:// names are raw (see the forms above), so a name with
+// a space or a '%' is written as such.
+std::string gs_url(std::string_view bucket, std::string_view object);
+
 }  // namespace eic::gcs

@@ -267,6 +267,23 @@ const char* extension_kind_name(ExtensionKind k) {
     return "";
 }
 
+ExtensionKind content_type_kind(std::string_view content_type) {
+    std::string_view t = content_type.substr(0, content_type.find(';'));
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    const std::size_t slash = t.find('/');
+    if (slash == std::string_view::npos || slash == 0 || slash + 1 == t.size()) return ExtensionKind::unknown;
+    const std::string_view type = t.substr(0, slash);
+    if (equal_ascii_ci(type, "video")) return ExtensionKind::video;
+    if (equal_ascii_ci(type, "image")) return ExtensionKind::image;
+    if (equal_ascii_ci(type, "audio")) return ExtensionKind::audio;
+    if (equal_ascii_ci(type, "text")) return ExtensionKind::text;
+    if (equal_ascii_ci(t, "application/pdf")) return ExtensionKind::pdf;
+    if (equal_ascii_ci(t, "application/dicom")) return ExtensionKind::dicom;
+    if (equal_ascii_ci(t, "application/json")) return ExtensionKind::text;
+    return ExtensionKind::unknown;
+}
+
 // ---- detection -----------------------------------------------------------------------------------
 
 FileFormat detect(std::string_view bytes, std::string_view file_name) {

@@ -167,6 +167,11 @@ ExtensionKind extension_kind(std::string_view url);
 // The extension as written, without the dot ("JPG"), or "" when the file name has none.
 std::string_view extension_of(std::string_view url);
 const char* extension_kind_name(ExtensionKind k);  // "an image", "audio", ...
+// The media kind a Content-Type names (RFC 9110 §8.3: type/subtype, parameters after ';' ignored, case-
+// insensitive): video/*, image/*, audio/*, text/*, application/pdf, application/dicom (RFC 3240),
+// application/json. Unknown for anything else, and for GCS's default application/octet-stream
+// (https://cloud.google.com/storage/docs/metadata#content-type), which says nothing of the kind.
+ExtensionKind content_type_kind(std::string_view content_type);
 
 // ---- detection ----------------------------------------------------------------------------------
 

@@ -1,10 +1,14 @@
 // A transport for tests (net/http.hpp): answers from a table of URL (without its query) -> scripted
 // answers, one per send in order (the last repeats), each after a number of polls, so tests can hold
-// requests in flight, inject 429/503 and status-0 failures, and count what was sent and aborted.
+// requests in flight, inject 429/503 and status-0 failures, and count what was sent and aborted. A
+// `respond` callback, when set, sees the whole request (a listing's pages differ only in their query)
+// and its answer wins over the table's; it returns nullopt to leave a request to the table.
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +43,7 @@ class FakeHttp : public net::HttpClient {
 public:
     // Answers for the URL up to its '?'; unknown URLs get 404.
     std::map<std::string, std::vector<FakeAnswer>> table;
+    std::function<std::optional<FakeAnswer>(const net::HttpRequest&)> respond;
     std::vector<net::HttpRequest> sent;
     std::vector<net::RequestId> aborted;
     std::size_t max_in_flight_seen = 0;
@@ -52,6 +57,8 @@ public:
         auto it = table.find(request.method + " " + key);
         if (it == table.end()) it = table.find(key);
         if (it != table.end() && !it->second.empty()) a = it->second[std::min(n, it->second.size() - 1)];
+        if (respond)
+            if (std::optional<FakeAnswer> r = respond(request)) a = std::move(*r);
         sent.push_back(std::move(request));
         const net::RequestId id = next_++;
         open_[id] = a;
