@@ -2,42 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <unordered_map>
 
+#include "gcs/error_body.hpp"
 #include "gcs/object_url.hpp"
 #include "gcs/v4_time.hpp"
 
 namespace eic::gcs {
 namespace {
-
-// The text of the first <tag>...</tag> in an XML error body, with the five predefined entities
-// (XML 1.0 §4.6) decoded. GCS's error documents are flat (<Error><Code>..</Code>...), so no parser is
-// needed; nullopt when the element is absent.
-std::optional<std::string> xml_element(const std::string& xml, const char* tag) {
-    const std::string open = std::string("<") + tag + ">", close = std::string("</") + tag + ">";
-    const std::size_t a = xml.find(open);
-    if (a == std::string::npos) return std::nullopt;
-    const std::size_t b = xml.find(close, a + open.size());
-    if (b == std::string::npos) return std::nullopt;
-    static const std::pair<const char*, char> kEntities[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-    std::string out;
-    for (std::size_t i = a + open.size(); i < b; ++i) {
-        bool replaced = false;
-        if (xml[i] == '&')
-            for (const auto& [entity, c] : kEntities)
-                if (xml.compare(i, std::strlen(entity), entity) == 0) {
-                    out += c;
-                    i += std::strlen(entity) - 1;
-                    replaced = true;
-                    break;
-                }
-        if (!replaced) out += xml[i];
-    }
-    return out;
-}
 
 // An IMF-fixdate (RFC 9110 §5.6.7: "Sun, 06 Nov 1994 08:49:37 GMT") as POSIX seconds; the obsolete
 // forms are not accepted (GCS sends this one).

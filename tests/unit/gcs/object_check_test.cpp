@@ -1,11 +1,13 @@
 // The object check job (core/gcs/object_check.hpp) with a fake transport (tests/unit/helpers/fake_http.hpp),
-// a fake clock and a stub signer that "signs" synchronously or after some polls.
+// a fake clock and a stub signer (tests/unit/helpers/stub_signer.hpp) that "signs" synchronously or after some
+// polls.
 #include "gcs/object_check.hpp"
 
 #include <catch2/catch.hpp>
 #include <map>
 
 #include "../helpers/fake_http.hpp"
+#include "../helpers/stub_signer.hpp"
 #include "gcs/object_check_codes.hpp"
 #include "gcs/object_findings.hpp"
 #include "gcs/object_url.hpp"
@@ -18,46 +20,10 @@ namespace {
 constexpr double kWall = 1700000000;  // 2023-11-14T22:13:20Z
 const char* kDateInTime = "Tue, 14 Nov 2023 22:13:20 GMT";
 
-// Makes "https://storage.googleapis.com/B/O?sig=METHOD" with a canonical request naming the object.
-class StubSigner : public gcs::ProbeSigner {
-public:
-    int delay_polls = 0;
-    std::vector<std::string> started;
-    std::vector<Ticket> forgotten;
-    Ticket start(const gcs::ProbeTarget& target, std::int64_t now) override {
-        const std::string& method = target.method;
-        const std::string& bucket = target.bucket;
-        const std::string& object = target.object;
-        gcs::ProbeRequest p;
-        p.http.method = method;
-        p.http.url = gcs::xml_api_url(bucket, object) + "?sig=" + method + std::to_string(now);
-        p.canonical_request = method + "\n/" + bucket + "/" + object + "\nEIC";
-        p.string_to_sign = "GOOG4-RSA-SHA256\nEIC";
-        started.push_back(method + " " + bucket + "/" + object);
-        pending_[next_] = {p, delay_polls};
-        return next_++;
-    }
-    std::optional<gcs::ProbeRequest> poll(Ticket t) override {
-        auto it = pending_.find(t);
-        if (it == pending_.end() || it->second.second-- > 0) return std::nullopt;
-        gcs::ProbeRequest p = it->second.first;
-        pending_.erase(it);
-        return p;
-    }
-    void forget(Ticket t) override {
-        pending_.erase(t);
-        forgotten.push_back(t);
-    }
-
-private:
-    Ticket next_ = 1;
-    std::map<Ticket, std::pair<gcs::ProbeRequest, int>> pending_;
-};
-
 struct Rig {
     double now = 0;
     test::FakeHttp http;
-    StubSigner signer;
+    test::StubSigner signer;
     gcs::ObjectCheckOptions options() {
         gcs::ObjectCheckOptions o;
         o.steady = [this] { return now; };

@@ -1,9 +1,11 @@
 // A transport for tests (net/http.hpp): answers from a table of URL (without its query) -> scripted
 // answers, one per send in order (the last repeats), each after a number of polls, so tests can hold
-// requests in flight, inject 429/503 and status-0 failures, and count what was sent and aborted.
+// requests in flight, inject 429/503 and status-0 failures, and count what was sent and aborted. A test that
+// must answer by the request itself (a Range header) sets `responder`, which is asked first.
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -42,6 +44,8 @@ public:
     std::vector<net::HttpRequest> sent;
     std::vector<net::RequestId> aborted;
     std::size_t max_in_flight_seen = 0;
+    // Asked first for every request; nullopt falls through to the table.
+    std::function<std::optional<FakeAnswer>(const net::HttpRequest&)> responder;
 
     net::RequestId send(net::HttpRequest request) override {
         const std::string key = request.url.substr(0, request.url.find('?'));
@@ -52,6 +56,8 @@ public:
         auto it = table.find(request.method + " " + key);
         if (it == table.end()) it = table.find(key);
         if (it != table.end() && !it->second.empty()) a = it->second[std::min(n, it->second.size() - 1)];
+        if (responder)
+            if (auto own = responder(request)) a = std::move(*own);
         sent.push_back(std::move(request));
         const net::RequestId id = next_++;
         open_[id] = a;
