@@ -130,6 +130,13 @@ const std::vector<DocSection>& doc_sections() {
          "a V4 signed `HEAD` on the XML API host, `https://storage.googleapis.com/BUCKET/OBJECT`, whatever form the\n"
          "manifest uses (`storage.cloud.google.com` never answers cross-origin requests). A finding sits on the\n"
          "manifest row of the URL; `gcs.clock.skew` is about the whole check."},
+        {"Media metadata", "",
+         "Findings of media metadata reading (`core/gcs/media_probe.hpp`), which fills `imageMetadata` and\n"
+         "`videoMetadata` for strict client-only access: the start of each object is read with signed `GET`s of\n"
+         "byte ranges (64 KiB first; a few capped follow-ups, never the whole object) and its header is parsed\n"
+         "(JPEG, PNG, WebP, GIF, BMP, TIFF; MP4 and QuickTime). An item whose metadata could not be read gets a\n"
+         "finding on its row and no metadata object: never a half-filled one. What is written, and in which\n"
+         "spelling, is in `docs/media-metadata.md`."},
     };
     return sections;
 }
