@@ -38,6 +38,7 @@ const std::vector<gcs::ObjectResult>& BucketCheck::results() const { return job_
 int state_rank(gcs::ObjectState s) {
     switch (s) {
         case gcs::ObjectState::pending:
+        case gcs::ObjectState::needs_token:  // waiting for a token: says nothing of the object yet
             return 0;
         case gcs::ObjectState::exists:
             return 1;
@@ -63,6 +64,8 @@ const char* state_word(gcs::ObjectState s) {
     switch (s) {
         case gcs::ObjectState::pending:
             return "";
+        case gcs::ObjectState::needs_token:
+            return "needs a token";
         case gcs::ObjectState::exists:
             return "exists";
         case gcs::ObjectState::missing:

@@ -19,6 +19,7 @@ constexpr const char* kManifest = "Manifest";
 constexpr const char* kSigning = "Signed URLs";
 constexpr const char* kChecks = "Object checks";
 constexpr const char* kCors = "Bucket CORS";
+constexpr const char* kMedia = "Media metadata";
 
 // Sources, cited the same way everywhere (macros, so they join adjacent string literals).
 #define EIC_SDK_SCHEMA "SDK `encord/metadata_schema.py`"
@@ -33,6 +34,9 @@ constexpr const char* kCors = "Bucket CORS";
 #define EIC_GCS_XML_STATUS "https://cloud.google.com/storage/docs/xml-api/reference-status"
 #define EIC_GCS_CORS "https://cloud.google.com/storage/docs/cross-origin"
 #define EIC_GCS_CORS_ORDER "https://cloud.google.com/storage/docs/xml-api/put-bucket-cors"
+#define EIC_FILL_BY_HAND                                                                                      \
+    " eic writes no metadata object for the item; under strict client-only access Encord needs one, so give " \
+    "it by hand (Encord's docs: fps, duration, width and height from `ffmpeg -i`, the file size from `ls -l`)."
 
 const std::vector<CodeInfo>& table() {
     static const std::vector<CodeInfo> codes = {
@@ -697,6 +701,63 @@ const std::vector<CodeInfo>& table() {
          "may have a path or trailing `/`, upper case, or a `*` inside a host (GCS documents `*` only as a whole "
          "value). The methods may list `OPTIONS`, which GCS answers itself. Browsers send origins as "
          "`SCHEME://HOST[:PORT]`, in lower case, with no path."},
+
+        // ---- Media metadata -----------------------------------------------------------------------
+        {"media.object.missing", E, fixed, kMedia, "",
+         "https://cloud.google.com/storage/docs/xml-api/get-object-download; " EIC_GCS_XML_STATUS " (404)",
+         "GCS answered the signed ranged `GET` with 404 Not Found: no object has this name in the bucket, so "
+         "there is no metadata to read." EIC_FILL_BY_HAND},
+        {"media.object.forbidden", E, fixed, kMedia, "", EIC_GCS_XML_STATUS " (401, 403)",
+         "GCS refused the ranged `GET` (401 or 403): the service account that signs lacks `storage.objects.get` "
+         "on the bucket. The message quotes GCS's reason when it sent one." EIC_FILL_BY_HAND},
+        {"media.object.blocked", W, fixed, kMedia, "",
+         "https://cloud.google.com/storage/docs/cross-origin; https://fetch.spec.whatwg.org/#concept-network-error",
+         "The browser got no answer it may show: the bucket's CORS configuration does not allow this origin and "
+         "`GET`, the page's Content-Security-Policy blocked the request, or the network failed. (A single-range "
+         "`Range` header needs no preflight.)" EIC_FILL_BY_HAND},
+        {"media.object.timeout", W, fixed, kMedia, "", "https://cloud.google.com/storage/docs/retry-strategy",
+         "No answer came in time, on every attempt; try again later." EIC_FILL_BY_HAND},
+        {"media.object.read-failed", W, fixed, kMedia, "",
+         "https://cloud.google.com/storage/docs/retry-strategy; " EIC_GCS_XML_STATUS,
+         "The read ended without the bytes asked for: GCS answered 429 or 5xx on every attempt (the message "
+         "counts them), answered with another status or other bytes than asked for, or the request could not be "
+         "signed." EIC_FILL_BY_HAND},
+        {"media.object.not-checkable", W, fixed, kMedia, "", "https://url.spec.whatwg.org/#path-state",
+         "The URL cannot be read: it is not a GCS URL, it is malformed, or the object name has a `.` or `..` "
+         "segment, which a browser's URL parser removes." EIC_FILL_BY_HAND},
+        {"media.header.not-recognised", W, fixed, kMedia, "",
+         "ITU-T T.81; https://www.w3.org/TR/png-3/; RFC 9649; GIF89a; TIFF 6.0; ISO/IEC 14496-12; Apple QTFF",
+         "The object's first bytes are none of the formats eic reads for the item's kind: JPEG, PNG, WebP, GIF, "
+         "BMP or TIFF for `images`; MP4 or QuickTime (with a video track) for `videos`. It may be another "
+         "format, or a file of the other kind (a video listed under `images`)." EIC_FILL_BY_HAND},
+        {"media.header.unsupported", W, fixed, kMedia, "", "TIFF 6.0; ITU-T T.81 B.2.5; ISO/IEC 14496-12 §8.8",
+         "The format is known but this variant is not read: BigTIFF, a JPEG whose height comes in a DNL segment, "
+         "Apple's CgBI PNG, a fragmented MP4 (frames in movie fragments), or a moov box of size 0 when the "
+         "object's size is unknown." EIC_FILL_BY_HAND},
+        {"media.header.malformed", W, fixed, kMedia, "",
+         "ITU-T T.81 B.2.2; https://www.w3.org/TR/png-3/#11IHDR; ISO/IEC 14496-12 §4.2",
+         "The header breaks its format's rules: a segment or box size that points past the end of the object or "
+         "of its container, a size of 0, a missing IHDR or movie header, a video track without samples, or an "
+         "object that ends inside its header. The message says where." EIC_FILL_BY_HAND},
+        {"media.header.too-large", W, fixed, kMedia, "", "",
+         "The header lies beyond what eic reads of one object: for images, more than 3 follow-up reads or 1 MiB in "
+         "all; for videos, more than 6 follow-ups or a moov box over 8 MiB (a long movie's sample tables). eic "
+         "never reads a whole object." EIC_FILL_BY_HAND},
+        {"media.header.size-unknown", W, fixed, kMedia, "",
+         "RFC 9110 §14.4 (Content-Range); https://fetch.spec.whatwg.org/#cors-safelisted-response-header-name",
+         "The header was read but not the object's size (`file_size`): in a browser, `Content-Range` is readable "
+         "only when the bucket's CORS configuration lists it in `responseHeader`. Add it there, or check the "
+         "objects first (a `HEAD` gives the size)." EIC_FILL_BY_HAND},
+        {"media.orientation.quarter-turn", I, fixed, kMedia, "",
+         "JEITA CP-3451 (Exif, Orientation 5-8); https://www.w3.org/TR/css-images-3/#the-image-orientation; "
+         "ISO/IEC 14496-12 §8.3.2 (tkhd matrix)",
+         "The file asks to be shown a quarter turn from how it is stored (an Exif Orientation of 5 to 8, a video "
+         "track matrix of 90 or 270 degrees), so a browser shows it with width and height swapped. eic writes the "
+         "stored size, which the format header states and `ffmpeg -i` prints; no Encord source says which of the "
+         "two Encord expects. Swap them by hand if Encord should see the shown size."},
+        {"media.object.range-ignored", I, fixed, kMedia, "", "RFC 9110 §14.2",
+         "The server answered a range request with the whole object (200, which RFC 9110 allows); eic kept only "
+         "the bytes it asked for. The metadata was read; the transfer was larger than needed."},
     };
     return codes;
 }
@@ -714,6 +775,7 @@ const std::vector<CodeInfo>& table() {
 #undef EIC_GCS_XML_STATUS
 #undef EIC_GCS_CORS
 #undef EIC_GCS_CORS_ORDER
+#undef EIC_FILL_BY_HAND
 
 const std::vector<CodeInfo>& all_codes() { return table(); }
 

@@ -140,6 +140,13 @@ const std::vector<DocSection>& doc_sections() {
          "It evaluates the configuration as GCS does: rules in order, and the first whose origin and method match\n"
          "the request decides. Each finding carries a fix: the configuration to apply, eic's rule first with the\n"
          "bucket's own rules kept after it, and the `gcloud storage buckets update` command that applies it."},
+        {"Media metadata", "",
+         "Findings of media metadata reading (`core/gcs/media_probe.hpp`), which fills `imageMetadata` and\n"
+         "`videoMetadata` for strict client-only access: the start of each object is read with signed `GET`s of\n"
+         "byte ranges (64 KiB first; a few capped follow-ups, never the whole object) and its header is parsed\n"
+         "(JPEG, PNG, WebP, GIF, BMP, TIFF; MP4 and QuickTime). An item whose metadata could not be read gets a\n"
+         "finding on its row and no metadata object: never a half-filled one. What is written, and in which\n"
+         "spelling, is in `docs/media-metadata.md`."},
     };
     return sections;
 }

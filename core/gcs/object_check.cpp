@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
 
@@ -185,6 +186,14 @@ bool ObjectCheckJob::on_answer(Active& a, const net::HttpResponse& response) {
             return true;
         }
         if (response.failure == net::Failure::cors) {
+            // A connection dropped after the server was reached looks the same to the page as a CORS
+            // refusal (the no-cors probe that follows gets an answer), so the first such verdict is sent
+            // once more; a real refusal meets the same refusal again.
+            if (a.sends == 1 && options_.retry.max_attempts > 1) {
+                a.phase = Phase::backoff;
+                a.retry_at = options_.steady() + net::backoff_delay(options_.retry, a.sends, &response);
+                return false;
+            }
             settle(a.index, ObjectState::blocked_cors_or_network);
             return true;
         }

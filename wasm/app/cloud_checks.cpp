@@ -77,11 +77,11 @@ bool CloudChecks::start(app::ManifestWorkspace& ws, app::TabId tab, bool recheck
     c.signer = signer_;
     c.job = ws.run_job(std::make_unique<app::SharedJob>(job));
     c.reported = false;
-    log.add(app::LogLevel::info,
-            fmt::format("Checking {} object{} of {} in {}{}", count, count == 1 ? "" : "s", ws.display_name(tab),
-                        endpoint_.empty() ? "https://storage.googleapis.com" : endpoint_,
-                        recheck ? " (all again)" : ""),
-            now_s);
+    log.add(
+        app::LogLevel::info,
+        fmt::format("Checking {} object{} of {} in {}{}", count, count == 1 ? "" : "s", ws.display_name(tab),
+                    endpoint_.empty() ? "https://storage.googleapis.com" : endpoint_, recheck ? " (all again)" : ""),
+        now_s);
     return true;
 }
 

@@ -13,6 +13,7 @@
 
 #include "csv/reader.hpp"
 #include "gcs/cors_codes.hpp"
+#include "gcs/media_probe_codes.hpp"
 #include "gcs/names.hpp"
 #include "gcs/object_check_codes.hpp"
 #include "gcs/sign_codes.hpp"
@@ -110,6 +111,7 @@ TEST_CASE("every code constant of the layers is registered", "[diag][codes]") {
     for (const char* c : gcs::sign_code::all()) codes.push_back(c);
     for (const char* c : gcs::check_code::all()) codes.push_back(c);
     for (const char* c : gcs::cors_code::all()) codes.push_back(c);
+    for (const char* c : gcs::media_code::all()) codes.push_back(c);
     namespace lc = manifest::load_code;
     for (const char* c :
          {lc::top_level, lc::collection, lc::item, lc::field_type, lc::url_index, lc::duplicate_key, lc::number})

@@ -1,11 +1,13 @@
 // The object check job (core/gcs/object_check.hpp) with a fake transport (tests/unit/helpers/fake_http.hpp),
-// a fake clock and a stub signer that "signs" synchronously or after some polls.
+// a fake clock and a stub signer (tests/unit/helpers/stub_signer.hpp) that "signs" synchronously or after some
+// polls.
 #include "gcs/object_check.hpp"
 
 #include <catch2/catch.hpp>
 #include <map>
 
 #include "../helpers/fake_http.hpp"
+#include "../helpers/stub_signer.hpp"
 #include "gcs/object_check_codes.hpp"
 #include "gcs/object_findings.hpp"
 #include "gcs/object_url.hpp"
@@ -18,46 +20,10 @@ namespace {
 constexpr double kWall = 1700000000;  // 2023-11-14T22:13:20Z
 const char* kDateInTime = "Tue, 14 Nov 2023 22:13:20 GMT";
 
-// Makes "https://storage.googleapis.com/B/O?sig=METHOD" with a canonical request naming the object.
-class StubSigner : public gcs::ProbeSigner {
-public:
-    int delay_polls = 0;
-    std::vector<std::string> started;
-    std::vector<Ticket> forgotten;
-    Ticket start(const gcs::ProbeTarget& target, std::int64_t now) override {
-        const std::string& method = target.method;
-        const std::string& bucket = target.bucket;
-        const std::string& object = target.object;
-        gcs::ProbeRequest p;
-        p.http.method = method;
-        p.http.url = gcs::xml_api_url(bucket, object) + "?sig=" + method + std::to_string(now);
-        p.canonical_request = method + "\n/" + bucket + "/" + object + "\nEIC";
-        p.string_to_sign = "GOOG4-RSA-SHA256\nEIC";
-        started.push_back(method + " " + bucket + "/" + object);
-        pending_[next_] = {p, delay_polls};
-        return next_++;
-    }
-    std::optional<gcs::ProbeRequest> poll(Ticket t) override {
-        auto it = pending_.find(t);
-        if (it == pending_.end() || it->second.second-- > 0) return std::nullopt;
-        gcs::ProbeRequest p = it->second.first;
-        pending_.erase(it);
-        return p;
-    }
-    void forget(Ticket t) override {
-        pending_.erase(t);
-        forgotten.push_back(t);
-    }
-
-private:
-    Ticket next_ = 1;
-    std::map<Ticket, std::pair<gcs::ProbeRequest, int>> pending_;
-};
-
 struct Rig {
     double now = 0;
     test::FakeHttp http;
-    StubSigner signer;
+    test::StubSigner signer;
     gcs::ObjectCheckOptions options() {
         gcs::ObjectCheckOptions o;
         o.steady = [this] { return now; };
@@ -239,20 +205,25 @@ TEST_CASE("object check: 503 three times gives up with an error that counts the 
     CHECK(net::backoff_delay({}, 1, &later) == 7);
 }
 
-TEST_CASE("object check: status 0 kinds are told apart; only network failures are retried", "[gcs][check]") {
+TEST_CASE("object check: status 0 kinds are told apart; network failures are retried, CORS once", "[gcs][check]") {
     Rig rig;
     rig.http.table[url_of("b-1", "policy")] = {test::failure(net::Failure::policy)};
     rig.http.table[url_of("b-1", "cors")] = {test::failure(net::Failure::cors)};
+    // A dropped connection the page took for CORS: the second send answers.
+    rig.http.table[url_of("b-1", "dropped")] = {test::failure(net::Failure::cors), test::answer(200)};
     rig.http.table[url_of("b-1", "net")] = {test::failure(net::Failure::network)};
     rig.http.table[url_of("b-1", "flaky")] = {test::failure(net::Failure::network), test::answer(200)};
-    gcs::ObjectCheckJob job(targets({"gs://b-1/policy", "gs://b-1/cors", "gs://b-1/net", "gs://b-1/flaky"}), rig.http,
-                            rig.signer, rig.options());
+    gcs::ObjectCheckJob job(
+        targets({"gs://b-1/policy", "gs://b-1/cors", "gs://b-1/net", "gs://b-1/flaky", "gs://b-1/dropped"}), rig.http,
+        rig.signer, rig.options());
     rig.run(job, 0.5);
     REQUIRE(job.finished());
     CHECK(job.results()[0].state == ObjectState::blocked_policy);
     CHECK(job.results()[0].attempts == 1);
     CHECK(job.results()[1].state == ObjectState::blocked_cors_or_network);
-    CHECK(job.results()[1].attempts == 1);
+    CHECK(job.results()[1].attempts == 2);
+    CHECK(job.results()[4].state == ObjectState::exists);
+    CHECK(job.results()[4].attempts == 2);
     CHECK(job.results()[2].state == ObjectState::blocked_cors_or_network);
     CHECK(job.results()[2].attempts == 3);
     CHECK(job.results()[3].state == ObjectState::exists);

@@ -11,8 +11,8 @@ extern "C" {
 void eic_js_net_xhr_abort(unsigned fetch_id);
 void eic_js_net_classify(double id, const char* url);
 int eic_js_net_host_available();
-void eic_js_net_host_send(double id, const char* method, const char* url, const char* headers_json,
-                          const char* body, int body_length);
+void eic_js_net_host_send(double id, const char* method, const char* url, const char* headers_json, const char* body,
+                          int body_length);
 void eic_js_net_host_abort(double id);
 }
 
@@ -32,11 +32,16 @@ std::unordered_map<net::RequestId, net::HttpResponse>& host_answers() {
 
 net::Failure failure_of(int kind) {
     switch (kind) {
-        case 1: return net::Failure::policy;
-        case 2: return net::Failure::cors;
-        case 3: return net::Failure::network;
-        case 4: return net::Failure::aborted;
-        default: return net::Failure::network;
+        case 1:
+            return net::Failure::policy;
+        case 2:
+            return net::Failure::cors;
+        case 3:
+            return net::Failure::network;
+        case 4:
+            return net::Failure::aborted;
+        default:
+            return net::Failure::network;
     }
 }
 
