@@ -119,7 +119,8 @@ test('the objects of a manifest are checked from the browser and each outcome is
   await waitState(page, (x) => !x.cloud.open);
   await findItem(page, 'Bucket', { window: 'Manifest' });
   await page.screenshot({ path: path.join(artifacts, 'gcs-check-table.png') });
-  assert.deepEqual(errors, []);
+  // The browser's own console lines for the refused and failed requests are expected; nothing else.
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource|^Access to XMLHttpRequest/.test(e)), []);
   await context.close();
 });
 
@@ -162,15 +163,19 @@ test('a re-run skips what is settled; a request the page\'s policy refuses says 
   await waitState(p2.page, (st2) => st2.cloud.keyEmail !== '');
   await clickItem(p2.page, 'Endpoint', { window: 'Cloud' });
   await p2.page.keyboard.type(standin.origin);
-  await clickItem(p2.page, 'Check objects', { window: 'Cloud' });
-  await waitState(p2.page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
-  const before = standin.stats.get({ api: 'xml', method: 'HEAD' }).requests;
-  assert.equal(before, 1);
-  await clickItem(p2.page, 'Check objects', { window: 'Cloud' });
-  await waitState(p2.page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
+  // Wait for the run the click started, so a run that has not started yet is not taken for one that ended.
+  const run = async (label) => {
+    const runs = (await waitState(p2.page, () => true)).cloud.check?.runs ?? 0;
+    await clickItem(p2.page, label, { window: 'Cloud' });
+    return waitState(p2.page, (x) => x.cloud.check?.runs === runs + 1 && !x.cloud.check.running, 20000);
+  };
+  let r = await run('Check objects');
+  assert.match(r.log.last, /again\.json: Checked 1 object: 1 exists/);
+  assert.equal(standin.stats.get({ api: 'xml', method: 'HEAD' }).requests, 1);
+  r = await run('Check objects');
+  assert.equal(r.cloud.check.objects[0].state, 'exists');
   assert.equal(standin.stats.get({ api: 'xml', method: 'HEAD' }).requests, 1, 'a settled object is not asked again');
-  await clickItem(p2.page, 'Check all again', { window: 'Cloud' });
-  await waitState(p2.page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
+  r = await run('Check all again');
   assert.equal(standin.stats.get({ api: 'xml', method: 'HEAD' }).requests, 2);
   await p2.context.close();
 });

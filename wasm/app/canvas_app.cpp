@@ -142,12 +142,14 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     // The validations' share of the frame comes first and is not part of frame_ms_ (the UI's cost).
     ui::ShellContext ctx = shell_context();
     ui::update_manifests(ctx);
-    cloud_checks().update(workspace_, log_, now_s());
-    cloud_checks().forget_closed(workspace_);
     const double t0 = eic_js_now_ms();
     debug_items_begin_frame();
     ImGui::NewFrame();
     ui::draw_shell(ctx);
+    // After drawing, so a check started by this frame's click that ended at once (every object known
+    // from the last check) is reported now: an idle page builds no further frame to do it in.
+    cloud_checks().update(workspace_, log_, now_s());
+    cloud_checks().forget_closed(workspace_);
     ImGui::Render();
     debug_items_end_frame();
     frame_ms_ = eic_js_now_ms() - t0;
@@ -201,6 +203,7 @@ nlohmann::json CanvasApp::check_state() const {
     }
     const auto& job = check->job();
     return {{"running", check->running()},
+            {"runs", cloud_checks().runs(workspace_.active_id())},
             {"total", check->urls().size()},
             {"done", job ? job->done() : 0},
             {"endpoint", cloud_checks().endpoint()},
@@ -242,7 +245,10 @@ bool CanvasApp::validating(app::TabId id) const {
 bool CanvasApp::work(double budget_ms) {
     if (!running_ || !workspace_.busy()) return false;
     ui::ShellContext ctx = shell_context();
-    return ui::work_on_manifests(ctx, budget_ms / 1000);
+    const bool more = ui::work_on_manifests(ctx, budget_ms / 1000);
+    // A check that ended here is reported here, before anyone reads the state between frames.
+    cloud_checks().update(workspace_, log_, now_s());
+    return more;
 }
 
 void CanvasApp::restore_schema(const std::string& name, std::string_view text, bool dirty) {

@@ -77,6 +77,7 @@ bool CloudChecks::start(app::ManifestWorkspace& ws, app::TabId tab, bool recheck
     c.signer = signer_;
     c.job = ws.run_job(std::make_unique<app::SharedJob>(job));
     c.reported = false;
+    ++c.runs;
     log.add(
         app::LogLevel::info,
         fmt::format("Checking {} object{} of {} in {}{}", count, count == 1 ? "" : "s", ws.display_name(tab),
@@ -95,6 +96,11 @@ void CloudChecks::cancel(app::ManifestWorkspace& ws, app::TabId tab) {
 const app::BucketCheck* CloudChecks::of(app::TabId tab) const {
     auto it = checks_.find(tab);
     return it == checks_.end() ? nullptr : it->second.check.get();
+}
+
+int CloudChecks::runs(app::TabId tab) const {
+    auto it = checks_.find(tab);
+    return it == checks_.end() ? 0 : it->second.runs;
 }
 
 std::string check_summary(const app::BucketCheck& check) {

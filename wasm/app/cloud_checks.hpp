@@ -30,6 +30,7 @@ public:
     bool start(app::ManifestWorkspace& ws, app::TabId tab, bool recheck, app::Log& log, double now_s);
     void cancel(app::ManifestWorkspace& ws, app::TabId tab);
     const app::BucketCheck* of(app::TabId tab) const;
+    int runs(app::TabId tab) const;
     // Logs the checks that ended since the last call (with a notice when objects are missing or blocked).
     void update(const app::ManifestWorkspace& ws, app::Log& log, double now_s);
     // Drops the checks of tabs that are closed.
@@ -41,6 +42,7 @@ private:
         std::shared_ptr<gcs::ProbeSigner> signer;  // the job's, kept while it may run
         jobs::JobId job = 0;
         bool reported = true;
+        int runs = 0;  // checks started for the tab
     };
     std::string email_;
     std::string endpoint_;

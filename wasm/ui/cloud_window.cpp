@@ -75,7 +75,7 @@ void check_section(ShellContext& ctx) {
     explain("Where the probes go: Google's XML API host, or another endpoint (a private one, or a local stand-in).");
     web::CloudChecks& checks = web::cloud_checks();
     const app::TabId tab = ctx.workspace.active_id();
-    const app::BucketCheck* check = checks.of(tab);
+    const app::BucketCheck* check = checks.of(tab);  // read again after a start
     if (tab == 0) {
         ImGui::TextDisabled("Open a manifest in the Manifest panel to check its objects.");
         return;
@@ -108,6 +108,7 @@ void check_section(ShellContext& ctx) {
         ImGui::EndDisabled();
         if (!why.empty()) ImGui::TextDisabled("%s", why.c_str());
     }
+    check = checks.of(tab);  // a check started above replaced the one read before
     if (check && check->job()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(web::check_summary(*check).c_str());
