@@ -108,7 +108,9 @@ std::string check_summary(const app::BucketCheck& check) {
     std::string parts;
     for (const auto& [state, n] : counts) {
         if (n == 0) continue;
-        const char* word = state == gcs::ObjectState::pending ? "not checked" : app::state_word(state);
+        const char* word = state == gcs::ObjectState::pending            ? "not checked"
+                           : state == gcs::ObjectState::exists && n != 1 ? "exist"
+                                                                         : app::state_word(state);
         parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", n, word);
     }
     const std::size_t total = check.urls().size();
