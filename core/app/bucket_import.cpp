@@ -42,8 +42,8 @@ void BucketImportJob::listed() {
     result_.skipped = std::move(built.skipped);
     result_.warnings = std::move(built.warnings);
     if (listing_->truncated_by_cap())
-        result_.warnings.push_back(fmt::format("The listing stopped at {} objects; more are under the prefix.",
-                                               result_.listed));
+        result_.warnings.push_back(
+            fmt::format("The listing stopped at {} objects; more are under the prefix.", result_.listed));
     manifest_ = std::move(built.manifest);
     result_.items = manifest_.item_count();
     if (!options_.fill_metadata) {
@@ -90,8 +90,8 @@ void BucketImportJob::probed() {
         if (f.id < targets_.size()) {
             const auto [c, i] = targets_[std::size_t(f.id)];
             const manifest::Item& item = manifest_[c][i];
-            out.item = fmt::format("{}: {}", manifest::format::info(c).key,
-                                   item.title ? *item.title : item.urls.front());
+            out.item =
+                fmt::format("{}: {}", manifest::format::info(c).key, item.title ? *item.title : item.urls.front());
         }
         out.diagnostic = std::move(f.diagnostic);
         result_.findings.push_back(std::move(out));

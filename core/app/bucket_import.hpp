@@ -36,7 +36,7 @@ struct ImportFinding {
 };
 
 struct BucketImportResult {
-    std::string json;  // the manifest; empty when the listing failed
+    std::string json;   // the manifest; empty when the listing failed
     std::string error;  // why there is no manifest
     std::size_t listed = 0, items = 0, with_metadata = 0;
     std::vector<manifest::SkippedObject> skipped;

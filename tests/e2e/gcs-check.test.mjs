@@ -75,6 +75,7 @@ test('the objects of a manifest are checked from the browser and each outcome is
   await waitState(page, (st) => st.cloud.keyEmail !== '');
   await clickItem(page, 'Endpoint', { window: 'Cloud' });
   await page.keyboard.type(standin.origin);
+  await waitState(page, (x) => x.cloud.fields.endpoint === standin.origin);
   await page.keyboard.press('Enter');
   await clickItem(page, 'Check objects', { window: 'Cloud' });
   const st = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === x.cloud.check.total, 30000);
@@ -142,6 +143,7 @@ test('a re-run skips what is settled; a request the page\'s policy refuses says 
   await waitState(page, (st) => st.cloud.keyEmail !== '');
   await clickItem(page, 'Endpoint', { window: 'Cloud' });
   await page.keyboard.type(standin.origin);
+  await waitState(page, (x) => x.cloud.fields.endpoint === standin.origin);
   await clickItem(page, 'Check objects', { window: 'Cloud' });
   const st = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
   const o = st.cloud.check.objects[0];
@@ -163,6 +165,7 @@ test('a re-run skips what is settled; a request the page\'s policy refuses says 
   await waitState(p2.page, (st2) => st2.cloud.keyEmail !== '');
   await clickItem(p2.page, 'Endpoint', { window: 'Cloud' });
   await p2.page.keyboard.type(standin.origin);
+  await waitState(p2.page, (x) => x.cloud.fields.endpoint === standin.origin);
   // Wait for the run the click started, so a run that has not started yet is not taken for one that ended.
   const run = async (label) => {
     const runs = (await waitState(p2.page, () => true)).cloud.check?.runs ?? 0;
@@ -178,4 +181,64 @@ test('a re-run skips what is settled; a request the page\'s policy refuses says 
   r = await run('Check all again');
   assert.equal(standin.stats.get({ api: 'xml', method: 'HEAD' }).requests, 2);
   await p2.context.close();
+});
+
+test('the demo bucket is listed into a manifest with its image and video metadata read from the bucket', { skip: noFfmpeg }, async () => {
+  const { standin } = s;
+  standin.reset();
+  standin.setFaults({ objects: { 'eic-demo/images/scan-50x70.bmp': { answers: [{ status: 503, times: 1 }] } } });
+  const demo = JSON.parse(fs.readFileSync(path.join(DEFAULT_OUT, 'demo-bucket.json'), 'utf8'));
+  const expected = Object.fromEntries(demo.buckets.find((b) => b.name === 'eic-demo').objects.map((o) => [o.name, o]));
+  const { context, page, errors } = await openApp(s.browser, s.server.url);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
+  await chooser.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
+  await waitState(page, (st) => st.cloud.keyEmail !== '');
+  await clickItem(page, 'Endpoint', { window: 'Cloud' });
+  await page.keyboard.type(standin.origin);
+  await waitState(page, (x) => x.cloud.fields.endpoint === standin.origin);
+  await page.keyboard.press('Enter');
+  await clickItem(page, 'List a bucket', { window: 'Cloud' });
+  await clickItem(page, 'List bucket', { window: 'Cloud' });
+  await page.keyboard.type('eic-demo');
+  await waitState(page, (x) => x.cloud.fields.listBucket === 'eic-demo');
+  await clickItem(page, 'Prefix', { window: 'Cloud' });
+  await page.keyboard.type('images/');
+  await waitState(page, (x) => x.cloud.fields.listPrefix === 'images/');
+  await clickItem(page, 'List into a manifest', { window: 'Cloud' });
+  const st = await waitState(page, (x) => x.cloud.import && !x.cloud.import.running && x.manifest.tabs?.length === 1
+    && !x.manifest.validating, 30000);
+  const imp = st.cloud.import;
+  assert.equal(imp.error, '');
+  const images = Object.keys(expected).filter((n) => n.startsWith('images/'));
+  assert.equal(imp.listed, images.length);
+  assert.equal(imp.items, images.length);
+  assert.equal(imp.withMetadata, images.length, JSON.stringify(imp.findings));
+  assert.deepEqual(imp.findings, []);
+  assert.equal(st.manifest.summary.errors, 0);
+  // The manifest in the panel, exported as the user would, has each image's true size and type.
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await waitState(page, (x) => !x.cloud.open);
+  await clickItem(page, 'Export…', { window: 'Manifest' });
+  const [dl] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'Save as JSON (pretty)')]);
+  assert.equal(dl.suggestedFilename(), 'eic-demo-images.json');
+  const m = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.equal(m.images.length, images.length);
+  {
+    for (const item of m.images) {
+      const name = decodeURIComponent(item.objectUrl.replace('https://storage.cloud.google.com/eic-demo/', ''));
+      const e = expected[name].expect;
+      assert.equal(item.imageMetadata.width, e.width, name);
+      assert.equal(item.imageMetadata.height, e.height, name);
+      assert.equal(item.imageMetadata.mime_type, e.mimeType, name);
+      assert.equal(item.imageMetadata.file_size, e.size, name);
+    }
+  }
+  assert.ok(standin.stats.get({ api: 'xml', method: 'GET', bucket: 'eic-demo', object: 'images/scan-50x70.bmp' }).requests >= 2,
+    'the 503 was retried');
+  await page.screenshot({ path: path.join(artifacts, 'gcs-list.png') });
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+  await context.close();
 });

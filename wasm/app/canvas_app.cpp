@@ -150,6 +150,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     // from the last check) is reported now: an idle page builds no further frame to do it in.
     cloud_checks().update(workspace_, log_, now_s());
     cloud_checks().forget_closed(workspace_);
+    if (auto listed = cloud_checks().take_import()) open_manifest(listed->first, std::move(listed->second));
     ImGui::Render();
     debug_items_end_frame();
     frame_ms_ = eic_js_now_ms() - t0;
@@ -212,6 +213,18 @@ nlohmann::json CanvasApp::check_state() const {
             {"objects", objects}};
 }
 
+// The last bucket listing into a manifest, for tests.
+nlohmann::json CanvasApp::import_state() const {
+    const app::BucketImportJob* job = cloud_checks().import_job();
+    if (!job) return nullptr;
+    const app::BucketImportResult& r = job->result();
+    nlohmann::json skipped = nlohmann::json::array(), findings = nlohmann::json::array();
+    for (const auto& s : r.skipped) skipped.push_back(s.name);
+    for (const auto& f : r.findings) findings.push_back({{"item", f.item}, {"code", f.diagnostic.code}});
+    return {{"running", !job->finished()},     {"error", r.error},   {"listed", r.listed},  {"items", r.items},
+            {"withMetadata", r.with_metadata}, {"skipped", skipped}, {"findings", findings}};
+}
+
 ui::ShellContext CanvasApp::shell_context() { return {ui_, log_, schema_, workspace_, manifests_, now_s()}; }
 
 void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes) {
@@ -248,6 +261,7 @@ bool CanvasApp::work(double budget_ms) {
     const bool more = ui::work_on_manifests(ctx, budget_ms / 1000);
     // A check that ended here is reported here, before anyone reads the state between frames.
     cloud_checks().update(workspace_, log_, now_s());
+    if (auto listed = cloud_checks().take_import()) open_manifest(listed->first, std::move(listed->second));
     return more;
 }
 
@@ -380,7 +394,13 @@ std::string CanvasApp::state_json() const {
           {"signError", ui_.cloud.sign_error},
           {"pending", ui_.cloud.sign_pending != 0 || ui_.cloud.inspect_pending != 0},
           {"inspection", ui_.cloud.inspection},
-          {"check", check_state()}}},
+          {"check", check_state()},
+          {"import", import_state()},
+          // What the fields hold: typed text reaches ImGui a character or so a frame.
+          {"fields",
+           {{"endpoint", ui_.cloud.endpoint},
+            {"listBucket", ui_.cloud.list_bucket},
+            {"listPrefix", ui_.cloud.list_prefix}}}}},
         {"help", {{"shortcuts", ui_.help.shortcuts_open}, {"codes", ui_.help.codes_open}, {"code", ui_.help.code}}},
         {"notices", notices},
         {"popups", popups},

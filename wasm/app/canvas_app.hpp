@@ -49,6 +49,7 @@ public:
     std::string state_json() const;
     nlohmann::json manifest_state() const;
     nlohmann::json check_state() const;
+    nlohmann::json import_state() const;
     double now_s() const;
 
 private:

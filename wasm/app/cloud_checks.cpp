@@ -50,11 +50,6 @@ std::string CloudChecks::cannot_start(const app::ManifestWorkspace& ws, app::Tab
 bool CloudChecks::start(app::ManifestWorkspace& ws, app::TabId tab, bool recheck, app::Log& log, double now_s) {
     if (!cannot_start(ws, tab).empty()) return false;
     const app::WorkspaceTab* t = ws.find(tab);
-    if (!signer_) {
-        gcs::V4ProbeOptions options;
-        options.endpoint = endpoint_;
-        signer_ = std::make_shared<WebCryptoProbeSigner>(email_, options);
-    }
     TabCheck& c = checks_[tab];
     std::vector<gcs::ObjectResult> previous;
     auto urls = app::object_urls_of(t->doc);
@@ -73,7 +68,7 @@ bool CloudChecks::start(app::ManifestWorkspace& ws, app::TabId tab, bool recheck
     options.max_in_flight = 6;
     options.previous = std::move(previous);
     options.recheck = recheck;
-    auto job = c.check->start(session_transport(), *signer_, std::move(options));
+    auto job = c.check->start(session_transport(), *signer(), std::move(options));
     c.signer = signer_;
     c.job = ws.run_job(std::make_unique<app::SharedJob>(job));
     c.reported = false;
@@ -98,6 +93,55 @@ const app::BucketCheck* CloudChecks::of(app::TabId tab) const {
     return it == checks_.end() ? nullptr : it->second.check.get();
 }
 
+std::shared_ptr<gcs::ProbeSigner> CloudChecks::signer() {
+    if (!signer_) {
+        gcs::V4ProbeOptions options;
+        options.endpoint = endpoint_;
+        signer_ = std::make_shared<WebCryptoProbeSigner>(email_, options);
+    }
+    return signer_;
+}
+
+std::string CloudChecks::cannot_import() const {
+    if (email_.empty()) return "Open a service-account key file first.";
+    if (import_ && !import_->finished()) return "A listing is running.";
+    return "";
+}
+
+bool CloudChecks::start_import(app::ManifestWorkspace& ws, app::BucketImportOptions options, app::Log& log,
+                               double now_s) {
+    if (!cannot_import().empty() || options.bucket.empty()) return false;
+    options.steady = steady_clock;
+    options.wall = wall_clock;
+    import_signer_ = signer();
+    import_name_ = options.bucket + (options.prefix.empty() ? "" : "-" + options.prefix);
+    for (char& ch : import_name_)
+        if (ch == '/' || ch == '\\' || ch == ' ') ch = '-';
+    while (!import_name_.empty() && import_name_.back() == '-') import_name_.pop_back();
+    import_name_ += ".json";
+    log.add(app::LogLevel::info,
+            fmt::format("Listing gs://{}/{} into a manifest{}", options.bucket, options.prefix,
+                        options.fill_metadata ? ", with image and video metadata" : ""),
+            now_s);
+    import_ = std::make_shared<app::BucketImportJob>(session_transport(), *import_signer_, std::move(options));
+    import_id_ = ws.run_job(std::make_unique<app::SharedJob>(import_));
+    import_reported_ = import_taken_ = false;
+    return true;
+}
+
+void CloudChecks::cancel_import(app::ManifestWorkspace& ws) {
+    if (!import_ || import_->finished()) return;
+    ws.cancel_job(import_id_);
+    import_->cancel();
+}
+
+std::optional<std::pair<std::string, std::string>> CloudChecks::take_import() {
+    if (!import_ || !import_->finished() || !import_reported_ || import_taken_) return std::nullopt;
+    import_taken_ = true;
+    if (import_->result().json.empty()) return std::nullopt;
+    return std::make_pair(import_name_, import_->result().json);
+}
+
 int CloudChecks::runs(app::TabId tab) const {
     auto it = checks_.find(tab);
     return it == checks_.end() ? 0 : it->second.runs;
@@ -117,7 +161,38 @@ std::string check_summary(const app::BucketCheck& check) {
     return fmt::format("Checked {} object{}: {}.", total, total == 1 ? "" : "s", parts);
 }
 
+namespace {
+void report_import(const app::BucketImportResult& r, const std::string& name, app::Log& log, double now_s) {
+    if (!r.error.empty()) {
+        log.notify(app::LogLevel::error, "The bucket could not be listed: " + r.error, now_s);
+        return;
+    }
+    constexpr std::size_t kListed = 50;  // lines each; the rest are counted
+    for (std::size_t i = 0; i < r.skipped.size() && i < kListed; ++i)
+        log.add(app::LogLevel::info, fmt::format("{}: left out {}: {}", name, r.skipped[i].name, r.skipped[i].detail),
+                now_s);
+    for (std::size_t i = 0; i < r.findings.size() && i < kListed; ++i)
+        log.add(r.findings[i].diagnostic.severity == Severity::error ? app::LogLevel::error : app::LogLevel::warning,
+                fmt::format("{}: {}: {} ({})", name, r.findings[i].item, r.findings[i].diagnostic.message,
+                            r.findings[i].diagnostic.code),
+                now_s);
+    for (const std::string& w : r.warnings) log.add(app::LogLevel::warning, name + ": " + w, now_s);
+    const std::string line = fmt::format(
+        "{}: listed {} object{}: {} item{}, {} with media metadata, {} left out, {} without readable metadata.", name,
+        r.listed, r.listed == 1 ? "" : "s", r.items, r.items == 1 ? "" : "s", r.with_metadata, r.skipped.size(),
+        r.findings.size());
+    if (r.findings.empty() && r.skipped.empty())
+        log.add(app::LogLevel::info, line, now_s);
+    else
+        log.notify(app::LogLevel::warning, line + " The Log lists each.", now_s);
+}
+}  // namespace
+
 void CloudChecks::update(const app::ManifestWorkspace& ws, app::Log& log, double now_s) {
+    if (import_ && import_->finished() && !import_reported_) {
+        import_reported_ = true;
+        report_import(import_->result(), import_name_, log, now_s);
+    }
     for (auto& [tab, c] : checks_) {
         if (c.reported || !c.check->job() || !c.check->job()->finished()) continue;
         c.reported = true;

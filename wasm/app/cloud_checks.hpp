@@ -6,9 +6,12 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "app/bucket_check.hpp"
+#include "app/bucket_import.hpp"
 #include "app/log.hpp"
 #include "app/manifest_workspace.hpp"
 #include "gcs/probe_signer.hpp"
@@ -36,6 +39,14 @@ public:
     // Drops the checks of tabs that are closed.
     void forget_closed(const app::ManifestWorkspace& ws);
 
+    // ---- a bucket prefix into a manifest (app/bucket_import.hpp), one at a time
+    std::string cannot_import() const;
+    bool start_import(app::ManifestWorkspace& ws, app::BucketImportOptions options, app::Log& log, double now_s);
+    void cancel_import(app::ManifestWorkspace& ws);
+    const app::BucketImportJob* import_job() const { return import_.get(); }
+    // The finished import's manifest (file name, JSON), handed over once for the app to open as a tab.
+    std::optional<std::pair<std::string, std::string>> take_import();
+
 private:
     struct TabCheck {
         std::unique_ptr<app::BucketCheck> check;
@@ -48,6 +59,12 @@ private:
     std::string endpoint_;
     std::shared_ptr<gcs::ProbeSigner> signer_;  // for the next check; a new key or endpoint makes a new one
     std::map<app::TabId, TabCheck> checks_;
+    std::shared_ptr<gcs::ProbeSigner> signer();
+    std::shared_ptr<app::BucketImportJob> import_;
+    std::shared_ptr<gcs::ProbeSigner> import_signer_;
+    jobs::JobId import_id_ = 0;
+    bool import_reported_ = true, import_taken_ = true;
+    std::string import_name_;
 };
 
 CloudChecks& cloud_checks();

@@ -70,9 +70,6 @@ void key_section(CloudView& c) {
 void check_section(ShellContext& ctx) {
     CloudView& c = ctx.ui.cloud;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(std::min(em * 22, ImGui::GetContentRegionAvail().x - labelled_width("Endpoint", 0)));
-    input_text("Endpoint", "https://storage.googleapis.com", c.endpoint, sizeof c.endpoint);
-    explain("Where the probes go: Google's XML API host, or another endpoint (a private one, or a local stand-in).");
     web::CloudChecks& checks = web::cloud_checks();
     const app::TabId tab = ctx.workspace.active_id();
     const app::BucketCheck* check = checks.of(tab);  // read again after a start
@@ -117,6 +114,66 @@ void check_section(ShellContext& ctx) {
                                "This computer's clock is %.0f s %s the server's (Date: %s): signed URLs may be "
                                "refused until it is set right.",
                                std::abs(skew->seconds), skew->seconds > 0 ? "behind" : "ahead of", skew->date.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+// Lists a bucket prefix into a new manifest tab, reading each image's and video's header for its metadata
+// (app/bucket_import.hpp).
+void list_section(ShellContext& ctx) {
+    CloudView& c = ctx.ui.cloud;
+    const float em = ImGui::GetFontSize();
+    web::CloudChecks& checks = web::cloud_checks();
+    ImGui::SetNextItemWidth(em * 14);
+    input_text("List bucket", "my-bucket", c.list_bucket, sizeof c.list_bucket);
+    same_line_if_fits(labelled_width("Prefix", em * 14));
+    ImGui::SetNextItemWidth(em * 14);
+    input_text("Prefix", "images/2024/", c.list_prefix, sizeof c.list_prefix);
+    static const char* const kGroupings[] = {"One item per file", "Image groups by folder",
+                                             "Image sequences by folder"};
+    static const char* const kForms[] = {"https://storage.cloud.google.com/…", "gs://…"};
+    ImGui::SetNextItemWidth(em * 14);
+    combo("Images", &c.list_grouping, kGroupings, 3);
+    same_line_if_fits(labelled_width("URLs", em * 14));
+    ImGui::SetNextItemWidth(em * 14);
+    combo("URLs", &c.list_url_form, kForms, 2);
+    ImGui::Checkbox("Read image and video metadata", &c.list_metadata);
+    explain(
+        "Reads the first 64 KiB of each image and video (a few more reads where a header needs them) to fill "
+        "imageMetadata and videoMetadata, which strict client-only access needs.");
+    const app::BucketImportJob* job = checks.import_job();
+    if (job && !job->finished()) {
+        const std::string overlay = fmt::format("{} · {:.1f} objects/s", job->label(), job->rate());
+        ImGui::ProgressBar(float(job->progress()), ImVec2(std::min(em * 24, ImGui::GetContentRegionAvail().x), 0),
+                           overlay.c_str());
+        if (flow_button("Cancel listing")) checks.cancel_import(ctx.workspace);
+        return;
+    }
+    const std::string why = c.list_bucket[0] == 0 ? "Name the bucket." : checks.cannot_import();
+    ImGui::BeginDisabled(!why.empty());
+    if (ImGui::Button("List into a manifest")) {
+        checks.set_endpoint(c.endpoint);
+        app::BucketImportOptions o;
+        o.bucket = c.list_bucket;
+        o.prefix = c.list_prefix;
+        o.grouping = manifest::ListingGrouping(c.list_grouping);
+        o.url_form = manifest::ListingUrlForm(c.list_url_form);
+        o.fill_metadata = c.list_metadata;
+        checks.start_import(ctx.workspace, std::move(o), ctx.log, ctx.now_s);
+    }
+    ImGui::EndDisabled();
+    if (!why.empty()) ImGui::TextDisabled("%s", why.c_str());
+    job = checks.import_job();
+    if (job && job->finished()) {
+        const app::BucketImportResult& r = job->result();
+        ImGui::PushTextWrapPos(0);
+        if (!r.error.empty())
+            ImGui::TextColored(severity_colour(Severity::error), "Not listed: %s", r.error.c_str());
+        else
+            ImGui::Text(
+                "Listed %zu objects: %zu items, %zu with media metadata, %zu left out, %zu without readable "
+                "metadata (the Log lists each). The manifest opened in the Manifest panel.",
+                r.listed, r.items, r.with_metadata, r.skipped.size(), r.findings.size());
         ImGui::PopTextWrapPos();
     }
 }
@@ -262,10 +319,19 @@ void draw_cloud_window(ShellContext& ctx) {
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::Begin("Cloud###cloud", &c.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         key_section(c);
+        ImGui::SetNextItemWidth(std::min(em * 22, ImGui::GetContentRegionAvail().x - labelled_width("Endpoint", 0)));
+        input_text("Endpoint", "https://storage.googleapis.com", c.endpoint, sizeof c.endpoint);
+        explain(
+            "Where checks and listings go: Google's XML API host, or another endpoint (a private one, or a local "
+            "stand-in).");
         // One tool at a time, so each has the window's height.
         if (ImGui::BeginTabBar("cloud-tools")) {
             if (ImGui::BeginTabItem("Objects")) {
                 check_section(ctx);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("List a bucket")) {
+                list_section(ctx);
                 ImGui::EndTabItem();
             }
             if (ImGui::BeginTabItem("Sign a URL")) {

@@ -113,6 +113,12 @@ struct CloudView {
     int next_tag = 1;
     char endpoint[512] = "";      // where checks go; empty: https://storage.googleapis.com
     bool show_inspector = false;  // bring the inspector's tab in front (Inspect it)
+    // List a bucket into a manifest.
+    char list_bucket[256] = "";
+    char list_prefix[1024] = "";
+    int list_grouping = 0;  // manifest::ListingGrouping
+    int list_url_form = 0;  // manifest::ListingUrlForm
+    bool list_metadata = true;
 };
 
 struct UiState {
