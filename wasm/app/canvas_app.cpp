@@ -190,7 +190,7 @@ nlohmann::json CanvasApp::check_state() const {
     for (const auto& [state, n] : check->counts()) counts[gcs::object_state_name(state)] = n;
     nlohmann::json objects = nlohmann::json::array();
     const auto& results = check->results();
-    for (std::size_t i = 0; i < results.size() && i < 1000; ++i) {
+    for (std::size_t i = 0; i < results.size() && i < 100; ++i) {  // the first 100: the state is read often
         const auto& r = results[i];
         objects.push_back({{"url", r.url},
                            {"unit", check->urls()[i].unit},
@@ -207,6 +207,7 @@ nlohmann::json CanvasApp::check_state() const {
             {"runs", cloud_checks().runs(workspace_.active_id())},
             {"total", check->urls().size()},
             {"done", job ? job->done() : 0},
+            {"rate", job ? job->rate() : 0.0},
             {"endpoint", cloud_checks().endpoint()},
             {"transport", session_transport_name()},
             {"counts", counts},

@@ -64,8 +64,11 @@ bool CloudChecks::start(app::ManifestWorkspace& ws, app::TabId tab, bool recheck
     gcs::ObjectCheckOptions options;
     options.steady = steady_clock;
     options.wall = wall_clock;
-    // A browser opens at most 6 HTTP/1.1 connections per host; more in flight would only queue there.
-    options.max_in_flight = 6;
+    // A browser opens at most 6 HTTP/1.1 connections per host, so at most 6 probes are on the wire; more
+    // objects are worked on at once so that signing (two WebCrypto promises each) and the answers' turns
+    // through the event loop overlap with the requests on the wire (scripts/bench-checks.mjs measured
+    // 97 checks/s with 6, against a stand-in that answers 1,900/s at 6 connections).
+    options.max_in_flight = 24;
     options.previous = std::move(previous);
     options.recheck = recheck;
     auto job = c.check->start(session_transport(), *signer(), std::move(options));
