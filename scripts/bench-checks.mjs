@@ -47,7 +47,8 @@ try {
     await clickItem(page, 'Endpoint', { window: 'Cloud' });
     await page.keyboard.type(standin.origin);
     await waitState(page, (s) => s.cloud.fields.endpoint === standin.origin, 20000);
-    standin.reset();
+    standin.reset();  // clears the faults too: put the latency back
+    standin.setFaults({ latencyMs });
     const t0 = process.hrtime.bigint();
     await clickItem(page, 'Check objects', { window: 'Cloud' });
     const s = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === objects, 600000);
