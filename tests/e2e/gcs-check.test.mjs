@@ -37,6 +37,21 @@ after(async () => {
 
 const url = (bucket, object) => `gs://${bucket}/${object}`;
 
+// Opens the Cloud window, the demo key through its file picker, and types the stand-in's origin as the
+// endpoint, as a person would; typed text reaches ImGui a character or so a frame, so it waits for it.
+async function openCloud(page, origin) {
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await waitState(page, (st) => st.cloud.open);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
+  await chooser.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
+  await waitState(page, (st) => st.cloud.keyEmail !== '');
+  await clickItem(page, 'Endpoint', { window: 'Cloud' });
+  await page.keyboard.type(origin);
+  await waitState(page, (x) => x.cloud.fields.endpoint === origin);
+  await page.keyboard.press('Enter');
+}
+
 test('the objects of a manifest are checked from the browser and each outcome is told apart', { skip: noFfmpeg }, async () => {
   const { standin } = s;
   standin.reset();
@@ -67,16 +82,7 @@ test('the objects of a manifest are checked from the browser and each outcome is
   await page.evaluate((m) => window.eic.openManifest('bucket.json', m), JSON.stringify(manifest, null, 2));
   await waitState(page, (st) => st.manifest.tabs?.length === 1 && !st.manifest.validating, 15000);
 
-  await clickItem(page, 'View');
-  await clickItem(page, 'Cloud: buckets and signed URLs');
-  await waitState(page, (st) => st.cloud.open);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
-  await chooser.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
-  await waitState(page, (st) => st.cloud.keyEmail !== '');
-  await clickItem(page, 'Endpoint', { window: 'Cloud' });
-  await page.keyboard.type(standin.origin);
-  await waitState(page, (x) => x.cloud.fields.endpoint === standin.origin);
-  await page.keyboard.press('Enter');
+  await openCloud(page, standin.origin);
   await clickItem(page, 'Check objects', { window: 'Cloud' });
   const st = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === x.cloud.check.total, 30000);
   const check = st.cloud.check;
@@ -136,14 +142,7 @@ test('a re-run skips what is settled; a request the page\'s policy refuses says 
   const { context, page } = await openApp(s.browser, strict.url);
   await page.evaluate((m) => window.eic.openManifest('strict.json', m), JSON.stringify(manifest));
   await waitState(page, (st) => st.manifest.tabs?.length === 1 && !st.manifest.validating, 15000);
-  await clickItem(page, 'View');
-  await clickItem(page, 'Cloud: buckets and signed URLs');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
-  await chooser.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
-  await waitState(page, (st) => st.cloud.keyEmail !== '');
-  await clickItem(page, 'Endpoint', { window: 'Cloud' });
-  await page.keyboard.type(standin.origin);
-  await waitState(page, (x) => x.cloud.fields.endpoint === standin.origin);
+  await openCloud(page, standin.origin);
   await clickItem(page, 'Check objects', { window: 'Cloud' });
   const st = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
   const o = st.cloud.check.objects[0];
@@ -158,14 +157,7 @@ test('a re-run skips what is settled; a request the page\'s policy refuses says 
   const p2 = await openApp(s.browser, s.server.url);
   await p2.page.evaluate((m) => window.eic.openManifest('again.json', m), JSON.stringify(manifest));
   await waitState(p2.page, (st2) => st2.manifest.tabs?.length === 1 && !st2.manifest.validating, 15000);
-  await clickItem(p2.page, 'View');
-  await clickItem(p2.page, 'Cloud: buckets and signed URLs');
-  const [c2] = await Promise.all([p2.page.waitForEvent('filechooser'), clickItem(p2.page, 'Open key file…', { window: 'Cloud' })]);
-  await c2.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
-  await waitState(p2.page, (st2) => st2.cloud.keyEmail !== '');
-  await clickItem(p2.page, 'Endpoint', { window: 'Cloud' });
-  await p2.page.keyboard.type(standin.origin);
-  await waitState(p2.page, (x) => x.cloud.fields.endpoint === standin.origin);
+  await openCloud(p2.page, standin.origin);
   // Wait for the run the click started, so a run that has not started yet is not taken for one that ended.
   const run = async (label) => {
     const runs = (await waitState(p2.page, () => true)).cloud.check?.runs ?? 0;
@@ -190,15 +182,7 @@ test('the demo bucket is listed into a manifest with its image and video metadat
   const demo = JSON.parse(fs.readFileSync(path.join(DEFAULT_OUT, 'demo-bucket.json'), 'utf8'));
   const expected = Object.fromEntries(demo.buckets.find((b) => b.name === 'eic-demo').objects.map((o) => [o.name, o]));
   const { context, page, errors } = await openApp(s.browser, s.server.url);
-  await clickItem(page, 'View');
-  await clickItem(page, 'Cloud: buckets and signed URLs');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
-  await chooser.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
-  await waitState(page, (st) => st.cloud.keyEmail !== '');
-  await clickItem(page, 'Endpoint', { window: 'Cloud' });
-  await page.keyboard.type(standin.origin);
-  await waitState(page, (x) => x.cloud.fields.endpoint === standin.origin);
-  await page.keyboard.press('Enter');
+  await openCloud(page, standin.origin);
   await clickItem(page, 'List a bucket', { window: 'Cloud' });
   await clickItem(page, 'List bucket', { window: 'Cloud' });
   await page.keyboard.type('eic-demo');
