@@ -94,11 +94,13 @@ void draw_about(ShellContext& ctx) {
         ImGui::TextUnformatted("eic — Encord Import Console");
         ImGui::TextWrapped(
             "Design Encord's custom metadata schema and write, convert and validate import manifests "
-            "(JSON and CSV) offline, all in this page. Planned: checking the objects in a private Google "
-            "Cloud Storage bucket and pushing schema, folders and uploads to Encord.");
+            "(JSON and CSV) offline, all in this page. With a service-account key (kept in this page's memory "
+            "only): sign and read GCS V4 URLs, check every object a manifest names in its bucket, and list a "
+            "bucket prefix into a manifest with its images' and videos' metadata. Planned: pushing schema, "
+            "folders and uploads to Encord.");
         ImGui::Separator();
         ImGui::TextUnformatted("Built with Dear ImGui " IMGUI_VERSION " (MIT), nlohmann/json (MIT),");
-        ImGui::TextUnformatted("{fmt} (MIT) and the DejaVu fonts (Bitstream Vera licence).");
+        ImGui::TextUnformatted("{fmt} (MIT), pugixml (MIT) and the DejaVu fonts (Bitstream Vera licence).");
     }
     ImGui::End();
 }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "app/net/http_headers.hpp"
 
@@ -23,6 +24,12 @@ namespace {
 std::unordered_map<net::RequestId, std::pair<net::Failure, std::string>>& verdicts() {
     static std::unordered_map<net::RequestId, std::pair<net::Failure, std::string>> v;
     return v;
+}
+
+// Requests whose failure is being told apart; a verdict for one no longer wanted (aborted) is dropped.
+std::unordered_set<net::RequestId>& wanted() {
+    static std::unordered_set<net::RequestId> w;
+    return w;
 }
 
 std::unordered_map<net::RequestId, net::HttpResponse>& host_answers() {
@@ -49,17 +56,24 @@ net::Failure failure_of(int kind) {
 
 void xhr_abort(unsigned fetch_id) { eic_js_net_xhr_abort(fetch_id); }
 
-void classify_failure(net::RequestId id, const std::string& url) { eic_js_net_classify(double(id), url.c_str()); }
+void classify_failure(net::RequestId id, const std::string& url) {
+    wanted().insert(id);
+    eic_js_net_classify(double(id), url.c_str());
+}
 
 std::optional<std::pair<net::Failure, std::string>> classified_failure(net::RequestId id) {
     auto it = verdicts().find(id);
     if (it == verdicts().end()) return std::nullopt;
     auto out = std::move(it->second);
     verdicts().erase(it);
+    wanted().erase(id);
     return out;
 }
 
-void forget_classification(net::RequestId id) { verdicts().erase(id); }
+void forget_classification(net::RequestId id) {
+    wanted().erase(id);
+    verdicts().erase(id);
+}
 
 bool host_fetch_available() { return eic_js_net_host_available() != 0; }
 
@@ -89,6 +103,7 @@ extern "C" {
 
 // kind: 1 policy, 2 cors, 3 network (web/net-bridge.js).
 EMSCRIPTEN_KEEPALIVE void eic_app_net_classified(double id, int kind, const char* message) {
+    if (!eic::web::wanted().count(eic::net::RequestId(id))) return;
     eic::web::verdicts()[eic::net::RequestId(id)] = {eic::web::failure_of(kind), message ? message : ""};
 }
 
