@@ -226,3 +226,33 @@ test('the demo bucket is listed into a manifest with its image and video metadat
   assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await context.close();
 });
+
+test('GCS refusing the signature shows its canonical request beside eic\'s', { skip: noFfmpeg }, async () => {
+  // A stand-in that signs the host with its port, as python-storage does, while eic leaves it out as the
+  // published vectors do: every signature eic makes is refused with 403 SignatureDoesNotMatch.
+  const strictHost = await startGcsStandin({ seed: DEFAULT_OUT, keepPortInSignedHost: true });
+  const server = await startServer({ extraArgs: ['--connect', strictHost.origin] });
+  strictHost.setCors('eic-demo', [{ origin: [new URL(server.url).origin], method: ['GET', 'HEAD'],
+    responseHeader: ['Content-Type'], maxAgeSeconds: 3600 }]);
+  try {
+    const { context, page } = await openApp(s.browser, server.url);
+    await page.evaluate((m) => window.eic.openManifest('sig.json', m),
+      JSON.stringify({ images: [{ objectUrl: url('eic-demo', 'images/photo-64x48.jpg'), title: 'photo' }] }));
+    await waitState(page, (st) => st.manifest.tabs?.length === 1 && !st.manifest.validating, 15000);
+    await openCloud(page, strictHost.origin);
+    await clickItem(page, 'Check objects', { window: 'Cloud' });
+    const st = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 1, 20000);
+    const o = st.cloud.check.objects[0];
+    assert.equal(o.state, 'forbidden');
+    assert.equal(o.errorCode, 'SignatureDoesNotMatch');
+    const port = new URL(strictHost.origin).port;
+    assert.match(o.serverCanonicalRequest, new RegExp(`host:127\\.0\\.0\\.1:${port}`));
+    assert.match(o.eicCanonicalRequest, /host:127\.0\.0\.1\n/);
+    await findItem(page, 'Copy both', { window: 'Cloud' });
+    await page.screenshot({ path: path.join(artifacts, 'gcs-signature-mismatch.png') });
+    await context.close();
+  } finally {
+    server.stop();
+    await strictHost.close();
+  }
+});

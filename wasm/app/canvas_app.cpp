@@ -200,6 +200,8 @@ nlohmann::json CanvasApp::check_state() const {
                            {"size", r.size ? nlohmann::json(*r.size) : nlohmann::json()},
                            {"contentType", r.content_type},
                            {"errorCode", r.error_code},
+                           {"serverCanonicalRequest", r.server_canonical_request},
+                           {"eicCanonicalRequest", r.eic_canonical_request},
                            {"detail", r.detail}});
     }
     const auto& job = check->job();

@@ -65,6 +65,29 @@ void key_section(CloudView& c) {
     if (!c.key_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.key_error.c_str());
 }
 
+// GCS refused eic's signature (403 SignatureDoesNotMatch): its own canonical request beside eic's, for the
+// first object it happened to, so the difference (host, path encoding, a header) can be seen.
+void draw_signature_mismatch(const app::BucketCheck& check) {
+    for (const gcs::ObjectResult& r : check.results()) {
+        if (r.error_code != "SignatureDoesNotMatch" || r.server_canonical_request.empty()) continue;
+        ImGui::TextColored(severity_colour(Severity::error), "GCS did not accept the signature for %s:", r.url.c_str());
+        if (ImGui::BeginTable("canonical", 2, ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchSame)) {
+            ImGui::TableSetupColumn("GCS's canonical request");
+            ImGui::TableSetupColumn("eic's canonical request");
+            ImGui::TableHeadersRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.server_canonical_request.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.eic_canonical_request.c_str());
+            ImGui::EndTable();
+        }
+        if (flow_small_button("Copy both"))
+            ImGui::SetClipboardText(
+                ("GCS:\n" + r.server_canonical_request + "\n\neic:\n" + r.eic_canonical_request).c_str());
+        return;
+    }
+}
+
 // Checks every object the manifest in front names, as a job (app/cloud_checks.hpp); the results show in
 // the Manifest panel (its Bucket column and findings).
 void check_section(ShellContext& ctx) {
@@ -106,6 +129,7 @@ void check_section(ShellContext& ctx) {
         if (!why.empty()) ImGui::TextDisabled("%s", why.c_str());
     }
     check = checks.of(tab);  // a check started above replaced the one read before
+    if (check) draw_signature_mismatch(*check);
     if (check && check->job()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(web::check_summary(*check).c_str());
