@@ -256,3 +256,47 @@ test('GCS refusing the signature shows its canonical request beside eic\'s', { s
     await strictHost.close();
   }
 });
+
+test('with an access token and no key the check goes to the JSON API; a refused token pauses it until a new one', { skip: noFfmpeg }, async () => {
+  const { standin } = s;
+  standin.reset();
+  standin.setFaults({});
+  // Good for two requests, then refused, as an expired token is.
+  standin.addToken({ token: 'short-lived-token', expiresAfterRequests: 2 });
+  const names = ['images/photo-64x48.jpg', 'images/diagram-320x240.png', 'images/badge-40x30.gif', 'images/gone.jpg'];
+  const { context, page } = await openApp(s.browser, s.server.url);
+  await page.evaluate((m) => window.eic.openManifest('token.json', m),
+    JSON.stringify({ images: names.map((n) => ({ objectUrl: url('eic-demo', n), title: n })) }));
+  await waitState(page, (st) => st.manifest.tabs?.length === 1 && !st.manifest.validating, 15000);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await waitState(page, (st) => st.cloud.open);
+  await clickItem(page, 'Access token', { window: 'Cloud' });
+  await page.keyboard.type('short-lived-token');
+  await page.keyboard.press('Enter');
+  let st = await waitState(page, (x) => x.cloud.hasToken, 10000);
+  assert.ok(!JSON.stringify(st).includes('short-lived-token'), 'the token is nowhere in the state');
+  await clickItem(page, 'Endpoint', { window: 'Cloud' });
+  await page.keyboard.type(standin.origin);
+  await waitState(page, (x) => x.cloud.fields.endpoint === standin.origin);
+  await page.keyboard.press('Enter');
+  await clickItem(page, 'Check objects', { window: 'Cloud' });
+  st = await waitState(page, (x) => x.cloud.check?.waitingForToken, 20000);
+  assert.ok((st.cloud.check.counts['waiting for a token'] ?? 0) > 0, JSON.stringify(st.cloud.check.counts));
+  await clickItem(page, 'New token', { window: 'Cloud' });
+  await page.keyboard.type('eic-demo-token');
+  await page.keyboard.press('Enter');
+  st = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === names.length, 20000);
+  const state = Object.fromEntries(st.cloud.check.objects.map((o) => [o.url, o.state]));
+  assert.equal(state[url('eic-demo', 'images/photo-64x48.jpg')], 'exists');
+  assert.equal(state[url('eic-demo', 'images/diagram-320x240.png')], 'exists');
+  assert.equal(state[url('eic-demo', 'images/badge-40x30.gif')], 'exists');
+  assert.equal(state[url('eic-demo', 'images/gone.jpg')], 'missing');
+  // All through the JSON API, and each object answered (200 or 404) exactly once.
+  assert.equal(standin.stats.get({ api: 'xml' }).requests, 0);
+  for (const n of names) {
+    const a = standin.stats.get({ api: 'json', method: 'GET', bucket: 'eic-demo', object: n }).answers;
+    assert.equal((a[200] ?? 0) + (a[404] ?? 0), 1, `${n}: ${JSON.stringify(a)}`);
+  }
+  await context.close();
+});

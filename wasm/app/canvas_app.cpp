@@ -206,6 +206,7 @@ nlohmann::json CanvasApp::check_state() const {
     }
     const auto& job = check->job();
     return {{"running", check->running()},
+            {"waitingForToken", cloud_checks().waiting_for_token(workspace_.active_id())},
             {"runs", cloud_checks().runs(workspace_.active_id())},
             {"total", check->urls().size()},
             {"done", job ? job->done() : 0},
@@ -393,6 +394,7 @@ std::string CanvasApp::state_json() const {
          {{"open", ui_.cloud.open},
           {"keyEmail", ui_.cloud.key_email},
           {"keyError", ui_.cloud.key_error},
+          {"hasToken", cloud_checks().has_token()},  // whether one is held; never the token
           {"url", ui_.cloud.url},
           {"signError", ui_.cloud.sign_error},
           {"pending", ui_.cloud.sign_pending != 0 || ui_.cloud.inspect_pending != 0},

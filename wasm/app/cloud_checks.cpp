@@ -7,6 +7,7 @@
 
 #include "app/gcs/webcrypto_probe_signer.hpp"
 #include "app/net/transport.hpp"
+#include "gcs/json_api_prober.hpp"
 
 namespace eic::web {
 
@@ -30,6 +31,36 @@ void CloudChecks::set_key(const std::string& client_email) {
     signer_.reset();  // running checks keep theirs (TabCheck::signer)
 }
 
+std::string CloudChecks::set_token(const std::string& token) {
+    if (!gcs::valid_bearer_token(token))
+        return "That is not an access token: one is letters, digits and -._~+/ (as `gcloud auth print-access-token` "
+               "prints it).";
+    token_ = token;
+    signer_.reset();  // running checks keep theirs
+    return "";
+}
+
+void CloudChecks::forget_token() {
+    token_.clear();
+    signer_.reset();
+}
+
+bool CloudChecks::waiting_for_token(app::TabId tab) const {
+    auto it = checks_.find(tab);
+    return it != checks_.end() && it->second.check->job() && it->second.check->job()->waiting_for_token();
+}
+
+std::string CloudChecks::resume_with_token(app::TabId tab, const std::string& token) {
+    auto it = checks_.find(tab);
+    if (it == checks_.end() || !it->second.check->job()) return "No check is waiting.";
+    auto* prober = dynamic_cast<gcs::BearerTokenProber*>(it->second.signer.get());
+    if (!prober) return "This check does not use a token.";
+    if (const std::string why = set_token(token); !why.empty()) return why;
+    prober->set_token(token);
+    it->second.check->job()->resume();
+    return "";
+}
+
 void CloudChecks::set_endpoint(std::string endpoint) {
     while (!endpoint.empty() && endpoint.back() == '/') endpoint.pop_back();
     if (endpoint == endpoint_) return;
@@ -40,7 +71,8 @@ void CloudChecks::set_endpoint(std::string endpoint) {
 std::string CloudChecks::cannot_start(const app::ManifestWorkspace& ws, app::TabId tab) const {
     const app::WorkspaceTab* t = ws.find(tab);
     if (!t) return "Open a manifest first.";
-    if (email_.empty()) return "Open a service-account key file in the Cloud window first.";
+    if (email_.empty() && token_.empty())
+        return "Open a service-account key file, or give an access token, in the Cloud window first.";
     if (!t->doc.editable()) return "Wait until the manifest is read.";
     auto it = checks_.find(tab);
     if (it != checks_.end() && it->second.check->running()) return "A check of this manifest is running.";
@@ -97,6 +129,12 @@ const app::BucketCheck* CloudChecks::of(app::TabId tab) const {
 }
 
 std::shared_ptr<gcs::ProbeSigner> CloudChecks::signer() {
+    // A key signs V4 URLs for the XML API; without one, a token reaches the JSON API.
+    if (!signer_ && email_.empty() && !token_.empty()) {
+        gcs::JsonApiProbeOptions options;
+        options.endpoint = endpoint_;
+        signer_ = std::make_shared<gcs::BearerTokenProber>(token_, options);
+    }
     if (!signer_) {
         gcs::V4ProbeOptions options;
         options.endpoint = endpoint_;
@@ -106,7 +144,7 @@ std::shared_ptr<gcs::ProbeSigner> CloudChecks::signer() {
 }
 
 std::string CloudChecks::cannot_import() const {
-    if (email_.empty()) return "Open a service-account key file first.";
+    if (email_.empty() && token_.empty()) return "Open a service-account key file, or give an access token, first.";
     if (import_ && !import_->finished()) return "A listing is running.";
     return "";
 }

@@ -23,6 +23,14 @@ public:
     // The open key's account; empty when none (checks cannot start).
     void set_key(const std::string& client_email);
     const std::string& key_email() const { return email_; }
+    // An OAuth access token (e.g. `gcloud auth print-access-token`): with no key open, requests go to the
+    // JSON API with it (gcs/json_api_prober.hpp). Held in memory only; never logged.
+    std::string set_token(const std::string& token);  // why it was refused; empty when taken
+    bool has_token() const { return !token_.empty(); }
+    void forget_token();
+    // A check paused because the token was refused: a new token resumes it where it stopped.
+    bool waiting_for_token(app::TabId tab) const;
+    std::string resume_with_token(app::TabId tab, const std::string& token);
     // "SCHEME://HOST[:PORT]", or empty for https://storage.googleapis.com.
     void set_endpoint(std::string endpoint);
     const std::string& endpoint() const { return endpoint_; }
@@ -56,6 +64,7 @@ private:
         int runs = 0;  // checks started for the tab
     };
     std::string email_;
+    std::string token_;
     std::string endpoint_;
     std::shared_ptr<gcs::ProbeSigner> signer_;  // for the next check; a new key or endpoint makes a new one
     std::map<app::TabId, TabCheck> checks_;

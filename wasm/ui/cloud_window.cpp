@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -63,6 +64,27 @@ void key_section(CloudView& c) {
         }
     }
     if (!c.key_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.key_error.c_str());
+    if (!c.key_email.empty()) return;
+    // Without a key: an OAuth access token, for the JSON API (no signing in the page).
+    web::CloudChecks& checks = web::cloud_checks();
+    if (checks.has_token()) {
+        ImGui::TextUnformatted("Using an access token (JSON API).");
+        if (flow_button("Forget token")) checks.forget_token();
+        return;
+    }
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(em * 18);
+    const bool entered = ImGui::InputTextWithHint("##Access token", "or paste an access token", c.token, sizeof c.token,
+                                                  ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    web::debug_items_name_last("Access token");
+    explain(
+        "From `gcloud auth print-access-token`: checks and listings then go to the JSON API with it. It stays "
+        "in this page's memory only.");
+    if (flow_button("Use token") || entered) {
+        c.token_error = checks.set_token(c.token);
+        if (c.token_error.empty()) std::fill(std::begin(c.token), std::end(c.token), '\0');
+    }
+    if (!c.token_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.token_error.c_str());
 }
 
 // GCS refused eic's signature (403 SignatureDoesNotMatch): its own canonical request beside eic's, for the
@@ -102,6 +124,23 @@ void check_section(ShellContext& ctx) {
     }
     ImGui::Text("Manifest: %s", ctx.workspace.display_name(tab).c_str());
     const std::string why = checks.cannot_start(ctx.workspace, tab);
+    if (check && checks.waiting_for_token(tab)) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(severity_colour(Severity::warning),
+                           "GCS refused the access token (it expires after an hour). Paste a new one: the check "
+                           "goes on where it stopped.");
+        ImGui::PopTextWrapPos();
+        ImGui::SetNextItemWidth(em * 18);
+        const bool entered =
+            ImGui::InputTextWithHint("##New token", "a new access token", c.token, sizeof c.token,
+                                     ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+        web::debug_items_name_last("New token");
+        if (flow_button("Resume") || entered) {
+            c.token_error = checks.resume_with_token(tab, c.token);
+            if (c.token_error.empty()) std::fill(std::begin(c.token), std::end(c.token), '\0');
+        }
+        if (!c.token_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.token_error.c_str());
+    }
     if (check && check->running()) {
         const auto& job = *check->job();
         const std::string overlay =

@@ -113,6 +113,8 @@ struct CloudView {
     int next_tag = 1;
     char endpoint[512] = "";      // where checks go; empty: https://storage.googleapis.com
     bool show_inspector = false;  // bring the inspector's tab in front (Inspect it)
+    char token[4096] = "";        // an access token being pasted; cleared once taken
+    std::string token_error;
     // List a bucket into a manifest.
     char list_bucket[256] = "";
     char list_prefix[1024] = "";
