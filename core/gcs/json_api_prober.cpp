@@ -64,18 +64,4 @@ ProbeRequest json_api_probe(const ProbeTarget& target, const JsonApiProbeOptions
 BearerTokenProber::BearerTokenProber(std::string token, JsonApiProbeOptions options)
     : token_(std::move(token)), options_(std::move(options)) {}
 
-ProbeSigner::Ticket BearerTokenProber::start(const ProbeTarget& target, std::int64_t) {
-    const Ticket t = next_++;
-    done_.emplace(t, json_api_probe(target, options_, token_));
-    return t;
-}
-
-std::optional<ProbeRequest> BearerTokenProber::poll(Ticket ticket) {
-    auto it = done_.find(ticket);
-    if (it == done_.end()) return std::nullopt;
-    ProbeRequest out = std::move(it->second);
-    done_.erase(it);
-    return out;
-}
-
 }  // namespace eic::gcs

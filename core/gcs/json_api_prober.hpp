@@ -33,7 +33,7 @@ bool valid_bearer_token(std::string_view token);
 // not map, a token that is missing or malformed: needs_token).
 ProbeRequest json_api_probe(const ProbeTarget& target, const JsonApiProbeOptions& options, std::string_view token);
 
-class BearerTokenProber : public ProbeSigner {
+class BearerTokenProber : public ImmediateProbeSigner {
 public:
     explicit BearerTokenProber(std::string token, JsonApiProbeOptions options = {});
     ProbeApi api() const override { return ProbeApi::json; }
@@ -41,15 +41,14 @@ public:
     void set_token(std::string token) { token_ = std::move(token); }
     bool has_token() const { return !token_.empty(); }
 
-    Ticket start(const ProbeTarget& target, std::int64_t now_posix) override;
-    std::optional<ProbeRequest> poll(Ticket ticket) override;
-    void forget(Ticket ticket) override { done_.erase(ticket); }
+protected:
+    ProbeRequest make(const ProbeTarget& target, std::int64_t) override {
+        return json_api_probe(target, options_, token_);
+    }
 
 private:
     std::string token_;  // secret
     JsonApiProbeOptions options_;
-    Ticket next_ = 1;
-    std::unordered_map<Ticket, ProbeRequest> done_;
 };
 
 }  // namespace eic::gcs

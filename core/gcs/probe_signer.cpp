@@ -19,7 +19,21 @@ V4Request v4_request_for(const ProbeTarget& target, const V4ProbeOptions& option
 V4ProbeSigner::V4ProbeSigner(const ServiceAccount& account, const crypto::Crypto& crypto, V4ProbeOptions options)
     : account_(account), crypto_(crypto), options_(std::move(options)) {}
 
-ProbeSigner::Ticket V4ProbeSigner::start(const ProbeTarget& target, std::int64_t now_posix) {
+ProbeSigner::Ticket ImmediateProbeSigner::start(const ProbeTarget& target, std::int64_t now_posix) {
+    const Ticket t = next_++;
+    done_.emplace(t, make(target, now_posix));
+    return t;
+}
+
+std::optional<ProbeRequest> ImmediateProbeSigner::poll(Ticket ticket) {
+    auto it = done_.find(ticket);
+    if (it == done_.end()) return std::nullopt;
+    ProbeRequest out = std::move(it->second);
+    done_.erase(it);
+    return out;
+}
+
+ProbeRequest V4ProbeSigner::make(const ProbeTarget& target, std::int64_t now_posix) {
     const SignedUrl signed_url = sign_url_v4(v4_request_for(target, options_, now_posix), account_, crypto_);
     ProbeRequest out;
     if (signed_url.prepared) {
@@ -34,16 +48,6 @@ ProbeSigner::Ticket V4ProbeSigner::start(const ProbeTarget& target, std::int64_t
         out.http.url = signed_url.url;
         out.http.headers = target.headers;
     }
-    const Ticket t = next_++;
-    done_.emplace(t, std::move(out));
-    return t;
-}
-
-std::optional<ProbeRequest> V4ProbeSigner::poll(Ticket ticket) {
-    auto it = done_.find(ticket);
-    if (it == done_.end()) return std::nullopt;
-    ProbeRequest out = std::move(it->second);
-    done_.erase(it);
     return out;
 }
 

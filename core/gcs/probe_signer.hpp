@@ -62,6 +62,22 @@ public:
     virtual void forget(Ticket ticket) = 0;
 };
 
+// A signer that makes its request at once (no promise to wait for): start() calls make(), poll() hands the
+// result over once. V4ProbeSigner and the JSON API's BearerTokenProber are such.
+class ImmediateProbeSigner : public ProbeSigner {
+public:
+    Ticket start(const ProbeTarget& target, std::int64_t now_posix) final;
+    std::optional<ProbeRequest> poll(Ticket ticket) final;
+    void forget(Ticket ticket) final { done_.erase(ticket); }
+
+protected:
+    virtual ProbeRequest make(const ProbeTarget& target, std::int64_t now_posix) = 0;
+
+private:
+    Ticket next_ = 1;
+    std::unordered_map<Ticket, ProbeRequest> done_;
+};
+
 struct V4ProbeOptions {
     // How long each URL is valid: short, as a probe is sent at once (a retry signs again).
     std::int64_t expires_s = 900;
@@ -74,20 +90,18 @@ V4Request v4_request_for(const ProbeTarget& target, const V4ProbeOptions& option
 
 // V4 signed URLs (GOOG4-RSA-SHA256), path style, made synchronously: start() signs, poll() hands the
 // result over.
-class V4ProbeSigner : public ProbeSigner {
+class V4ProbeSigner : public ImmediateProbeSigner {
 public:
     // `account` and `crypto` must outlive the signer.
     V4ProbeSigner(const ServiceAccount& account, const crypto::Crypto& crypto, V4ProbeOptions options = {});
-    Ticket start(const ProbeTarget& target, std::int64_t now_posix) override;
-    std::optional<ProbeRequest> poll(Ticket ticket) override;
-    void forget(Ticket ticket) override { done_.erase(ticket); }
+
+protected:
+    ProbeRequest make(const ProbeTarget& target, std::int64_t now_posix) override;
 
 private:
     const ServiceAccount& account_;
     const crypto::Crypto& crypto_;
     V4ProbeOptions options_;
-    Ticket next_ = 1;
-    std::unordered_map<Ticket, ProbeRequest> done_;
 };
 
 }  // namespace eic::gcs
