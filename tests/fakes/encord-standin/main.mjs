@@ -11,7 +11,7 @@
 // demo-bucket.json) list them; --demo uses build/demo-bucket when neither is given and it exists.
 import fs from 'node:fs';
 import { startEncordStandin } from './server.mjs';
-import { demoOptions, DEMO_KEY_PATH, DEMO_INTEGRATION, DEMO_FOLDERS, DEMO_GCS_SEED_DIR } from './demo.mjs';
+import { demoOptions, DEMO_PUBLIC_KEY, DEMO_KEY_PATH, DEMO_INTEGRATION, DEMO_FOLDERS, DEMO_GCS_SEED_DIR } from './demo.mjs';
 import { objectExistsInGcsStandin, objectExistsInBuckets, bucketsFromSeed } from './gcs-objects.mjs';
 
 const usage = 'usage: main.mjs --port N [--demo] [--gcs-origin URL | --gcs-seed DIR] [--gcs-token T] [--units-per-second R]\n' +
@@ -56,7 +56,8 @@ if (one('--gcs-origin')) {
   }
 }
 const keys = (given['--public-key'] || []).map((k) => (fs.existsSync(k) ? fs.readFileSync(k, 'utf8').trim() : k));
-if (keys.length) options.publicKeys = [...(options.publicKeys || []), ...keys];
+// Added to the demo key, which stays registered.
+if (keys.length) options.publicKeys = [...(options.publicKeys || [DEMO_PUBLIC_KEY]), ...keys];
 if (given['--token']) options.tokens = given['--token'];
 if (one('--no-cors')) options.corsOrigins = false;
 else if (given['--cors-origin']) options.corsOrigins = given['--cors-origin'];
