@@ -444,7 +444,7 @@ test('long polling holds until the job changes, answers at its timeout otherwise
   // timeoutSeconds=0 answers at once; the cap shortens a long timeout.
   t = Date.now();
   r = await poll(folder.uuid, job, 0);
-  assert.ok(Date.now() - t < 300);
+  assert.ok(Date.now() - t < 1000, `answered after ${Date.now() - t} ms`);
   standin.setLongPollCapS(0.3);
   t = Date.now();
   r = await poll(folder.uuid, job, 3600);
@@ -457,7 +457,7 @@ test('long polling holds until the job changes, answers at its timeout otherwise
   assert.equal((await last).json.status, 'DONE');
   t = Date.now();
   r = await poll(folder.uuid, job, 30);
-  assert.ok(Date.now() - t < 300);
+  assert.ok(Date.now() - t < 1000, `answered after ${Date.now() - t} ms`);
   assert.deepEqual([r.json.status, r.json.unitsDoneCount, r.json.itemsWithNames.length], ['DONE', 2, 2]);
   r = await api('GET', `storage/folders/${folder.uuid}/data-upload-jobs/${job}?timeoutSeconds=-1`);
   assert.equal(r.status, 400);
