@@ -46,7 +46,7 @@ private:
 
 struct UnitFinding {
     std::uint32_t unit = 0;
-    bool whole_check = false;  // about the check, not a row (the clocks disagree)
+    bool whole_check = false;  // about the check or the manifest, not a row (the clocks disagree; a row gone)
     Diagnostic diagnostic;
 };
 

@@ -12,6 +12,26 @@
 
 namespace eic::app {
 
+std::vector<UnitFinding> place_import_findings(const ManifestDocument& doc,
+                                               const std::vector<ImportFinding>& findings) {
+    std::unordered_map<std::string, std::uint32_t> unit_of;
+    for (const CheckedUrl& u : object_urls_of(doc)) unit_of.emplace(u.url, u.unit);
+    std::vector<UnitFinding> out;
+    out.reserve(findings.size());
+    for (const ImportFinding& f : findings) {
+        UnitFinding placed;
+        placed.diagnostic = f.diagnostic;
+        if (auto it = unit_of.find(f.url); !f.url.empty() && it != unit_of.end()) {
+            placed.unit = it->second;
+        } else {
+            placed.whole_check = true;
+            placed.diagnostic.message = f.item + ": " + placed.diagnostic.message;
+        }
+        out.push_back(std::move(placed));
+    }
+    return out;
+}
+
 BucketImportJob::BucketImportJob(net::HttpClient& client, gcs::ProbeSigner& signer, BucketImportOptions options)
     : client_(client), signer_(signer), options_(std::move(options)) {
     gcs::ListingOptions l;
@@ -92,6 +112,7 @@ void BucketImportJob::probed() {
             const manifest::Item& item = manifest_[c][i];
             out.item =
                 fmt::format("{}: {}", manifest::format::info(c).key, item.title ? *item.title : item.urls.front());
+            out.url = item.urls.front();
         }
         out.diagnostic = std::move(f.diagnostic);
         result_.findings.push_back(std::move(out));

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/bucket_check.hpp"
 #include "diag/diagnostic.hpp"
 #include "gcs/listing_job.hpp"
 #include "gcs/media_probe.hpp"
@@ -32,6 +33,7 @@ struct BucketImportOptions {
 // A finding about one item of the built manifest, named by its collection and title.
 struct ImportFinding {
     std::string item;  // "images: photo-64x48.jpg"
+    std::string url;   // the item's object URL, which finds its row once the manifest is open
     Diagnostic diagnostic;
 };
 
@@ -43,6 +45,11 @@ struct BucketImportResult {
     std::vector<ImportFinding> findings;
     std::vector<std::string> warnings;
 };
+
+// The import's findings on the rows of the manifest it opened as, found by their items' object URLs (the
+// document numbers its units itself). A finding whose row is gone (deleted since) stays, as a finding about
+// the whole manifest that names its item, so that nothing is dropped.
+std::vector<UnitFinding> place_import_findings(const ManifestDocument& doc, const std::vector<ImportFinding>& findings);
 
 class BucketImportJob : public jobs::Job {
 public:

@@ -445,9 +445,10 @@ void ManifestDocument::delete_units(const std::vector<std::uint32_t>& units) {
     commit(std::move(op));
 }
 
-std::size_t ManifestDocument::edit_urls(const std::vector<std::uint32_t>& units,
-                                        const std::function<std::string(const std::string&)>& rewrite,
-                                        const char* label) {
+std::size_t ManifestDocument::edit_items(
+    const std::vector<std::uint32_t>& units,
+    const std::function<bool(std::uint32_t, manifest::Item&, manifest::Collection)>& edit,
+    const std::function<std::string(std::size_t)>& label) {
     if (!editable_) return 0;
     Op op;
     std::size_t changed = 0;
@@ -456,18 +457,33 @@ std::size_t ManifestDocument::edit_urls(const std::vector<std::uint32_t>& units,
         const manifest::Item* current = item(u);
         if (!current) continue;
         manifest::Item copy = *current;
-        bool any = false;
-        for (auto& url : copy.urls) {
-            std::string next = rewrite(url);
-            if (next == url) continue;
-            url = std::move(next);
-            any = true;
-            ++changed;
-        }
-        if (any) text_change(u, std::move(copy), op);
+        if (!edit(u, copy, units_.unit(u).collection)) continue;
+        text_change(u, std::move(copy), op);
+        ++changed;
     }
-    op.label = std::string(label) + " " + counted(changed, "URL");
+    op.label = label(changed);
     commit(std::move(op));
+    return changed;
+}
+
+std::size_t ManifestDocument::edit_urls(const std::vector<std::uint32_t>& units,
+                                        const std::function<std::string(const std::string&)>& rewrite,
+                                        const char* label) {
+    std::size_t changed = 0;
+    edit_items(
+        units,
+        [&](std::uint32_t, manifest::Item& item, manifest::Collection) {
+            bool any = false;
+            for (auto& url : item.urls) {
+                std::string next = rewrite(url);
+                if (next == url) continue;
+                url = std::move(next);
+                any = true;
+                ++changed;
+            }
+            return any;
+        },
+        [&](std::size_t) { return std::string(label) + " " + counted(changed, "URL"); });
     return changed;
 }
 

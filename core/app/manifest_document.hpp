@@ -98,6 +98,11 @@ public:
                                      std::string_view replace);
     // Percent-encodes whitespace in URLs (trailing and leading whitespace is removed); returns how many changed.
     std::size_t bulk_encode_url_whitespace(const std::vector<std::uint32_t>& units);
+    // Edits the live units' items with edit(unit, item, collection), which returns whether it changed the
+    // item it was given: one undo step, labelled label(items changed); returns how many changed.
+    std::size_t edit_items(const std::vector<std::uint32_t>& units,
+                           const std::function<bool(std::uint32_t, manifest::Item&, manifest::Collection)>& edit,
+                           const std::function<std::string(std::size_t)>& label);
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
     std::string undo_label() const { return undo_.empty() ? "" : undo_.back().label; }

@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "crypto/base64_codec.hpp"
+
 namespace eic::crypto {
 
 using Sha256Digest = std::array<unsigned char, 32>;
@@ -24,7 +26,8 @@ struct Signature {
     bool ok() const { return error.empty(); }
 };
 
-class Crypto {
+// The base64 codec is Base64Codec's (crypto/base64_codec.hpp).
+class Crypto : public Base64Codec {
 public:
     virtual ~Crypto() = default;
     // SHA-256 (FIPS 180-4) of `bytes`.
@@ -33,13 +36,6 @@ public:
     // `pem_private_key` (PEM, RFC 7468: "PRIVATE KEY" (PKCS#8, as in a Google service-account key file) or
     // "RSA PRIVATE KEY"). Never logs or keeps the key.
     virtual Signature rsa_sha256_sign(std::string_view pem_private_key, std::string_view message) const = 0;
-    // Base64 (RFC 4648 section 4: the standard alphabet, padded with '='), the form Google's JSON APIs carry
-    // bytes in (IAM Credentials signBlob's payload and signedBlob). Natively OpenSSL's EVP_EncodeBlock; in
-    // wasm the JavaScript engine's (btoa/atob, node's Buffer).
-    virtual std::string base64_encode(std::string_view bytes) const = 0;
-    // The bytes of base64 text; nullopt when it is not base64 (a character outside the alphabet, a bad
-    // length or misplaced padding).
-    virtual std::optional<std::string> base64_decode(std::string_view text) const = 0;
 };
 
 // The synchronous implementation this program runs with: the native CLI and the native test runner

@@ -48,7 +48,13 @@ std::string sign_blob_url(std::string_view endpoint, std::string_view service_ac
 
 IamSignBlobSigner::IamSignBlobSigner(std::string token, const crypto::Crypto& crypto, net::HttpClient& http,
                                      IamSignBlobOptions options)
-    : token_(std::move(token)), crypto_(crypto), http_(http), options_(std::move(options)) {
+    : IamSignBlobSigner(std::move(token), static_cast<const crypto::Base64Codec&>(crypto), http, std::move(options)) {
+    hasher_ = &crypto;
+}
+
+IamSignBlobSigner::IamSignBlobSigner(std::string token, const crypto::Base64Codec& base64, net::HttpClient& http,
+                                     IamSignBlobOptions options)
+    : token_(std::move(token)), hasher_(nullptr), base64_(base64), http_(http), options_(std::move(options)) {
     if (options_.retry.max_attempts < 1) options_.retry.max_attempts = 1;
 }
 
@@ -57,37 +63,60 @@ IamSignBlobSigner::~IamSignBlobSigner() {
         if (p.request) http_.abort(p.request);
 }
 
-ProbeSigner::Ticket IamSignBlobSigner::start(const ProbeTarget& target, std::int64_t now_posix) {
-    const Ticket t = next_++;
-    Pending& p = pending_[t];
-    p.target = target;
+namespace {
+// Why the signer cannot sign as it stands (no usable token, no account); nullopt when it can. A missing or
+// unusable token is needs_token: a new one lets the caller go on.
+std::optional<ProbeRequest> refusal(const std::string& token, const std::string& account) {
     ProbeRequest failed;
-    if (token_.empty() || !valid_bearer_token(token_)) {
-        failed.error = token_.empty() ? "No OAuth access token was given for IAM Credentials' signBlob."
-                                      : "The access token has characters an OAuth access token cannot have (RFC "
-                                        "6750 section 2.1); paste it again without spaces or line breaks.";
+    if (token.empty() || !valid_bearer_token(token)) {
+        failed.error = token.empty() ? "No OAuth access token was given for IAM Credentials' signBlob."
+                                     : "The access token has characters an OAuth access token cannot have (RFC "
+                                       "6750 section 2.1); paste it again without spaces or line breaks.";
         failed.needs_token = true;
-        p.done = std::move(failed);
-        return t;
+        return failed;
     }
-    if (!valid_account(options_.service_account)) {
+    if (!valid_account(account)) {
         failed.error =
             "The service account to sign as must be its email (NAME@PROJECT.iam.gserviceaccount.com) or unique ID.";
-        p.done = std::move(failed);
+        return failed;
+    }
+    return std::nullopt;
+}
+}  // namespace
+
+ProbeSigner::Ticket IamSignBlobSigner::start(const ProbeTarget& target, std::int64_t now_posix) {
+    if (!hasher_) {
+        const Ticket t = next_++;
+        pending_[t].done = ProbeRequest{};
+        pending_[t].done->error = "This signer was made without SHA-256: hash the request and use start_prepared().";
         return t;
     }
     V4Request request = v4_request_for(target, options_.v4, now_posix);
     request.client_email = options_.service_account;
     V4Preparation preparation = prepare_v4(request);
     if (!preparation.prepared) {
-        failed.error = preparation.diagnostics.empty() ? "The probe could not be signed."
-                                                       : preparation.diagnostics.front().message;
-        p.done = std::move(failed);
+        const Ticket t = next_++;
+        pending_[t].done = ProbeRequest{};
+        pending_[t].done->error = preparation.diagnostics.empty() ? "The probe could not be signed."
+                                                                  : preparation.diagnostics.front().message;
         return t;
     }
-    p.prepared = std::move(*preparation.prepared);
-    add_canonical_request_hash(p.prepared, crypto_.sha256(p.prepared.canonical_request));
-    p.body = nlohmann::json{{"payload", crypto_.base64_encode(p.prepared.string_to_sign)}}.dump();
+    add_canonical_request_hash(*preparation.prepared, hasher_->sha256(preparation.prepared->canonical_request));
+    return start_prepared(target, std::move(*preparation.prepared));
+}
+
+ProbeSigner::Ticket IamSignBlobSigner::start_prepared(const ProbeTarget& target, V4Prepared prepared) {
+    const Ticket t = next_++;
+    Pending& p = pending_[t];
+    p.target = target;
+    p.prepared = std::move(prepared);
+    if (auto refused = refusal(token_, options_.service_account)) {
+        refused->canonical_request = p.prepared.canonical_request;
+        refused->string_to_sign = p.prepared.string_to_sign;
+        p.done = std::move(refused);
+        return t;
+    }
+    p.body = nlohmann::json{{"payload", base64_.base64_encode(p.prepared.string_to_sign)}}.dump();
     send(p);
     return t;
 }
@@ -146,7 +175,7 @@ std::optional<ProbeRequest> IamSignBlobSigner::on_answer(Pending& p, const net::
         std::optional<std::string> signature;
         if (doc.is_object())
             if (const auto blob = doc.find("signedBlob"); blob != doc.end() && blob->is_string())
-                signature = crypto_.base64_decode(blob->get_ref<const std::string&>());
+                signature = base64_.base64_decode(blob->get_ref<const std::string&>());
         if (!signature || signature->empty()) {
             out.error = "IAM Credentials answered signBlob without a signature (a base64 signedBlob).";
             return out;

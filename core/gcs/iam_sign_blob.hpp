@@ -13,7 +13,8 @@
 // The signed-in user needs `iam.serviceAccounts.signBlob` on the account (role Service Account Token
 // Creator); the account needs `storage.objects.get` on the bucket.
 //
-// The SHA-256 of the canonical request and the base64 codec come from the platform's crypto::Crypto. Each
+// The SHA-256 of the canonical request and the base64 codec come from the platform's crypto::Crypto (in the
+// browser the codec alone: the page hashes with WebCrypto and calls start_prepared()). Each
 // start() sends one POST; poll() answers once IAM has. The token is held in memory only and goes into the
 // Authorization header and nowhere else: no message, log, error text or URL.
 #pragma once
@@ -53,6 +54,10 @@ public:
     // `crypto` and `http` must outlive the signer.
     IamSignBlobSigner(std::string token, const crypto::Crypto& crypto, net::HttpClient& http,
                       IamSignBlobOptions options);
+    // With the base64 codec alone (the browser's, whose SHA-256 is asynchronous): the caller hashes the
+    // canonical request itself and starts each signature with start_prepared(); start() refuses.
+    IamSignBlobSigner(std::string token, const crypto::Base64Codec& base64, net::HttpClient& http,
+                      IamSignBlobOptions options);
     ~IamSignBlobSigner() override;  // aborts the signBlob requests still out
     IamSignBlobSigner(const IamSignBlobSigner&) = delete;
     IamSignBlobSigner& operator=(const IamSignBlobSigner&) = delete;
@@ -61,6 +66,10 @@ public:
     void set_token(std::string token) { token_ = std::move(token); }
 
     Ticket start(const ProbeTarget& target, std::int64_t now_posix) override;
+    // Has IAM sign a request prepared and hashed elsewhere (prepare_v4 and add_canonical_request_hash, for
+    // any V4 request: a signed-URL tool's too); poll() answers with the request to send for `target`, whose
+    // URL is the signed one.
+    Ticket start_prepared(const ProbeTarget& target, V4Prepared prepared);
     std::optional<ProbeRequest> poll(Ticket ticket) override;
     void forget(Ticket ticket) override;
     std::size_t pending() const { return pending_.size(); }  // tickets not handed over yet
@@ -81,8 +90,9 @@ private:
     // The probe the answer makes, or nullopt when the request goes out again.
     std::optional<ProbeRequest> on_answer(Pending& p, const net::HttpResponse& response);
 
-    std::string token_;  // secret
-    const crypto::Crypto& crypto_;
+    std::string token_;             // secret
+    const crypto::Crypto* hasher_;  // nullptr: start_prepared() only
+    const crypto::Base64Codec& base64_;
     net::HttpClient& http_;
     IamSignBlobOptions options_;
     Ticket next_ = 1;

@@ -227,6 +227,57 @@ test('the demo bucket is listed into a manifest with its image and video metadat
   await context.close();
 });
 
+test('an image whose header cannot be read keeps no metadata, and its finding is on its row', { skip: noFfmpeg }, async () => {
+  const demoDir = path.join(DEFAULT_OUT, 'files', 'eic-demo', 'images');
+  const odd = await startGcsStandin({
+    buckets: [{
+      name: 'eic-odd',
+      objects: [
+        { name: 'images/a-good.png', data: fs.readFileSync(path.join(demoDir, 'diagram-320x240.png')), contentType: 'image/png' },
+        { name: 'images/b-broken.png', data: Buffer.from('this is not a PNG, only text that says it is'), contentType: 'image/png' },
+        { name: 'images/c-good.gif', data: fs.readFileSync(path.join(demoDir, 'badge-40x30.gif')), contentType: 'image/gif' },
+      ],
+    }],
+  });
+  const server = await startServer({ extraArgs: ['--connect', odd.origin] });
+  odd.setCors('eic-odd', [{ origin: [new URL(server.url).origin], method: ['GET', 'HEAD'],
+    responseHeader: ['Content-Type', 'Content-Range'], maxAgeSeconds: 3600 }]);
+  try {
+    const { context, page, errors } = await openApp(s.browser, server.url);
+    await openCloud(page, odd.origin);
+    await clickItem(page, 'List a bucket', { window: 'Cloud' });
+    await clickItem(page, 'List bucket', { window: 'Cloud' });
+    await page.keyboard.type('eic-odd');
+    await waitState(page, (x) => x.cloud.fields.listBucket === 'eic-odd');
+    await clickItem(page, 'List into a manifest', { window: 'Cloud' });
+    const st = await waitState(page, (x) => x.cloud.import && !x.cloud.import.running && x.manifest?.tabs?.length === 1
+      && !x.manifest.validating && x.cloud.mediaFindings.length > 0, 30000);
+    const imp = st.cloud.import;
+    assert.equal(imp.items, 3);
+    assert.equal(imp.withMetadata, 2);
+    assert.equal(imp.findings.length, 1);
+    assert.match(imp.findings[0].item, /b-broken\.png/);
+    // The finding is on the broken image's row ("#" 2: the listing is in name order), not only in the Log.
+    assert.deepEqual(st.cloud.mediaFindings, [{ item: 2, code: imp.findings[0].code }]);
+    await clickItem(page, 'View');
+    await clickItem(page, 'Cloud: buckets and signed URLs');
+    await waitState(page, (x) => !x.cloud.open);
+    await clickItem(page, 'Findings', { window: 'Manifest' });
+    const label = `${imp.findings[0].code} (1), media headers`;
+    await findItem(page, label, { window: 'Manifest' });
+    await page.screenshot({ path: path.join(artifacts, 'gcs-list-findings.png') });
+    // The group starts open; its entry shows the row.
+    await clickItem(page, /^item 2 {2}/, { window: 'Manifest' });
+    const after = await waitState(page, (x) => x.manifest.selected?.unit === 1);
+    assert.equal(after.manifest.pane, 'table');
+    assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+    await context.close();
+  } finally {
+    server.stop();
+    await odd.close();
+  }
+});
+
 test('GCS refusing the signature shows its canonical request beside eic\'s', { skip: noFfmpeg }, async () => {
   // A stand-in that signs the host with its port, as python-storage does, while eic leaves it out as the
   // published vectors do: every signature eic makes is refused with 403 SignatureDoesNotMatch.
@@ -298,5 +349,147 @@ test('with an access token and no key the check goes to the JSON API; a refused 
     const a = standin.stats.get({ api: 'json', method: 'GET', bucket: 'eic-demo', object: n }).answers;
     assert.equal((a[200] ?? 0) + (a[404] ?? 0), 1, `${n}: ${JSON.stringify(a)}`);
   }
+  await context.close();
+});
+
+test('with a token and an account to sign as, IAM signBlob signs: a signed URL that fetches, and a check through V4 URLs', { skip: noFfmpeg }, async () => {
+  const { standin } = s;
+  standin.reset();
+  standin.setFaults({});
+  const account = JSON.parse(key).client_email;
+  const { context, page, errors } = await openApp(s.browser, s.server.url);
+  await page.evaluate((m) => window.eic.openManifest('iam.json', m), JSON.stringify({ images: [
+    { objectUrl: url('eic-demo', 'images/photo-64x48.jpg'), title: 'photo' },
+    { objectUrl: url('eic-demo', 'images/gone.jpg'), title: 'gone' }] }));
+  await waitState(page, (st) => st.manifest.tabs?.length === 1 && !st.manifest.validating, 15000);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await waitState(page, (st) => st.cloud.open);
+  await clickItem(page, 'Access token', { window: 'Cloud' });
+  await page.keyboard.type('eic-demo-token');
+  await page.keyboard.press('Enter');
+  await waitState(page, (x) => x.cloud.hasToken, 10000);
+  const typeInto = async (label, text, field) => {
+    await clickItem(page, label, { window: 'Cloud' });
+    await page.keyboard.type(text);
+    await waitState(page, (x) => x.cloud.fields[field] === text);
+    await page.keyboard.press('Enter');
+  };
+  await typeInto('Sign as', account, 'signAs');
+  await typeInto('IAM endpoint', standin.origin, 'iamEndpoint');
+  await typeInto('Endpoint', standin.origin, 'endpoint');
+
+  // The signed-URL tool, with no key file: IAM signs, and the URL works for anyone who has it.
+  await clickItem(page, 'Sign a URL', { window: 'Cloud' });
+  await typeInto('Bucket', 'eic-demo', 'bucket');
+  await typeInto('Object', 'images/photo-64x48.jpg', 'object');
+  await clickItem(page, 'Sign', { window: 'Cloud' });
+  let st = await waitState(page, (x) => x.cloud.url !== '' || x.cloud.signError !== '', 15000);
+  assert.equal(st.cloud.signError, '');
+  assert.ok(st.cloud.url.startsWith(`${standin.origin}/eic-demo/images/photo-64x48.jpg?X-Goog-Algorithm=GOOG4-RSA-SHA256`), st.cloud.url);
+  assert.match(st.cloud.url, new RegExp(`X-Goog-Credential=${encodeURIComponent(account).replace(/\./g, '\\.')}%2F`));
+  const got = await fetch(st.cloud.url);
+  assert.equal(got.status, 200);
+  const demoFile = path.join(DEFAULT_OUT, 'files', 'eic-demo', 'images', 'photo-64x48.jpg');
+  assert.equal(Buffer.compare(Buffer.from(await got.arrayBuffer()), fs.readFileSync(demoFile)), 0);
+  assert.equal(standin.stats.get({ api: 'iam', method: 'POST' }).requests, 1);
+  assert.ok(!JSON.stringify(st).includes('eic-demo-token'), 'the token is nowhere in the state');
+
+  // The check goes to the XML API with URLs IAM signed, as with a key file.
+  await clickItem(page, 'Objects', { window: 'Cloud' });
+  await clickItem(page, 'Check objects', { window: 'Cloud' });
+  st = await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === 2, 20000);
+  const state = Object.fromEntries(st.cloud.check.objects.map((o) => [o.url, o.state]));
+  assert.equal(state[url('eic-demo', 'images/photo-64x48.jpg')], 'exists');
+  assert.equal(state[url('eic-demo', 'images/gone.jpg')], 'missing');
+  assert.equal(standin.stats.get({ api: 'json' }).requests, 0);
+  assert.equal(standin.stats.get({ api: 'xml', method: 'HEAD' }).requests, 2);
+  assert.equal(standin.stats.get({ api: 'iam', method: 'POST' }).requests, 3);
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
+  await context.close();
+});
+
+test('the CORS doctor tells why the bucket refuses this page, and the configuration it gives makes it read', { skip: noFfmpeg }, async () => {
+  const { standin } = s;
+  standin.reset();
+  const page0 = new URL(s.server.url).origin;
+  const { context, page, errors } = await openApp(s.browser, s.server.url);
+  await openCloud(page, standin.origin);
+  await clickItem(page, 'Bucket CORS', { window: 'Cloud' });
+  await clickItem(page, 'CORS bucket', { window: 'Cloud' });
+  await page.keyboard.type('eic-demo-nocors');
+  await waitState(page, (x) => x.cloud.fields.corsBucket === 'eic-demo-nocors');
+  await clickItem(page, 'Object to try', { window: 'Cloud' });
+  await page.keyboard.type('images/photo-64x48.jpg');
+  await waitState(page, (x) => x.cloud.fields.corsObject === 'images/photo-64x48.jpg');
+  // Waits for the run the click started, not the one before it.
+  const diagnose = async () => {
+    const runs = (await waitState(page, () => true)).cloud.cors?.runs ?? 0;
+    await clickItem(page, 'Diagnose', { window: 'Cloud' });
+    return (await waitState(page, (x) => x.cloud.cors?.runs === runs + 1 && !x.cloud.cors.running && x.cloud.cors.verdict, 20000)).cloud.cors;
+  };
+  try {
+    let cors = await diagnose();
+    // No configuration: GCS answered the no-cors probe but the browser withheld the signed HEAD's answer.
+    assert.equal(cors.verdict, 'refused by CORS', cors.explanation);
+    assert.equal(cors.fixCommand, 'gcloud storage buckets update gs://eic-demo-nocors --cors-file=cors.json');
+    const fix = JSON.parse(cors.fixConfig);
+    assert.ok(fix[0].origin.includes(page0), cors.fixConfig);
+    assert.ok(fix[0].origin.includes('https://app.encord.com'), cors.fixConfig);
+    await page.screenshot({ path: path.join(artifacts, 'gcs-cors-doctor.png') });
+    // Applied as gcloud would, the configuration lets the page read the bucket, every header eic reads included.
+    standin.setCors('eic-demo-nocors', fix);
+    cors = await diagnose();
+    assert.equal(cors.verdict, 'allowed', `${cors.explanation}\n${JSON.stringify(fix)}`);
+    assert.deepEqual(cors.missingHeaders, []);
+    assert.equal(standin.stats.get({ api: 'xml', method: 'HEAD', bucket: 'eic-demo-nocors' }).requests >= 2, true);
+  } finally {
+    standin.setCors('eic-demo-nocors', null);
+  }
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource|^Access to XMLHttpRequest/.test(e)), []);
+  await context.close();
+});
+
+test('an open manifest\'s images and videos get their media metadata from the bucket, as one undo step', { skip: noFfmpeg }, async () => {
+  const { standin } = s;
+  standin.reset();
+  standin.setFaults({});
+  const demo = JSON.parse(fs.readFileSync(path.join(DEFAULT_OUT, 'demo-bucket.json'), 'utf8'));
+  const expected = Object.fromEntries(demo.buckets.find((b) => b.name === 'eic-demo').objects.map((o) => [o.name, o.expect]));
+  const { context, page, errors } = await openApp(s.browser, s.server.url);
+  await page.evaluate((m) => window.eic.openManifest('fill.json', m), JSON.stringify({
+    images: [
+      { objectUrl: url('eic-demo', 'images/photo-64x48.jpg'), title: 'photo' },
+      { objectUrl: url('eic-demo', 'images/gone.jpg'), title: 'gone' },
+      { objectUrl: url('eic-demo', 'images/diagram-320x240.png'), title: 'diagram' },
+    ],
+    videos: [{ objectUrl: url('eic-demo', 'videos/clip-moov-at-end.mp4'), title: 'clip' }],
+  }));
+  await waitState(page, (st) => st.manifest?.tabs?.length === 1 && !st.manifest.validating, 15000);
+  await openCloud(page, standin.origin);
+  await clickItem(page, 'Fill media metadata', { window: 'Cloud' });
+  const st = await waitState(page, (x) => x.cloud.fill && !x.cloud.fill.running && x.manifest.undoLabel !== ''
+    && x.cloud.mediaFindings.length === 1, 30000);
+  assert.equal(st.cloud.fill.targets, 4);
+  assert.equal(st.cloud.fill.filled, 3);
+  assert.equal(st.cloud.fill.unreadable, 1);
+  assert.equal(st.manifest.undoLabel, 'Fill the media metadata of 3 items');
+  assert.equal(st.cloud.mediaFindings[0].item, 2, JSON.stringify(st.cloud.mediaFindings));
+  await page.screenshot({ path: path.join(artifacts, 'gcs-fill.png') });
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await waitState(page, (x) => !x.cloud.open);
+  await clickItem(page, 'Export…', { window: 'Manifest' });
+  const [dl] = await Promise.all([page.waitForEvent('download'), clickItem(page, 'Save as JSON (pretty)')]);
+  const m = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  const photo = m.images.find((i) => i.title === 'photo').imageMetadata;
+  assert.deepEqual([photo.width, photo.height, photo.mime_type, photo.file_size],
+    [expected['images/photo-64x48.jpg'].width, expected['images/photo-64x48.jpg'].height, 'image/jpeg', expected['images/photo-64x48.jpg'].size]);
+  assert.equal(m.images.find((i) => i.title === 'gone').imageMetadata, undefined);
+  const clip = m.videos[0].videoMetadata;
+  assert.equal(clip.width, expected['videos/clip-moov-at-end.mp4'].width);
+  assert.equal(clip.height, expected['videos/clip-moov-at-end.mp4'].height);
+  assert.equal(clip.mime_type, 'video/mp4');
+  assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await context.close();
 });

@@ -150,7 +150,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     // from the last check) is reported now: an idle page builds no further frame to do it in.
     cloud_checks().update(workspace_, log_, now_s());
     cloud_checks().forget_closed(workspace_);
-    if (auto listed = cloud_checks().take_import()) open_manifest(listed->first, std::move(listed->second));
+    open_imported_manifest();
     ImGui::Render();
     debug_items_end_frame();
     frame_ms_ = eic_js_now_ms() - t0;
@@ -217,6 +217,45 @@ nlohmann::json CanvasApp::check_state() const {
             {"objects", objects}};
 }
 
+// The media fill of the tab in front, for tests.
+nlohmann::json CanvasApp::fill_state() const {
+    const app::MediaFillJob* f = cloud_checks().fill_of(workspace_.active_id());
+    if (!f) return nullptr;
+    const app::MediaFillCounts& n = f->counts();
+    return {{"running", !f->finished()},         {"targets", n.targets},     {"filled", n.filled},
+            {"hadMetadata", n.had_metadata},     {"notInGcs", n.not_in_gcs}, {"changedSince", n.changed_since},
+            {"unreadable", f->findings().size()}};
+}
+
+// The media headers of the tab in front that could not be read (a listing's or a fill's), where they are
+// shown: the row's "#" (null: not on a row).
+nlohmann::json CanvasApp::media_findings_state() const {
+    nlohmann::json out = nlohmann::json::array();
+    if (const auto* placed = cloud_checks().import_findings(workspace_, workspace_.active_id()))
+        for (const app::UnitFinding& f : *placed)
+            out.push_back(
+                {{"item", f.whole_check ? nlohmann::json() : nlohmann::json(f.unit + 1)}, {"code", f.diagnostic.code}});
+    return out;
+}
+
+// The CORS doctor's last run, for tests.
+nlohmann::json CanvasApp::cors_state() const {
+    const app::CorsDoctorRun* run = cloud_checks().cors_run();
+    if (!run) return nullptr;
+    nlohmann::json out = {{"running", !run->finished()},
+                          {"runs", cloud_checks().cors_runs()},
+                          {"bucket", run->request().bucket},
+                          {"asked", run->asked()}};
+    if (const auto& d = run->diagnosis()) {
+        out["verdict"] = gcs::cors_verdict_name(d->verdict);
+        out["explanation"] = d->explanation;
+        out["fixConfig"] = d->fix_config;
+        out["fixCommand"] = d->fix_command;
+        out["missingHeaders"] = d->missing_headers;
+    }
+    return out;
+}
+
 // The last bucket listing into a manifest, for tests.
 nlohmann::json CanvasApp::import_state() const {
     const app::BucketImportJob* job = cloud_checks().import_job();
@@ -254,6 +293,13 @@ app::TabId CanvasApp::open_manifest(const std::string& name, std::string bytes) 
     return ui::open_manifest_bytes(ctx, name, std::move(bytes));
 }
 
+void CanvasApp::open_imported_manifest() {
+    auto listed = cloud_checks().take_import();
+    if (!listed) return;
+    const app::TabId tab = open_manifest(listed->name, std::move(listed->json));
+    cloud_checks().set_import_findings(tab, std::move(listed->findings));
+}
+
 bool CanvasApp::validating(app::TabId id) const {
     const app::WorkspaceTab* t = workspace_.find(id);
     return t && t->doc.validating();
@@ -265,7 +311,7 @@ bool CanvasApp::work(double budget_ms) {
     const bool more = ui::work_on_manifests(ctx, budget_ms / 1000);
     // A check that ended here is reported here, before anyone reads the state between frames.
     cloud_checks().update(workspace_, log_, now_s());
-    if (auto listed = cloud_checks().take_import()) open_manifest(listed->first, std::move(listed->second));
+    open_imported_manifest();
     return more;
 }
 
@@ -405,7 +451,16 @@ std::string CanvasApp::state_json() const {
           {"fields",
            {{"endpoint", ui_.cloud.endpoint},
             {"listBucket", ui_.cloud.list_bucket},
-            {"listPrefix", ui_.cloud.list_prefix}}}}},
+            {"listPrefix", ui_.cloud.list_prefix},
+            {"bucket", ui_.cloud.bucket},
+            {"object", ui_.cloud.object},
+            {"signAs", ui_.cloud.sign_as},
+            {"iamEndpoint", ui_.cloud.iam_endpoint},
+            {"corsBucket", ui_.cloud.cors_bucket},
+            {"corsObject", ui_.cloud.cors_object}}},
+          {"cors", cors_state()},
+          {"fill", fill_state()},
+          {"mediaFindings", media_findings_state()}}},
         {"help", {{"shortcuts", ui_.help.shortcuts_open}, {"codes", ui_.help.codes_open}, {"code", ui_.help.code}}},
         {"notices", notices},
         {"popups", popups},

@@ -50,12 +50,17 @@ public:
     nlohmann::json manifest_state() const;
     nlohmann::json check_state() const;
     nlohmann::json import_state() const;
+    nlohmann::json cors_state() const;
+    nlohmann::json fill_state() const;
+    nlohmann::json media_findings_state() const;
     double now_s() const;
 
 private:
     void build_fonts(float dpr);
     void on_file(int purpose, const std::string& name, std::string bytes);
     ui::ShellContext shell_context();
+    // Opens the manifest a bucket listing made, once, with the findings of its media headers on its rows.
+    void open_imported_manifest();
 
     int gl_context_ = 0;
     bool running_ = false;

@@ -35,6 +35,26 @@ mergeInto(LibraryManager.library, {
   // op 0: SHA-256 of text; 1: RSA-SHA256 signature of text with the open key. Both hex, through
   // eic_app_crypto_answer (app/gcs/web_crypto_calls.hpp).
   eic_js_cloud_crypto: function(id, op, text) { Module['eicCloud'].crypto(id, op, UTF8ToString(text)); },
+  // Base64 with the browser's btoa/atob (https://html.spec.whatwg.org/multipage/webappapis.html#atob), for
+  // app/browser_base64.hpp. Encode: the base64 text of len bytes, written at out (4 * ceil(len / 3) bytes).
+  eic_js_base64_encode: function(data, len, out) {
+    var bin = '';
+    for (var i = 0; i < len; ++i) bin += String.fromCharCode(HEAPU8[data + i]);
+    var text = btoa(bin);
+    for (var j = 0; j < text.length; ++j) HEAPU8[out + j] = text.charCodeAt(j);
+  },
+  // Decode: the bytes of len characters of base64 text written at out (room for 3 * len / 4); their count,
+  // or -1 when the text is not base64.
+  eic_js_base64_decode: function(text, len, out) {
+    var s = '';
+    for (var i = 0; i < len; ++i) s += String.fromCharCode(HEAPU8[text + i]);
+    var bin;
+    try { bin = atob(s); } catch (e) { return -1; }
+    for (var j = 0; j < bin.length; ++j) HEAPU8[out + j] = bin.charCodeAt(j);
+    return bin.length;
+  },
+  // This page's origin (self.origin, "null" for an opaque one) into out, for the CORS doctor.
+  eic_js_page_origin: function(out, cap) { stringToUTF8(String(self.origin), out, cap); },
   eic_js_cloud_inspect: function(tag, url, method) {
     Module['eicCloud'].inspect(tag, UTF8ToString(url), UTF8ToString(method));
   },

@@ -10,11 +10,15 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <ctime>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/cloud_bridge.hpp"
 #include "app/cloud_checks.hpp"
+#include "app/counted.hpp"
+#include "gcs/cors_doctor.hpp"
+#include "gcs/object_url.hpp"
 #include "ui/widgets.hpp"
 
 namespace eic::ui {
@@ -68,8 +72,20 @@ void key_section(CloudView& c) {
     // Without a key: an OAuth access token, for the JSON API (no signing in the page).
     web::CloudChecks& checks = web::cloud_checks();
     if (checks.has_token()) {
-        ImGui::TextUnformatted("Using an access token (JSON API).");
+        ImGui::TextUnformatted(checks.sign_as().empty() ? "Using an access token (JSON API)."
+                                                        : "Using an access token: IAM signs V4 URLs (XML API).");
         if (flow_button("Forget token")) checks.forget_token();
+        const float em = ImGui::GetFontSize();
+        ImGui::SetNextItemWidth(em * 18);
+        input_text("Sign as", "name@project.iam.gserviceaccount.com", c.sign_as, sizeof c.sign_as);
+        explain(
+            "Optional: a service account whose signature IAM Credentials' signBlob makes with this token (you need "
+            "the Service Account Token Creator role on it). Checks and listings then use V4 signed URLs, as Encord "
+            "does, and Sign a URL works without a key file. Empty: checks go to the JSON API.");
+        same_line_if_fits(labelled_width("IAM endpoint", em * 14));
+        ImGui::SetNextItemWidth(em * 14);
+        input_text("IAM endpoint", "https://iamcredentials.googleapis.com", c.iam_endpoint, sizeof c.iam_endpoint);
+        checks.set_sign_as(c.sign_as, c.iam_endpoint);
         return;
     }
     const float em = ImGui::GetFontSize();
@@ -107,6 +123,45 @@ void draw_signature_mismatch(const app::BucketCheck& check) {
             ImGui::SetClipboardText(
                 ("GCS:\n" + r.server_canonical_request + "\n\neic:\n" + r.eic_canonical_request).c_str());
         return;
+    }
+}
+
+// Reads the headers of the manifest's images and videos for their imageMetadata / videoMetadata
+// (app/media_fill.hpp); the write is one undo step in the Manifest panel.
+void fill_section(ShellContext& ctx, app::TabId tab) {
+    CloudView& c = ctx.ui.cloud;
+    const float em = ImGui::GetFontSize();
+    web::CloudChecks& checks = web::cloud_checks();
+    ImGui::Separator();
+    const app::MediaFillJob* fill = checks.fill_of(tab);
+    if (fill && !fill->finished()) {
+        const std::string overlay = fmt::format("media headers · {:.1f} objects/s", fill->rate());
+        ImGui::ProgressBar(float(fill->progress()), ImVec2(std::min(em * 22, ImGui::GetContentRegionAvail().x), 0),
+                           overlay.c_str());
+        if (flow_button("Cancel reading")) checks.cancel_fill(ctx.workspace, tab);
+        return;
+    }
+    const std::string why = checks.cannot_fill(ctx.workspace, tab);
+    ImGui::BeginDisabled(!why.empty());
+    if (ImGui::Button("Fill media metadata")) {
+        checks.set_endpoint(c.endpoint);
+        checks.start_fill(ctx.workspace, tab, c.fill_again, ctx.log, ctx.now_s);
+        fill = checks.fill_of(tab);
+    }
+    ImGui::EndDisabled();
+    explain(
+        "Reads the first 64 KiB of each image and video (a few more reads where a header needs them) and writes "
+        "imageMetadata or videoMetadata, which strict client-only access needs. One undo step.");
+    same_line_if_fits(ImGui::CalcTextSize("Read again where present").x + em * 2);
+    ImGui::Checkbox("Read again where present", &c.fill_again);
+    if (fill && fill->finished()) {
+        const app::MediaFillCounts& n = fill->counts();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(fmt::format("Filled {}; {} could not be read; {} already had metadata; {} not in GCS.",
+                                           app::counted(n.filled, "item"), fill->findings().size(), n.had_metadata,
+                                           n.not_in_gcs)
+                                   .c_str());
+        ImGui::PopTextWrapPos();
     }
 }
 
@@ -169,6 +224,7 @@ void check_section(ShellContext& ctx) {
     }
     check = checks.of(tab);  // a check started above replaced the one read before
     if (check) draw_signature_mismatch(*check);
+    fill_section(ctx, tab);
     if (check && check->job()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(web::check_summary(*check).c_str());
@@ -243,6 +299,14 @@ void list_section(ShellContext& ctx) {
 
 void sign_section(CloudView& c) {
     const float em = ImGui::GetFontSize();
+    web::CloudChecks& checks = web::cloud_checks();
+    // A URL IAM signed (with the token) arrives here; one signed with the key through cloud_answer().
+    if (auto done = checks.take_signed_url()) {
+        c.sign_pending = 0;
+        c.url = done->first;
+        c.sign_error = done->second;
+    }
+    const bool with_token = c.key_email.empty() && checks.signs_with_token();
     ImGui::SetNextItemWidth(em * 14);
     input_text("Bucket", "my-bucket", c.bucket, sizeof c.bucket);
     same_line_if_fits(labelled_width("Object", em * 18));
@@ -259,21 +323,28 @@ void sign_section(CloudView& c) {
     ImGui::TextUnformatted("Headers the request will send, one \"Name: value\" a line (optional)");
     ImGui::InputTextMultiline("##Headers", c.headers, sizeof c.headers, ImVec2(-FLT_MIN, em * 3));
     web::debug_items_name_last("Headers");
-    ImGui::BeginDisabled(c.key_email.empty() || !*c.bucket || c.sign_pending != 0);
+    ImGui::BeginDisabled((c.key_email.empty() && !with_token) || !*c.bucket || c.sign_pending != 0);
     if (ImGui::Button("Sign")) {
         nlohmann::json r = {{"method", kMethods[c.method]}, {"bucket", c.bucket}, {"expires", c.expires}};
         if (*c.object) r["object"] = c.object;
+        if (*c.endpoint) r["endpoint"] = c.endpoint;
         const nlohmann::json h = header_lines(c.headers);
         if (!h.empty()) r["headers"] = h;
         c.sign_pending = c.next_tag++;
         c.url.clear();
         c.sign_error.clear();
-        web::cloud_sign(c.sign_pending, r.dump());
+        if (with_token) {
+            c.sign_error = checks.sign_url_with_token(r.dump(), std::int64_t(std::time(nullptr)));
+            if (!c.sign_error.empty()) c.sign_pending = 0;
+        } else {
+            web::cloud_sign(c.sign_pending, r.dump());
+        }
     }
     ImGui::EndDisabled();
-    if (c.key_email.empty()) {
+    if (c.key_email.empty() && !with_token) {
         ImGui::SameLine();
-        ImGui::TextDisabled("Open a key file first.");
+        ImGui::TextDisabled(checks.has_token() ? "Name a service account to sign as (above), or open a key file."
+                                               : "Open a key file, or give a token and an account to sign as.");
     }
     if (c.sign_pending) {
         ImGui::SameLine();
@@ -358,6 +429,99 @@ void inspect_section(CloudView& c) {
     }
 }
 
+// The CORS doctor (app/cors_doctor_run.hpp): whether the bucket lets this page read it through signed URLs,
+// and the configuration that would, for this page and Encord's web apps.
+void cors_section(ShellContext& ctx) {
+    CloudView& c = ctx.ui.cloud;
+    const float em = ImGui::GetFontSize();
+    web::CloudChecks& checks = web::cloud_checks();
+    // The bucket and an object of the manifest in front, until the user names others.
+    if (!*c.cors_bucket && ctx.workspace.active_id() != 0)
+        if (const app::WorkspaceTab* t = ctx.workspace.find(ctx.workspace.active_id()); t && t->doc.editable())
+            for (const app::CheckedUrl& u : app::object_urls_of(t->doc)) {
+                const gcs::ObjectUrl o = gcs::parse_object_url(u.url);
+                if (!o.checkable()) continue;
+                std::snprintf(c.cors_bucket, sizeof c.cors_bucket, "%s", o.bucket.c_str());
+                std::snprintf(c.cors_object, sizeof c.cors_object, "%s", o.object.c_str());
+                break;
+            }
+    const std::string origin = web::page_origin();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(
+        ("Signed URLs go to GCS's XML API, which answers a page only when the bucket's CORS configuration lets its "
+         "origin in. This page is " +
+         origin + ".")
+            .c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetNextItemWidth(em * 14);
+    input_text("CORS bucket", "my-bucket", c.cors_bucket, sizeof c.cors_bucket);
+    same_line_if_fits(labelled_width("Object to try", em * 16));
+    ImGui::SetNextItemWidth(em * 16);
+    input_text("Object to try", "images/1.jpg", c.cors_object, sizeof c.cors_object);
+    ImGui::Checkbox("Also let Encord's web apps read it", &c.cors_encord);
+    explain(
+        "Encord's guide (Step 2) has the bucket answer https://app.encord.com and https://app.us.encord.com, "
+        "whose pages load the media from the bucket.");
+    same_line_if_fits(ImGui::CalcTextSize("Uploads too").x + em * 2);
+    ImGui::Checkbox("Uploads too", &c.cors_uploads);
+    const app::CorsDoctorRun* run = checks.cors_run();
+    const bool running = run && !run->finished();
+    ImGui::BeginDisabled(!*c.cors_bucket || running);
+    if (ImGui::Button("Diagnose")) {
+        checks.set_endpoint(c.endpoint);
+        app::CorsDoctorRequest r;
+        r.bucket = c.cors_bucket;
+        r.object = c.cors_object;
+        r.also_encord = c.cors_encord;
+        r.uploads = c.cors_uploads;
+        checks.start_cors_doctor(std::move(r));
+        run = checks.cors_run();
+    }
+    ImGui::EndDisabled();
+    explain(
+        "With a key file (or a token and an account to sign as) it sends a signed HEAD of the object; with a token "
+        "it also reads the bucket's CORS configuration (JSON API, needs storage.buckets.get).");
+    if (running) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("Asking GCS…");
+    }
+    std::vector<std::string> origins = {origin};
+    if (c.cors_encord)
+        origins.insert(origins.end(), gcs::encord_app_origins().begin(), gcs::encord_app_origins().end());
+    gcs::CorsConfigOptions options;
+    options.uploads = c.cors_uploads;
+    std::string config = gcs::cors_config_for(origins, options);
+    std::string command = gcs::gcloud_cors_command(*c.cors_bucket ? c.cors_bucket : "BUCKET");
+    ImGui::PushTextWrapPos(0);
+    if (run && run->finished() && run->request().bucket == c.cors_bucket) {
+        const gcs::CorsDiagnosis& d = *run->diagnosis();
+        std::string asked;
+        for (const std::string& a : run->asked()) asked += (asked.empty() ? "" : "; ") + a;
+        ImGui::TextDisabled("Asked: %s", asked.empty() ? "nothing (open a key file or give a token)" : asked.c_str());
+        const Severity sev = d.verdict == gcs::CorsVerdict::allowed   ? Severity::info
+                             : d.verdict == gcs::CorsVerdict::unknown ? Severity::warning
+                                                                      : Severity::error;
+        ImGui::TextColored(severity_colour(sev), "Verdict: %s", gcs::cors_verdict_name(d.verdict));
+        ImGui::TextUnformatted(d.explanation.c_str());
+        for (const std::string& g : d.degraded) ImGui::BulletText("%s", g.c_str());
+        if (!d.fix.empty()) ImGui::TextUnformatted(d.fix.c_str());
+        if (!d.fix_config.empty()) config = d.fix_config;
+        if (!d.fix_command.empty()) command = d.fix_command;
+    } else {
+        ImGui::TextDisabled("The configuration that lets this page%s in:",
+                            c.cors_encord ? " and Encord's web apps" : "");
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::InputTextMultiline("##CORS configuration", config.data(), config.size() + 1, ImVec2(-FLT_MIN, em * 8),
+                              ImGuiInputTextFlags_ReadOnly);
+    web::debug_items_name_last("CORS configuration");
+    if (ImGui::Button("Copy configuration")) ImGui::SetClipboardText(config.c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(command.c_str());
+    ImGui::PopTextWrapPos();
+    if (flow_button("Copy command")) ImGui::SetClipboardText(command.c_str());
+}
+
 }  // namespace
 
 void cloud_answer(CloudView& c, int tag, const std::string& json) {
@@ -385,8 +549,8 @@ void draw_cloud_window(ShellContext& ctx) {
         ImGui::SetNextItemWidth(std::min(em * 22, ImGui::GetContentRegionAvail().x - labelled_width("Endpoint", 0)));
         input_text("Endpoint", "https://storage.googleapis.com", c.endpoint, sizeof c.endpoint);
         explain(
-            "Where checks and listings go: Google's XML API host, or another endpoint (a private one, or a local "
-            "stand-in).");
+            "Where checks, listings and signed URLs go: Google's XML API host, or another endpoint (a private one, "
+            "or a local stand-in).");
         // One tool at a time, so each has the window's height.
         if (ImGui::BeginTabBar("cloud-tools")) {
             if (ImGui::BeginTabItem("Objects")) {
@@ -395,6 +559,10 @@ void draw_cloud_window(ShellContext& ctx) {
             }
             if (ImGui::BeginTabItem("List a bucket")) {
                 list_section(ctx);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Bucket CORS")) {
+                cors_section(ctx);
                 ImGui::EndTabItem();
             }
             if (ImGui::BeginTabItem("Sign a URL")) {

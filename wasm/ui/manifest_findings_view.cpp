@@ -42,21 +42,20 @@ std::string copy_group(const app::ManifestDocument& doc, const std::vector<std::
     return out;
 }
 
-// The tab's bucket check (app/bucket_check.hpp), grouped by code like the validation's findings; an entry
-// jumps to its row.
-void draw_bucket_findings(ShellContext& ctx, ManifestTab& tab) {
-    const app::BucketCheck* check = web::cloud_checks().of(tab.id);
-    if (!check) return;
+// Findings from outside validation, placed on rows (app::UnitFinding), grouped by code like the
+// validation's; `source` says where they came from ("bucket check"). An entry jumps to its row.
+void draw_unit_findings(ShellContext& ctx, ManifestTab& tab, std::vector<app::UnitFinding> findings,
+                        const char* source) {
     std::map<std::string, std::vector<app::UnitFinding>> by_code;
-    for (app::UnitFinding& f : check->findings()) by_code[f.diagnostic.code].push_back(std::move(f));
-    if (by_code.empty()) return;
+    for (app::UnitFinding& f : findings) by_code[f.diagnostic.code].push_back(std::move(f));
     for (const auto& [code, list] : by_code) {
+        const std::string id = std::string(source) + ":" + code;
         ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(list.front().diagnostic.severity));
-        const bool open = ImGui::TreeNodeEx(("bucket:" + code).c_str(),
-                                            ImGuiTreeNodeFlags_AllowOverlap | ImGuiTreeNodeFlags_DefaultOpen,
-                                            "%s (%zu), bucket check", code.c_str(), list.size());
+        const bool open =
+            ImGui::TreeNodeEx(id.c_str(), ImGuiTreeNodeFlags_AllowOverlap | ImGuiTreeNodeFlags_DefaultOpen,
+                              "%s (%zu), %s", code.c_str(), list.size(), source);
         ImGui::PopStyleColor();
-        ImGui::PushID(("bucket:" + code).c_str());
+        ImGui::PushID(id.c_str());
         same_line_if_fits(small_button_width("What is this?"));
         if (ImGui::SmallButton("What is this?")) show_code_help(ctx.ui, code);
         ImGui::PopID();
@@ -77,12 +76,21 @@ void draw_bucket_findings(ShellContext& ctx, ManifestTab& tab) {
                     tab.pane = ManifestPane::table;
                     tab.pane_requested = true;
                 }
-                explain("Show this row in the table.");
+                if (!f.whole_check) explain("Show this row in the table.");
                 ImGui::PopID();
             }
         if (list.size() > kListedPerCode) ImGui::TextDisabled("… %zu more", list.size() - kListedPerCode);
         ImGui::TreePop();
     }
+}
+
+// The tab's bucket check (app/bucket_check.hpp), and the media headers its bucket listing or its last fill
+// could not read (app/bucket_import.hpp, app/media_fill.hpp).
+void draw_cloud_findings(ShellContext& ctx, ManifestTab& tab) {
+    if (const app::BucketCheck* check = web::cloud_checks().of(tab.id))
+        draw_unit_findings(ctx, tab, check->findings(), "bucket check");
+    if (const auto* placed = web::cloud_checks().import_findings(ctx.workspace, tab.id))
+        draw_unit_findings(ctx, tab, *placed, "media headers");
 }
 
 }  // namespace
@@ -174,7 +182,7 @@ void draw_manifest_findings(ShellContext& ctx, ManifestTab& tab) {
     if (ImGui::BeginChild("finding-groups",
                           ImVec2(0, std::max(ImGui::GetFontSize() * 6, ImGui::GetContentRegionAvail().y - excerpt_h)),
                           true)) {
-        draw_bucket_findings(ctx, tab);
+        draw_cloud_findings(ctx, tab);
         if (groups.empty()) ImGui::TextDisabled("No findings from validation.");
         for (const auto& [code, idx] : groups) {
             const Severity sev = ds[idx.front()].severity;

@@ -115,12 +115,22 @@ struct CloudView {
     bool show_inspector = false;  // bring the inspector's tab in front (Inspect it)
     char token[4096] = "";        // an access token being pasted; cleared once taken
     std::string token_error;
+    // With a token and no key: the service account IAM Credentials' signBlob signs V4 URLs as, and where
+    // IAM Credentials is (empty: https://iamcredentials.googleapis.com).
+    char sign_as[256] = "";
+    char iam_endpoint[512] = "";
     // List a bucket into a manifest.
     char list_bucket[256] = "";
     char list_prefix[1024] = "";
     int list_grouping = 0;  // manifest::ListingGrouping
     int list_url_form = 0;  // manifest::ListingUrlForm
     bool list_metadata = true;
+    bool fill_again = false;  // media fill: read items that have metadata too
+    // The CORS doctor.
+    char cors_bucket[256] = "";
+    char cors_object[1024] = "";
+    bool cors_encord = true;
+    bool cors_uploads = false;
 };
 
 struct UiState {

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "../helpers/fake_bucket.hpp"
 #include "../helpers/fake_http.hpp"
 #include "../helpers/stub_signer.hpp"
 #include "../media/media_fixtures.hpp"
@@ -14,43 +15,7 @@
 
 using namespace eic;
 
-namespace {
-
-struct Bucket {
-    std::map<std::string, std::string> objects;  // name -> bytes
-
-    std::string listing() const {
-        std::string xml =
-            "<?xml version='1.0' encoding='UTF-8'?><ListBucketResult "
-            "xmlns=\"http://doc.s3.amazonaws.com/2006-03-01\"><Name>bkt</Name><IsTruncated>false"
-            "</IsTruncated>";
-        for (const auto& [name, bytes] : objects)
-            xml += "<Contents><Key>" + name + "</Key><Size>" + std::to_string(bytes.size()) +
-                   "</Size><LastModified>2026-01-02T03:04:05.000Z</LastModified></Contents>";
-        return xml + "</ListBucketResult>";
-    }
-
-    std::optional<test::FakeAnswer> operator()(const net::HttpRequest& r) const {
-        const std::string url = r.url.substr(0, r.url.find('?'));
-        if (url == gcs::xml_api_url("bkt", "")) return test::answer(200, {}, listing());
-        for (const auto& [name, bytes] : objects) {
-            if (url != gcs::xml_api_url("bkt", name)) continue;
-            std::string range;
-            for (const auto& [n, v] : r.headers)
-                if (n == "Range") range = v;
-            const std::uint64_t first = std::stoull(range.substr(6));
-            const std::uint64_t last =
-                std::min<std::uint64_t>(std::stoull(range.substr(range.find('-') + 1)), bytes.size() - 1);
-            return test::answer(206,
-                                {{"content-range", "bytes " + std::to_string(first) + "-" + std::to_string(last) + "/" +
-                                                       std::to_string(bytes.size())}},
-                                bytes.substr(first, last - first + 1));
-        }
-        return test::answer(404);
-    }
-};
-
-}  // namespace
+using test::Bucket;
 
 TEST_CASE("bucket import: a prefix becomes a manifest with its media metadata", "[app][bucket-import]") {
     Bucket bucket;
@@ -83,6 +48,18 @@ TEST_CASE("bucket import: a prefix becomes a manifest with its media metadata", 
     REQUIRE(r.findings.size() == 1);
     CHECK(r.findings[0].item.find("broken.png") != std::string::npos);
     CHECK(r.findings[0].diagnostic.code.rfind("media.", 0) == 0);
+    CHECK(r.findings[0].url == "https://storage.cloud.google.com/bkt/images/broken.png");
+
+    // Opened as a tab, the finding lands on broken.png's row, whatever number the document gives it.
+    app::ManifestDocument doc;
+    doc.open("bkt.json", r.json, schema::Schema{}, {});
+    while (doc.validating()) doc.step(1 << 20);
+    const auto placed = app::place_import_findings(doc, r.findings);
+    REQUIRE(placed.size() == 1);
+    CHECK_FALSE(placed[0].whole_check);
+    REQUIRE(doc.item(placed[0].unit));
+    CHECK(doc.item(placed[0].unit)->urls.front() == r.findings[0].url);
+    CHECK(placed[0].diagnostic.code == r.findings[0].diagnostic.code);
 
     const auto m = nlohmann::json::parse(r.json);
     std::map<std::string, nlohmann::json> images;
@@ -118,4 +95,19 @@ TEST_CASE("bucket import: a listing GCS refuses gives no manifest and says why",
     REQUIRE(job.finished());
     CHECK(job.result().json.empty());
     CHECK(job.result().error.find("NoSuchBucket") != std::string::npos);
+}
+
+TEST_CASE("bucket import: a finding whose row is gone stays, naming its item", "[app][bucket-import]") {
+    app::ManifestDocument doc;
+    doc.open("m.json", R"({"images": [{"objectUrl": "gs://bkt/a.jpg"}]})", schema::Schema{}, {});
+    while (doc.validating()) doc.step(1 << 20);
+    app::ImportFinding f;
+    f.item = "images: b.jpg";
+    f.url = "gs://bkt/b.jpg";
+    f.diagnostic.code = "media.unreadable";
+    f.diagnostic.message = "not an image";
+    const auto placed = app::place_import_findings(doc, {f});
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].whole_check);
+    CHECK(placed[0].diagnostic.message == "images: b.jpg: not an image");
 }

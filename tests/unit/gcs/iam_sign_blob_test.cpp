@@ -101,6 +101,53 @@ TEST_CASE("IAM signBlob: the POST carries the base64 string to sign; the URL tak
     CHECK_FALSE(signer.poll(ticket));  // handed over once
 }
 
+// The browser's codec alone: atob/btoa are synchronous there, SHA-256 is not.
+class OnlyBase64 : public crypto::Base64Codec {
+public:
+    std::string base64_encode(std::string_view b) const override { return platform().base64_encode(b); }
+    std::optional<std::string> base64_decode(std::string_view t) const override { return platform().base64_decode(t); }
+};
+
+TEST_CASE("IAM signBlob with the codec alone: a request hashed elsewhere is signed; start() refuses", "[gcs][iam]") {
+    Rig rig;
+    rig.http.table[sign_url()] = {signed_blob(std::string("\x7f\x00", 2))};
+    OnlyBase64 codec;
+    gcs::IamSignBlobSigner signer(kToken, codec, rig.http, rig.options());
+
+    const auto refused = rig.wait(signer, signer.start(head("x.jpg"), kNow));
+    REQUIRE(refused);
+    CHECK_FALSE(refused->ok());
+    CHECK(rig.http.sent.empty());
+
+    // A signed-URL tool's request: a PUT with a signed header and a day's expiry, not a probe.
+    gcs::V4Request request = gcs::v4_request_for(head("up/load.bin"), {}, kNow);
+    request.method = "PUT";
+    request.expires = 86400;
+    request.headers.push_back({"content-type", "application/octet-stream"});
+    request.client_email = kAccount;
+    auto prepared = gcs::prepare_v4(request, [](std::string_view b) { return platform().sha256(b); }).prepared.value();
+    gcs::ProbeTarget target = head("up/load.bin");
+    target.method = "PUT";
+    const auto ticket = signer.start_prepared(target, prepared);
+    REQUIRE(rig.http.sent.size() == 1);
+    CHECK(platform().base64_decode(nlohmann::json::parse(rig.http.sent[0].body).at("payload").get<std::string>()) ==
+          std::optional<std::string>(prepared.string_to_sign));
+    const auto signed_ = rig.wait(signer, ticket);
+    REQUIRE(signed_);
+    REQUIRE(signed_->ok());
+    CHECK(signed_->http.method == "PUT");
+    CHECK(signed_->http.url == prepared.unsigned_url + "&X-Goog-Signature=7f00");
+    CHECK(signed_->http.url.find("X-Goog-Expires=86400") != std::string::npos);
+    CHECK(signed_->http.url.find("X-Goog-SignedHeaders=content-type%3Bhost") != std::string::npos);
+
+    // Without a token nothing is sent, and the caller is told a token is what is missing.
+    gcs::IamSignBlobSigner no_token("", codec, rig.http, rig.options());
+    const auto none = rig.wait(no_token, no_token.start_prepared(target, prepared));
+    REQUIRE(none);
+    CHECK(none->needs_token);
+    CHECK(rig.http.sent.size() == 1);
+}
+
 TEST_CASE("IAM signBlob: 401 asks for a new token, 403 names the missing permission, never the token", "[gcs][iam]") {
     Rig rig;
     SECTION("401") {

@@ -2,7 +2,10 @@
 
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
 #include <unordered_map>
+
+#include "crypto/hex.hpp"
 
 extern "C" void eic_js_cloud_crypto(double id, int op, const char* text);
 
@@ -24,6 +27,19 @@ std::uint64_t web_crypto_call(CryptoOp op, const std::string& text, CryptoAnswer
 }
 
 void web_crypto_forget(std::uint64_t id) { waiting().erase(id); }
+
+std::uint64_t web_sha256(const std::string& text, DigestAnswer answer) {
+    return web_crypto_call(CryptoOp::sha256, text, [answer](const std::string& hex, const std::string& error) {
+        const auto bytes = crypto::from_hex(hex);
+        if (!error.empty() || !bytes || bytes->size() != 32) {
+            answer(std::nullopt, error.empty() ? "WebCrypto gave no SHA-256 of the canonical request." : error);
+            return;
+        }
+        crypto::Sha256Digest digest{};
+        std::copy(bytes->begin(), bytes->end(), digest.begin());
+        answer(digest, "");
+    });
+}
 
 }  // namespace eic::web
 

@@ -5,7 +5,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+
+#include "crypto/crypto.hpp"
 
 namespace eic::web {
 
@@ -17,5 +20,10 @@ enum class CryptoOp { sha256, rsa_sha256_sign };
 std::uint64_t web_crypto_call(CryptoOp op, const std::string& text, CryptoAnswer answer);
 // The answer to `id` is no longer wanted.
 void web_crypto_forget(std::uint64_t id);
+
+// The SHA-256 of `text` as a digest, or why there is none (the canonical request's hash, for both of the
+// page's V4 signers).
+using DigestAnswer = std::function<void(const std::optional<crypto::Sha256Digest>& digest, const std::string& error)>;
+std::uint64_t web_sha256(const std::string& text, DigestAnswer answer);
 
 }  // namespace eic::web

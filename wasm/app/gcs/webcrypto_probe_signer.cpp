@@ -38,25 +38,23 @@ gcs::ProbeSigner::Ticket WebCryptoProbeSigner::start(const gcs::ProbeTarget& tar
     }
     w.prepared = std::move(*prep.prepared);
     std::weak_ptr<bool> alive = alive_;
-    w.call = web_crypto_call(CryptoOp::sha256, w.prepared.canonical_request,
-                             [this, t, alive](const std::string& hex, const std::string& error) {
-                                 if (auto a = alive.lock(); a && *a) hashed(t, hex, error);
-                             });
+    w.call = web_sha256(w.prepared.canonical_request,
+                        [this, t, alive](const std::optional<crypto::Sha256Digest>& digest, const std::string& error) {
+                            if (auto a = alive.lock(); a && *a) hashed(t, digest, error);
+                        });
     return t;
 }
 
-void WebCryptoProbeSigner::hashed(Ticket t, const std::string& hex, const std::string& error) {
+void WebCryptoProbeSigner::hashed(Ticket t, const std::optional<crypto::Sha256Digest>& digest,
+                                  const std::string& error) {
     auto it = work_.find(t);
     if (it == work_.end()) return;
     Work& w = it->second;
-    const auto bytes = crypto::from_hex(hex);
-    if (!error.empty() || !bytes || bytes->size() != 32) {
-        fail(w, error.empty() ? "WebCrypto gave no SHA-256 of the canonical request." : error);
+    if (!digest) {
+        fail(w, error);
         return;
     }
-    crypto::Sha256Digest digest{};
-    std::copy(bytes->begin(), bytes->end(), digest.begin());
-    gcs::add_canonical_request_hash(w.prepared, digest);
+    gcs::add_canonical_request_hash(w.prepared, *digest);
     std::weak_ptr<bool> alive = alive_;
     w.call = web_crypto_call(CryptoOp::rsa_sha256_sign, w.prepared.string_to_sign,
                              [this, t, alive](const std::string& sig, const std::string& err) {

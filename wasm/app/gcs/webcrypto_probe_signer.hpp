@@ -30,7 +30,7 @@ private:
         std::uint64_t call = 0;  // the WebCrypto call in flight
         std::optional<gcs::ProbeRequest> done;
     };
-    void hashed(Ticket t, const std::string& hex, const std::string& error);
+    void hashed(Ticket t, const std::optional<crypto::Sha256Digest>& digest, const std::string& error);
     void signed_(Ticket t, const std::string& hex, const std::string& error);
     void fail(Work& w, std::string error);
 
