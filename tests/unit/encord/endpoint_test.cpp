@@ -49,7 +49,7 @@ TEST_CASE("loopback hosts", "[encord-api]") {
 }
 
 TEST_CASE("URLs are built as the SDK builds them, with the request target the signature covers", "[encord-api]") {
-    // Reference §1.6's example: list_storage_folders(search="abc", org_access=False).
+    // The SDK's EncordUserClient.list_storage_folders(search="abc", org_access=False).
     const Query q = {{"search", "abc"}, {"isRecursive", python_bool(false)}, {"includeOrgAccess", python_bool(false)},
                      {"order", "name"}, {"desc", python_bool(false)},        {"pageSize", "100"}};
     const ApiUrl u = api_url("https://api.encord.com", "storage/folders", q);
