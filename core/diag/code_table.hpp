@@ -1,6 +1,7 @@
 // The parts the registry of codes (diag/codes.cpp: schema, conversion, JSON and manifest codes;
-// diag/codes_cloud.cpp: signed URLs, object checks, bucket CORS and media metadata) share: severity
-// shorthands, section names and the sources they cite. Included by those two files only.
+// diag/codes_cloud.cpp: signed URLs, object checks, bucket CORS and media metadata; and the files of later
+// sections, named below) share: severity shorthands, section names and the sources they cite. Included by
+// those files only.
 #pragma once
 
 #include <vector>
@@ -27,6 +28,10 @@ inline constexpr const char* kMedia = "Media metadata";
 
 // Signed URLs, object checks, bucket CORS and media metadata, in the order of docs/diagnostics.md.
 const std::vector<CodeInfo>& cloud_codes();
+
+// Encord API calls and upload batches (diag/codes_encord_api.cpp).
+inline constexpr const char* kEncordApi = "Encord API";
+const std::vector<CodeInfo>& encord_api_codes();
 
 }  // namespace eic::diag::code_table
 

@@ -15,8 +15,14 @@ std::vector<CodeInfo> with_cloud_codes(std::vector<CodeInfo> codes) {
     return codes;
 }
 
+// Then the Encord API's (diag/codes_encord_api.cpp).
+std::vector<CodeInfo> with_encord_api_codes(std::vector<CodeInfo> codes) {
+    codes.insert(codes.end(), encord_api_codes().begin(), encord_api_codes().end());
+    return codes;
+}
+
 const std::vector<CodeInfo>& table() {
-    static const std::vector<CodeInfo> codes = with_cloud_codes({
+    static const std::vector<CodeInfo> codes = with_encord_api_codes(with_cloud_codes({
         // ---- Schema: key names ------------------------------------------------------------------
         {"schema.key.empty", E, varies, kSchema, "Key names", EIC_SDK_SCHEMA " (`_is_valid_metadata_key`)",
          "The key is empty. The SDK refuses it. (Like every key-name error, it is a warning for a key the draft "
@@ -543,7 +549,7 @@ const std::vector<CodeInfo>& table() {
          "message gives the batch count (`eic split`)."},
         {"manifest.capped", I, fixed, kManifest, "Limits", "",
          "Findings beyond `--max-diagnostics` were counted, not listed; the message lists the counts per code."},
-    });
+    }));
     return codes;
 }
 

@@ -147,6 +147,20 @@ const std::vector<DocSection>& doc_sections() {
          "(JPEG, PNG, WebP, GIF, BMP, TIFF; MP4 and QuickTime). An item whose metadata could not be read gets a\n"
          "finding on its row and no metadata object: never a half-filled one. What is written, and in which\n"
          "spelling, is in `docs/media-metadata.md`."},
+        {"Encord API", "",
+         "Findings of calls to Encord's v2 API (`core/encord/`): the custom metadata schema, cloud integrations,\n"
+         "folders and upload jobs, built and read as Encord's Python SDK does (`encord-team/encord-client-python`).\n"
+         "Requests are sent again as the SDK's urllib3 policy does (413, 429, 500, 502, 503 and lost answers; 3\n"
+         "retries after 0, 3 and 6 s, or `Retry-After`), except creating a folder and starting an upload job, which\n"
+         "are never sent twice. Each finding's message is the SDK's text for the answer, with Encord's own words."},
+        {"Encord API", "Answers", ""},
+        {"Encord API", "No answer",
+         "Without an answer (status 0) the browser says little; eic tells apart what the platform reports."},
+        {"Encord API", "Upload batches",
+         "A manifest is sent as batches (`core/encord/upload_plan.hpp`): the items and JSON bytes of a limits profile\n"
+         "(`core/manifest/limits.hpp`) and 2 GB of media per batch by default (Encord's best practices,\n"
+         "https://docs.encord.com/platform-documentation/General/best-practices). Unit errors of a job are traced\n"
+         "back to the items of its batch by object URL; they carry the item's `pointer`, `line` and `column`."},
     };
     return sections;
 }

@@ -4,6 +4,7 @@
 
 #include "gcs/sign_codes.hpp"
 #include "gcs/v4_encoding.hpp"
+#include "net/origin.hpp"
 
 namespace eic::gcs {
 namespace {
@@ -18,64 +19,15 @@ bool host_char(char c) {
            c == '_';
 }
 
-bool ipv6_char(char c) {
-    return (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || (c >= '0' && c <= '9') || c == ':' || c == '.';
-}
-
-bool valid_port(std::string_view p) {
-    if (p.empty() || p.size() > 5) return false;
-    unsigned v = 0;
-    for (char c : p) {
-        if (c < '0' || c > '9') return false;
-        v = v * 10 + unsigned(c - '0');
-    }
-    return v >= 1 && v <= 65535;
-}
-
-// "SCHEME://HOST[:PORT][/]" (RFC 3986 section 3.2: no user information, no path, query or fragment).
-// HOST is a DNS name or IPv4 address, or an IPv6 literal in brackets. `fallback_scheme` applies when the
-// text has no "://" and `allow_bare` is set (a bucket-bound hostname may be given without a scheme).
+// "SCHEME://HOST[:PORT][/]" read by net/origin.hpp, with an http or https scheme. `fallback_scheme` applies
+// when the text has no "://" and `allow_bare` is set (a bucket-bound hostname may be given without a scheme).
 std::optional<Endpoint> parse_endpoint(std::string_view text, const std::string& fallback_scheme, bool allow_bare) {
-    Endpoint e;
-    std::string_view rest = text;
-    if (auto sep = text.find("://"); sep != std::string_view::npos) {
-        e.scheme = ascii_lower(text.substr(0, sep));
-        e.scheme_given = true;
-        rest = text.substr(sep + 3);
-    } else if (allow_bare) {
-        e.scheme = fallback_scheme;
-    } else {
-        return std::nullopt;
-    }
-    if (e.scheme != "https" && e.scheme != "http") return std::nullopt;
-    if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
-    if (rest.empty()) return std::nullopt;
-    std::string_view host = rest, port;
-    if (rest.front() == '[') {
-        const auto close = rest.find(']');
-        if (close == std::string_view::npos || close < 2) return std::nullopt;
-        for (char c : rest.substr(1, close - 1))
-            if (!ipv6_char(c)) return std::nullopt;
-        host = rest.substr(0, close + 1);
-        std::string_view after = rest.substr(close + 1);
-        if (!after.empty()) {
-            if (after.front() != ':') return std::nullopt;
-            port = after.substr(1);
-            if (!valid_port(port)) return std::nullopt;
-        }
-    } else {
-        if (auto colon = rest.find(':'); colon != std::string_view::npos) {
-            host = rest.substr(0, colon);
-            port = rest.substr(colon + 1);
-            if (!valid_port(port)) return std::nullopt;
-        }
-        if (host.empty() || host.front() == '.' || host.back() == '.') return std::nullopt;
-        for (char c : host)
-            if (!host_char(c)) return std::nullopt;
-    }
-    e.authority = std::string(rest);
-    e.host = std::string(host);
-    return e;
+    const bool scheme_given = text.find("://") != std::string_view::npos;
+    if (!scheme_given && !allow_bare) return std::nullopt;
+    const net::OriginRead read =
+        net::read_origin(scheme_given ? std::string(text) : fallback_scheme + "://" + std::string(text));
+    if (!read.ok() || (read.origin.scheme != "https" && read.origin.scheme != "http")) return std::nullopt;
+    return Endpoint{read.origin.scheme, read.origin.authority, read.origin.host, scheme_given};
 }
 
 bool valid_domain(std::string_view d) {

@@ -101,8 +101,9 @@ std::string part_name(std::string_view file_name, std::size_t index, std::size_t
     return std::string(base) + ".part-" + pad(index) + "-of-" + pad(count) + "." + format_name(format);
 }
 
-std::vector<Manifest> split_manifest(const Manifest& m, const SplitProfile& profile, Format format,
-                                     const JsonWriteOptions& json, Diagnostics& diagnostics) {
+std::vector<std::vector<ItemRef>> split_items(const Manifest& m, const SplitProfile& profile, Format format,
+                                              const JsonWriteOptions& json, Diagnostics& diagnostics,
+                                              const MediaBytes& media) {
     Cost limit;
     limit.items = tighter(profile.max_items, file_limits().max_items);
     limit.videos = profile.max_videos;
@@ -130,8 +131,8 @@ std::vector<Manifest> split_manifest(const Manifest& m, const SplitProfile& prof
                beyond(c.urls, limit.urls) || beyond(c.bytes, limit.bytes) || beyond(c.media, limit.media);
     };
 
-    std::vector<Manifest> parts;
-    Manifest current = empty_like(m);
+    std::vector<std::vector<ItemRef>> parts;
+    std::vector<ItemRef> current;
     Cost used;
     used.bytes = base_bytes;
     bool empty = true;
@@ -144,12 +145,12 @@ std::vector<Manifest> split_manifest(const Manifest& m, const SplitProfile& prof
             (c == Collection::videos ? add.videos : add.others) = 1;
             add.urls = item.urls.size();
             if (limit.bytes) add.bytes = item_bytes(item, c, format, json);
-            if (limit.media) add.media = media_bytes(item);
+            if (limit.media) add.media = media ? media(item) : media_bytes(item);
             Cost sum{used.items + add.items, used.videos + add.videos, used.others + add.others,
                      used.urls + add.urls,   used.bytes + add.bytes,   used.media + add.media};
             if (!empty && over(sum)) {
                 parts.push_back(std::move(current));
-                current = empty_like(m);
+                current.clear();
                 used = Cost{};
                 used.bytes = base_bytes;
                 empty = true;
@@ -172,13 +173,29 @@ std::vector<Manifest> split_manifest(const Manifest& m, const SplitProfile& prof
                     d.pointer = "/" + std::string(collection_key(c)) + "/" + std::to_string(i);
                 diagnostics.push_back(std::move(d));
             }
-            if (current.order.empty() || current.order.back() != c) current.order.push_back(c);
-            current[c].push_back(item);
+            current.push_back({c, i});
             used = sum;
             empty = false;
         }
     }
     if (!empty) parts.push_back(std::move(current));
+    return parts;
+}
+
+Manifest manifest_part(const Manifest& m, const std::vector<ItemRef>& refs) {
+    Manifest part = empty_like(m);
+    for (const ItemRef& r : refs) {
+        if (std::find(part.order.begin(), part.order.end(), r.collection) == part.order.end())
+            part.order.push_back(r.collection);
+        part[r.collection].push_back(m[r.collection][r.index]);
+    }
+    return part;
+}
+
+std::vector<Manifest> split_manifest(const Manifest& m, const SplitProfile& profile, Format format,
+                                     const JsonWriteOptions& json, Diagnostics& diagnostics) {
+    std::vector<Manifest> parts;
+    for (const auto& refs : split_items(m, profile, format, json, diagnostics)) parts.push_back(manifest_part(m, refs));
     return parts;
 }
 

@@ -23,6 +23,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,10 +79,30 @@ struct SplitResult {
 // The whole job for the CLI and the browser: bytes in, named parts out.
 SplitResult split(std::string_view input, const SplitOptions& options);
 
-// The model-level split: parts as manifests, in order. `format` decides how bytes are measured and
-// whether the CSV row cap applies. Diagnostics (split.item-too-large) are appended to `diagnostics`.
+// An item of a manifest: its collection and its index there.
+struct ItemRef {
+    Collection collection = Collection::videos;
+    std::size_t index = 0;
+};
+
+// The media bytes an item counts against max_media_bytes. Default: the file_size its metadata objects
+// state (0 without one); the upload plan (encord/upload_plan.hpp) counts the objects' sizes in the bucket.
+using MediaBytes = std::function<std::uint64_t(const Item& item)>;
+
+// The model-level split as references: part k lists its items in order. `format` decides how bytes are
+// measured and whether the CSV row cap applies. Diagnostics (split.item-too-large) are appended to
+// `diagnostics`.
+std::vector<std::vector<ItemRef>> split_items(const Manifest& m, const SplitProfile& profile, Format format,
+                                              const JsonWriteOptions& json, Diagnostics& diagnostics,
+                                              const MediaBytes& media = {});
+
+// The same split with the parts as manifests: each with the items split_items() lists, the top-level
+// flags and unknown keys of `m`.
 std::vector<Manifest> split_manifest(const Manifest& m, const SplitProfile& profile, Format format,
                                      const JsonWriteOptions& json, Diagnostics& diagnostics);
+// One part: `m`'s top level with the items `refs` names, in that order (collections in the order they
+// first appear).
+Manifest manifest_part(const Manifest& m, const std::vector<ItemRef>& refs);
 
 // "dir/a.b.json", 2, 12 -> "a.b.part-002-of-012.json" (extension from `format`).
 std::string part_name(std::string_view file_name, std::size_t index, std::size_t count, Format format);

@@ -3,12 +3,16 @@
 // connection failures, waiting 1 s, 2 s, 4 s... up to a ceiling, only for idempotent requests. A POST is
 // never sent again (it may have been acted on: RFC 9110 §9.2.2). The clock is the caller's.
 //
+// Another service's policy sets its own statuses and schedule in RetryPolicy and keeps its own rule of
+// which requests may be sent again (Encord's: encord/retry_policy.hpp).
+//
 // No random jitter yet: the callers keep only a few requests in flight, so they do not retry in lockstep
 // by the thousand; add it here (with an injected random source, for the tests) if that changes.
 #pragma once
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "net/http.hpp"
 
@@ -19,7 +23,19 @@ struct RetryPolicy {
     double initial_delay_s = 1;  // before the second send
     double multiplier = 2;       // each later wait is this much longer
     double max_delay_s = 32;     // ceiling of one wait, Retry-After included
+    // Statuses another send may change; empty: 408, 429 and every 5xx (Google's advice, above).
+    std::vector<int> statuses;
+    // urllib3's schedule (Retry.get_backoff_time): the first retry goes at once, and the wait before retry
+    // n >= 2 is initial_delay_s * multiplier^(n - 2).
+    bool first_retry_immediate = false;
 };
+
+// Whether `status` is one of the policy's statuses.
+bool is_retry_status(const RetryPolicy& policy, int status);
+
+// A Retry-After of delta-seconds (RFC 9110 §10.2.3) on the answer, in seconds; nullopt when there is
+// none, or it is an HTTP-date (which would need the server's clock, which may be off).
+std::optional<long> retry_after_seconds(const HttpResponse& response);
 
 // True for an answer (or its absence) that another send may change: 408, 429, 5xx, and status 0 from
 // the network or a timeout. Not CORS or policy refusals (the same request meets the same refusal), not
