@@ -9,14 +9,15 @@ namespace {
 
 using namespace code_table;
 
-// The codes of this file, then the cloud work's (diag/codes_cloud.cpp).
-std::vector<CodeInfo> with_cloud_codes(std::vector<CodeInfo> codes) {
+// The codes of this file, then the cloud work's (diag/codes_cloud.cpp), then Encord's (diag/codes_encord.cpp).
+std::vector<CodeInfo> with_cloud_and_encord_codes(std::vector<CodeInfo> codes) {
     codes.insert(codes.end(), cloud_codes().begin(), cloud_codes().end());
+    codes.insert(codes.end(), encord_codes().begin(), encord_codes().end());
     return codes;
 }
 
 const std::vector<CodeInfo>& table() {
-    static const std::vector<CodeInfo> codes = with_cloud_codes({
+    static const std::vector<CodeInfo> codes = with_cloud_and_encord_codes({
         // ---- Schema: key names ------------------------------------------------------------------
         {"schema.key.empty", E, varies, kSchema, "Key names", EIC_SDK_SCHEMA " (`_is_valid_metadata_key`)",
          "The key is empty. The SDK refuses it. (Like every key-name error, it is a warning for a key the draft "
