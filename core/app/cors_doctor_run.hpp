@@ -24,20 +24,19 @@ namespace eic::app {
 struct CorsDoctorRequest {
     std::string origin;  // this page's origin (self.origin)
     std::string bucket;
-    std::string object;          // to HEAD; empty: no HEAD
-    bool uploads = false;        // the fix allows uploads too
-    bool also_encord = true;     // the fix also lets Encord's web apps read the bucket
-    std::string token;           // empty: the configuration is not read
-    std::string json_endpoint;   // "SCHEME://HOST[:PORT]" of the JSON API; empty: https://storage.googleapis.com
-    double timeout_s = 30;       // per request, on `steady`
+    std::string object;              // to HEAD; empty: no HEAD
+    bool uploads = false;            // the fix allows uploads too
+    bool also_encord = true;         // the fix also lets Encord's web apps read the bucket
+    std::string token;               // empty: the configuration is not read
+    std::string json_endpoint;       // "SCHEME://HOST[:PORT]" of the JSON API; empty: https://storage.googleapis.com
+    double timeout_s = 30;           // per request, on `steady`
     std::function<double()> steady;  // seconds, never decreasing; empty: no timeout
 };
 
 class CorsDoctorRun {
 public:
     // `client` and `signer` (nullptr: none, or one that does not speak the XML API) must outlive the run.
-    CorsDoctorRun(net::HttpClient& client, gcs::ProbeSigner* signer, CorsDoctorRequest request,
-                  std::int64_t now_posix);
+    CorsDoctorRun(net::HttpClient& client, gcs::ProbeSigner* signer, CorsDoctorRequest request, std::int64_t now_posix);
     ~CorsDoctorRun();  // aborts what is still out
     CorsDoctorRun(const CorsDoctorRun&) = delete;
     CorsDoctorRun& operator=(const CorsDoctorRun&) = delete;

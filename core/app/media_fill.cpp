@@ -35,8 +35,8 @@ MediaFillJob::MediaFillJob(const ManifestDocument& doc, net::HttpClient& client,
         t.url = item->urls.front();
         t.kind = *kind;
         targets.push_back(t);
-        targets_.push_back({unit, t.url,
-                            fmt::format("{}: {}", manifest::format::info(c).key, item->title ? *item->title : t.url)});
+        targets_.push_back(
+            {unit, t.url, fmt::format("{}: {}", manifest::format::info(c).key, item->title ? *item->title : t.url)});
     }
     counts_.targets = targets.size();
     gcs::MediaProbeOptions m;

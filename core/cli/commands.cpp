@@ -6,6 +6,7 @@
 #include "cli/docs_cmd.hpp"
 #include "cli/infer_cmd.hpp"
 #include "cli/schema_cmd.hpp"
+#include "cli/sign_request_cmd.hpp"
 #include "cli/sign_url_cmd.hpp"
 #include "cli/split_cmd.hpp"
 #include "cli/validate_cmd.hpp"
@@ -47,6 +48,13 @@ const std::vector<Command>& commands() {
          "print a GCS V4 signed URL, signed with a service-account key file",
          [](const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
              return run_sign_url(args, out, err, crypto::platform());
+         }},
+        {"sign-request",
+         "sign-request --key ED25519_OPENSSH_FILE --method M --url URL [--body-file F] [--created UNIX] [--output "
+         "text|json]",
+         "print the headers that sign an Encord v2 API request, signed with an Ed25519 OpenSSH key file",
+         [](const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+             return run_sign_request(args, out, err, crypto::platform());
          }},
         {"docs", "docs diagnostics", "print docs/diagnostics.md, generated from the registry of diagnostic codes",
          run_docs},

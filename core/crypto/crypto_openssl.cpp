@@ -1,6 +1,7 @@
 // crypto::Crypto on OpenSSL 3's EVP interface (https://www.openssl.org/docs/man3.0/man3/EVP_Digest.html,
 // https://www.openssl.org/docs/man3.0/man3/EVP_DigestSignInit.html,
-// https://www.openssl.org/docs/man3.0/man3/EVP_EncodeBlock.html). Native only.
+// https://www.openssl.org/docs/man3.0/man3/EVP_EncodeBlock.html,
+// https://www.openssl.org/docs/man3.0/man7/EVP_SIGNATURE-ED25519.html). Native only.
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -80,6 +81,27 @@ public:
         if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &size, data, message.size()) != 1)
             return failure("OpenSSL could not sign with this key");
         out.resize(size);
+        return Signature{std::move(out), {}};
+    }
+
+    Signature ed25519_sign(std::string_view seed, std::string_view message) const override {
+        ERR_clear_error();
+        if (seed.size() != 32) return failure("an Ed25519 private key is 32 bytes");
+        // OpenSSL copies the seed into the key, and EVP_PKEY_free wipes it.
+        std::unique_ptr<EVP_PKEY, KeyFree> key(EVP_PKEY_new_raw_private_key(
+            EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char*>(seed.data()), seed.size()));
+        if (!key) return failure("OpenSSL could not load the Ed25519 private key");
+        // Pure Ed25519 takes no digest (EVP_SIGNATURE-ED25519: the digest must be NULL) and signs in one
+        // EVP_DigestSign call over the whole message.
+        std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+        if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1)
+            return failure("OpenSSL could not set up an Ed25519 signature with this key");
+        std::string out(64, '\0');
+        std::size_t size = out.size();
+        if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &size,
+                           reinterpret_cast<const unsigned char*>(message.data()), message.size()) != 1 ||
+            size != out.size())
+            return failure("OpenSSL could not sign with this Ed25519 key");
         return Signature{std::move(out), {}};
     }
 

@@ -1,7 +1,7 @@
 // The parts the registry of codes (diag/codes.cpp: schema, conversion, JSON and manifest codes;
-// diag/codes_cloud.cpp: signed URLs, object checks, bucket CORS and media metadata; and the files of later
-// sections, named below) share: severity shorthands, section names and the sources they cite. Included by
-// those files only.
+// diag/codes_cloud.cpp: signed URLs, object checks, bucket CORS and media metadata; diag/codes_encord.cpp:
+// Encord keys and request signing; diag/codes_encord_api.cpp: Encord's API) share: severity shorthands,
+// section names and the sources they cite. Included by those files only.
 #pragma once
 
 #include <vector>
@@ -25,9 +25,12 @@ inline constexpr const char* kSigning = "Signed URLs";
 inline constexpr const char* kChecks = "Object checks";
 inline constexpr const char* kCors = "Bucket CORS";
 inline constexpr const char* kMedia = "Media metadata";
+inline constexpr const char* kEncordSigning = "Encord request signing";
 
 // Signed URLs, object checks, bucket CORS and media metadata, in the order of docs/diagnostics.md.
 const std::vector<CodeInfo>& cloud_codes();
+// Encord keys and v2 request signing, in the order of docs/diagnostics.md.
+const std::vector<CodeInfo>& encord_codes();
 
 // Encord API calls and upload batches (diag/codes_encord_api.cpp).
 inline constexpr const char* kEncordApi = "Encord API";

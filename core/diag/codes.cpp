@@ -9,20 +9,16 @@ namespace {
 
 using namespace code_table;
 
-// The codes of this file, then the cloud work's (diag/codes_cloud.cpp).
-std::vector<CodeInfo> with_cloud_codes(std::vector<CodeInfo> codes) {
-    codes.insert(codes.end(), cloud_codes().begin(), cloud_codes().end());
-    return codes;
-}
-
-// Then the Encord API's (diag/codes_encord_api.cpp).
-std::vector<CodeInfo> with_encord_api_codes(std::vector<CodeInfo> codes) {
-    codes.insert(codes.end(), encord_api_codes().begin(), encord_api_codes().end());
+// The codes of this file, then the cloud work's (diag/codes_cloud.cpp), Encord's keys and request signing
+// (diag/codes_encord.cpp) and Encord's API (diag/codes_encord_api.cpp).
+std::vector<CodeInfo> with_later_codes(std::vector<CodeInfo> codes) {
+    for (const auto* more : {&cloud_codes(), &encord_codes(), &encord_api_codes()})
+        codes.insert(codes.end(), more->begin(), more->end());
     return codes;
 }
 
 const std::vector<CodeInfo>& table() {
-    static const std::vector<CodeInfo> codes = with_encord_api_codes(with_cloud_codes({
+    static const std::vector<CodeInfo> codes = with_later_codes({
         // ---- Schema: key names ------------------------------------------------------------------
         {"schema.key.empty", E, varies, kSchema, "Key names", EIC_SDK_SCHEMA " (`_is_valid_metadata_key`)",
          "The key is empty. The SDK refuses it. (Like every key-name error, it is a warning for a key the draft "
@@ -549,7 +545,7 @@ const std::vector<CodeInfo>& table() {
          "message gives the batch count (`eic split`)."},
         {"manifest.capped", I, fixed, kManifest, "Limits", "",
          "Findings beyond `--max-diagnostics` were counted, not listed; the message lists the counts per code."},
-    }));
+    });
     return codes;
 }
 

@@ -147,6 +147,16 @@ const std::vector<DocSection>& doc_sections() {
          "(JPEG, PNG, WebP, GIF, BMP, TIFF; MP4 and QuickTime). An item whose metadata could not be read gets a\n"
          "finding on its row and no metadata object: never a half-filled one. What is written, and in which\n"
          "spelling, is in `docs/media-metadata.md`."},
+        {"Encord request signing", "",
+         "Findings of `eic sign-request` (and of the core's Encord signing, `core/encord/openssh_key.hpp` and\n"
+         "`core/encord/request_signing.hpp`). Encord's v2 API takes requests signed with an Ed25519 key in OpenSSH\n"
+         "format, as its Python SDK signs them (`encord/http/v2/request_signer.py`): `Content-Digest`,\n"
+         "`Signature-Input` and `Signature` headers over the method, the path and query, and the body's SHA-256.\n"
+         "Signing is checked against vectors computed independently with node's crypto module\n"
+         "(`tests/data/encord-signing/`). `eic sign-request` prints each finding as `FILE: error CODE: message`\n"
+         "(the key file's path, or `eic sign-request` for the request) and exits 2. No message quotes key bytes."},
+        {"Encord request signing", "Keys", ""},
+        {"Encord request signing", "Requests", ""},
         {"Encord API", "",
          "Findings of calls to Encord's v2 API (`core/encord/`): the custom metadata schema, cloud integrations,\n"
          "folders and upload jobs, built and read as Encord's Python SDK does (`encord-team/encord-client-python`).\n"

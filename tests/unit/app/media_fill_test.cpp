@@ -57,8 +57,7 @@ struct Rig {
 
 }  // namespace
 
-TEST_CASE("media fill: images and videos without metadata are read and filled as one undo step",
-          "[app][media-fill]") {
+TEST_CASE("media fill: images and videos without metadata are read and filled as one undo step", "[app][media-fill]") {
     Rig rig;
     app::MediaFillJob job(rig.doc, rig.http, rig.signer, rig.options());
     CHECK(job.counts().targets == 4);  // a, b, broken, clip
@@ -76,7 +75,7 @@ TEST_CASE("media fill: images and videos without metadata are read and filled as
     CHECK(a["mime_type"] == "image/png");
     CHECK(a["file_size"] == rig.bucket.objects["a.png"].size());
     CHECK(rig.item(1).metadata["imageMetadata"]["mime_type"] == "image/jpeg");
-    CHECK_FALSE(rig.item(2).metadata.is_object());  // unreadable: nothing half filled
+    CHECK_FALSE(rig.item(2).metadata.is_object());               // unreadable: nothing half filled
     CHECK(rig.item(3).metadata["imageMetadata"]["width"] == 1);  // had its own: left alone
     CHECK(rig.item(6).metadata["videoMetadata"]["width"] == 40);
 

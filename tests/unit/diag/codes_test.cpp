@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "csv/reader.hpp"
+#include "encord/signing_codes.hpp"
 #include "gcs/cors_codes.hpp"
 #include "gcs/media_probe_codes.hpp"
 #include "gcs/names.hpp"
@@ -112,6 +113,7 @@ TEST_CASE("every code constant of the layers is registered", "[diag][codes]") {
     for (const char* c : gcs::check_code::all()) codes.push_back(c);
     for (const char* c : gcs::cors_code::all()) codes.push_back(c);
     for (const char* c : gcs::media_code::all()) codes.push_back(c);
+    for (const char* c : encord::signing_code::all()) codes.push_back(c);
     namespace lc = manifest::load_code;
     for (const char* c :
          {lc::top_level, lc::collection, lc::item, lc::field_type, lc::url_index, lc::duplicate_key, lc::number})

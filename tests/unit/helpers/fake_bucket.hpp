@@ -46,5 +46,4 @@ struct Bucket {
     }
 };
 
-
 }  // namespace eic::test

@@ -1,5 +1,6 @@
-// node's crypto module through EM_JS (https://nodejs.org/api/crypto.html: createHash, sign), and base64 from
-// node's Buffer and the global atob (https://nodejs.org/api/buffer.html, https://nodejs.org/api/globals.html).
+// node's crypto module through EM_JS (https://nodejs.org/api/crypto.html: createHash, createPrivateKey, sign),
+// and base64 from node's Buffer and the global atob (https://nodejs.org/api/buffer.html,
+// https://nodejs.org/api/globals.html).
 // The wasm test runner is built with -sENVIRONMENT=node, so `require` is there.
 #ifdef __EMSCRIPTEN__
 #include "node_crypto.hpp"
@@ -25,6 +26,26 @@ EM_JS(int, eic_test_node_rsa_sign, (const char* pem, int pem_len, const char* ms
         if (sig.length > cap) return -1;
         HEAPU8.set(sig, out);
         return sig.length;
+    } catch (e) {
+        return -1;
+    }
+});
+
+// Writes the 64-byte Ed25519 signature (RFC 8032, pure: crypto.sign with a null algorithm) into out and returns
+// 64; -1 when node cannot sign. node takes a raw seed only inside a PKCS#8 PrivateKeyInfo (RFC 8410 section 7):
+// the DER of an Ed25519 key is this fixed 16-byte prefix and the 32-byte seed. The seed and the key object
+// are dropped when the call returns; nothing is logged.
+EM_JS(int, eic_test_node_ed25519_sign, (const char* seed, const char* msg, int msg_len, unsigned char* out), {
+    try {
+        const c = require('crypto');
+        const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'),
+                                   Buffer.from(HEAPU8.slice(seed, seed + 32))]);
+        const key = c.createPrivateKey({key: der, format: 'der', type: 'pkcs8'});
+        der.fill(0);
+        const sig = c.sign(null, HEAPU8.slice(msg, msg + msg_len), key);
+        if (sig.length !== 64) return -1;
+        HEAPU8.set(sig, out);
+        return 64;
     } catch (e) {
         return -1;
     }
@@ -68,6 +89,14 @@ public:
                                              reinterpret_cast<unsigned char*>(out.data()), int(out.size()));
         if (n < 0) return {{}, "node's crypto could not sign with this key"};
         out.resize(std::size_t(n));
+        return {std::move(out), {}};
+    }
+    crypto::Signature ed25519_sign(std::string_view seed, std::string_view message) const override {
+        if (seed.size() != 32) return {{}, "an Ed25519 private key is 32 bytes"};
+        std::string out(64, '\0');
+        const int n = eic_test_node_ed25519_sign(seed.data(), message.data(), int(message.size()),
+                                                 reinterpret_cast<unsigned char*>(out.data()));
+        if (n != 64) return {{}, "node's crypto could not sign with this Ed25519 key"};
         return {std::move(out), {}};
     }
     std::string base64_encode(std::string_view bytes) const override {

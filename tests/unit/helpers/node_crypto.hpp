@@ -1,6 +1,6 @@
-// The wasm test run's crypto::Crypto: node's crypto module (createHash, sign) and base64 codec, synchronous
-// like OpenSSL's, so the same signing tests run natively and under node with platform crypto, never
-// hand-written.
+// The wasm test run's crypto::Crypto: node's crypto module (createHash, createPrivateKey, sign) and base64
+// codec, synchronous like OpenSSL's, so the same signing tests run natively and under node with platform
+// crypto, never hand-written.
 #pragma once
 
 #ifdef __EMSCRIPTEN__

@@ -6,7 +6,9 @@
 namespace eic::web {
 
 WebIamSigner::WebIamSigner(std::string token, net::HttpClient& http, gcs::IamSignBlobOptions options)
-    : account_(options.service_account), v4_(options.v4), inner_(std::move(token), browser_base64(), http, std::move(options)) {}
+    : account_(options.service_account),
+      v4_(options.v4),
+      inner_(std::move(token), browser_base64(), http, std::move(options)) {}
 
 WebIamSigner::~WebIamSigner() {
     *alive_ = false;
@@ -34,7 +36,8 @@ gcs::ProbeSigner::Ticket WebIamSigner::begin(gcs::ProbeTarget target, gcs::V4Req
     auto prep = gcs::prepare_v4(request);
     if (!prep.prepared) {
         w.done = gcs::ProbeRequest{};
-        w.done->error = prep.diagnostics.empty() ? "The request could not be signed." : prep.diagnostics.front().message;
+        w.done->error =
+            prep.diagnostics.empty() ? "The request could not be signed." : prep.diagnostics.front().message;
         return t;
     }
     w.prepared = std::move(*prep.prepared);
