@@ -10,7 +10,8 @@
 // --demo makes the demo bucket (tests/fakes/make-demo-bucket.mjs, into build/demo-bucket) if needed,
 // starts the GCS stand-in (tests/fakes/gcs-standin) on a free port with this page's origin allowed by
 // the eic-demo bucket's CORS, adds the stand-in's origin to connect-src as --connect would, and prints
-// the stand-in's origin, the demo service-account key and the demo bearer token.
+// the stand-in's origin, the demo service-account key and the demo bearer token; it also starts the Encord
+// stand-in (tests/fakes/encord-standin) with the demo organisation and prints its origin and key.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -121,12 +122,23 @@ async function startDemo(pageOrigins) {
   if (opt('--demo-latency-ms')) faults.latencyMs = Number(opt('--demo-latency-ms'));
   if (opt('--demo-error-rate')) faults.random = { rate: Number(opt('--demo-error-rate')), status: 503, seed: 1 };
   const standin = await startGcsStandin({ seed, corsOrigins: pageOrigins, faults });
-  extra.push(standin.origin);
+  // The Encord stand-in: the demo organisation, key and integration; upload jobs fail the units whose
+  // objects the demo bucket lacks.
+  const encord = await import('../tests/fakes/encord-standin/index.mjs');
+  const encordStandin = await encord.startEncordStandin({
+    ...encord.demoOptions(),
+    objectExists: encord.objectExistsInBuckets(doc.buckets, { origins: [standin.origin] }),
+    corsOrigins: pageOrigins,
+    faults,
+  });
+  extra.push(standin.origin, encordStandin.origin);
   setPolicy();
   return [
     `demo: GCS stand-in at ${standin.origin} (buckets ${doc.buckets.map((b) => b.name).join(', ')}; XML API, JSON API, signBlob)`,
     `demo: service-account key ${DEMO_KEY_PATH}`,
     `demo: bearer token ${DEMO_TOKEN}`,
+    `demo: Encord stand-in at ${encordStandin.origin} (choose "another" domain in the Encord window)`,
+    `demo: Encord key ${encord.DEMO_KEY_PATH}`,
   ];
 }
 

@@ -4,7 +4,7 @@
 // Each instance loads its own wasm module, so several can live on one page.
 
 import { installFileBridge, FilePurpose } from './file-bridge.js';
-import { importServiceAccount, sha256Hex, rsaSha256SignHex } from './web-crypto.js';
+import { importServiceAccount, sha256Hex, rsaSha256SignHex, importEd25519Seed, ed25519SignHex } from './web-crypto.js';
 import { installWorkLoop } from './work-loop.js';
 import { installCanvasInput } from './canvas-input.js';
 import { installNetBridge } from './net-bridge.js';
@@ -284,7 +284,10 @@ async function createCanvasApp(options) {
       let hex = '', error = '';
       try {
         if (op === 0) hex = await sha256Hex(text);
-        else if (!cloudKey) error = 'no key file is open';
+        else if (op === 2) {
+          if (!encordKey) error = 'no Encord key is open';
+          else hex = await ed25519SignHex(encordKey, text);
+        } else if (!cloudKey) error = 'no key file is open';
         else hex = await rsaSha256SignHex(cloudKey.key, text);
       } catch (err) {
         error = err.message;
@@ -306,6 +309,34 @@ async function createCanvasApp(options) {
         cloudAnswer(tag, { error: err.message });
       }
     },
+  };
+
+  // The Encord window's key: core reads the OpenSSH file (encord/openssh_key.hpp) and hands over the
+  // 32-byte seed, imported here as a non-extractable CryptoKey (web-crypto.js) and held in this closure only.
+  let encordKey = null;
+  mod.eicEncord = {
+    openKey() {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.addEventListener('change', async () => {
+        const file = input.files && input.files[0];
+        if (!file) return;
+        withString(mod, await file.text(), (p) => mod._eic_app_encord_key_text(p));
+      });
+      input.click();
+    },
+    async importSeed(seed) {
+      try {
+        encordKey = await importEd25519Seed(seed);
+        withString(mod, '', (e) => mod._eic_app_encord_key_imported(1, e));
+      } catch (err) {
+        encordKey = null;
+        withString(mod, err.message, (e) => mod._eic_app_encord_key_imported(0, e));
+      } finally {
+        seed.fill(0);
+      }
+    },
+    forgetKey() { encordKey = null; },
   };
 
   let raf = 0;

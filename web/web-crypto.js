@@ -57,3 +57,27 @@ export async function importServiceAccount(keyFile) {
 export async function rsaSha256SignHex(key, text) {
   return toHex(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, encoder.encode(text)));
 }
+
+// An Encord key's 32-byte Ed25519 seed (read from the OpenSSH file by eic's core, encord/openssh_key.hpp) as
+// a non-extractable CryptoKey. WebCrypto imports an Ed25519 private key as PKCS #8, not raw
+// (https://w3c.github.io/webcrypto/#ed25519-operations): the seed goes into the fixed RFC 8410 wrapping,
+// OneAsymmetricKey { version 0, AlgorithmIdentifier { id-Ed25519 1.3.101.112 }, OCTET STRING { OCTET STRING seed } }.
+const ED25519_PKCS8_PREFIX = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
+
+export async function importEd25519Seed(seed) {
+  if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new Error('an Ed25519 seed is 32 bytes');
+  const der = new Uint8Array(48);
+  der.set(ED25519_PKCS8_PREFIX, 0);
+  der.set(seed, 16);
+  try {
+    return await crypto.subtle.importKey('pkcs8', der, { name: 'Ed25519' }, false, ['sign']);
+  } catch (err) {
+    throw new Error(`this browser's WebCrypto cannot import an Ed25519 key (${err.message})`);
+  } finally {
+    der.fill(0);
+  }
+}
+
+export async function ed25519SignHex(key, text) {
+  return toHex(await crypto.subtle.sign({ name: 'Ed25519' }, key, encoder.encode(text)));
+}

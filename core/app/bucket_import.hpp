@@ -64,6 +64,9 @@ public:
     std::string label() const override;
 
     const BucketImportResult& result() const { return result_; }
+    // The listing waits for a new access token (gcs/listing_job.hpp); resume() goes on where it stopped.
+    bool waiting_for_token() const { return !media_ && listing_->waiting_for_token(); }
+    void resume() { listing_->resume(); }
     bool reading_metadata() const { return media_ != nullptr; }
 
 private:

@@ -79,6 +79,14 @@ void ListingJob::on_answer(const net::HttpResponse& response) {
         retry_at_ = options_.steady() + net::backoff_delay(options_.retry, attempts_, &response);
         return;
     }
+    if (response.status == 401 && signer_.api() == ProbeApi::json) {
+        // The JSON API with a bearer token: RFC 6750 section 3.1's invalid_token (expired or not valid).
+        phase_ = Phase::token;
+        token_message_ =
+            "GCS refused the access token (401): it has expired or is not valid. Get a new token "
+            "and resume.";
+        return;
+    }
     ListingError error;
     if (response.status == 0) {
         error.kind = ListingErrorKind::no_answer;
@@ -99,6 +107,11 @@ bool ListingJob::advance() {
             std::optional<ProbeRequest> probe = signer_.poll(ticket_);
             if (!probe) return false;
             ticket_ = 0;
+            if (!probe->ok() && probe->needs_token) {  // IAM signBlob refused the token, or there is none
+                phase_ = Phase::token;
+                token_message_ = probe->error;
+                return false;
+            }
             if (!probe->ok()) {
                 fail({ListingErrorKind::signing, 0, "", probe->error});
                 return true;
@@ -127,6 +140,8 @@ bool ListingJob::advance() {
             if (options_.steady() < retry_at_) return false;
             phase_ = Phase::idle;
             return true;
+        case Phase::token:
+            return false;
     }
     return false;
 }
@@ -147,6 +162,13 @@ double ListingJob::rate() const {
     if (started_at_ < 0 || objects_.empty()) return 0;
     const double elapsed = (finished_ ? ended_at_ : options_.steady()) - started_at_;
     return elapsed > 0 ? double(objects_.size()) / elapsed : 0;
+}
+
+void ListingJob::resume() {
+    if (phase_ != Phase::token || finished_) return;
+    token_message_.clear();
+    attempts_ = 0;
+    phase_ = Phase::idle;
 }
 
 void ListingJob::cancel() {

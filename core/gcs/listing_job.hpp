@@ -62,9 +62,15 @@ public:
     bool truncated_by_cap() const { return capped_; }  // stopped at max_objects with more to list
     bool cancelled() const { return cancelled_; }
     const std::optional<ListingError>& error() const { return error_; }
+    // The access token was refused (it expires after an hour) or is missing: the listing waits where it
+    // stopped; once the signer has a new token, resume() asks for the same page again.
+    bool waiting_for_token() const { return phase_ == Phase::token && !finished_; }
+    const std::string& token_message() const { return token_message_; }
+    void resume();
 
 private:
-    enum class Phase { idle, signing, in_flight, backoff };
+    // token: the access token was refused (401) or is missing; nothing is sent until resume().
+    enum class Phase { idle, signing, in_flight, backoff, token };
     void start_signing();
     // Moves the state machine once; false when it must wait for the signer, the transport or the clock.
     bool advance();
@@ -78,6 +84,7 @@ private:
     ProbeSigner& signer_;
     ListingOptions options_;
     Phase phase_ = Phase::idle;
+    std::string token_message_;
     ProbeSigner::Ticket ticket_ = 0;
     net::RequestId request_ = 0;
     double sent_at_ = 0, retry_at_ = 0;

@@ -493,3 +493,40 @@ test('an open manifest\'s images and videos get their media metadata from the bu
   assert.deepEqual(errors.filter((e) => !/^Failed to load resource/.test(e)), []);
   await context.close();
 });
+
+test('a listing whose token GCS refuses waits for a new one and goes on', { skip: noFfmpeg }, async () => {
+  const { standin } = s;
+  standin.reset();
+  standin.setFaults({});
+  standin.addToken({ token: 'spent-token', expiresAfterRequests: 0 });
+  const { context, page } = await openApp(s.browser, s.server.url);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await waitState(page, (st) => st.cloud.open);
+  await clickItem(page, 'Access token', { window: 'Cloud' });
+  await page.keyboard.type('spent-token');
+  await page.keyboard.press('Enter');
+  await waitState(page, (x) => x.cloud.hasToken, 10000);
+  await clickItem(page, 'Endpoint', { window: 'Cloud' });
+  await page.keyboard.type(standin.origin);
+  await waitState(page, (x) => x.cloud.fields.endpoint === standin.origin);
+  await page.keyboard.press('Enter');
+  await clickItem(page, 'List a bucket', { window: 'Cloud' });
+  await clickItem(page, 'List bucket', { window: 'Cloud' });
+  await page.keyboard.type('eic-demo');
+  await waitState(page, (x) => x.cloud.fields.listBucket === 'eic-demo');
+  await clickItem(page, 'Read image and video metadata', { window: 'Cloud' });  // off: the listing alone
+  await clickItem(page, 'List into a manifest', { window: 'Cloud' });
+  let st = await waitState(page, (x) => x.cloud.import?.waitingForToken, 15000);
+  assert.equal(st.cloud.import.error, '');
+  await clickItem(page, 'New token', { window: 'Cloud' });
+  await page.keyboard.type('eic-demo-token');
+  await page.keyboard.press('Enter');
+  st = await waitState(page, (x) => x.cloud.import && !x.cloud.import.running && x.manifest?.tabs?.length === 1, 20000);
+  assert.equal(st.cloud.import.error, '');
+  assert.ok(st.cloud.import.listed > 5, JSON.stringify(st.cloud.import));
+  // One refused request, then the same page with the new token.
+  const a = standin.stats.get({ api: 'json', method: 'GET', bucket: 'eic-demo', object: '' }).answers;
+  assert.equal(a[401], 1, JSON.stringify(a));
+  await context.close();
+});

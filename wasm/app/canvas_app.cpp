@@ -13,6 +13,7 @@
 
 #include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
+#include "app/encord/encord_connection.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "app/net/transport.hpp"
@@ -217,6 +218,19 @@ nlohmann::json CanvasApp::check_state() const {
             {"objects", objects}};
 }
 
+// The Encord window's connection, for tests: never the key, only its public id.
+nlohmann::json CanvasApp::encord_state() const {
+    const EncordConnection& c = encord_connection();
+    static const char* const states[] = {"none", "importing", "ready", "refused"};
+    return {{"open", ui_.encord.open},
+            {"domain", c.domain()},
+            {"domainError", ui_.encord.domain_error},
+            {"keyState", states[int(c.key_state())]},
+            {"keyid", c.keyid()},
+            {"keyComment", c.comment()},
+            {"keyError", c.key_error()}};
+}
+
 // The media fill of the tab in front, for tests.
 nlohmann::json CanvasApp::fill_state() const {
     const app::MediaFillJob* f = cloud_checks().fill_of(workspace_.active_id());
@@ -264,8 +278,14 @@ nlohmann::json CanvasApp::import_state() const {
     nlohmann::json skipped = nlohmann::json::array(), findings = nlohmann::json::array();
     for (const auto& s : r.skipped) skipped.push_back(s.name);
     for (const auto& f : r.findings) findings.push_back({{"item", f.item}, {"code", f.diagnostic.code}});
-    return {{"running", !job->finished()},     {"error", r.error},   {"listed", r.listed},  {"items", r.items},
-            {"withMetadata", r.with_metadata}, {"skipped", skipped}, {"findings", findings}};
+    return {{"running", !job->finished()},
+            {"waitingForToken", job->waiting_for_token()},
+            {"error", r.error},
+            {"listed", r.listed},
+            {"items", r.items},
+            {"withMetadata", r.with_metadata},
+            {"skipped", skipped},
+            {"findings", findings}};
 }
 
 ui::ShellContext CanvasApp::shell_context() { return {ui_, log_, schema_, workspace_, manifests_, now_s()}; }
@@ -461,6 +481,7 @@ std::string CanvasApp::state_json() const {
           {"cors", cors_state()},
           {"fill", fill_state()},
           {"mediaFindings", media_findings_state()}}},
+        {"encord", encord_state()},
         {"help", {{"shortcuts", ui_.help.shortcuts_open}, {"codes", ui_.help.codes_open}, {"code", ui_.help.code}}},
         {"notices", notices},
         {"popups", popups},

@@ -52,6 +52,7 @@ public:
     nlohmann::json import_state() const;
     nlohmann::json cors_state() const;
     nlohmann::json fill_state() const;
+    nlohmann::json encord_state() const;
     nlohmann::json media_findings_state() const;
     double now_s() const;
 

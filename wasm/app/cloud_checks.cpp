@@ -58,13 +58,25 @@ bool CloudChecks::waiting_for_token(app::TabId tab) const {
 std::string CloudChecks::resume_with_token(app::TabId tab, const std::string& token) {
     auto it = checks_.find(tab);
     if (it == checks_.end() || !it->second.check->job()) return "No check is waiting.";
-    auto* prober = dynamic_cast<gcs::BearerTokenProber*>(it->second.signer.get());
-    auto* iam = dynamic_cast<WebIamSigner*>(it->second.signer.get());
-    if (!prober && !iam) return "This check does not use a token.";
+    if (const std::string why = renew_token(it->second.signer.get(), token); !why.empty()) return why;
+    it->second.check->job()->resume();
+    return "";
+}
+
+std::string CloudChecks::renew_token(gcs::ProbeSigner* s, const std::string& token) {
+    auto* prober = dynamic_cast<gcs::BearerTokenProber*>(s);
+    auto* iam = dynamic_cast<WebIamSigner*>(s);
+    if (!prober && !iam) return "This work does not use a token.";
     if (const std::string why = set_token(token); !why.empty()) return why;
     if (prober) prober->set_token(token);
     if (iam) iam->set_token(token);
-    it->second.check->job()->resume();
+    return "";
+}
+
+std::string CloudChecks::resume_import_with_token(const std::string& token) {
+    if (!import_waiting_for_token()) return "No listing is waiting.";
+    if (const std::string why = renew_token(import_signer_.get(), token); !why.empty()) return why;
+    import_->resume();
     return "";
 }
 

@@ -73,6 +73,8 @@ public:
 
     // ---- a bucket prefix into a manifest (app/bucket_import.hpp), one at a time
     std::string cannot_import() const;
+    bool import_waiting_for_token() const { return import_ && import_->waiting_for_token(); }
+    std::string resume_import_with_token(const std::string& token);
     bool start_import(app::ManifestWorkspace& ws, app::BucketImportOptions options, app::Log& log, double now_s);
     void cancel_import(app::ManifestWorkspace& ws);
     const app::BucketImportJob* import_job() const { return import_.get(); }
@@ -111,6 +113,8 @@ private:
     std::shared_ptr<gcs::ProbeSigner> signer_;  // for the next check; a new key or endpoint makes a new one
     std::map<app::TabId, TabCheck> checks_;
     std::shared_ptr<gcs::ProbeSigner> signer();
+    // Takes a new token for the session and gives it to `s`, a signer that works with one.
+    std::string renew_token(gcs::ProbeSigner* s, const std::string& token);
     std::shared_ptr<app::BucketImportJob> import_;
     std::shared_ptr<gcs::ProbeSigner> import_signer_;
     jobs::JobId import_id_ = 0;

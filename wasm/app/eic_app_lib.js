@@ -55,6 +55,12 @@ mergeInto(LibraryManager.library, {
   },
   // This page's origin (self.origin, "null" for an opaque one) into out, for the CORS doctor.
   eic_js_page_origin: function(out, cap) { stringToUTF8(String(self.origin), out, cap); },
+  // The Encord key (web/encord-console.js installs Module.eicEncord): a file picker whose text comes back
+  // through eic_app_encord_key_text; the 32-byte seed core read from it, copied here at once and imported as
+  // a non-extractable CryptoKey, answered through eic_app_encord_key_imported.
+  eic_js_encord_open_key: function() { Module['eicEncord'].openKey(); },
+  eic_js_encord_import_seed: function(seed) { Module['eicEncord'].importSeed(HEAPU8.slice(seed, seed + 32)); },
+  eic_js_encord_forget_key: function() { Module['eicEncord'].forgetKey(); },
   eic_js_cloud_inspect: function(tag, url, method) {
     Module['eicCloud'].inspect(tag, UTF8ToString(url), UTF8ToString(method));
   },

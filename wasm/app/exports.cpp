@@ -3,6 +3,7 @@
 #include <emscripten/emscripten.h>
 #include <imgui.h>
 
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "app/canvas_app.hpp"
 #include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
+#include "app/encord/encord_connection.hpp"
 #include "app/files.hpp"
 #include "app/keys.hpp"
 #include "diag/report.hpp"
@@ -41,6 +43,18 @@ EMSCRIPTEN_KEEPALIVE void eic_app_cloud_key(const char* email, const char* error
     c.key_email = email ? email : "";
     c.key_error = error ? error : "";
     eic::web::cloud_checks().set_key(c.key_email);
+    canvas_app().note_input();
+}
+// The text of an Encord key file: read by core, then wiped here and in the caller's buffer.
+EMSCRIPTEN_KEEPALIVE void eic_app_encord_key_text(char* text) {
+    if (!text) return;
+    std::string t(text);
+    std::memset(text, 0, t.size());
+    eic::web::encord_connection().use_key_text(t);
+    canvas_app().note_input();
+}
+EMSCRIPTEN_KEEPALIVE void eic_app_encord_key_imported(int ok, const char* error) {
+    eic::web::encord_connection().key_imported(ok != 0, error ? error : "");
     canvas_app().note_input();
 }
 EMSCRIPTEN_KEEPALIVE void eic_app_cloud_answer(int tag, const char* json) {

@@ -11,6 +11,7 @@
 #include <cfloat>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -165,6 +166,25 @@ void fill_section(ShellContext& ctx, app::TabId tab) {
     }
 }
 
+// GCS or IAM refused the access token mid-job: a new one, and the job goes on where it stopped.
+void new_token_prompt(CloudView& c, const char* what, const std::function<std::string(const std::string&)>& resume) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(severity_colour(Severity::warning),
+                       "GCS refused the access token (it expires after an hour). Paste a new one: %s goes on where "
+                       "it stopped.",
+                       what);
+    ImGui::PopTextWrapPos();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+    const bool entered = ImGui::InputTextWithHint("##New token", "a new access token", c.token, sizeof c.token,
+                                                  ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    web::debug_items_name_last("New token");
+    if (flow_button("Resume") || entered) {
+        c.token_error = resume(c.token);
+        if (c.token_error.empty()) std::fill(std::begin(c.token), std::end(c.token), '\0');
+    }
+    if (!c.token_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.token_error.c_str());
+}
+
 // Checks every object the manifest in front names, as a job (app/cloud_checks.hpp); the results show in
 // the Manifest panel (its Bucket column and findings).
 void check_section(ShellContext& ctx) {
@@ -179,23 +199,8 @@ void check_section(ShellContext& ctx) {
     }
     ImGui::Text("Manifest: %s", ctx.workspace.display_name(tab).c_str());
     const std::string why = checks.cannot_start(ctx.workspace, tab);
-    if (check && checks.waiting_for_token(tab)) {
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(severity_colour(Severity::warning),
-                           "GCS refused the access token (it expires after an hour). Paste a new one: the check "
-                           "goes on where it stopped.");
-        ImGui::PopTextWrapPos();
-        ImGui::SetNextItemWidth(em * 18);
-        const bool entered =
-            ImGui::InputTextWithHint("##New token", "a new access token", c.token, sizeof c.token,
-                                     ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-        web::debug_items_name_last("New token");
-        if (flow_button("Resume") || entered) {
-            c.token_error = checks.resume_with_token(tab, c.token);
-            if (c.token_error.empty()) std::fill(std::begin(c.token), std::end(c.token), '\0');
-        }
-        if (!c.token_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.token_error.c_str());
-    }
+    if (check && checks.waiting_for_token(tab))
+        new_token_prompt(c, "the check", [&](const std::string& t) { return checks.resume_with_token(tab, t); });
     if (check && check->running()) {
         const auto& job = *check->job();
         const std::string overlay =
@@ -261,6 +266,8 @@ void list_section(ShellContext& ctx) {
         "Reads the first 64 KiB of each image and video (a few more reads where a header needs them) to fill "
         "imageMetadata and videoMetadata, which strict client-only access needs.");
     const app::BucketImportJob* job = checks.import_job();
+    if (checks.import_waiting_for_token())
+        new_token_prompt(c, "the listing", [&](const std::string& t) { return checks.resume_import_with_token(t); });
     if (job && !job->finished()) {
         const std::string overlay = fmt::format("{} · {:.1f} objects/s", job->label(), job->rate());
         ImGui::ProgressBar(float(job->progress()), ImVec2(std::min(em * 24, ImGui::GetContentRegionAvail().x), 0),

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ui/cloud_window.hpp"
+#include "ui/encord_window.hpp"
 #include "ui/help.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -23,6 +24,7 @@ void draw_main_menu(ShellContext& ctx) {
         for (int i = 0; i < app::kPanelCount; ++i)
             ImGui::MenuItem(app::panel_title((app::Panel)i), nullptr, &ui.panels[i].open);
         ImGui::MenuItem("Cloud: buckets and signed URLs", nullptr, &ui.cloud.open);
+        ImGui::MenuItem("Encord: connection and schema", nullptr, &ui.encord.open);
         ImGui::Separator();
         if (ImGui::MenuItem("Reset layout")) {
             for (auto& p : ui.panels) p = PanelState{};
@@ -94,9 +96,10 @@ void draw_about(ShellContext& ctx) {
         ImGui::TextUnformatted("eic — Encord Import Console");
         ImGui::TextWrapped(
             "Design Encord's custom metadata schema and write, convert and validate import manifests "
-            "(JSON and CSV) offline, all in this page. With a service-account key (kept in this page's memory "
-            "only): sign and read GCS V4 URLs, check every object a manifest names in its bucket, and list a "
-            "bucket prefix into a manifest with its images' and videos' metadata. Planned: pushing schema, "
+            "(JSON and CSV) offline, all in this page. With a service-account key or an access token (kept in "
+            "this page's memory only): sign and read GCS V4 URLs (with IAM signBlob when there is no key), check "
+            "every object a manifest names in its bucket, list a bucket prefix into a manifest, fill images' and "
+            "videos' metadata from their headers, and diagnose a bucket's CORS. Planned: pushing schema, "
             "folders and uploads to Encord.");
         ImGui::Separator();
         ImGui::TextUnformatted("Built with Dear ImGui " IMGUI_VERSION " (MIT), nlohmann/json (MIT),");
@@ -142,6 +145,7 @@ void draw_shell(ShellContext& ctx) {
     draw_about(ctx);
     draw_help_windows(ctx.ui);
     draw_cloud_window(ctx);
+    draw_encord_window(ctx);
     draw_notices(ctx);
 }
 

@@ -133,6 +133,15 @@ struct CloudView {
     bool cors_uploads = false;
 };
 
+// The Encord window (encord_window.cpp).
+struct EncordView {
+    bool open = false;
+    int domain_choice = 0;  // 0 api.encord.com, 1 api.us.encord.com, 2 another (custom_domain)
+    char custom_domain[512] = "";
+    std::string domain_error;
+    char key_paste[8192] = "";  // a pasted key file's text; wiped once used
+};
+
 struct UiState {
     std::array<PanelState, app::kPanelCount> panels{};
     ThemePref theme = ThemePref::system;
@@ -140,6 +149,7 @@ struct UiState {
     bool about_open = false;
     HelpView help;
     CloudView cloud;
+    EncordView encord;
     LogView log_view;
     SchemaView schema_view;
     ManifestView manifest_view;

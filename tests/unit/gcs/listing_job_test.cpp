@@ -182,6 +182,59 @@ TEST_CASE("listing job: the JSON API's pages (pageToken, nextPageToken)", "[list
     CHECK(param(rig.http.sent[1].url, "pageToken") == "N1");
 }
 
+TEST_CASE("listing job: a refused token waits where it stopped; resume asks for the same page again", "[listing]") {
+    Rig rig;
+    rig.signer.api_ = gcs::ProbeApi::json;
+    rig.token_param = "pageToken";
+    rig.pages[""] = test::answer(200, {}, R"({"items": [{"name": "a.png", "size": "5"}], "nextPageToken": "N1"})");
+    rig.pages["N1"] = test::answer(401, {}, R"({"error": {"code": 401, "message": "Invalid Credentials"}})");
+    gcs::ListingJob job(rig.http, rig.signer, rig.options(""));
+    for (int i = 0; i < 200 && !job.waiting_for_token(); ++i) job.step(1 << 16), rig.now += 0.1;
+    REQUIRE(job.waiting_for_token());
+    CHECK_FALSE(job.finished());
+    CHECK_FALSE(job.error());
+    CHECK(job.token_message().find("401") != std::string::npos);
+    CHECK(job.objects().size() == 1);  // kept
+    const std::size_t sent = rig.http.sent.size();
+    for (int i = 0; i < 20; ++i) CHECK(job.step(1 << 16) == jobs::StepStatus::waiting);
+    CHECK(rig.http.sent.size() == sent);  // nothing is sent with the refused token
+
+    rig.pages["N1"] = test::answer(200, {}, R"({"items": [{"name": "b.png", "size": "6"}]})");
+    job.resume();
+    rig.run(job);
+    CHECK(job.complete());
+    CHECK(job.objects().size() == 2);
+    CHECK(param(rig.http.sent.back().url, "pageToken") == "N1");
+}
+
+TEST_CASE("listing job: a signer that needs a token waits rather than fails", "[listing]") {
+    Rig rig;
+    rig.pages[""] = test::answer(200, {}, xml_page({"p/a"}));
+    class NoToken : public StubSigner {
+    public:
+        bool refuse = true;
+        std::optional<gcs::ProbeRequest> poll(Ticket t) override {
+            auto p = StubSigner::poll(t);
+            if (p && refuse) {
+                p = gcs::ProbeRequest{};
+                p->error = "IAM Credentials refused the access token (401)";
+                p->needs_token = true;
+            }
+            return p;
+        }
+    } signer;
+    gcs::ListingJob job(rig.http, signer, rig.options());
+    for (int i = 0; i < 50; ++i) job.step(1 << 16);
+    REQUIRE(job.waiting_for_token());
+    CHECK(rig.http.sent.empty());
+    CHECK(job.token_message().find("IAM") != std::string::npos);
+    signer.refuse = false;
+    job.resume();
+    rig.run(job);
+    CHECK(job.complete());
+    CHECK(job.objects().size() == 1);
+}
+
 TEST_CASE("listing job: a 503 is retried after back-off, and the page is read once", "[listing]") {
     Rig rig;
     int sends = 0;

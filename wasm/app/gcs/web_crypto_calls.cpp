@@ -22,7 +22,7 @@ std::uint64_t web_crypto_call(CryptoOp op, const std::string& text, CryptoAnswer
     static std::uint64_t next = 1;
     const std::uint64_t id = next++;
     waiting()[id] = std::move(answer);
-    eic_js_cloud_crypto(double(id), op == CryptoOp::sha256 ? 0 : 1, text.c_str());
+    eic_js_cloud_crypto(double(id), int(op), text.c_str());
     return id;
 }
 

@@ -1,5 +1,5 @@
-// SHA-256 and RSA-SHA256 (with the Cloud window's open key) from the page's WebCrypto (web/web-crypto.js),
-// whose promises answer later: a call is sent with a callback, and the answer comes back through
+// SHA-256, RSA-SHA256 (with the Cloud window's open key) and Ed25519 (the Encord key) from the page's WebCrypto
+// (web/web-crypto.js), whose promises answer later: a call is sent with a callback, and the answer comes back through
 // eic_app_crypto_answer on a later turn of the event loop, never during the call.
 #pragma once
 
@@ -15,7 +15,9 @@ namespace eic::web {
 // hex: the lower-case hex result; error: why there is none (never quotes a key).
 using CryptoAnswer = std::function<void(const std::string& hex, const std::string& error)>;
 
-enum class CryptoOp { sha256, rsa_sha256_sign };
+// The numbers are the page's (web/encord-console.js, eicCloud.crypto): 0 SHA-256, 1 RSA-SHA256 with the
+// Cloud window's service-account key, 2 Ed25519 with the Encord window's key.
+enum class CryptoOp { sha256 = 0, rsa_sha256_sign = 1, ed25519_sign = 2 };
 
 std::uint64_t web_crypto_call(CryptoOp op, const std::string& text, CryptoAnswer answer);
 // The answer to `id` is no longer wanted.

@@ -1,0 +1,68 @@
+#include "app/encord/encord_connection.hpp"
+
+#include <algorithm>
+
+#include "app/browser_base64.hpp"
+#include "app/encord/web_request_signer.hpp"
+#include "encord/endpoint.hpp"
+#include "encord/openssh_key.hpp"
+
+extern "C" {
+void eic_js_encord_import_seed(const unsigned char* seed);
+void eic_js_encord_forget_key();
+}
+
+namespace eic::web {
+
+EncordConnection& encord_connection() {
+    static EncordConnection c;
+    return c;
+}
+
+void EncordConnection::use_key_text(std::string& text) {
+    encord::OpenSshKeyRead read = encord::read_openssh_private_key(
+        text, [](std::string_view t) { return browser_base64().base64_decode(t); });
+    std::fill(text.begin(), text.end(), '\0');
+    forget_key();
+    if (!read.key) {
+        key_state_ = KeyState::refused;
+        key_error_ = read.diagnostics.empty() ? "This is not an Encord key file." : read.diagnostics.front().message;
+        return;
+    }
+    keyid_ = read.key->keyid;
+    comment_ = read.key->comment;
+    key_state_ = KeyState::importing;
+    // The page copies the 32 bytes during the call; the key (and its seed) is wiped when `read` goes.
+    eic_js_encord_import_seed(read.key->seed.data());
+}
+
+void EncordConnection::key_imported(bool ok, const std::string& error) {
+    if (key_state_ != KeyState::importing) return;
+    key_state_ = ok ? KeyState::ready : KeyState::refused;
+    key_error_ = ok ? "" : error;
+    if (!ok) keyid_.clear();
+}
+
+void EncordConnection::forget_key() {
+    if (key_state_ != KeyState::none) eic_js_encord_forget_key();
+    key_state_ = KeyState::none;
+    keyid_.clear();
+    comment_.clear();
+    key_error_.clear();
+    signer_.reset();
+}
+
+std::string EncordConnection::set_domain(const std::string& text) {
+    const encord::DomainRead d = encord::read_domain(text);
+    if (!d.ok()) return d.error;
+    domain_ = d.domain;
+    return "";
+}
+
+std::shared_ptr<encord::RequestSigner> EncordConnection::signer() {
+    if (key_state_ != KeyState::ready) return nullptr;
+    if (!signer_) signer_ = std::make_shared<WebRequestSigner>(keyid_);
+    return signer_;
+}
+
+}  // namespace eic::web

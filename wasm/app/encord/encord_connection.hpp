@@ -1,0 +1,46 @@
+// The page's connection to Encord: the domain (api.encord.com, api.us.encord.com or a private one) and the
+// user's Ed25519 key. The key file's text is read by core (encord/openssh_key.hpp: clear refusals for a
+// wrong type, a password, a corrupt file); its seed goes at once to the page's WebCrypto as a
+// non-extractable CryptoKey (web/web-crypto.js) and is wiped from wasm memory. Nothing of the key is
+// stored, logged or put in the state; the page keeps it in memory until it is closed or the key forgotten.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "encord/request_signer.hpp"
+
+namespace eic::web {
+
+class EncordConnection {
+public:
+    enum class KeyState { none, importing, ready, refused };
+
+    // The text of an OpenSSH private key file (opened or pasted). `text` is wiped after reading.
+    void use_key_text(std::string& text);
+    // The page's answer to the seed import.
+    void key_imported(bool ok, const std::string& error);
+    void forget_key();
+    KeyState key_state() const { return key_state_; }
+    const std::string& keyid() const { return keyid_; }      // lower-case hex of the public key
+    const std::string& comment() const { return comment_; }  // the key file's comment
+    const std::string& key_error() const { return key_error_; }
+
+    // "https://api.encord.com", "https://api.us.encord.com" or a private deployment's; returns why a text is
+    // refused (encord/endpoint.hpp's read_domain) and keeps the last good one.
+    std::string set_domain(const std::string& text);
+    const std::string& domain() const { return domain_; }
+
+    // The signer for requests from now on; nullptr until a key is ready.
+    std::shared_ptr<encord::RequestSigner> signer();
+
+private:
+    KeyState key_state_ = KeyState::none;
+    std::string keyid_, comment_, key_error_;
+    std::string domain_ = "https://api.encord.com";
+    std::shared_ptr<encord::RequestSigner> signer_;
+};
+
+EncordConnection& encord_connection();
+
+}  // namespace eic::web
