@@ -38,8 +38,7 @@ void domain_section(EncordView& e) {
     const std::string text = e.domain_choice == 0   ? encord::kDefaultDomain
                              : e.domain_choice == 1 ? encord::kUsDomain
                                                     : std::string(e.custom_domain);
-    if (before != e.domain_choice || text != conn.domain())
-        e.domain_error = text.empty() ? "" : conn.set_domain(text);
+    if (before != e.domain_choice || text != conn.domain()) e.domain_error = text.empty() ? "" : conn.set_domain(text);
     if (!e.domain_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", e.domain_error.c_str());
 }
 
@@ -69,8 +68,7 @@ void key_section(EncordView& e) {
     ImGui::PopTextWrapPos();
     if (ImGui::Button("Open key file…")) eic_js_encord_open_key();
     ImGui::InputTextMultiline("##Paste key", e.key_paste, sizeof e.key_paste,
-                              ImVec2(-FLT_MIN, ImGui::GetFontSize() * 3),
-                              ImGuiInputTextFlags_Password);
+                              ImVec2(-FLT_MIN, ImGui::GetFontSize() * 3), ImGuiInputTextFlags_Password);
     web::debug_items_name_last("Paste key");
     explain("Or paste the key file's text here (-----BEGIN OPENSSH PRIVATE KEY----- …).");
     ImGui::BeginDisabled(e.key_paste[0] == 0);

@@ -20,8 +20,8 @@ EncordConnection& encord_connection() {
 }
 
 void EncordConnection::use_key_text(std::string& text) {
-    encord::OpenSshKeyRead read = encord::read_openssh_private_key(
-        text, [](std::string_view t) { return browser_base64().base64_decode(t); });
+    encord::OpenSshKeyRead read =
+        encord::read_openssh_private_key(text, [](std::string_view t) { return browser_base64().base64_decode(t); });
     std::fill(text.begin(), text.end(), '\0');
     forget_key();
     if (!read.key) {
