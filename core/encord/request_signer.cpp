@@ -20,8 +20,8 @@ std::optional<SignedHeaders> ImmediateRequestSigner::poll(Ticket ticket) {
 
 SignedHeaders KeyRequestSigner::make(const RequestToSign& request) {
     SignedHeaders out;
-    const SignedRequest s =
-        sign_request(crypto_, key_, request.method, request.request_target, request.body, created_for(request.now_posix));
+    const SignedRequest s = sign_request(crypto_, key_, request.method, request.request_target, request.body,
+                                         created_for(request.now_posix));
     if (!s.headers) {
         out.error = s.diagnostics.empty() ? "The request could not be signed." : s.diagnostics.front().message;
         return out;

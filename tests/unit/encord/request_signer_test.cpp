@@ -9,8 +9,7 @@
 
 using namespace eic;
 
-TEST_CASE("Encord request signers: a key signs with created 30 s back; a token is a bearer header",
-          "[encord-sign]") {
+TEST_CASE("Encord request signers: a key signs with created 30 s back; a token is a bearer header", "[encord-sign]") {
     const crypto::Crypto& crypto = test::platform_crypto();
     const auto read = test::read_test_key("ed25519");
     REQUIRE(read.key);
