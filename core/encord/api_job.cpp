@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "encord/api_codes.hpp"
+
 namespace eic::encord {
 
 std::string ApiJobFailure::message() const {
@@ -15,7 +17,8 @@ ApiJob::ApiJob(const ApiContext& context, std::string title) : context_(context)
 void ApiJob::begin(BuiltRequest request) {
     if (!request.ok()) {
         ApiError e;
-        e.kind = ApiErrorKind::invalid_arguments;
+        e.kind = ApiErrorKind::invalid_arguments;  // refused before it was sent, as Encord would refuse it
+        e.code = api_code::invalid_arguments;
         e.message = request.error;
         return fail({e, std::nullopt});
     }
