@@ -4,6 +4,7 @@
 
 #include "diag/codes.hpp"
 #include "encord/api_codes.hpp"
+#include "encord/signing_codes.hpp"
 #include "net/retry.hpp"
 
 namespace eic::encord {
@@ -139,6 +140,14 @@ ApiError unknown_outcome(const net::HttpResponse& r, const std::string& what) {
                 ", so it is not known whether Encord acted on it; eic does not send it again, since a second one "
                 "would act twice. Look in Encord before trying again. Why there was no answer: " +
                 e.message;
+    return e;
+}
+
+ApiError signing_failed(const std::string& why) {
+    ApiError e;
+    e.kind = ApiErrorKind::signing;
+    e.code = signing_code::failed;
+    e.message = "The request was not sent: it could not be signed. " + why;
     return e;
 }
 

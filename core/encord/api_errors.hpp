@@ -43,6 +43,7 @@ enum class ApiErrorKind {
     timeout,             // status 0: no answer in time
     cancelled,           // status 0: aborted by eic (the user cancelled)
     unknown_outcome,     // a request that may have been acted on got no answer and is not sent again
+    signing,             // the request could not be signed (no key, no token), so it was never sent
 };
 
 struct ApiError {
@@ -64,6 +65,10 @@ std::optional<ApiError> api_error(const net::HttpResponse& response);
 // For a request that must not be sent again (folder create, upload-job start) and got no answer that
 // says what happened (encord/retry_policy.hpp decides when): Encord may or may not have acted on it.
 ApiError unknown_outcome(const net::HttpResponse& response, const std::string& what);
+
+// For a request that was never sent because its signer refused (encord/request_signer.hpp): `why` is the
+// signer's error, which never quotes a key or a token. Code encord.sign.failed (encord/signing_codes.hpp).
+ApiError signing_failed(const std::string& why);
 
 // The error as a finding: its code, the registered severity, full_message().
 Diagnostic to_diagnostic(const ApiError& error);
