@@ -7,23 +7,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, clickItem, waitState } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
-import { DEMO_KEY_PATH } from '../fakes/encord-standin/index.mjs';
+import { DEMO_KEY_PATH, startEncordStandin, demoOptions } from '../fakes/encord-standin/index.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const keyText = fs.readFileSync(DEMO_KEY_PATH, 'utf8');
 // Encord's keyid: the hex of the raw 32-byte public key, the end of the public key line's blob.
 const pubBlob = Buffer.from(fs.readFileSync(`${DEMO_KEY_PATH}.pub`, 'utf8').split(' ')[1], 'base64');
 const keyid = pubBlob.subarray(pubBlob.length - 32).toString('hex');
-const s = { server: null, browser: null };
+const liveSchema = { 'team.fps': { ty: 'variant', hint: 'number' }, species: { ty: 'enum', values: ['cat', 'dog'] } };
+const s = { server: null, browser: null, encord: null, stranger: null };
 
 before(async () => {
   fs.mkdirSync(artifacts, { recursive: true });
-  s.server = await startServer();
+  s.encord = await startEncordStandin({ ...demoOptions(), schema: liveSchema });
+  // An organisation that knows another key only: the demo key's signature is refused.
+  const other = fs.readFileSync(path.join(root, 'tests', 'data', 'encord-keys', 'ed25519-second.pub'), 'utf8').trim();
+  s.stranger = await startEncordStandin({ ...demoOptions(), publicKeys: [other] });
+  s.server = await startServer({ extraArgs: ['--connect', s.encord.origin, '--connect', s.stranger.origin] });
   s.browser = await launch();
 });
 after(async () => {
   await s.browser?.close();
   s.server?.stop();
+  await s.encord?.close();
+  await s.stranger?.close();
 });
 
 async function openEncord(page) {
@@ -72,5 +79,51 @@ test('a pasted RSA key is refused with the SDK\'s reason; the domain choice is c
   await page.keyboard.type('http://encord.example.com');
   st = await waitState(page, (x) => x.encord.domainError !== '');
   assert.equal(st.encord.domain, 'https://api.us.encord.com', 'a refused address does not replace the domain');
+  await context.close();
+});
+
+// Opens the demo key and points the window at `origin` (the "another" domain), as a person would.
+async function connect(page, origin) {
+  await openEncord(page);
+  await clickItem(page, 'Domain', { window: 'Encord' });
+  await clickItem(page, 'another (private deployment)');
+  await clickItem(page, 'Address', { window: 'Encord' });
+  await page.keyboard.type(origin);
+  await waitState(page, (x) => x.encord.domain === origin);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Encord' })]);
+  await chooser.setFiles({ name: 'eic-demo-ed25519.txt', mimeType: 'text/plain', buffer: Buffer.from(keyText) });
+  await waitState(page, (x) => x.encord.keyState === 'ready', 10000);
+}
+
+async function fetchSchema(page) {
+  const before = (await waitState(page, () => true)).encord.schema?.fetches ?? 0;
+  await clickItem(page, 'Fetch the live schema', { window: 'Encord' });
+  return (await waitState(page, (x) => x.encord.schema?.fetches === before + 1 && !x.encord.schema.running, 20000)).encord.schema;
+}
+
+test('the live schema is fetched with requests the page signs, and compared with the draft', async () => {
+  s.encord.reset();
+  const { context, page, errors } = await openApp(s.browser, s.server.url);
+  await connect(page, s.encord.origin);
+  const schema = await fetchSchema(page);
+  assert.equal(schema.error, '');
+  assert.equal(schema.ok, true);
+  assert.equal(schema.keys, 2);
+  // The stand-in verified the Ed25519 signature (Content-Digest, created window, keyid) before answering.
+  const got = s.encord.stats.get({ method: 'GET', route: 'organisation/client-metadata-schema-v2' });
+  assert.deepEqual(got, { requests: 1, answers: { 200: 1 } });
+  await clickItem(page, 'Compare with the draft', { window: 'Encord' });
+  await waitState(page, (x) => x.schema.comparing);
+  await page.screenshot({ path: path.join(artifacts, 'encord-schema.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an organisation that does not know the key refuses it, and the window says so', async () => {
+  const { context, page } = await openApp(s.browser, s.server.url);
+  await connect(page, s.stranger.origin);
+  const schema = await fetchSchema(page);
+  assert.equal(schema.ok, false);
+  assert.match(schema.error, /^Encord refused the request \(HTTP 401, AuthenticationError\): Unknown key/);
   await context.close();
 });

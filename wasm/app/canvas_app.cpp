@@ -218,6 +218,19 @@ nlohmann::json CanvasApp::check_state() const {
             {"objects", objects}};
 }
 
+namespace {
+// The last fetch of the live schema: {fetches, running, ok, keys, error}.
+nlohmann::json schema_fetch_state(const EncordConnection& c) {
+    const encord::FetchSchemaJob* job = c.schema_job();
+    if (!job) return nullptr;
+    return {{"fetches", c.schema_fetches()},
+            {"running", !job->finished()},
+            {"ok", job->ok()},
+            {"keys", job->ok() && job->schema() ? job->schema()->size() : 0},
+            {"error", job->failure() ? failure_text(*job->failure()) : ""}};
+}
+}  // namespace
+
 // The Encord window's connection, for tests: never the key, only its public id.
 nlohmann::json CanvasApp::encord_state() const {
     const EncordConnection& c = encord_connection();
@@ -228,7 +241,8 @@ nlohmann::json CanvasApp::encord_state() const {
             {"keyState", states[int(c.key_state())]},
             {"keyid", c.keyid()},
             {"keyComment", c.comment()},
-            {"keyError", c.key_error()}};
+            {"keyError", c.key_error()},
+            {"schema", schema_fetch_state(c)}};
 }
 
 // The media fill of the tab in front, for tests.

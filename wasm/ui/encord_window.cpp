@@ -11,6 +11,7 @@
 
 #include "app/encord/encord_connection.hpp"
 #include "encord/endpoint.hpp"
+#include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
 extern "C" void eic_js_encord_open_key();
@@ -80,6 +81,35 @@ void key_section(EncordView& e) {
     ImGui::EndDisabled();
 }
 
+// The schema that is live in Encord, fetched with the key and compared with the Schema panel's draft
+// (the comparison the Schema panel shows for a file: three-way when the draft has a base).
+void schema_section(ShellContext& ctx) {
+    web::EncordConnection& conn = web::encord_connection();
+    const std::string why = conn.cannot_fetch_schema();
+    ImGui::BeginDisabled(!why.empty());
+    if (ImGui::Button("Fetch the live schema")) conn.fetch_schema(ctx.workspace);
+    ImGui::EndDisabled();
+    explain("GET organisation/client-metadata-schema-v2, signed with your key as Encord's SDK signs it.");
+    if (!why.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", why.c_str());
+    }
+    const encord::FetchSchemaJob* job = conn.schema_job();
+    if (!job || !job->finished()) return;
+    ImGui::PushTextWrapPos(0);
+    if (!job->ok()) {
+        ImGui::TextColored(severity_colour(Severity::error), "%s",
+                           job->failure() ? web::failure_text(*job->failure()).c_str() : "The schema was not fetched.");
+    } else {
+        const auto& schema = *job->schema();
+        ImGui::Text("The live schema of %s has %zu keys.", conn.domain().c_str(), schema.size());
+        if (ImGui::Button("Compare with the draft"))
+            compare_schema_text(ctx, "live schema (" + conn.domain() + ")", schema.dump());
+        explain("Opens the comparison in the Schema panel: your draft against what is live in Encord.");
+    }
+    ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 void draw_encord_window(ShellContext& ctx) {
@@ -92,6 +122,8 @@ void draw_encord_window(ShellContext& ctx) {
         domain_section(e);
         ImGui::Separator();
         key_section(e);
+        ImGui::Separator();
+        schema_section(ctx);
     }
     ImGui::End();
 }

@@ -1,9 +1,12 @@
 #include "app/encord/encord_connection.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "app/browser_base64.hpp"
+#include "app/bucket_check.hpp"
 #include "app/encord/web_request_signer.hpp"
+#include "app/net/transport.hpp"
 #include "encord/endpoint.hpp"
 #include "encord/openssh_key.hpp"
 
@@ -63,6 +66,38 @@ std::shared_ptr<encord::RequestSigner> EncordConnection::signer() {
     if (key_state_ != KeyState::ready) return nullptr;
     if (!signer_) signer_ = std::make_shared<WebRequestSigner>(keyid_);
     return signer_;
+}
+
+std::string failure_text(const encord::ApiJobFailure& failure) {
+    if (failure.api && failure.api->status != 0)
+        return "Encord refused the request (HTTP " + std::to_string(failure.api->status) + ", " +
+               failure.api->sdk_class + "): " + failure.message();
+    return failure.message();
+}
+
+std::string EncordConnection::cannot_fetch_schema() const {
+    if (key_state_ != KeyState::ready) return "Open your Encord key first.";
+    if (schema_ && !schema_->finished()) return "The schema is being fetched.";
+    return "";
+}
+
+bool EncordConnection::fetch_schema(app::ManifestWorkspace& ws) {
+    if (!cannot_fetch_schema().empty()) return false;
+    schema_signer_ = signer();
+    encord::ApiContext context;
+    context.client = &session_transport();
+    context.signer = schema_signer_.get();
+    context.domain = domain_;
+    context.steady = [] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    };
+    context.wall = [] {
+        return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    };
+    schema_ = std::make_shared<encord::FetchSchemaJob>(context);
+    ws.run_job(std::make_unique<app::SharedJob>(schema_));
+    ++schema_fetches_;
+    return true;
 }
 
 }  // namespace eic::web

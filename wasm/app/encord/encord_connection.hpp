@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include "app/manifest_workspace.hpp"
+#include "encord/api_job.hpp"
 #include "encord/request_signer.hpp"
 
 namespace eic::web {
@@ -34,13 +36,26 @@ public:
     // The signer for requests from now on; nullptr until a key is ready.
     std::shared_ptr<encord::RequestSigner> signer();
 
+    // ---- the live schema (GET organisation/client-metadata-schema-v2), as a job on the workspace's runner
+    std::string cannot_fetch_schema() const;
+    bool fetch_schema(app::ManifestWorkspace& ws);
+    const encord::FetchSchemaJob* schema_job() const { return schema_.get(); }
+    int schema_fetches() const { return schema_fetches_; }
+
 private:
     KeyState key_state_ = KeyState::none;
     std::string keyid_, comment_, key_error_;
     std::string domain_ = "https://api.encord.com";
     std::shared_ptr<encord::RequestSigner> signer_;
+    std::shared_ptr<encord::RequestSigner> schema_signer_;  // the job's, kept while it may run
+    std::shared_ptr<encord::FetchSchemaJob> schema_;
+    int schema_fetches_ = 0;
 };
 
 EncordConnection& encord_connection();
+
+// A failed call in words, with the HTTP status and the SDK's error class when Encord answered:
+// "Encord refused the request (HTTP 401, AuthenticationError): ...".
+std::string failure_text(const encord::ApiJobFailure& failure);
 
 }  // namespace eic::web
