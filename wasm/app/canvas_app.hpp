@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/clocks.hpp"
 #include "app/frame_changes.hpp"
 #include "app/log.hpp"
 #include "app/manifest_document.hpp"
@@ -82,8 +83,7 @@ private:
     app::Log log_;
     app::SchemaDocument schema_;
     // The manifests open in the editor; the job runner's clock is steady (budgets are durations).
-    app::ManifestWorkspace workspace_{
-        [] { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }};
+    app::ManifestWorkspace workspace_{steady_seconds};
     ui::ManifestTabs manifests_;  // what the panel's views remember of each tab
     ui::UiState ui_;
 };

@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <cmath>
 
+#include "app/clocks.hpp"
 #include "app/counted.hpp"
 #include "app/gcs/web_iam_signer.hpp"
 #include "app/gcs/webcrypto_probe_signer.hpp"
@@ -17,12 +17,8 @@ extern "C" void eic_js_page_origin(char* out, int cap);
 namespace eic::web {
 
 namespace {
-double wall_clock() {
-    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-double steady_clock() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+constexpr auto wall_clock = wall_seconds;
+constexpr auto steady_clock = steady_seconds;
 }  // namespace
 
 CloudChecks& cloud_checks() {

@@ -1,10 +1,10 @@
 #include "app/encord/encord_connection.hpp"
 
 #include <algorithm>
-#include <chrono>
 
 #include "app/browser_base64.hpp"
 #include "app/bucket_check.hpp"
+#include "app/clocks.hpp"
 #include "app/encord/web_request_signer.hpp"
 #include "app/net/transport.hpp"
 #include "encord/endpoint.hpp"
@@ -88,12 +88,8 @@ bool EncordConnection::fetch_schema(app::ManifestWorkspace& ws) {
     context.client = &session_transport();
     context.signer = schema_signer_.get();
     context.domain = domain_;
-    context.steady = [] {
-        return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-    };
-    context.wall = [] {
-        return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-    };
+    context.steady = steady_seconds;
+    context.wall = wall_seconds;
     schema_ = std::make_shared<encord::FetchSchemaJob>(context);
     ws.run_job(std::make_unique<app::SharedJob>(schema_));
     ++schema_fetches_;
