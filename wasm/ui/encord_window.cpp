@@ -1,6 +1,7 @@
 // The Encord window: where the API is (Encord's EU or US host, or a private deployment) and the key requests
 // are signed with. The key file's text is read by core and its seed handed to the page's WebCrypto at once
-// (app/encord/encord_connection.hpp); the window shows the key's id and comment, never the key.
+// (app/encord/encord_connection.hpp); the window shows the key's id and comment, never the key. Below them,
+// a tab for each part of Encord (encord_tabs.hpp).
 #include "ui/encord_window.hpp"
 
 #include <imgui.h>
@@ -11,6 +12,7 @@
 
 #include "app/encord/encord_connection.hpp"
 #include "encord/endpoint.hpp"
+#include "ui/encord_tabs.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -81,49 +83,26 @@ void key_section(EncordView& e) {
     ImGui::EndDisabled();
 }
 
-// The schema that is live in Encord, fetched with the key and compared with the Schema panel's draft
-// (the comparison the Schema panel shows for a file: three-way when the draft has a base).
-void schema_section(ShellContext& ctx) {
-    web::EncordConnection& conn = web::encord_connection();
-    const std::string why = conn.cannot_fetch_schema();
-    ImGui::BeginDisabled(!why.empty());
-    if (ImGui::Button("Fetch the live schema")) conn.fetch_schema(ctx.workspace);
-    ImGui::EndDisabled();
-    explain("GET organisation/client-metadata-schema-v2, signed with your key as Encord's SDK signs it.");
-    if (!why.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", why.c_str());
-    }
-    const encord::FetchSchemaJob* job = conn.schema_job();
-    if (!job || !job->finished()) return;
-    ImGui::PushTextWrapPos(0);
-    if (!job->ok()) {
-        ImGui::TextColored(severity_colour(Severity::error), "%s",
-                           job->failure() ? web::failure_text(*job->failure()).c_str() : "The schema was not fetched.");
-    } else {
-        const auto& schema = *job->schema();
-        ImGui::Text("The live schema of %s has %zu keys.", conn.domain().c_str(), schema.size());
-        if (ImGui::Button("Compare with the draft"))
-            compare_schema_text(ctx, "live schema (" + conn.domain() + ")", schema.dump());
-        explain("Opens the comparison in the Schema panel: your draft against what is live in Encord.");
-    }
-    ImGui::PopTextWrapPos();
-}
-
 }  // namespace
 
 void draw_encord_window(ShellContext& ctx) {
     EncordView& e = ctx.ui.encord;
     if (!e.open) return;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 42, em * 30), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(em * 44, em * 36), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::Begin("Encord###encord", &e.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         domain_section(e);
         ImGui::Separator();
         key_section(e);
-        ImGui::Separator();
-        schema_section(ctx);
+        // One part of Encord at a time, so each has the window's height (encord_tabs.hpp).
+        if (ImGui::BeginTabBar("encord-tabs")) {
+            if (ImGui::BeginTabItem("Schema")) {
+                draw_encord_schema_tab(ctx);
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
     }
     ImGui::End();
 }

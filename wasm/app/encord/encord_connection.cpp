@@ -81,16 +81,24 @@ std::string EncordConnection::cannot_fetch_schema() const {
     return "";
 }
 
+std::optional<EncordConnection::Calls> EncordConnection::calls() {
+    Calls out;
+    out.signer = signer();
+    if (!out.signer) return std::nullopt;
+    out.context.client = &session_transport();
+    out.context.signer = out.signer.get();
+    out.context.domain = domain_;
+    out.context.steady = steady_seconds;
+    out.context.wall = wall_seconds;
+    return out;
+}
+
 bool EncordConnection::fetch_schema(app::ManifestWorkspace& ws) {
     if (!cannot_fetch_schema().empty()) return false;
-    schema_signer_ = signer();
-    encord::ApiContext context;
-    context.client = &session_transport();
-    context.signer = schema_signer_.get();
-    context.domain = domain_;
-    context.steady = steady_seconds;
-    context.wall = wall_seconds;
-    schema_ = std::make_shared<encord::FetchSchemaJob>(context);
+    std::optional<Calls> c = calls();
+    if (!c) return false;
+    schema_signer_ = c->signer;
+    schema_ = std::make_shared<encord::FetchSchemaJob>(c->context);
     ws.run_job(std::make_unique<app::SharedJob>(schema_));
     ++schema_fetches_;
     return true;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/manifest_workspace.hpp"
@@ -36,6 +37,23 @@ public:
     // The signer for requests from now on; nullptr until a key is ready.
     std::shared_ptr<encord::RequestSigner> signer();
 
+    // What a job needs to call Encord: the domain, the transport Encord is reached through, the clocks and
+    // the signer. The job's owner keeps `signer` while the job may run (the context holds a raw pointer;
+    // forgetting the key drops only the connection's own reference). No signer: the key is not ready.
+    struct Calls {
+        encord::ApiContext context;
+        std::shared_ptr<encord::RequestSigner> signer;
+    };
+    std::optional<Calls> calls();
+
+    // The folder and integration uploads go to (chosen in the Folders tab, read by the Upload tab).
+    struct Destination {
+        std::string folder_uuid, folder_name;
+        std::string integration_uuid, integration_title;
+    };
+    Destination& destination() { return destination_; }
+    const Destination& destination() const { return destination_; }
+
     // ---- the live schema (GET organisation/client-metadata-schema-v2), as a job on the workspace's runner
     std::string cannot_fetch_schema() const;
     bool fetch_schema(app::ManifestWorkspace& ws);
@@ -48,6 +66,7 @@ private:
     std::string domain_ = "https://api.encord.com";
     std::shared_ptr<encord::RequestSigner> signer_;
     std::shared_ptr<encord::RequestSigner> schema_signer_;  // the job's, kept while it may run
+    Destination destination_;
     std::shared_ptr<encord::FetchSchemaJob> schema_;
     int schema_fetches_ = 0;
 };
