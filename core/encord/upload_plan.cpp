@@ -23,6 +23,19 @@ ItemSize item_size(const manifest::Item& item, const ObjectSizes& sizes) {
     return s;
 }
 
+UploadBatch make_batch(const manifest::Manifest& m, std::vector<manifest::ItemRef> refs, std::size_t k, std::size_t n,
+                       const UploadPlanOptions& options) {
+    UploadBatch b;
+    b.file_name = manifest::part_name(options.file_name, k + 1, n, manifest::Format::json);
+    b.units = std::move(refs);
+    manifest::Manifest part = manifest::manifest_part(m, b.units);
+    if (options.skip_duplicate_urls) part.skip_duplicate_urls = true;
+    b.skip_duplicate_urls = part.skip_duplicate_urls;
+    b.urls = part.url_count();
+    b.spec = manifest::write_json(part, options.json);
+    return b;
+}
+
 }  // namespace
 
 UploadPlan plan_upload(const manifest::Manifest& m, const ObjectSizes& sizes, const UploadPlanOptions& options) {
@@ -37,14 +50,7 @@ UploadPlan plan_upload(const manifest::Manifest& m, const ObjectSizes& sizes, co
     const auto refs = manifest::split_items(m, profile, manifest::Format::json, options.json, plan.diagnostics,
                                             [&](const manifest::Item& item) { return item_size(item, sizes).known; });
     for (std::size_t k = 0; k < refs.size(); ++k) {
-        UploadBatch b;
-        b.file_name = manifest::part_name(options.file_name, k + 1, refs.size(), manifest::Format::json);
-        b.units = refs[k];
-        manifest::Manifest part = manifest::manifest_part(m, refs[k]);
-        if (options.skip_duplicate_urls) part.skip_duplicate_urls = true;
-        b.skip_duplicate_urls = part.skip_duplicate_urls;
-        b.urls = part.url_count();
-        b.spec = manifest::write_json(part, options.json);
+        UploadBatch b = make_batch(m, refs[k], k, refs.size(), options);
         for (const auto& r : refs[k]) {
             const ItemSize s = item_size(m[r.collection][r.index], sizes);
             b.media_bytes += s.known;
@@ -62,6 +68,15 @@ UploadPlan plan_upload(const manifest::Manifest& m, const ObjectSizes& sizes, co
                 "hold more than " +
                 std::to_string(plan.max_media_bytes / 1'000'000) + " MB of media."));
     return plan;
+}
+
+std::vector<UploadBatch> rebuild_batches(const manifest::Manifest& m,
+                                         const std::vector<std::vector<manifest::ItemRef>>& units,
+                                         const UploadPlanOptions& options) {
+    std::vector<UploadBatch> out;
+    out.reserve(units.size());
+    for (std::size_t k = 0; k < units.size(); ++k) out.push_back(make_batch(m, units[k], k, units.size(), options));
+    return out;
 }
 
 }  // namespace eic::encord

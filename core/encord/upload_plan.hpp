@@ -63,4 +63,10 @@ struct UploadPlan {
 
 UploadPlan plan_upload(const manifest::Manifest& manifest, const ObjectSizes& sizes, const UploadPlanOptions& options);
 
+// The batches of a plan made earlier, from the items each carried (a saved plan, after a reload): the same
+// file names and JSON as plan_upload wrote for them. Sizes are not known again: media_bytes stay 0.
+std::vector<UploadBatch> rebuild_batches(const manifest::Manifest& manifest,
+                                         const std::vector<std::vector<manifest::ItemRef>>& units,
+                                         const UploadPlanOptions& options);
+
 }  // namespace eic::encord

@@ -48,6 +48,8 @@ UploadRun::UploadRun(const ApiContext& context, UploadLedger saved, std::vector<
     }
     for (std::size_t i = 0; i < ledger_.entries.size(); ++i) {
         LedgerEntry& e = ledger_.entries[i];
+        if (e.state == BatchState::final && e.counts && e.counts->error > 0 && options_.manifest && !e.job_uuid.empty())
+            slots_[i].reread = true;
         if (e.state == BatchState::starting) {
             // Saved while its start POST was out: whether Encord made the job is not known.
             e.state = BatchState::unknown_outcome;
@@ -103,6 +105,7 @@ bool UploadRun::advance_start() {
         LedgerEntry& e = ledger_.entries[i];
         if (e.state == BatchState::starting) {
             if (slots_[i].call) return false;  // one start at a time
+            if (options_.ledger_saved && !options_.ledger_saved(starting_revision_)) return false;
             // Written `starting` (and saved) on the previous step: now the POST goes out.
             UploadJobStart start{ledger_.folder_uuid, batches_[i].spec, ledger_.integration_uuid, ledger_.ignore_errors,
                                  batches_[i].file_name};
@@ -123,6 +126,7 @@ bool UploadRun::advance_start() {
         if (e.state == BatchState::planned) {
             e.state = BatchState::starting;
             touch();
+            starting_revision_ = revision_;
             return true;
         }
     }
@@ -169,7 +173,8 @@ bool UploadRun::advance_polls() {
     for (std::size_t i = 0; i < slots_.size() && in_flight < options_.max_polls_in_flight; ++i) {
         Slot& s = slots_[i];
         const LedgerEntry& e = ledger_.entries[i];
-        if (e.state != BatchState::started || s.call || !reports_[i].followed || now < s.next_poll_at) continue;
+        const bool wanted = e.state == BatchState::started || (e.state == BatchState::final && s.reread);
+        if (!wanted || s.call || !reports_[i].followed || now < s.next_poll_at) continue;
         if (cancelling_ && !reports_[i].cancel_requested) continue;  // its cancel goes first
         BuiltRequest built = upload_job_poll(ledger_.folder_uuid, e.job_uuid, options_.poll_timeout_s);
         if (!built.ok()) {
@@ -210,6 +215,7 @@ void UploadRun::on_poll(std::size_t i, const ApiCall& call) {
         return poll_failed(i, "Encord's answer about the job could not be read: " + parsed.error.message +
                                   (parsed.error.pointer.empty() ? "" : " (at " + parsed.error.pointer + ")"));
     slots_[i].poll_failures = 0;
+    slots_[i].reread = false;
     ++r.polls;
     UploadJobState& state = *parsed.value;
     LedgerEntry& e = ledger_.entries[i];
@@ -271,9 +277,10 @@ bool UploadRun::settled(std::size_t i) const {
             return halted_ || cancelling_;
         case BatchState::started:
             return !reports_[i].followed;
+        case BatchState::final:
+            return !slots_[i].reread || !reports_[i].followed;
         case BatchState::unknown_outcome:
         case BatchState::rejected:
-        case BatchState::final:
             return true;
     }
     return true;

@@ -6,7 +6,8 @@
 //   time. A start is never sent again (allow_retries=False in the SDK's StorageFolder._add_data_to_folder_start).
 //   Its ledger entry (encord/upload_ledger.hpp) is written `starting`, and the ledger handed to
 //   options.on_ledger, before the POST goes out; the POST is sent on the next step, so a page that saves
-//   the ledger on revision() changes has had the chance too.
+//   the ledger on revision() changes has had the chance too, and with options.ledger_saved not before the
+//   page's storage confirmed the save.
 // - A start without an answer is an unknown outcome: Encord may have made the job. It is not sent again;
 //   the batch is listed as needing a re-run, and no later batch is started (the user looks in Encord
 //   first). A start Encord refused (an error status) made no job: `rejected`, also listed for a re-run, and
@@ -27,6 +28,8 @@
 // - Resume: constructed from a saved ledger, started jobs that are not final are followed again,
 //   `starting` entries become unknown outcomes (never sent again), planned ones are started as usual
 //   (a reload is no sign of trouble with the network or the request, so it does not stop the rest).
+//   Final jobs that reported unit errors are polled once more (a GET), since the ledger keeps counts, not
+//   the errors, and the failed units are to be listed and sent again after a reload too.
 #pragma once
 
 #include <cstddef>
@@ -66,6 +69,10 @@ struct UploadRunOptions {
     // Called with the ledger after every change, before anything is sent that the change announces (a
     // page that can save synchronously saves here).
     std::function<void(const UploadLedger&)> on_ledger;
+    // When set, a start POST goes out only once this says the ledger of that revision (or a later one) is
+    // saved: a page whose storage answers asynchronously (IndexedDB) holds the POST until the entry
+    // announcing it is on disk, so a tab closed at any moment leaves a ledger that knows of the job.
+    std::function<bool(std::uint64_t revision)> ledger_saved;
 };
 
 // What the run knows of one batch beyond its ledger entry.
@@ -119,6 +126,7 @@ private:
         double next_poll_at = 0;
         int poll_failures = 0;
         bool cancel_sent = false;
+        bool reread = false;  // a final job polled once more after a resume, for its unit errors
     };
 
     void init_reports();
@@ -142,6 +150,7 @@ private:
     std::vector<BatchReport> reports_;
     std::vector<Slot> slots_;
     std::uint64_t revision_ = 0;
+    std::uint64_t starting_revision_ = 0;  // the ledger revision that announced the start to send
     std::string error_;
     bool halted_ = false, cancelling_ = false, finished_ = false;
     double started_at_ = -1, ended_at_ = -1;
