@@ -8,6 +8,7 @@ import { importServiceAccount, sha256Hex, rsaSha256SignHex, importEd25519Seed, e
 import { installWorkLoop } from './work-loop.js';
 import { installCanvasInput } from './canvas-input.js';
 import { installNetBridge } from './net-bridge.js';
+import { installUploadStore } from './upload-store.js';
 
 const moduleUrl = (name) => new URL(name, import.meta.url).href;
 
@@ -338,6 +339,9 @@ async function createCanvasApp(options) {
     },
     forgetKey() { encordKey = null; },
   };
+
+  // The Encord upload's plan and ledger, in IndexedDB so a reload resumes it (upload-store.js).
+  installUploadStore(mod, { withString });
 
   let raf = 0;
   let destroyed = false;

@@ -138,7 +138,7 @@ encord::Parsed<SavedPlan> parse_saved_plan(std::string_view text) {
 
 // ---- the session ------------------------------------------------------------------------------------
 
-UploadSession::UploadSession(const ManifestDocument& doc, std::uint32_t tab, const encord::ObjectSizes& sizes,
+UploadSession::UploadSession(const ManifestDocument& doc, TabId tab, const encord::ObjectSizes& sizes,
                              const UploadChoice& choice) {
     saved_.manifest_name = json_name(doc.file_name());
     saved_.manifest_json = doc.export_json(false);
@@ -197,7 +197,7 @@ std::shared_ptr<encord::UploadRun> UploadSession::start(const encord::ApiContext
     return run_;
 }
 
-void UploadSession::trace_rows_in(std::uint32_t tab, const ManifestDocument& doc) {
+void UploadSession::trace_rows_in(TabId tab, const ManifestDocument& doc) {
     tab_ = tab;
     tab_revision_ = doc.revision();
     rows_ = doc.units().items_by_collection();
@@ -259,6 +259,30 @@ std::vector<manifest::ItemRef> failed_items(const encord::UploadRun& run) {
     return out;
 }
 }  // namespace
+
+namespace {
+std::vector<std::size_t> unsent_batches(const encord::UploadRun& run) {
+    std::vector<std::size_t> out = run.needs_rerun();
+    for (std::size_t b : run.not_started()) out.push_back(b);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+}  // namespace
+
+std::size_t UploadSession::unsent_batch_count() const { return run_ ? unsent_batches(*run_).size() : 0; }
+
+std::string UploadSession::unsent_manifest() const {
+    if (!run_) return "";
+    std::vector<manifest::ItemRef> refs;
+    for (std::size_t b : unsent_batches(*run_))
+        if (b < plan_.batches.size())
+            refs.insert(refs.end(), plan_.batches[b].units.begin(), plan_.batches[b].units.end());
+    if (refs.empty()) return "";
+    manifest::Manifest part = manifest::manifest_part(manifest_, refs);
+    part.skip_duplicate_urls = true;
+    return manifest::write_json(part, manifest::JsonWriteOptions{true});
+}
 
 std::size_t UploadSession::failed_unit_count() const { return run_ ? failed_items(*run_).size() : 0; }
 

@@ -23,6 +23,7 @@
 
 #include "app/bucket_check.hpp"
 #include "app/manifest_document.hpp"
+#include "app/manifest_workspace.hpp"
 #include "encord/api_call.hpp"
 #include "encord/upload_ledger.hpp"
 #include "encord/upload_plan.hpp"
@@ -75,8 +76,7 @@ class UploadSession {
 public:
     // Plans the upload of `doc` (cannot_upload must be empty). `tab` and the document's revision are kept
     // to trace rows.
-    UploadSession(const ManifestDocument& doc, std::uint32_t tab, const encord::ObjectSizes& sizes,
-                  const UploadChoice& choice);
+    UploadSession(const ManifestDocument& doc, TabId tab, const encord::ObjectSizes& sizes, const UploadChoice& choice);
     // A session saved before a reload. Fails (error set, no run possible) when the records disagree.
     UploadSession(SavedPlan plan, encord::UploadLedger ledger);
 
@@ -95,8 +95,14 @@ public:
     const encord::UploadLedger& ledger() const;
 
     // The tab the rows are in, and whether it still holds the manifest as sent.
-    void trace_rows_in(std::uint32_t tab, const ManifestDocument& doc);
-    std::optional<std::uint32_t> tab() const { return tab_; }
+    void trace_rows_in(TabId tab, const ManifestDocument& doc);
+    // The tab that will hold the manifest as sent, before it has read it (a resumed upload's).
+    void expect_rows_in(TabId tab) {
+        tab_ = tab;
+        rows_.clear();
+    }
+    std::optional<TabId> tab() const { return tab_; }
+    bool rows_traced() const { return !rows_.empty(); }
     // The row (unit) of an item in that tab, when the tab's document is still at the traced revision.
     std::optional<std::uint32_t> row_of(const manifest::ItemRef& item, const ManifestDocument& doc) const;
 
@@ -105,6 +111,12 @@ public:
     // when none failed.
     std::string failed_units_manifest() const;
     std::size_t failed_unit_count() const;
+    // The items of the batches the run did not get through: starts refused or with an unknown outcome, and
+    // batches never started (the run stopped, or was cancelled first), as one JSON manifest with
+    // skip_duplicate_urls set, so sending it cannot register twice what an unknown outcome did register.
+    // Empty when every batch was started.
+    std::string unsent_manifest() const;
+    std::size_t unsent_batch_count() const;
 
 private:
     void load_manifest();
@@ -114,7 +126,7 @@ private:
     manifest::Manifest manifest_;
     std::optional<encord::UploadLedger> restored_ledger_;
     std::shared_ptr<encord::UploadRun> run_;
-    std::optional<std::uint32_t> tab_;
+    std::optional<TabId> tab_;
     std::uint64_t tab_revision_ = 0;
     std::vector<std::vector<std::uint32_t>> rows_;  // [collection][index] -> unit in the traced tab
     std::string error_;

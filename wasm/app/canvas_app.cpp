@@ -14,6 +14,7 @@
 #include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
 #include "app/encord/encord_connection.hpp"
+#include "app/encord/encord_upload.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "app/net/transport.hpp"
@@ -229,6 +230,63 @@ nlohmann::json schema_fetch_state(const EncordConnection& c) {
             {"keys", job->ok() && job->schema() ? job->schema()->size() : 0},
             {"error", job->failure() ? failure_text(*job->failure()) : ""}};
 }
+// The Upload tab's upload, for tests: per job its ledger entry; the unit errors with their rows.
+nlohmann::json upload_state(const app::ManifestWorkspace& ws, const ui::EncordView& view) {
+    const web::EncordUpload& up = web::encord_upload();
+    nlohmann::json saved = nullptr;
+    if (up.saved() || !up.saved_error().empty())
+        saved = {{"present", up.has_saved()},
+                 {"error", up.saved_error()},
+                 {"manifest", up.saved() ? up.saved()->saved_plan().manifest_name : ""},
+                 {"batches", up.saved() ? up.saved()->ledger().entries.size() : 0},
+                 {"cannotResume", up.cannot_resume()}};
+    nlohmann::json out = {{"starts", up.starts()},
+                          {"message", up.message()},
+                          {"storeError", up.store_error()},
+                          {"saved", saved},
+                          {"running", up.running()},
+                          {"cannotStart", view.upload_refusal}};
+    const app::UploadSession* s = up.session();
+    if (!s || !s->run()) return out;
+    const encord::UploadRun& run = *s->run();
+    nlohmann::json jobs = nlohmann::json::array();
+    for (std::size_t i = 0; i < run.size(); ++i) {
+        const encord::LedgerEntry& e = run.ledger().entries[i];
+        nlohmann::json j = {{"file", e.file_name},
+                            {"state", encord::batch_state_name(e.state)},
+                            {"jobUuid", e.job_uuid},
+                            {"needsRerun", run.report(i).needs_rerun},
+                            {"message", e.message.empty() ? run.report(i).message : e.message}};
+        if (e.counts)
+            j["counts"] = {{"pending", e.counts->pending},
+                           {"done", e.counts->done},
+                           {"error", e.counts->error},
+                           {"cancelled", e.counts->cancelled}};
+        jobs.push_back(std::move(j));
+    }
+    const encord::UnitCounts t = run.totals();
+    const app::WorkspaceTab* tab = s->tab() ? ws.find(*s->tab()) : nullptr;
+    nlohmann::json errors = nlohmann::json::array();
+    for (const app::UnitErrorRow& r : s->unit_error_rows()) {
+        const auto row = r.item && tab ? s->row_of(*r.item, tab->doc) : std::nullopt;
+        errors.push_back({{"batch", r.batch},
+                          {"row", row ? nlohmann::json(*row + 1) : nlohmann::json(nullptr)},
+                          {"where", r.where},
+                          {"urls", r.error.object_urls},
+                          {"error", r.error.error}});
+    }
+    out["run"] = {
+        {"finished", run.finished()},
+        {"cancelling", run.cancelling()},
+        {"error", run.error()},
+        {"restored", s->restored()},
+        {"tab", s->tab() ? *s->tab() : 0},
+        {"totals", {{"pending", t.pending}, {"done", t.done}, {"error", t.error}, {"cancelled", t.cancelled}}},
+        {"jobs", std::move(jobs)},
+        {"unitErrors", std::move(errors)},
+        {"failedUnits", s->failed_unit_count()}};
+    return out;
+}
 }  // namespace
 
 // The Encord window's connection, for tests: never the key, only its public id.
@@ -242,7 +300,8 @@ nlohmann::json CanvasApp::encord_state() const {
             {"keyid", c.keyid()},
             {"keyComment", c.comment()},
             {"keyError", c.key_error()},
-            {"schema", schema_fetch_state(c)}};
+            {"schema", schema_fetch_state(c)},
+            {"upload", upload_state(workspace_, ui_.encord)}};
 }
 
 // The media fill of the tab in front, for tests.

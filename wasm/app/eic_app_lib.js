@@ -61,6 +61,9 @@ mergeInto(LibraryManager.library, {
   eic_js_encord_open_key: function() { Module['eicEncord'].openKey(); },
   eic_js_encord_import_seed: function(seed) { Module['eicEncord'].importSeed(HEAPU8.slice(seed, seed + 32)); },
   eic_js_encord_forget_key: function() { Module['eicEncord'].forgetKey(); },
+  eic_js_upload_store_write: function(ticket, key, text, length) {
+    Module['eicUploadStore'].write(ticket, UTF8ToString(key), UTF8ToString(text, length));
+  },
   eic_js_cloud_inspect: function(tag, url, method) {
     Module['eicCloud'].inspect(tag, UTF8ToString(url), UTF8ToString(method));
   },

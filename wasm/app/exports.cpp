@@ -13,6 +13,7 @@
 #include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
 #include "app/encord/encord_connection.hpp"
+#include "app/encord/encord_upload.hpp"
 #include "app/files.hpp"
 #include "app/keys.hpp"
 #include "diag/report.hpp"
@@ -55,6 +56,15 @@ EMSCRIPTEN_KEEPALIVE void eic_app_encord_key_text(char* text) {
 }
 EMSCRIPTEN_KEEPALIVE void eic_app_encord_key_imported(int ok, const char* error) {
     eic::web::encord_connection().key_imported(ok != 0, error ? error : "");
+    canvas_app().note_input();
+}
+// web/upload-store.js: a write of the upload's records completed or failed; the records found at load.
+EMSCRIPTEN_KEEPALIVE void eic_app_upload_store_answer(int ticket, int ok, const char* error) {
+    eic::web::encord_upload().store_answered(ticket, ok != 0, error ? error : "");
+    canvas_app().note_input();
+}
+EMSCRIPTEN_KEEPALIVE void eic_app_upload_saved(const char* plan, const char* ledger, const char* error) {
+    eic::web::encord_upload().saved_found(plan ? plan : "", ledger ? ledger : "", error ? error : "");
     canvas_app().note_input();
 }
 EMSCRIPTEN_KEEPALIVE void eic_app_cloud_answer(int tag, const char* json) {

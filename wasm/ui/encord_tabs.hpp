@@ -7,5 +7,6 @@
 namespace eic::ui {
 
 void draw_encord_schema_tab(ShellContext& ctx);  // encord_schema_tab.cpp: the live schema
+void draw_encord_upload_tab(ShellContext& ctx);  // encord_upload_tab.cpp: upload jobs
 
 }  // namespace eic::ui

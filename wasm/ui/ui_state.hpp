@@ -140,6 +140,12 @@ struct EncordView {
     char custom_domain[512] = "";
     std::string domain_error;
     char key_paste[8192] = "";  // a pasted key file's text; wiped once used
+    // The Upload tab's options (app/upload_session.hpp UploadChoice).
+    bool upload_ignore_errors = false;
+    bool upload_skip_duplicates = true;
+    int upload_profile = 0;  // enterprise, team, free, recommended
+    int upload_max_items = 0;
+    std::string upload_refusal;  // why the upload button is off, as last drawn
 };
 
 struct UiState {

@@ -194,6 +194,13 @@ TEST_CASE("upload session: restored after a reload, started jobs are followed an
     // Batch 2 was never announced: it is started as usual (a reload is no sign of trouble); batch 1 never again.
     CHECK(encord.started_files == std::vector<std::string>{first.plan().batches[2].file_name});
     CHECK(run->needs_rerun() == std::vector<std::size_t>{1});
+    // What is left to send: batch 1's items (c and d), with skip_duplicate_urls in case its job did run.
+    CHECK(s.unsent_batch_count() == 1);
+    const auto left = nlohmann::json::parse(s.unsent_manifest());
+    CHECK(left["skip_duplicate_urls"] == true);
+    REQUIRE(left["images"].size() == 2);
+    CHECK(left["images"][0]["title"] == "c");
+    CHECK(left["images"][1]["title"] == "d");
 }
 
 TEST_CASE("upload session: unit errors are traced to the tab's rows and the failed units written as one manifest",
