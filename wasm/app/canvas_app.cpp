@@ -14,6 +14,7 @@
 #include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
 #include "app/encord/encord_connection.hpp"
+#include "app/encord/encord_transport.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "app/net/transport.hpp"
@@ -151,6 +152,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     // from the last check) is reported now: an idle page builds no further frame to do it in.
     cloud_checks().update(workspace_, log_, now_s());
     cloud_checks().forget_closed(workspace_);
+    encord_transport().step();
     open_imported_manifest();
     ImGui::Render();
     debug_items_end_frame();
@@ -229,6 +231,11 @@ nlohmann::json schema_fetch_state(const EncordConnection& c) {
             {"keys", job->ok() && job->schema() ? job->schema()->size() : 0},
             {"error", job->failure() ? failure_text(*job->failure()) : ""}};
 }
+// How the domain in use is reached (encord/transport_probe.hpp): {probe, message}.
+nlohmann::json encord_transport_state(const EncordConnection& c) {
+    const encord::ProbeVerdict v = c.transport();
+    return {{"probe", encord::probe_state_name(v.state)}, {"message", v.message}};
+}
 }  // namespace
 
 // The Encord window's connection, for tests: never the key, only its public id.
@@ -242,6 +249,7 @@ nlohmann::json CanvasApp::encord_state() const {
             {"keyid", c.keyid()},
             {"keyComment", c.comment()},
             {"keyError", c.key_error()},
+            {"transport", encord_transport_state(c)},
             {"schema", schema_fetch_state(c)}};
 }
 

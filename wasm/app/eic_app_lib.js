@@ -61,6 +61,8 @@ mergeInto(LibraryManager.library, {
   eic_js_encord_open_key: function() { Module['eicEncord'].openKey(); },
   eic_js_encord_import_seed: function(seed) { Module['eicEncord'].importSeed(HEAPU8.slice(seed, seed + 32)); },
   eic_js_encord_forget_key: function() { Module['eicEncord'].forgetKey(); },
+  // The domain (never the key) into the host's storage or localStorage, restored at the next start.
+  eic_js_encord_remember_domain: function(domain) { Module['eicEncord'].rememberDomain(UTF8ToString(domain)); },
   eic_js_cloud_inspect: function(tag, url, method) {
     Module['eicCloud'].inspect(tag, UTF8ToString(url), UTF8ToString(method));
   },
