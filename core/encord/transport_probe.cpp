@@ -55,6 +55,7 @@ ProbeVerdict judge_probe(const std::optional<net::HttpResponse>& answer, const s
     switch (r.failure) {
         case net::Failure::policy:
             v.state = ProbeState::refused;
+            v.cause = r.failure;
             v.message = "This page's Content-Security-Policy does not allow " + domain +
                         " (connect-src), so no request to it leaves the page. Serve eic with "
                         "`scripts/serve.mjs --connect " +
@@ -64,20 +65,21 @@ ProbeVerdict judge_probe(const std::optional<net::HttpResponse>& answer, const s
         case net::Failure::cors:
         case net::Failure::network: {
             const bool cors = r.failure == net::Failure::cors;
-            const std::string why = cors
-                                        ? "CORS: it does not let this page's origin read its answers"
-                                        : "no answer: the network, or CORS, which the browser cannot always tell apart";
+            v.cause = r.failure;
             if (host_fetch) {
                 v.state = ProbeState::host;
-                v.message = "Encord at " + domain + " does not answer this page's own requests (" + why +
+                v.message = "Encord at " + domain + " does not answer this page's own requests (" +
+                            (cors ? "CORS" : "no answer: the network, or CORS") +
                             "), so eic reaches it through the host page's fetch.";
                 return v;
             }
             v.state = ProbeState::refused;
-            v.message = "Encord at " + domain + " does not answer this page's requests (" + why + ")" +
-                        platform_words(r) +
-                        ". Check the address; if it is right, embed eic in a console that passes its fetch to "
-                        "create({fetch}), or use the eic CLI (eic validate, eic schema).";
+            v.message = "Encord at " + domain + " does not answer this page's requests " +
+                        (cors ? std::string("(CORS): it answers, but does not let this page's origin read the answers")
+                              : "(no answer: the address, the network, or CORS, which the browser cannot always "
+                                "tell apart)" +
+                                    platform_words(r) + ". Check the address; if it is right") +
+                        ". Embed eic in a console that passes its fetch to create({fetch}), or use the eic CLI.";
             return v;
         }
         case net::Failure::timeout:

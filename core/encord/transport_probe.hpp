@@ -37,7 +37,8 @@ const char* probe_state_name(ProbeState state);  // "none", "running", "page", "
 
 struct ProbeVerdict {
     ProbeState state = ProbeState::none;
-    std::string message;  // for the Encord window; empty for `page`
+    std::string message;                      // for the Encord window; empty before a probe
+    net::Failure cause = net::Failure::none;  // why the page's transport got no answer
 };
 
 // The probe's request: the schema GET, sent once, given less time than an ordinary call.

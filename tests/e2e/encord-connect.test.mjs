@@ -87,9 +87,11 @@ test('the live schema is fetched with requests the page signs, and compared with
   assert.equal(schema.error, '');
   assert.equal(schema.ok, true);
   assert.equal(schema.keys, 2);
-  // The stand-in verified the Ed25519 signature (Content-Digest, created window, keyid) before answering.
+  // The stand-in verified the Ed25519 signature (Content-Digest, created window, keyid) before answering,
+  // twice: the first request to a domain is the probe of how the page reaches it (the same signed GET,
+  // core/encord/transport_probe.hpp), then the fetch itself.
   const got = s.encord.stats.get({ method: 'GET', route: 'organisation/client-metadata-schema-v2' });
-  assert.deepEqual(got, { requests: 1, answers: { 200: 1 } });
+  assert.deepEqual(got, { requests: 2, answers: { 200: 2 } });
   await clickItem(page, 'Compare with the draft', { window: 'Encord' });
   await waitState(page, (x) => x.schema.comparing);
   await page.screenshot({ path: path.join(artifacts, 'encord-schema.png') });

@@ -13,6 +13,7 @@ import { startServer, artifacts } from './helpers/server.mjs';
 import { startEncordStandin, demoOptions } from '../fakes/encord-standin/index.mjs';
 import { openEncord, connectEncord as connect, fetchSchema } from './helpers/encord.mjs';
 import { startDemo } from './helpers/demo.mjs';
+import { openWithHostFetch } from './helpers/host-fetch.mjs';
 
 const liveSchema = { species: { ty: 'enum', values: ['cat', 'dog'] } };
 const SCHEMA = 'organisation/client-metadata-schema-v2';
@@ -55,31 +56,7 @@ test('without a host fetch, an Encord that refuses the page\'s requests (CORS) i
 
 test('with the host\'s fetch, the refused probe moves Encord to it; the page sent the probe only', async () => {
   s.closed.reset();
-  const context = await s.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
-  const page = await context.newPage();
-  const hostCalls = [];
-  // The host's fetch: node's, outside the page's CORS (as a developer console's own fetch may be).
-  await page.exposeFunction('nodeFetch', async (url, method, headers, body) => {
-    hostCalls.push(`${method} ${new URL(url).pathname}`);
-    const r = await fetch(url, { method, headers, body: body || undefined });
-    return { status: r.status, headers: [...r.headers.entries()], body: Buffer.from(await r.arrayBuffer()).toString('base64') };
-  });
-  await page.goto(`${s.server.url}__test__/blank.html`);
-  await page.evaluate(async () => {
-    const { create } = await import('/encord-console.js');
-    const canvas = document.createElement('canvas');
-    canvas.style.cssText = 'position:fixed;left:0;top:0;width:100vw;height:100vh';
-    document.body.style.margin = '0';
-    document.body.appendChild(canvas);
-    const hostFetch = async (url, init = {}) => {
-      const body = init.body ? await new Response(init.body).text() : '';
-      const r = await window.nodeFetch(url, init.method || 'GET', init.headers || {}, body);
-      const bytes = Uint8Array.from(atob(r.body), (c) => c.charCodeAt(0));
-      const nullBody = init.method === 'HEAD' || [204, 304].includes(r.status);
-      return new Response(nullBody ? null : bytes, { status: r.status, headers: r.headers });
-    };
-    window.eic = await create({ canvas, fetch: hostFetch });
-  });
+  const { context, page, hostCalls } = await openWithHostFetch(s.browser, s.server.url);
   await connect(page, s.closed.origin);
   let st = await fetchSchema(page);
   assert.equal(st.encord.transport.probe, 'host');
@@ -92,8 +69,8 @@ test('with the host\'s fetch, the refused probe moves Encord to it; the page sen
   // Again: straight through the host's fetch, no second probe.
   st = await fetchSchema(page);
   assert.equal(st.encord.schema.ok, true);
-  const path_ = `/v2/public/${SCHEMA}`;
-  assert.deepEqual(hostCalls, [`GET ${path_}`, `GET ${path_}`], 'the host fetched the schema twice, the probe never');
+  const get = `GET ${s.closed.origin}/v2/public/${SCHEMA}`;
+  assert.deepEqual(hostCalls, [get, get], 'the host fetched the schema twice, the probe never');
   // The page's own transport made one attempt, the probe: its preflight, refused (then the page's no-cors
   // HEAD that tells CORS from the network). Every GET the stand-in saw came through the host's fetch.
   assert.deepEqual(s.closed.stats.get({ method: 'OPTIONS', route: SCHEMA }), { requests: 1, answers: { 405: 1 } });
@@ -139,6 +116,8 @@ test('a domain the page\'s Content-Security-Policy does not allow is said so, wi
       new RegExp(`^This page's Content-Security-Policy does not allow ${s.closed.origin} \\(connect-src\\)`));
     assert.ok(st.encord.transport.message.includes(`scripts/serve.mjs --connect ${s.closed.origin}`));
     assert.equal(s.closed.stats.total.requests, 0, 'nothing left the page');
+    const items = await page.evaluate(() => window.eic.debug.items());
+    assert.ok(!items.some((it) => it.label === 'Try again'), 'a policy refusal needs the page served again, not a retry');
     await page.screenshot({ path: path.join(artifacts, 'encord-transport-csp.png') });
     await context.close();
   } finally {

@@ -123,7 +123,8 @@ void transport_section() {
     else
         ImGui::TextUnformatted(v.message.c_str());
     ImGui::PopTextWrapPos();
-    if (v.state == PS::refused) {
+    // A policy refusal needs the page served again (the message says how), not another try.
+    if (v.state == PS::refused && v.cause != net::Failure::policy) {
         if (ImGui::Button("Try again")) web::encord_transport().forget(conn.domain());
         explain("Forgets this verdict: the next request to Encord finds out again how it can be reached.");
     }

@@ -61,18 +61,22 @@ TEST_CASE("the probe's outcome chooses the transport and says why in words", "[e
     CHECK(has(host.message, "host page's fetch"));
     CHECK(judge_probe(no_answer(net::Failure::network), "", true, d).state == ProbeState::host);
 
-    const ProbeVerdict refused =
-        judge_probe(no_answer(net::Failure::cors, "the origin answered, but its CORS configuration…"), "", false, d);
+    const ProbeVerdict refused = judge_probe(no_answer(net::Failure::cors), "", false, d);
     CHECK(refused.state == ProbeState::refused);
-    CHECK(has(refused.message, "does not answer this page's requests (CORS"));
-    CHECK(has(refused.message, "(the browser: the origin answered, but its CORS configuration…)"));
+    CHECK(refused.cause == net::Failure::cors);
+    CHECK(has(refused.message, "does not answer this page's requests (CORS)"));
     CHECK(has(refused.message, "create({fetch})"));
-    CHECK(judge_probe(no_answer(net::Failure::network), "", false, d).state == ProbeState::refused);
+    // Without an answer at all, the address may be wrong: the browser's words say what it saw.
+    const ProbeVerdict silent = judge_probe(no_answer(net::Failure::network, "no answer from X"), "", false, d);
+    CHECK(silent.state == ProbeState::refused);
+    CHECK(has(silent.message, "(the browser: no answer from X). Check the address"));
+    CHECK(has(silent.message, "create({fetch})"));
 
     // The page's policy is not routed around, host fetch or not; the message says how to allow the domain.
     for (const bool with_host : {true, false}) {
         const ProbeVerdict policy = judge_probe(no_answer(net::Failure::policy), "", with_host, d);
         CHECK(policy.state == ProbeState::refused);
+        CHECK(policy.cause == net::Failure::policy);
         CHECK(has(policy.message, "Content-Security-Policy does not allow https://encord.example.com"));
         CHECK(has(policy.message, "scripts/serve.mjs --connect https://encord.example.com"));
     }
