@@ -103,6 +103,29 @@ test('the domain is remembered across reloads; the key is not', async () => {
   await context.close();
 });
 
+test('a host that passes its own storage gets the domain remembered there, not in localStorage', async () => {
+  const ctx = await s.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const p = await ctx.newPage();
+  await p.goto(`${s.server.url}__test__/blank.html`);
+  const domain = await p.evaluate(async (origin) => {
+    const { create } = await import('/encord-console.js');
+    const canvas = document.createElement('canvas');
+    document.body.appendChild(canvas);
+    const saved = new Map();
+    window.hostStorage = { getItem: (k) => (saved.has(k) ? saved.get(k) : null), setItem: (k, v) => saved.set(k, String(v)) };
+    const first = await create({ canvas, storage: window.hostStorage });
+    const { errors } = await first.connect({ encord: { domain: origin } });
+    if (errors.length) throw new Error(errors.join('; '));
+    first.destroy();
+    const second = await create({ canvas, storage: window.hostStorage });
+    const restored = second.state().encord.domain;
+    second.destroy();
+    return { restored, stored: window.hostStorage.getItem('eic.encord.domain'), local: localStorage.getItem('eic.encord.domain') };
+  }, s.closed.origin);
+  assert.deepEqual(domain, { restored: s.closed.origin, stored: s.closed.origin, local: null });
+  await ctx.close();
+});
+
 test('a domain the page\'s Content-Security-Policy does not allow is said so, with the fix', async () => {
   // Served without --connect (and without the test pages' loopback allowance): the stand-in is not allowed.
   const strict = await startServer({ testPages: false });
