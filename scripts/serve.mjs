@@ -11,7 +11,9 @@
 // starts the GCS stand-in (tests/fakes/gcs-standin) on a free port with this page's origin allowed by
 // the eic-demo bucket's CORS, adds the stand-in's origin to connect-src as --connect would, and prints
 // the stand-in's origin, the demo service-account key and the demo bearer token; it also starts the Encord
-// stand-in (tests/fakes/encord-standin) with the demo organisation and prints its origin and key.
+// stand-in (tests/fakes/encord-standin) with the demo organisation and prints its origin and key. The
+// page's URL is printed with ?demo: the page then reads /demo/config.json (served in demo mode only: the
+// stand-ins' origins, the eic-demo bucket and the demo's public test keys, as data) and opens connected.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,12 +64,24 @@ function setPolicy() {
 }
 setPolicy();
 
+// The demo's settings for the page (web/demo-config.js), once the stand-ins run; null otherwise.
+let demoConfig = null;
+
 const server = http.createServer((req, res) => {
   let rel;
   try {
     rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   } catch {
     res.writeHead(400).end('bad request');
+    return;
+  }
+  if (rel === '/demo/config.json' && demoConfig) {
+    const body = Buffer.from(JSON.stringify(demoConfig));
+    res.writeHead(200, {
+      'content-type': types['.json'], 'content-length': body.length, 'content-security-policy': csp,
+      'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
     return;
   }
   if (rel.endsWith('/')) rel += 'index.html';
@@ -133,11 +147,17 @@ async function startDemo(pageOrigins) {
   });
   extra.push(standin.origin, encordStandin.origin);
   setPolicy();
+  demoConfig = {
+    format: 'eic-demo-config',
+    version: 1,
+    encord: { domain: encordStandin.origin, key: fs.readFileSync(encord.DEMO_KEY_PATH, 'utf8') },
+    gcs: { endpoint: standin.origin, bucket: 'eic-demo', key: fs.readFileSync(DEMO_KEY_PATH, 'utf8') },
+  };
   return [
     `demo: GCS stand-in at ${standin.origin} (buckets ${doc.buckets.map((b) => b.name).join(', ')}; XML API, JSON API, signBlob)`,
     `demo: service-account key ${DEMO_KEY_PATH}`,
     `demo: bearer token ${DEMO_TOKEN}`,
-    `demo: Encord stand-in at ${encordStandin.origin} (choose "another" domain in the Encord window)`,
+    `demo: Encord stand-in at ${encordStandin.origin} (the page's URL with ?demo connects to it)`,
     `demo: Encord key ${encord.DEMO_KEY_PATH}`,
   ];
 }
@@ -153,6 +173,7 @@ server.listen(port, host, async () => {
       process.exit(1);
     }
   }
-  console.log(`eic is served at http://${host}:${actual}/`);
+  // With the demo, the URL opens the page connected to the stand-ins (web/demo-config.js).
+  console.log(`eic is served at http://${host}:${actual}/${demoConfig ? '?demo' : ''}`);
   for (const line of demoLines) console.log(line);
 });

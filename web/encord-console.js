@@ -11,6 +11,8 @@ import { installNetBridge } from './net-bridge.js';
 import { installUploadStore } from './upload-store.js';
 
 const moduleUrl = (name) => new URL(name, import.meta.url).href;
+// Where the Encord domain in use is remembered (the host's storage, else localStorage); never the key.
+const DOMAIN_KEY = 'eic.encord.domain';
 
 async function loadBytes(name) {
   const res = await fetch(moduleUrl(name));
@@ -338,7 +340,21 @@ async function createCanvasApp(options) {
       }
     },
     forgetKey() { encordKey = null; },
+    // The domain only: the key is never stored.
+    rememberDomain(domain) {
+      try { storage?.setItem(DOMAIN_KEY, domain); } catch (err) { console.warn(`eic: the Encord domain was not remembered: ${err.message}`); }
+    },
   };
+  // The Encord domain of the last session, from the same storage as the autosave.
+  try {
+    const domain = storage?.getItem(DOMAIN_KEY);
+    if (domain) {
+      const refused = withString(mod, String(domain), (p) => mod.UTF8ToString(mod._eic_app_encord_set_domain(p, 0)));
+      if (refused) console.warn(`eic: the remembered Encord domain was not restored: ${refused}`);
+    }
+  } catch (err) {
+    console.warn(`eic: the remembered Encord domain was not restored: ${err.message}`);
+  }
 
   // The Encord upload's plan and ledger, in IndexedDB so a reload resumes it (upload-store.js).
   installUploadStore(mod, { withString });
@@ -381,6 +397,34 @@ async function createCanvasApp(options) {
       } finally {
         mod._eic_free(ptr);
       }
+    },
+    // Connects the windows as a person would, from settings a host (or the offline demo) already holds:
+    // {encord: {domain, key, remember}, gcs: {endpoint, bucket, key}}, every part optional. Keys are file
+    // texts (the OpenSSH Encord key; the service-account JSON), read and imported as the windows' own
+    // buttons do and held in memory only. remember: false keeps the domain out of storage. Resolves to
+    // {errors}: what was refused, in words; the Encord key's import ends later (state().encord.keyState).
+    async connect({ encord, gcs } = {}) {
+      const errors = [];
+      if (encord && encord.domain !== undefined) {
+        const refused = withString(mod, String(encord.domain),
+          (p) => mod.UTF8ToString(mod._eic_app_encord_set_domain(p, encord.remember === false ? 0 : 1)));
+        if (refused) errors.push(`Encord domain: ${refused}`);
+      }
+      if (encord && encord.key) withString(mod, String(encord.key), (p) => mod._eic_app_encord_key_text(p));
+      if (gcs) {
+        withString(mod, String(gcs.endpoint || ''), (e) => withString(mod, String(gcs.bucket || ''),
+          (b) => mod._eic_app_cloud_fields(e, b)));
+        if (gcs.key) {
+          try {
+            cloudKey = await importServiceAccount(gcs.key);
+            withString(mod, cloudKey.clientEmail, (e) => withString(mod, '', (x) => mod._eic_app_cloud_key(e, x)));
+          } catch (err) {
+            cloudKey = null;
+            errors.push(`service-account key: ${err.message}`);
+          }
+        }
+      }
+      return { errors };
     },
     // Opens a manifest (text, bytes or Blob) in the Manifest panel as a picked file would be; resolves
     // to state().manifest, rejects with the reason when it is not opened (e.g. too large).

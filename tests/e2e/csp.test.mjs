@@ -39,3 +39,20 @@ test('the built page and the served header allow the same origins; --connect add
     extra.stop();
   }
 });
+
+test('the policy allows Encord\'s two public API hosts and no other Encord host; a private one comes with --connect', async () => {
+  const built = fs.readFileSync(path.join(root, 'build', 'web', 'index.html'), 'utf8');
+  const encordHosts = (list) => list.filter((o) => /encord/.test(o));
+  assert.deepEqual(encordHosts(connectSrc(metaPolicy(built))), ['https://api.encord.com', 'https://api.us.encord.com']);
+  const custom = await startServer({ testPages: false, extraArgs: ['--connect', 'https://encord.example.com'] });
+  try {
+    const res = await fetch(custom.url);
+    const expected = ['https://api.encord.com', 'https://api.us.encord.com', 'https://encord.example.com'];
+    assert.deepEqual(encordHosts(connectSrc(res.headers.get('content-security-policy'))), expected);
+    assert.deepEqual(encordHosts(connectSrc(metaPolicy(await res.text()))), expected);
+    // The demo's settings exist only in demo mode.
+    assert.equal((await fetch(new URL('/demo/config.json', custom.url))).status, 404);
+  } finally {
+    custom.stop();
+  }
+});

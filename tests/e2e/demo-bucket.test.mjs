@@ -6,9 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { signUrl, loadServiceAccounts } from '../fakes/gcs-standin/index.mjs';
 import { send, root } from './helpers/gcs.mjs';
+import { startDemo as startServerDemo } from './helpers/demo.mjs';
 
 const noFfmpeg = spawnSync('ffmpeg', ['-version']).error ? 'ffmpeg is missing (scripts/setup installs it): the demo is not made' : false;
 const connectSrc = (policy) => policy.match(/connect-src ([^;"]*)/)[1].trim().split(/\s+/);
@@ -27,19 +28,10 @@ const MAGIC = {
 
 // Starts serve.mjs --demo and reads its lines up to the bearer token's.
 async function startDemo() {
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', '0', '--demo'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const out = await new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (d) => {
-      text += d;
-      if (/^demo: bearer token .+$/m.test(text)) resolve(text);
-    });
-    child.on('exit', (code) => reject(new Error(`serve.mjs --demo exited with ${code}`)));
-  });
-  const line = (re) => out.match(re)?.[1];
+  const { child, line } = await startServerDemo(/^demo: bearer token .+$/m);
   return {
     child,
-    page: line(/^eic is served at (http:\/\/127\.0\.0\.1:\d+)\/$/m),
+    page: line(/^eic is served at (http:\/\/127\.0\.0\.1:\d+)\/(?:\?demo)?$/m),
     standin: line(/^demo: GCS stand-in at (http:\/\/127\.0\.0\.1:\d+) /m),
     key: line(/^demo: service-account key (.+)$/m),
     token: line(/^demo: bearer token (.+)$/m),

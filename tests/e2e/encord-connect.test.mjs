@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, clickItem, waitState } from './helpers/browser.mjs';
+import { openEncord, connectEncord as connect, fetchSchema as fetchSchemaState } from './helpers/encord.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
 import { DEMO_KEY_PATH, startEncordStandin, demoOptions } from '../fakes/encord-standin/index.mjs';
 
@@ -32,12 +33,6 @@ after(async () => {
   await s.encord?.close();
   await s.stranger?.close();
 });
-
-async function openEncord(page) {
-  await clickItem(page, 'View');
-  await clickItem(page, 'Encord: connection and schema');
-  await waitState(page, (st) => st.encord.open);
-}
 
 test('the Encord key is opened, read by core and held by WebCrypto; the state shows only its id', async () => {
   const { context, page, errors } = await openApp(s.browser, s.server.url);
@@ -82,24 +77,7 @@ test('a pasted RSA key is refused with the SDK\'s reason; the domain choice is c
   await context.close();
 });
 
-// Opens the demo key and points the window at `origin` (the "another" domain), as a person would.
-async function connect(page, origin) {
-  await openEncord(page);
-  await clickItem(page, 'Domain', { window: 'Encord' });
-  await clickItem(page, 'another (private deployment)');
-  await clickItem(page, 'Address', { window: 'Encord' });
-  await page.keyboard.type(origin);
-  await waitState(page, (x) => x.encord.domain === origin);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Encord' })]);
-  await chooser.setFiles({ name: 'eic-demo-ed25519.txt', mimeType: 'text/plain', buffer: Buffer.from(keyText) });
-  await waitState(page, (x) => x.encord.keyState === 'ready', 10000);
-}
-
-async function fetchSchema(page) {
-  const before = (await waitState(page, () => true)).encord.schema?.fetches ?? 0;
-  await clickItem(page, 'Fetch the live schema', { window: 'Encord' });
-  return (await waitState(page, (x) => x.encord.schema?.fetches === before + 1 && !x.encord.schema.running, 20000)).encord.schema;
-}
+const fetchSchema = async (page) => (await fetchSchemaState(page)).encord.schema;
 
 test('the live schema is fetched with requests the page signs, and compared with the draft', async () => {
   s.encord.reset();
@@ -109,9 +87,11 @@ test('the live schema is fetched with requests the page signs, and compared with
   assert.equal(schema.error, '');
   assert.equal(schema.ok, true);
   assert.equal(schema.keys, 2);
-  // The stand-in verified the Ed25519 signature (Content-Digest, created window, keyid) before answering.
+  // The stand-in verified the Ed25519 signature (Content-Digest, created window, keyid) before answering,
+  // twice: the first request to a domain is the probe of how the page reaches it (the same signed GET,
+  // core/encord/transport_probe.hpp), then the fetch itself.
   const got = s.encord.stats.get({ method: 'GET', route: 'organisation/client-metadata-schema-v2' });
-  assert.deepEqual(got, { requests: 1, answers: { 200: 1 } });
+  assert.deepEqual(got, { requests: 2, answers: { 200: 2 } });
   await clickItem(page, 'Compare with the draft', { window: 'Encord' });
   await waitState(page, (x) => x.schema.comparing);
   await page.screenshot({ path: path.join(artifacts, 'encord-schema.png') });

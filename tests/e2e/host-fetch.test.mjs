@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { launch, clickItem, waitState } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
+import { openWithHostFetch } from './helpers/host-fetch.mjs';
 import { startGcsStandin, DEMO_KEY_PATH } from '../fakes/gcs-standin/index.mjs';
 import { makeDemoBucket, DEFAULT_OUT } from '../fakes/make-demo-bucket.mjs';
 
@@ -29,31 +30,7 @@ after(async () => {
 });
 
 test('with the host\'s fetch, checks go through it and reach a bucket the page\'s CORS would block', { skip: noFfmpeg }, async () => {
-  const context = await s.browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const hostCalls = [];
-  // The host's fetch: node's, outside the page's CORS. Bodies travel as base64.
-  await page.exposeFunction('nodeFetch', async (url, method, headers) => {
-    hostCalls.push(`${method} ${url.split('?')[0]}`);
-    const r = await fetch(url, { method, headers });
-    const body = Buffer.from(await r.arrayBuffer()).toString('base64');
-    return { status: r.status, headers: [...r.headers.entries()], body };
-  });
-  await page.goto(`${s.server.url}__test__/blank.html`);
-  await page.evaluate(async () => {
-    const { create } = await import('/encord-console.js');
-    const canvas = document.createElement('canvas');
-    canvas.style.cssText = 'position:fixed;left:0;top:0;width:100vw;height:100vh';
-    document.body.style.margin = '0';
-    document.body.appendChild(canvas);
-    const hostFetch = async (url, init = {}) => {
-      const r = await window.nodeFetch(url, init.method || 'GET', init.headers || {});
-      const bytes = Uint8Array.from(atob(r.body), (c) => c.charCodeAt(0));
-      const nullBody = init.method === 'HEAD' || [204, 304].includes(r.status);
-      return new Response(nullBody ? null : bytes, { status: r.status, headers: r.headers });
-    };
-    window.eic = await create({ canvas, fetch: hostFetch });
-  });
+  const { context, page, hostCalls } = await openWithHostFetch(s.browser, s.server.url);
   const objects = ['images/photo-64x48.jpg', 'images/diagram-320x240.png', 'images/not-there.jpg'];
   await page.evaluate((m) => window.eic.openManifest('host.json', m),
     JSON.stringify({ images: objects.map((o) => ({ objectUrl: `gs://eic-demo-nocors/${o}`, title: o })) }));

@@ -15,6 +15,7 @@
 #include "app/debug_items.hpp"
 #include "app/encord/encord_connection.hpp"
 #include "app/encord/encord_upload.hpp"
+#include "app/encord/encord_transport.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "app/net/transport.hpp"
@@ -152,6 +153,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     // from the last check) is reported now: an idle page builds no further frame to do it in.
     cloud_checks().update(workspace_, log_, now_s());
     cloud_checks().forget_closed(workspace_);
+    encord_transport().step();
     open_imported_manifest();
     ImGui::Render();
     debug_items_end_frame();
@@ -287,6 +289,12 @@ nlohmann::json upload_state(const app::ManifestWorkspace& ws, const ui::EncordVi
         {"failedUnits", s->failed_unit_count()}};
     return out;
 }
+
+// How the domain in use is reached (encord/transport_probe.hpp): {probe, message}.
+nlohmann::json encord_transport_state(const EncordConnection& c) {
+    const encord::ProbeVerdict v = c.transport();
+    return {{"probe", encord::probe_state_name(v.state)}, {"message", v.message}};
+}
 }  // namespace
 
 // The Encord window's connection, for tests: never the key, only its public id.
@@ -300,6 +308,7 @@ nlohmann::json CanvasApp::encord_state() const {
             {"keyid", c.keyid()},
             {"keyComment", c.comment()},
             {"keyError", c.key_error()},
+            {"transport", encord_transport_state(c)},
             {"schema", schema_fetch_state(c)},
             {"upload", upload_state(workspace_, ui_.encord)}};
 }

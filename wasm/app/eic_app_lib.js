@@ -64,6 +64,8 @@ mergeInto(LibraryManager.library, {
   eic_js_upload_store_write: function(ticket, key, text, length) {
     Module['eicUploadStore'].write(ticket, UTF8ToString(key), UTF8ToString(text, length));
   },
+  // The domain (never the key) into the host's storage or localStorage, restored at the next start.
+  eic_js_encord_remember_domain: function(domain) { Module['eicEncord'].rememberDomain(UTF8ToString(domain)); },
   eic_js_cloud_inspect: function(tag, url, method) {
     Module['eicCloud'].inspect(tag, UTF8ToString(url), UTF8ToString(method));
   },

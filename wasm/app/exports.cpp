@@ -3,6 +3,7 @@
 #include <emscripten/emscripten.h>
 #include <imgui.h>
 
+#include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -65,6 +66,24 @@ EMSCRIPTEN_KEEPALIVE void eic_app_upload_store_answer(int ticket, int ok, const 
 }
 EMSCRIPTEN_KEEPALIVE void eic_app_upload_saved(const char* plan, const char* ledger, const char* error) {
     eic::web::encord_upload().saved_found(plan ? plan : "", ledger ? ledger : "", error ? error : "");
+    canvas_app().note_input();
+}
+// The Encord domain set by the page: restored from storage at start (remember 0: it is stored already),
+// or given to connect() (web/encord-console.js). Returns why it is refused, or "".
+EMSCRIPTEN_KEEPALIVE const char* eic_app_encord_set_domain(const char* text, int remember) {
+    const std::string error = eic::web::encord_connection().set_domain(text ? text : "", remember != 0);
+    canvas_app().note_input();
+    return out(error);
+}
+// The Cloud window's endpoint and bucket fields, set by connect() as a person would type them.
+EMSCRIPTEN_KEEPALIVE void eic_app_cloud_fields(const char* endpoint, const char* bucket) {
+    auto& c = canvas_app().ui().cloud;
+    if (endpoint) std::snprintf(c.endpoint, sizeof c.endpoint, "%s", endpoint);
+    if (bucket) {
+        std::snprintf(c.bucket, sizeof c.bucket, "%s", bucket);
+        std::snprintf(c.list_bucket, sizeof c.list_bucket, "%s", bucket);
+    }
+    eic::web::cloud_checks().set_endpoint(c.endpoint);
     canvas_app().note_input();
 }
 EMSCRIPTEN_KEEPALIVE void eic_app_cloud_answer(int tag, const char* json) {

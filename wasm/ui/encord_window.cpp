@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdio>
 #include <string>
 
 #include "app/encord/encord_connection.hpp"
+#include "app/encord/encord_transport.hpp"
 #include "encord/endpoint.hpp"
 #include "ui/encord_tabs.hpp"
 #include "ui/panels.hpp"
@@ -24,8 +26,30 @@ namespace {
 const char* const kDomains[] = {"https://api.encord.com (EU)", "https://api.us.encord.com (US)",
                                 "another (private deployment)"};
 
+// The connection's domain the choice shows. Another one was set elsewhere (restored at start, or given to
+// connect()): the window adopts it. One window, one connection (web::encord_connection()).
+std::string& shown_domain() {
+    static std::string shown;
+    return shown;
+}
+
+// Shows a domain set elsewhere in the choice and the address field.
+void adopt_domain(EncordView& e, const std::string& domain) {
+    shown_domain() = domain;
+    e.domain_error.clear();
+    if (domain == encord::kDefaultDomain)
+        e.domain_choice = 0;
+    else if (domain == encord::kUsDomain)
+        e.domain_choice = 1;
+    else {
+        e.domain_choice = 2;
+        std::snprintf(e.custom_domain, sizeof e.custom_domain, "%s", domain.c_str());
+    }
+}
+
 void domain_section(EncordView& e) {
     web::EncordConnection& conn = web::encord_connection();
+    if (conn.domain() != shown_domain()) adopt_domain(e, conn.domain());
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 18);
     const int before = e.domain_choice;
@@ -42,6 +66,7 @@ void domain_section(EncordView& e) {
                              : e.domain_choice == 1 ? encord::kUsDomain
                                                     : std::string(e.custom_domain);
     if (before != e.domain_choice || text != conn.domain()) e.domain_error = text.empty() ? "" : conn.set_domain(text);
+    shown_domain() = conn.domain();
     if (!e.domain_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", e.domain_error.c_str());
 }
 
@@ -83,6 +108,28 @@ void key_section(EncordView& e) {
     ImGui::EndDisabled();
 }
 
+// How the domain is reached (encord/transport_probe.hpp): said once the first job has probed it.
+void transport_section() {
+    web::EncordConnection& conn = web::encord_connection();
+    const encord::ProbeVerdict v = conn.transport();
+    if (v.message.empty()) return;
+    using PS = encord::ProbeState;
+    ImGui::PushTextWrapPos(0);
+    if (v.state == PS::refused || v.state == PS::none)
+        ImGui::TextColored(severity_colour(v.state == PS::refused ? Severity::error : Severity::warning), "%s",
+                           v.message.c_str());
+    else if (v.state == PS::running)
+        ImGui::TextDisabled("%s", v.message.c_str());
+    else
+        ImGui::TextUnformatted(v.message.c_str());
+    ImGui::PopTextWrapPos();
+    // A policy refusal needs the page served again (the message says how), not another try.
+    if (v.state == PS::refused && v.cause != net::Failure::policy) {
+        if (ImGui::Button("Try again")) web::encord_transport().forget(conn.domain());
+        explain("Forgets this verdict: the next request to Encord finds out again how it can be reached.");
+    }
+}
+
 }  // namespace
 
 void draw_encord_window(ShellContext& ctx) {
@@ -93,6 +140,7 @@ void draw_encord_window(ShellContext& ctx) {
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::Begin("Encord###encord", &e.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         domain_section(e);
+        transport_section();
         ImGui::Separator();
         key_section(e);
         // One part of Encord at a time, so each has the window's height (encord_tabs.hpp).

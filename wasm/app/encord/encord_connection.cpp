@@ -5,14 +5,15 @@
 #include "app/browser_base64.hpp"
 #include "app/bucket_check.hpp"
 #include "app/clocks.hpp"
+#include "app/encord/encord_transport.hpp"
 #include "app/encord/web_request_signer.hpp"
-#include "app/net/transport.hpp"
 #include "encord/endpoint.hpp"
 #include "encord/openssh_key.hpp"
 
 extern "C" {
 void eic_js_encord_import_seed(const unsigned char* seed);
 void eic_js_encord_forget_key();
+void eic_js_encord_remember_domain(const char* domain);
 }
 
 namespace eic::web {
@@ -55,12 +56,15 @@ void EncordConnection::forget_key() {
     signer_.reset();
 }
 
-std::string EncordConnection::set_domain(const std::string& text) {
+std::string EncordConnection::set_domain(const std::string& text, bool remember) {
     const encord::DomainRead d = encord::read_domain(text);
     if (!d.ok()) return d.error;
     domain_ = d.domain;
+    if (remember) eic_js_encord_remember_domain(domain_.c_str());
     return "";
 }
+
+encord::ProbeVerdict EncordConnection::transport() const { return encord_transport().verdict(domain_); }
 
 std::shared_ptr<encord::RequestSigner> EncordConnection::signer() {
     if (key_state_ != KeyState::ready) return nullptr;
@@ -85,11 +89,12 @@ std::optional<EncordConnection::Calls> EncordConnection::calls() {
     Calls out;
     out.signer = signer();
     if (!out.signer) return std::nullopt;
-    out.context.client = &session_transport();
+    out.context.client = &encord_transport();
     out.context.signer = out.signer.get();
     out.context.domain = domain_;
     out.context.steady = steady_seconds;
     out.context.wall = wall_seconds;
+    encord_transport().probe(out.context, out.signer);
     return out;
 }
 

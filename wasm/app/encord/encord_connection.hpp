@@ -12,6 +12,7 @@
 #include "app/manifest_workspace.hpp"
 #include "encord/api_job.hpp"
 #include "encord/request_signer.hpp"
+#include "encord/transport_probe.hpp"
 
 namespace eic::web {
 
@@ -30,16 +31,22 @@ public:
     const std::string& key_error() const { return key_error_; }
 
     // "https://api.encord.com", "https://api.us.encord.com" or a private deployment's; returns why a text is
-    // refused (encord/endpoint.hpp's read_domain) and keeps the last good one.
-    std::string set_domain(const std::string& text);
+    // refused (encord/endpoint.hpp's read_domain) and keeps the last good one. With `remember`, the page
+    // stores the domain (never the key) in the host's storage or localStorage, and restores it at start.
+    std::string set_domain(const std::string& text, bool remember = true);
     const std::string& domain() const { return domain_; }
+
+    // How the domain is reached: the probe's verdict so far (app/encord/encord_transport.hpp).
+    encord::ProbeVerdict transport() const;
 
     // The signer for requests from now on; nullptr until a key is ready.
     std::shared_ptr<encord::RequestSigner> signer();
 
     // What a job needs to call Encord: the domain, the transport Encord is reached through, the clocks and
-    // the signer. The job's owner keeps `signer` while the job may run (the context holds a raw pointer;
-    // forgetting the key drops only the connection's own reference). No signer: the key is not ready.
+    // the signer. The transport holds the job's requests until the domain's probe has chosen the page's own
+    // transport or the host's fetch (encord/transport_probe.hpp); asking for calls starts that probe. The job's owner
+    // keeps `signer` while the job may run (the context holds a raw pointer; forgetting the key drops only the
+    // connection's own reference). No signer: the key is not ready.
     struct Calls {
         encord::ApiContext context;
         std::shared_ptr<encord::RequestSigner> signer;

@@ -8,23 +8,26 @@
 
 namespace eic::web {
 
+net::HttpClient& page_transport() {
+    static FetchClient client;
+    return client;
+}
+
+net::HttpClient* host_transport() {
+    // Whether the host passed a fetch is known once the page's bridge is installed, before the first frame.
+    static std::unique_ptr<HostFetchClient> client =
+        host_fetch_available() ? std::make_unique<HostFetchClient>() : nullptr;
+    return client.get();
+}
+
 namespace {
 struct Chosen {
-    std::unique_ptr<net::HttpClient> client;
+    net::HttpClient* client = nullptr;
     const char* name = "";
 };
-Chosen& chosen() {
-    static Chosen c = [] {
-        Chosen out;
-        if (host_fetch_available()) {
-            out.client = std::make_unique<HostFetchClient>();
-            out.name = "host fetch";
-        } else {
-            out.client = std::make_unique<FetchClient>();
-            out.name = "browser";
-        }
-        return out;
-    }();
+const Chosen& chosen() {
+    static const Chosen c =
+        host_transport() ? Chosen{host_transport(), "host fetch"} : Chosen{&page_transport(), "browser"};
     return c;
 }
 }  // namespace
