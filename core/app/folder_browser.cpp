@@ -125,6 +125,7 @@ void FolderBrowser::take_in() const {
         std::shared_ptr<encord::CreateFolderJob> job = std::move(create_);
         create_.reset();
         ++creates_done_;
+        create_sends_ = job->requests();
         if (job->ok()) {
             created_ = job->folder();
             // Shown at once where it belongs (the same parent, no search), in name order among the rows loaded.

@@ -81,6 +81,9 @@ public:
     const std::optional<encord::Folder>& created() const { return fresh(created_); }
     const std::optional<encord::ApiJobFailure>& create_error() const { return fresh(create_error_); }
     int creates_done() const { return fresh(creates_done_); }
+    // How many times eic sent the last create: 1 (never again). The browser may send it again on its own
+    // when a reused keep-alive connection closes without an answer (Chromium's HttpNetworkTransaction).
+    int create_sends() const { return fresh(create_sends_); }
 
     // Stops what runs (the key was forgotten, the page is closing).
     void cancel();
@@ -116,6 +119,7 @@ private:
     mutable bool unknown_outcome_ = false;  // cleared by a listing started after it that finishes well
     mutable int unknown_after_ = 0;         // listings_started_ when the outcome became unknown
     mutable int creates_done_ = 0;
+    mutable int create_sends_ = 0;
 };
 
 }  // namespace eic::app

@@ -14,6 +14,7 @@
 #include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
 #include "app/encord/encord_connection.hpp"
+#include "app/encord/encord_folders.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "app/net/transport.hpp"
@@ -242,7 +243,9 @@ nlohmann::json CanvasApp::encord_state() const {
             {"keyid", c.keyid()},
             {"keyComment", c.comment()},
             {"keyError", c.key_error()},
-            {"schema", schema_fetch_state(c)}};
+            {"schema", schema_fetch_state(c)},
+            {"integrations", integrations_state(encord_folders())},
+            {"folders", folders_state(encord_folders())}};
 }
 
 // The media fill of the tab in front, for tests.

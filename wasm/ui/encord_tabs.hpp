@@ -6,6 +6,7 @@
 
 namespace eic::ui {
 
-void draw_encord_schema_tab(ShellContext& ctx);  // encord_schema_tab.cpp: the live schema
+void draw_encord_schema_tab(ShellContext& ctx);   // encord_schema_tab.cpp: the live schema
+void draw_encord_folders_tab(ShellContext& ctx);  // encord_folders_tab.cpp: integrations, folders, destination
 
 }  // namespace eic::ui

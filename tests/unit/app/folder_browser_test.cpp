@@ -199,6 +199,7 @@ TEST_CASE("a create without an answer is not sent again; Create waits for a new 
     auto before = b.list(f.context());  // started before the create: it cannot show the new folder
     run(f, b.create(f.context(), {"f150", std::nullopt, std::nullopt}));
     CHECK(f.count_sent("POST", "storage/folders") == 1);
+    CHECK(b.create_sends() == 1);
     CHECK(b.create_unknown_outcome());
     REQUIRE(b.create_error());
     CHECK(b.create_error()->api->kind == encord::ApiErrorKind::unknown_outcome);
