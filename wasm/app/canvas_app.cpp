@@ -16,6 +16,7 @@
 #include "app/encord/encord_connection.hpp"
 #include "app/encord/encord_upload.hpp"
 #include "app/encord/encord_transport.hpp"
+#include "app/encord/encord_folders.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "app/net/transport.hpp"
@@ -310,6 +311,8 @@ nlohmann::json CanvasApp::encord_state() const {
             {"keyError", c.key_error()},
             {"transport", encord_transport_state(c)},
             {"schema", schema_fetch_state(c)},
+            {"integrations", integrations_state(encord_folders())},
+            {"folders", folders_state(encord_folders())},
             {"upload", upload_state(workspace_, ui_.encord)}};
 }
 

@@ -6,7 +6,8 @@
 
 namespace eic::ui {
 
-void draw_encord_schema_tab(ShellContext& ctx);  // encord_schema_tab.cpp: the live schema
-void draw_encord_upload_tab(ShellContext& ctx);  // encord_upload_tab.cpp: upload jobs
+void draw_encord_schema_tab(ShellContext& ctx);   // encord_schema_tab.cpp: the live schema
+void draw_encord_folders_tab(ShellContext& ctx);  // encord_folders_tab.cpp: integrations, folders, destination
+void draw_encord_upload_tab(ShellContext& ctx);   // encord_upload_tab.cpp: upload jobs
 
 }  // namespace eic::ui

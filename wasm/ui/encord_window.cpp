@@ -149,6 +149,10 @@ void draw_encord_window(ShellContext& ctx) {
                 draw_encord_schema_tab(ctx);
                 ImGui::EndTabItem();
             }
+            if (ImGui::BeginTabItem("Folders")) {
+                draw_encord_folders_tab(ctx);
+                ImGui::EndTabItem();
+            }
             if (ImGui::BeginTabItem("Upload")) {
                 draw_encord_upload_tab(ctx);
                 ImGui::EndTabItem();

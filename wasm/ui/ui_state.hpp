@@ -14,6 +14,7 @@
 #include "app/schema_comparison.hpp"
 #include "diag/diagnostic.hpp"
 #include "schema/plan.hpp"
+#include "ui/encord_folders_view.hpp"
 #include "ui/insight_demo.hpp"
 
 namespace eic::ui {
@@ -140,6 +141,7 @@ struct EncordView {
     char custom_domain[512] = "";
     std::string domain_error;
     char key_paste[8192] = "";  // a pasted key file's text; wiped once used
+    EncordFoldersView folders;  // the Folders tab
     // The Upload tab's options (app/upload_session.hpp UploadChoice).
     bool upload_ignore_errors = false;
     bool upload_skip_duplicates = true;
