@@ -14,9 +14,9 @@
 #include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
 #include "app/encord/encord_connection.hpp"
-#include "app/encord/encord_upload.hpp"
-#include "app/encord/encord_transport.hpp"
 #include "app/encord/encord_folders.hpp"
+#include "app/encord/encord_transport.hpp"
+#include "app/encord/encord_upload.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "app/net/transport.hpp"
@@ -243,12 +243,8 @@ nlohmann::json upload_state(const app::ManifestWorkspace& ws, const ui::EncordVi
                  {"manifest", up.saved() ? up.saved()->saved_plan().manifest_name : ""},
                  {"batches", up.saved() ? up.saved()->ledger().entries.size() : 0},
                  {"cannotResume", up.cannot_resume()}};
-    nlohmann::json out = {{"starts", up.starts()},
-                          {"message", up.message()},
-                          {"storeError", up.store_error()},
-                          {"saved", saved},
-                          {"running", up.running()},
-                          {"cannotStart", view.upload_refusal}};
+    nlohmann::json out = {{"starts", up.starts()}, {"message", up.message()}, {"storeError", up.store_error()},
+                          {"saved", saved},        {"running", up.running()}, {"cannotStart", view.upload_refusal}};
     const app::UploadSession* s = up.session();
     if (!s || !s->run()) return out;
     const encord::UploadRun& run = *s->run();
