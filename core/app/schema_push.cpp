@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/counted.hpp"
+#include "diag/report.hpp"
 #include "schema/transition.hpp"
 #include "schema/wire.hpp"
 
@@ -10,9 +11,7 @@ namespace eic::app {
 
 std::string cannot_push(const schema::Plan& plan, const Diagnostics& draft_checks) {
     if (!plan.applicable()) {
-        const std::size_t errors =
-            std::size_t(std::count_if(plan.diagnostics.begin(), plan.diagnostics.end(),
-                                      [](const Diagnostic& d) { return d.severity == Severity::error; }));
+        const std::size_t errors = report::count(plan.diagnostics).errors;
         const std::size_t refusals = errors - std::min(errors, plan.conflicts.size());
         std::string what;
         if (!plan.conflicts.empty()) what = counted(plan.conflicts.size(), "conflict");
@@ -20,9 +19,8 @@ std::string cannot_push(const schema::Plan& plan, const Diagnostics& draft_check
         return "Not pushable: " + what + " (the comparison in the Schema panel says why).";
     }
     if (!plan.has_changes()) return "Nothing to push: Encord already has the draft's schema.";
-    const std::size_t errors = std::size_t(std::count_if(
-        draft_checks.begin(), draft_checks.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
-    if (errors) return "The draft has " + counted(errors, "error") + ": fix them in the Schema panel first.";
+    if (const std::size_t errors = report::count(draft_checks).errors)
+        return "The draft has " + counted(errors, "error") + ": fix them in the Schema panel first.";
     return "";
 }
 

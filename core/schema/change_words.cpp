@@ -2,7 +2,30 @@
 
 namespace eic::schema {
 
-std::string change_words(const Change& c) { return quote(c.key) + ": " + c.summary; }
+namespace {
+const char* verb(ChangeKind kind) {
+    switch (kind) {
+        case ChangeKind::added:
+            return "add";
+        case ChangeKind::retyped:
+            return "change";
+        case ChangeKind::options_added:
+            return "add options to";
+        case ChangeKind::repeats_dropped:
+            return "list fewer repeats in";
+        case ChangeKind::deleted_soft:
+        case ChangeKind::deleted_hard:
+            return "delete";
+        case ChangeKind::restored:
+            return "restore";
+        case ChangeKind::dropped:
+            return "remove";
+    }
+    return "change";
+}
+}  // namespace
+
+std::string change_words(const Change& c) { return std::string(verb(c.kind)) + " " + quote(c.key) + ": " + c.summary; }
 
 std::string destructive_consequence(const Change& c) {
     if (!c.destructive) return "";
@@ -10,8 +33,8 @@ std::string destructive_consequence(const Change& c) {
         case ChangeKind::deleted_soft:
             return "data indexed under it may stop being usable until the key is restored";
         case ChangeKind::deleted_hard:
-            return c.before ? "permanent: Encord stops indexing the key and it can never be restored or used again"
-                            : "permanent: the name can never be used for a key";
+            return c.before ? "Encord stops indexing the key, and it can never be restored nor its name used again"
+                            : "the name can never be used for a key";
         case ChangeKind::dropped:
             return "Encord never removes a key from its schema";
         case ChangeKind::retyped:

@@ -13,7 +13,7 @@
 
 namespace eic::schema {
 
-// One line: the key and what happens to it, e.g. `"fps": number -> soft deleted (can be restored)`.
+// One line: what happens to the key, e.g. `delete "fps": number -> soft deleted (can be restored)`.
 std::string change_words(const Change& change);
 
 // What a destructive change does to data already indexed, e.g. "data indexed under it may stop being

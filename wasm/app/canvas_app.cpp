@@ -14,9 +14,11 @@
 #include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
 #include "app/encord/encord_connection.hpp"
+#include "app/encord/encord_schema_push.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "app/net/transport.hpp"
+#include "schema/change_words.hpp"
 #include "schema/wire.hpp"
 #include "ui/panels.hpp"
 #include "ui/shell.hpp"
@@ -151,6 +153,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     // from the last check) is reported now: an idle page builds no further frame to do it in.
     cloud_checks().update(workspace_, log_, now_s());
     cloud_checks().forget_closed(workspace_);
+    encord_schema_push().update(schema_, log_, now_s());
     open_imported_manifest();
     ImGui::Render();
     debug_items_end_frame();
@@ -229,6 +232,32 @@ nlohmann::json schema_fetch_state(const EncordConnection& c) {
             {"keys", job->ok() && job->schema() ? job->schema()->size() : 0},
             {"error", job->failure() ? failure_text(*job->failure()) : ""}};
 }
+// The schema push (the Schema tab): the plan against what Encord has, and the last push's outcome.
+nlohmann::json schema_push_state(const app::SchemaDocument& doc) {
+    EncordSchemaPush& p = encord_schema_push();
+    nlohmann::json out = {{"pushes", p.pushes()}, {"running", p.running()}, {"cannotPush", p.cannot_push(doc)}};
+    const app::SchemaComparison* c = p.comparison(doc);
+    out["plan"] = nullptr;
+    if (c && c->plan)
+        out["plan"] = {{"changes", c->plan->changes.size()},
+                       {"remoteChanges", c->plan->remote_changes.size()},
+                       {"conflicts", c->plan->conflicts.size()},
+                       {"applicable", c->plan->applicable()},
+                       {"destructive", schema::destructive_changes(*c->plan)}};
+    const app::SchemaPushJob* job = p.job();
+    if (!job) return out;
+    nlohmann::json changed = nlohmann::json::array();
+    for (const auto& ch : job->changed_since()) changed.push_back(schema::change_words(ch));
+    out["outcome"] = app::push_outcome_name(job->outcome());
+    out["pushed"] = job->pushed();
+    out["verified"] = job->verified();
+    out["differences"] = job->differences();
+    out["refused"] = job->outcome() == app::PushOutcome::refused;
+    out["changedSince"] = changed;
+    out["keys"] = job->body().is_object() ? job->body().size() : 0;
+    out["error"] = job->failure() ? failure_text(*job->failure()) : job->not_pushable_reason();
+    return out;
+}
 }  // namespace
 
 // The Encord window's connection, for tests: never the key, only its public id.
@@ -242,7 +271,8 @@ nlohmann::json CanvasApp::encord_state() const {
             {"keyid", c.keyid()},
             {"keyComment", c.comment()},
             {"keyError", c.key_error()},
-            {"schema", schema_fetch_state(c)}};
+            {"schema", schema_fetch_state(c)},
+            {"push", schema_push_state(schema_)}};
 }
 
 // The media fill of the tab in front, for tests.

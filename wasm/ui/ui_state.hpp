@@ -139,7 +139,8 @@ struct EncordView {
     int domain_choice = 0;  // 0 api.encord.com, 1 api.us.encord.com, 2 another (custom_domain)
     char custom_domain[512] = "";
     std::string domain_error;
-    char key_paste[8192] = "";  // a pasted key file's text; wiped once used
+    char key_paste[8192] = "";          // a pasted key file's text; wiped once used
+    bool push_confirm_request = false;  // open the schema push's confirmation (encord_schema_tab.cpp)
 };
 
 struct UiState {

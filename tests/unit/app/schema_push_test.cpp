@@ -254,15 +254,17 @@ TEST_CASE("destructive changes are listed in words, each with what it does to in
     REQUIRE_FALSE(has_error(schema::set_scalar(draft, "e", schema::ScalarHint::uuid)));
     const schema::Plan plan = schema::make_plan(draft, nullptr, live);
     REQUIRE(plan.changes.size() == 5);
-    CHECK(schema::change_words(plan.changes[4]) == "\"e\": uuid");
+    CHECK(schema::change_words(plan.changes[4]) == "add \"e\": uuid");
+    CHECK(schema::change_words(plan.changes[3]) == "add options to \"d\": + \"y\"");
     CHECK(schema::destructive_consequence(plan.changes[4]).empty());
     CHECK(schema::destructive_changes(plan) ==
           std::vector<std::string>{
-              "\"a\": number -> soft deleted (can be restored) — data indexed under it may stop being usable until "
+              "delete \"a\": number -> soft deleted (can be restored) — data indexed under it may stop being usable "
+              "until "
               "the key is restored",
-              "\"b\": text -> hard deleted (permanent) — permanent: Encord stops indexing the key and it can never be "
-              "restored or used again",
-              "\"c\": boolean -> varchar — values already indexed under it may no longer fit its new type",
+              "delete \"b\": text -> hard deleted (permanent) — Encord stops indexing the key, and it can never be "
+              "restored nor its name used again",
+              "change \"c\": boolean -> varchar — values already indexed under it may no longer fit its new type",
           });
 }
 
