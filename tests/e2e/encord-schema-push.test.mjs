@@ -144,3 +144,32 @@ test('a push is refused without a POST when Encord changed after the fetch; the 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a push whose answer is lost is an unknown outcome, shown in the window and never sent again by eic', async () => {
+  s.encord.resetData();
+  s.encord.reset();
+  const { context, page } = await openApp(s.browser, s.server.url);
+  await draftAndFetch(page);
+  // Encord takes the POST, then the connection drops before the answer. Chromium itself sends a request
+  // again, once or twice, when a reused keep-alive connection closes without an answer (its
+  // HttpNetworkTransaction retries), so every send the browser makes is dropped the same way.
+  s.encord.setFaults({ script: [{ route, method: 'POST', drop: 'after', times: 3 }] });
+  const st = await confirmAndPush(page);
+  const push = st.encord.push;
+  assert.equal(push.outcome, 'failed');
+  assert.equal(push.verified, false);
+  assert.match(push.error, /it is not known whether Encord acted on it; eic does not send it again/);
+  assert.equal(push.requests, 2, 'eic sent the fetch before and the POST, once, and read nothing back');
+  const sent = posts();
+  assert.ok(sent >= 1 && sent <= 3, `the browser's own sends of that one request: ${sent}`);
+  assert.equal(gets(), 2, 'no read-back after a lost answer');
+  assert.deepEqual(s.encord.schema(), pushedMap(), 'Encord did act on it');
+  // The draft's base is not moved: fetching again shows what Encord has, and nothing is left to push.
+  s.encord.reset();
+  const encord = await fetchSchema(page);
+  assert.equal(encord.push.plan.changes, 0);
+  assert.equal(encord.push.plan.remoteChanges, 2, "Encord's schema differs from the draft's base by the push");
+  assert.notEqual(st.schema.history.at(-1), 'Pushed to Encord');
+  assert.equal(posts(), 0, 'nothing was sent again');
+  await context.close();
+});

@@ -255,6 +255,7 @@ nlohmann::json schema_push_state(const app::SchemaDocument& doc) {
     out["refused"] = job->outcome() == app::PushOutcome::refused;
     out["changedSince"] = changed;
     out["keys"] = job->body().is_object() ? job->body().size() : 0;
+    out["requests"] = job->requests();  // eic's sends, the fetch before included
     out["error"] = job->failure() ? failure_text(*job->failure()) : job->not_pushable_reason();
     return out;
 }

@@ -19,7 +19,8 @@ export async function connect(page, origin) {
   await clickItem(page, 'another (private deployment)');
   await clickItem(page, 'Address', { window: 'Encord' });
   await page.keyboard.type(origin);
-  await waitState(page, (x) => x.encord.domain === origin);
+  // Typed text reaches ImGui about a character a frame: on a loaded machine that takes a while.
+  await waitState(page, (x) => x.encord.domain === origin, 20000);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Encord' })]);
   await chooser.setFiles({ name: 'eic-demo-ed25519.txt', mimeType: 'text/plain', buffer: Buffer.from(demoKeyText) });
   await waitState(page, (x) => x.encord.keyState === 'ready', 10000);

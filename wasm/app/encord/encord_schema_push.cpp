@@ -15,14 +15,18 @@ EncordSchemaPush& encord_schema_push() {
     return p;
 }
 
-void EncordSchemaPush::update(app::SchemaDocument& doc, app::Log& log, double now_s) {
+void EncordSchemaPush::take_fetch() {
     const EncordConnection& conn = encord_connection();
     const encord::FetchSchemaJob* fetch = conn.schema_job();
-    if (conn.schema_fetches() != seen_fetches_ && fetch && fetch->finished()) {
-        seen_fetches_ = conn.schema_fetches();
-        live_ = fetch->ok() ? fetch->schema() : std::nullopt;
-        ++live_generation_;
-    }
+    if (conn.schema_fetches() == seen_fetches_ || !fetch || !fetch->finished()) return;
+    seen_fetches_ = conn.schema_fetches();
+    live_ = fetch->ok() ? fetch->schema() : std::nullopt;
+    ++live_generation_;
+}
+
+void EncordSchemaPush::update(app::SchemaDocument& doc, app::Log& log, double now_s) {
+    const EncordConnection& conn = encord_connection();
+    take_fetch();
     if (!job_ || !job_->finished() || job_handled_) return;
     job_handled_ = true;
     signer_.reset();
@@ -66,6 +70,7 @@ void EncordSchemaPush::update(app::SchemaDocument& doc, app::Log& log, double no
 }
 
 void EncordSchemaPush::refresh(const app::SchemaDocument& doc) {
+    take_fetch();
     if (compared_generation_ == live_generation_ && compared_revision_ == doc.revision()) return;
     compared_generation_ = live_generation_;
     compared_revision_ = doc.revision();

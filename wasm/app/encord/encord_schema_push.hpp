@@ -26,7 +26,10 @@ public:
     void update(app::SchemaDocument& doc, app::Log& log, double now_s);
 
     // What Encord has, as the page last read it (nullopt before a fetch, or after one that failed).
-    const std::optional<nlohmann::ordered_json>& live() const { return live_; }
+    const std::optional<nlohmann::ordered_json>& live() {
+        take_fetch();
+        return live_;
+    }
     // The draft compared with live(); null without live(). Made again when either changed.
     const app::SchemaComparison* comparison(const app::SchemaDocument& doc);
     // Why the draft cannot be pushed now (no key, no live schema, a push running, app::cannot_push); "" when
@@ -42,6 +45,9 @@ public:
     int pushes() const { return pushes_; }
 
 private:
+    // Takes a fetch of the connection's that ended since: a fetch may end between frames (its answer
+    // arrives), and what the page shows or reports must follow it at once.
+    void take_fetch();
     void refresh(const app::SchemaDocument& doc);
 
     std::optional<nlohmann::ordered_json> live_;
