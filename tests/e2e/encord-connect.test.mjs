@@ -8,9 +8,9 @@ import path from 'node:path';
 import { launch, openApp, clickItem, waitState } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
 import { DEMO_KEY_PATH, startEncordStandin, demoOptions } from '../fakes/encord-standin/index.mjs';
-import { openEncord, connect, fetchSchema, demoKeyText as keyText } from './helpers/encord.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const keyText = fs.readFileSync(DEMO_KEY_PATH, 'utf8');
 // Encord's keyid: the hex of the raw 32-byte public key, the end of the public key line's blob.
 const pubBlob = Buffer.from(fs.readFileSync(`${DEMO_KEY_PATH}.pub`, 'utf8').split(' ')[1], 'base64');
 const keyid = pubBlob.subarray(pubBlob.length - 32).toString('hex');
@@ -32,6 +32,12 @@ after(async () => {
   await s.encord?.close();
   await s.stranger?.close();
 });
+
+async function openEncord(page) {
+  await clickItem(page, 'View');
+  await clickItem(page, 'Encord: connection and schema');
+  await waitState(page, (st) => st.encord.open);
+}
 
 test('the Encord key is opened, read by core and held by WebCrypto; the state shows only its id', async () => {
   const { context, page, errors } = await openApp(s.browser, s.server.url);
@@ -76,11 +82,30 @@ test('a pasted RSA key is refused with the SDK\'s reason; the domain choice is c
   await context.close();
 });
 
+// Opens the demo key and points the window at `origin` (the "another" domain), as a person would.
+async function connect(page, origin) {
+  await openEncord(page);
+  await clickItem(page, 'Domain', { window: 'Encord' });
+  await clickItem(page, 'another (private deployment)');
+  await clickItem(page, 'Address', { window: 'Encord' });
+  await page.keyboard.type(origin);
+  await waitState(page, (x) => x.encord.domain === origin);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Encord' })]);
+  await chooser.setFiles({ name: 'eic-demo-ed25519.txt', mimeType: 'text/plain', buffer: Buffer.from(keyText) });
+  await waitState(page, (x) => x.encord.keyState === 'ready', 10000);
+}
+
+async function fetchSchema(page) {
+  const before = (await waitState(page, () => true)).encord.schema?.fetches ?? 0;
+  await clickItem(page, 'Fetch the live schema', { window: 'Encord' });
+  return (await waitState(page, (x) => x.encord.schema?.fetches === before + 1 && !x.encord.schema.running, 20000)).encord.schema;
+}
+
 test('the live schema is fetched with requests the page signs, and compared with the draft', async () => {
   s.encord.reset();
   const { context, page, errors } = await openApp(s.browser, s.server.url);
   await connect(page, s.encord.origin);
-  const schema = (await fetchSchema(page)).schema;
+  const schema = await fetchSchema(page);
   assert.equal(schema.error, '');
   assert.equal(schema.ok, true);
   assert.equal(schema.keys, 2);
@@ -97,7 +122,7 @@ test('the live schema is fetched with requests the page signs, and compared with
 test('an organisation that does not know the key refuses it, and the window says so', async () => {
   const { context, page } = await openApp(s.browser, s.server.url);
   await connect(page, s.stranger.origin);
-  const schema = (await fetchSchema(page)).schema;
+  const schema = await fetchSchema(page);
   assert.equal(schema.ok, false);
   assert.match(schema.error, /^Encord refused the request \(HTTP 401, AuthenticationError\): Unknown key/);
   await context.close();

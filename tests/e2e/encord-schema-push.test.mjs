@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, clickItem, waitState } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
-import { connect, fetchSchema } from './helpers/encord.mjs';
+import { connectEncord, fetchSchema } from './helpers/encord.mjs';
 import { DEMO_KEY_PATH, startEncordStandin, demoOptions, signRequest } from '../fakes/encord-standin/index.mjs';
 
 const route = 'organisation/client-metadata-schema-v2';
@@ -53,8 +53,8 @@ async function draftAndFetch(page) {
   await clickItem(page, 'fps', { window: 'Schema' });
   await clickItem(page, 'Delete');
   await waitState(page, (st) => st.schema.wire.fps?.ty === 'tombstone');
-  await connect(page, s.encord.origin);
-  return fetchSchema(page);
+  await connectEncord(page, s.encord.origin);
+  return (await fetchSchema(page)).encord;
 }
 
 // Opens the confirmation and pushes; resolves with the state once that push (counted) has ended.
@@ -166,7 +166,7 @@ test('a push whose answer is lost is an unknown outcome, shown in the window and
   assert.deepEqual(s.encord.schema(), pushedMap(), 'Encord did act on it');
   // The draft's base is not moved: fetching again shows what Encord has, and nothing is left to push.
   s.encord.reset();
-  const encord = await fetchSchema(page);
+  const { encord } = await fetchSchema(page);
   assert.equal(encord.push.plan.changes, 0);
   assert.equal(encord.push.plan.remoteChanges, 2, "Encord's schema differs from the draft's base by the push");
   assert.notEqual(st.schema.history.at(-1), 'Pushed to Encord');

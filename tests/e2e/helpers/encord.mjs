@@ -1,5 +1,5 @@
-// What the Encord window's browser tests share: opening the window, connecting it to a stand-in with the
-// demo key (opened through the file picker, as a person does), and fetching the live schema.
+// The Encord window as a person uses it, for browser tests: open it, point it at a domain and open the
+// demo key (tests/fakes/encord-standin/demo-key, a public test key), fetch the live schema.
 import fs from 'node:fs';
 import { clickItem, waitState } from './browser.mjs';
 import { DEMO_KEY_PATH } from '../../fakes/encord-standin/index.mjs';
@@ -12,23 +12,22 @@ export async function openEncord(page) {
   await waitState(page, (st) => st.encord.open);
 }
 
-// Opens the demo key and points the window at `origin` (the "another" domain), as a person would.
-export async function connect(page, origin) {
+// Opens the demo key and points the window at `origin` (the "another" domain).
+export async function connectEncord(page, origin) {
   await openEncord(page);
   await clickItem(page, 'Domain', { window: 'Encord' });
   await clickItem(page, 'another (private deployment)');
   await clickItem(page, 'Address', { window: 'Encord' });
   await page.keyboard.type(origin);
-  // Typed text reaches ImGui about a character a frame: on a loaded machine that takes a while.
-  await waitState(page, (x) => x.encord.domain === origin, 20000);
+  await waitState(page, (x) => x.encord.domain === origin);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Encord' })]);
   await chooser.setFiles({ name: 'eic-demo-ed25519.txt', mimeType: 'text/plain', buffer: Buffer.from(demoKeyText) });
   await waitState(page, (x) => x.encord.keyState === 'ready', 10000);
 }
 
-// Clicks "Fetch the live schema" and waits for that fetch (counted, so no stale state is read) to end.
-export async function fetchSchema(page) {
+// Clicks "Fetch the live schema" and resolves to the state once that fetch has ended.
+export async function fetchSchema(page, timeout = 40000) {
   const before = (await waitState(page, () => true)).encord.schema?.fetches ?? 0;
   await clickItem(page, 'Fetch the live schema', { window: 'Encord' });
-  return (await waitState(page, (x) => x.encord.schema?.fetches === before + 1 && !x.encord.schema.running, 20000)).encord;
+  return waitState(page, (x) => x.encord.schema?.fetches === before + 1 && !x.encord.schema.running, timeout);
 }
