@@ -7,8 +7,6 @@
 namespace eic::gcs {
 namespace {
 
-using calendar::Civil;
-using calendar::civil_from_days;
 using calendar::days_from_civil;
 
 constexpr std::int64_t kDay = 86400;
@@ -68,17 +66,10 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view s) {
 
 std::optional<std::string> x_goog_date(std::int64_t t) {
     // Years 0001-9999 lie well inside +-2^40 seconds, so nothing below overflows.
-    constexpr std::int64_t kFirst = -62135596800;  // 0001-01-01T00:00:00Z
-    constexpr std::int64_t kEnd = 253402300800;    // 10000-01-01T00:00:00Z
-    if (t < kFirst || t >= kEnd) return std::nullopt;
-    std::int64_t days = t / kDay, rest = t % kDay;
-    if (rest < 0) {
-        rest += kDay;
-        --days;
-    }
-    const Civil c = civil_from_days(days);
-    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", c.year, c.month, c.day, rest / 3600, rest / 60 % 60,
-                       rest % 60);
+    if (t < calendar::kFourDigitYearsFirst || t >= calendar::kFourDigitYearsEnd) return std::nullopt;
+    const calendar::CivilTime c = calendar::civil_time(t);
+    return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", c.date.year, c.date.month, c.date.day, c.hour, c.minute,
+                       c.second);
 }
 
 }  // namespace eic::gcs

@@ -48,10 +48,9 @@ Plan make_plan(const Schema& draft, const Schema* base_or_null, const Schema& re
     for (const Schema* s : {&draft, &base, &remote})
         for (const auto& kv : *s) keys.insert(kv.first);
 
+    p.remote_changes = changes_between(base, remote);
     for (const auto& key : keys) {
         const KeyEntry *b = base.find(key), *d = draft.find(key), *r = remote.find(key);
-        if (!same(b, r))
-            if (auto c = classify(key, b, r).change) p.remote_changes.push_back(std::move(*c));
         if (same(b, d)) continue;  // the draft did not touch it: Encord's version stays
 
         std::optional<KeyEntry> target = copy(d);

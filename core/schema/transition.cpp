@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <set>
 
 #include "schema/codes.hpp"
 
@@ -203,6 +204,16 @@ Transition classify(const std::string& key, const KeyEntry* before, const KeyEnt
     }
     t.change = std::move(c);
     return t;
+}
+
+std::vector<Change> changes_between(const Schema& before, const Schema& after) {
+    std::set<std::string> keys;
+    for (const Schema* s : {&before, &after})
+        for (const auto& kv : *s) keys.insert(kv.first);
+    std::vector<Change> out;
+    for (const auto& key : keys)
+        if (auto c = classify(key, before.find(key), after.find(key)).change) out.push_back(std::move(*c));
+    return out;
 }
 
 }  // namespace eic::schema

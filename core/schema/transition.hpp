@@ -54,4 +54,8 @@ struct Transition {
 // `before`/`after` are null when the key is absent on that side.
 Transition classify(const std::string& key, const KeyEntry* before, const KeyEntry* after);
 
+// Every key that differs between two schemas, classified, in key order: what happened from `before` to
+// `after` (e.g. in Encord since a draft's base, or since a schema was fetched).
+std::vector<Change> changes_between(const Schema& before, const Schema& after);
+
 }  // namespace eic::schema

@@ -34,4 +34,24 @@ inline Civil civil_from_days(std::int64_t z) {
     return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2), m, d};
 }
 
+// A POSIX time (seconds since 1970-01-01T00:00:00Z, leap seconds not counted) as a UTC date and time of day.
+// The POSIX times of the years 0001-9999, which forms with a four-digit year (RFC 3339, X-Goog-Date) hold.
+inline constexpr std::int64_t kFourDigitYearsFirst = -62135596800;  // 0001-01-01T00:00:00Z
+inline constexpr std::int64_t kFourDigitYearsEnd = 253402300800;    // 10000-01-01T00:00:00Z
+
+struct CivilTime {
+    Civil date;
+    unsigned hour, minute, second;
+};
+
+inline CivilTime civil_time(std::int64_t t) {
+    constexpr std::int64_t kDay = 86400;
+    std::int64_t days = t / kDay, rest = t % kDay;
+    if (rest < 0) {
+        rest += kDay;
+        --days;
+    }
+    return {civil_from_days(days), unsigned(rest / 3600), unsigned(rest / 60 % 60), unsigned(rest % 60)};
+}
+
 }  // namespace eic::calendar

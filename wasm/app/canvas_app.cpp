@@ -15,11 +15,13 @@
 #include "app/debug_items.hpp"
 #include "app/encord/encord_connection.hpp"
 #include "app/encord/encord_folders.hpp"
+#include "app/encord/encord_schema_push.hpp"
 #include "app/encord/encord_transport.hpp"
 #include "app/encord/encord_upload.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
 #include "app/net/transport.hpp"
+#include "schema/change_words.hpp"
 #include "schema/wire.hpp"
 #include "ui/panels.hpp"
 #include "ui/shell.hpp"
@@ -155,6 +157,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     cloud_checks().update(workspace_, log_, now_s());
     cloud_checks().forget_closed(workspace_);
     encord_transport().step();
+    encord_schema_push().update(schema_, log_, now_s());
     open_imported_manifest();
     ImGui::Render();
     debug_items_end_frame();
@@ -283,7 +286,8 @@ nlohmann::json upload_state(const app::ManifestWorkspace& ws, const ui::EncordVi
         {"totals", {{"pending", t.pending}, {"done", t.done}, {"error", t.error}, {"cancelled", t.cancelled}}},
         {"jobs", std::move(jobs)},
         {"unitErrors", std::move(errors)},
-        {"failedUnits", s->failed_unit_count()}};
+        {"failedUnits", s->failed_unit_count()},
+        {"unsentBatches", s->unsent_batch_count()}};
     return out;
 }
 
@@ -291,6 +295,34 @@ nlohmann::json upload_state(const app::ManifestWorkspace& ws, const ui::EncordVi
 nlohmann::json encord_transport_state(const EncordConnection& c) {
     const encord::ProbeVerdict v = c.transport();
     return {{"probe", encord::probe_state_name(v.state)}, {"message", v.message}};
+}
+
+// The schema push (the Schema tab): the plan against what Encord has, and the last push's outcome.
+nlohmann::json schema_push_state(const app::SchemaDocument& doc) {
+    EncordSchemaPush& p = encord_schema_push();
+    nlohmann::json out = {{"pushes", p.pushes()}, {"running", p.running()}, {"cannotPush", p.cannot_push(doc)}};
+    const app::SchemaComparison* c = p.comparison(doc);
+    out["plan"] = nullptr;
+    if (c && c->plan)
+        out["plan"] = {{"changes", c->plan->changes.size()},
+                       {"remoteChanges", c->plan->remote_changes.size()},
+                       {"conflicts", c->plan->conflicts.size()},
+                       {"applicable", c->plan->applicable()},
+                       {"destructive", schema::destructive_changes(*c->plan)}};
+    const app::SchemaPushJob* job = p.job();
+    if (!job) return out;
+    nlohmann::json changed = nlohmann::json::array();
+    for (const auto& ch : job->changed_since()) changed.push_back(schema::change_words(ch));
+    out["outcome"] = app::push_outcome_name(job->outcome());
+    out["pushed"] = job->pushed();
+    out["verified"] = job->verified();
+    out["differences"] = job->differences();
+    out["refused"] = job->outcome() == app::PushOutcome::refused;
+    out["changedSince"] = changed;
+    out["keys"] = job->body().is_object() ? job->body().size() : 0;
+    out["requests"] = job->requests();  // eic's sends, the fetch before included
+    out["error"] = job->failure() ? failure_text(*job->failure()) : job->not_pushable_reason();
+    return out;
 }
 }  // namespace
 
@@ -309,6 +341,7 @@ nlohmann::json CanvasApp::encord_state() const {
             {"schema", schema_fetch_state(c)},
             {"integrations", integrations_state(encord_folders())},
             {"folders", folders_state(encord_folders())},
+            {"push", schema_push_state(schema_)},
             {"upload", upload_state(workspace_, ui_.encord)}};
 }
 

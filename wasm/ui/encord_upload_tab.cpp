@@ -101,9 +101,10 @@ void options_section(ShellContext& ctx) {
         "Writes skip_duplicate_urls: true in every batch, so a batch sent again (after a closed tab, or the "
         "failed units retried) never registers a file twice.");
     if (!e.upload_skip_duplicates)
-        wrapped("Without it, a batch sent twice registers its files twice: by you after an unknown outcome, or by "
-                "the browser, which may re-send a POST whose connection closed before Encord answered.",
-                Severity::warning, true);
+        wrapped(
+            "Without it, a batch sent twice registers its files twice: by you after an unknown outcome, or by "
+            "the browser, which may re-send a POST whose connection closed before Encord answered.",
+            Severity::warning, true);
     ImGui::SetNextItemWidth(em * 8);
     combo("Plan limits", &e.upload_profile, kProfiles, 4);
     explain("Items and bytes per upload job, from Encord's plan limits; media bytes per job from the object check.");

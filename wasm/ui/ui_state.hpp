@@ -140,8 +140,9 @@ struct EncordView {
     int domain_choice = 0;  // 0 api.encord.com, 1 api.us.encord.com, 2 another (custom_domain)
     char custom_domain[512] = "";
     std::string domain_error;
-    char key_paste[8192] = "";  // a pasted key file's text; wiped once used
-    EncordFoldersView folders;  // the Folders tab
+    char key_paste[8192] = "";          // a pasted key file's text; wiped once used
+    bool push_confirm_request = false;  // open the schema push's confirmation (encord_schema_tab.cpp)
+    EncordFoldersView folders;          // the Folders tab
     // The Upload tab's options (app/upload_session.hpp UploadChoice).
     bool upload_ignore_errors = false;
     bool upload_skip_duplicates = true;
