@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, clickItem, waitState, framesPass } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
-import { DEMO_KEY_PATH, DEMO_FOLDERS, DEMO_INTEGRATION, startEncordStandin, demoOptions } from '../fakes/encord-standin/index.mjs';
+import { connectEncord } from './helpers/encord.mjs';
+import { DEMO_FOLDERS, DEMO_INTEGRATION, startEncordStandin, demoOptions } from '../fakes/encord-standin/index.mjs';
 
-const keyText = fs.readFileSync(DEMO_KEY_PATH, 'utf8');
 const EIC_DEMO = DEMO_FOLDERS[0].uuid;
 const Q1 = '7a3c2f10-51de-4b8e-a0c4-6d2b9e8f1b01';
 const CATS = '7a3c2f10-51de-4b8e-a0c4-6d2b9e8f1b02';
@@ -39,20 +39,7 @@ after(async () => {
 
 const folderState = (st) => st.encord.folders;
 
-// Opens the Encord window, points it at the stand-in and opens the demo key, as encord-connect.test.mjs does.
-async function connect(page) {
-  await clickItem(page, 'View');
-  await clickItem(page, 'Encord: connection and schema');
-  await waitState(page, (x) => x.encord.open);
-  await clickItem(page, 'Domain', { window: 'Encord' });
-  await clickItem(page, 'another (private deployment)');
-  await clickItem(page, 'Address', { window: 'Encord' });
-  await page.keyboard.type(s.encord.origin);
-  await waitState(page, (x) => x.encord.domain === s.encord.origin);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Encord' })]);
-  await chooser.setFiles({ name: 'eic-demo-ed25519.txt', mimeType: 'text/plain', buffer: Buffer.from(keyText) });
-  await waitState(page, (x) => x.encord.keyState === 'ready', 10000);
-}
+const connect = (page) => connectEncord(page, s.encord.origin);
 
 // Opening the tab lists the integrations and the top level once by itself.
 async function openFoldersTab(page) {

@@ -246,8 +246,14 @@ nlohmann::json upload_state(const app::ManifestWorkspace& ws, const ui::EncordVi
                  {"manifest", up.saved() ? up.saved()->saved_plan().manifest_name : ""},
                  {"batches", up.saved() ? up.saved()->ledger().entries.size() : 0},
                  {"cannotResume", up.cannot_resume()}};
-    nlohmann::json out = {{"starts", up.starts()}, {"message", up.message()}, {"storeError", up.store_error()},
-                          {"saved", saved},        {"running", up.running()}, {"cannotStart", view.upload_refusal}};
+    nlohmann::json out = {
+        {"starts", up.starts()},
+        {"message", up.message()},
+        {"storeError", up.store_error()},
+        {"saved", saved},
+        {"running", up.running()},
+        {"cannotStart", view.upload_refusal},
+        {"store", {{"plan", up.plan_stored()}, {"written", up.ledger_written()}, {"stored", up.ledger_stored()}}}};
     const app::UploadSession* s = up.session();
     if (!s || !s->run()) return out;
     const encord::UploadRun& run = *s->run();

@@ -146,7 +146,22 @@ const char* state_text(const encord::LedgerEntry& e) {
     return encord::batch_state_name(e.state);
 }
 
-void progress_section(ShellContext& ctx) {
+// The failed units (Encord's unit errors, traced to items): exported, or opened as a tab to send again.
+void failed_units_actions(ShellContext& ctx, const app::UploadSession& s) {
+    const std::size_t failed = s.failed_unit_count();
+    if (failed == 0) return;
+    wrapped(fmt::format("Encord could not register {} (the Unit errors tab lists why, with their rows).",
+                        app::counted(failed, "item")),
+            Severity::warning, true);
+    if (ImGui::Button("Export the failed units…"))
+        web::download("failed-units.json", "application/json", s.failed_units_manifest());
+    explain("A manifest of the items whose units failed, with skip_duplicate_urls: fix the objects, then upload it.");
+    if (flow_button("Open the failed units as a tab"))
+        open_manifest_bytes(ctx, "failed-units.json", s.failed_units_manifest());
+}
+
+// What the run has done so far, and what to do about what failed.
+void summary_section(ShellContext& ctx) {
     web::EncordUpload& up = web::encord_upload();
     const app::UploadSession* s = up.session();
     if (!s || !s->run()) return;
@@ -175,12 +190,17 @@ void progress_section(ShellContext& ctx) {
             open_manifest_bytes(ctx, "not-sent.json", s->unsent_manifest());
     }
     if (!up.store_error().empty()) wrapped(up.store_error(), Severity::error, true);
+    failed_units_actions(ctx, *s);
+}
 
-    const float rows = float(std::min<std::size_t>(l.entries.size(), 6) + 1);
-    if (ImGui::BeginTable("upload-jobs", 5,
-                          ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                              ImGuiTableFlags_SizingStretchProp,
-                          ImVec2(0, ImGui::GetFrameHeightWithSpacing() * rows))) {
+// The jobs, one row each, in the space left below.
+void jobs_table(const encord::UploadRun& run) {
+    const encord::UploadLedger& l = run.ledger();
+    if (ImGui::BeginTable(
+            "upload-jobs", 5,
+            ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                ImGuiTableFlags_SizingStretchProp,
+            ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFrameHeightWithSpacing() * 4)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Job");
         ImGui::TableSetupColumn("State");
@@ -228,29 +248,14 @@ void select_row(ShellContext& ctx, app::TabId tab_id, std::uint32_t unit) {
     ctx.ui.panels[std::size_t(app::Panel::manifest)].open = true;
 }
 
-void unit_errors_section(ShellContext& ctx) {
-    web::EncordUpload& up = web::encord_upload();
-    const app::UploadSession* s = up.session();
-    if (!s || !s->run()) return;
+void unit_errors_table(ShellContext& ctx, const app::UploadSession* s) {
     const auto rows = s->unit_error_rows();
-    const std::size_t failed = s->failed_unit_count();
-    if (rows.empty()) return;
-    ImGui::Separator();
-    wrapped(fmt::format("{} reported by Encord, on {}. Click a row to show it in the manifest.",
-                        app::counted(rows.size(), "unit error"), app::counted(failed, "item")));
-    if (failed > 0) {
-        if (ImGui::Button("Export the failed units…")) {
-            const std::string json = s->failed_units_manifest();
-            web::download("failed-units.json", "application/json", json);
-        }
-        explain(
-            "A manifest of the items whose units failed, with skip_duplicate_urls: fix the objects, then upload it.");
-        if (flow_button("Open the failed units as a tab")) {
-            open_manifest_bytes(ctx, "failed-units.json", s->failed_units_manifest());
-        }
+    if (rows.empty()) {
+        ImGui::TextDisabled("Encord reported no unit errors.");
+        return;
     }
     const app::WorkspaceTab* tab = s->tab() ? ctx.workspace.find(*s->tab()) : nullptr;
-    const float height = ImGui::GetFrameHeightWithSpacing() * float(std::min<std::size_t>(rows.size(), 8) + 1);
+    const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFrameHeightWithSpacing() * 4);
     if (!ImGui::BeginTable("unit-errors", 6,
                            ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp,
@@ -296,11 +301,27 @@ void unit_errors_section(ShellContext& ctx) {
 }  // namespace
 
 void draw_encord_upload_tab(ShellContext& ctx) {
-    web::encord_upload().follow_rows(ctx.workspace);
+    web::EncordUpload& up = web::encord_upload();
+    up.follow_rows(ctx.workspace);
     saved_section(ctx);
-    options_section(ctx);
-    progress_section(ctx);
-    unit_errors_section(ctx);
+    const app::UploadSession* s = up.session();
+    const bool has_run = s && s->run();
+    // A new upload's options; folded when the tab first shows a resumed run (open it to start another).
+    ImGui::SetNextItemOpen(!has_run, ImGuiCond_Once);
+    if (ImGui::CollapsingHeader("New upload")) options_section(ctx);
+    if (!has_run) return;
+    summary_section(ctx);
+    if (ImGui::BeginTabBar("upload-views")) {
+        if (ImGui::BeginTabItem("Jobs")) {
+            jobs_table(*s->run());
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Unit errors")) {
+            unit_errors_table(ctx, s);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
 }
 
 }  // namespace eic::ui

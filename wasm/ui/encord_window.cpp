@@ -136,7 +136,8 @@ void draw_encord_window(ShellContext& ctx) {
     EncordView& e = ctx.ui.encord;
     if (!e.open) return;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 44, em * 36), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(em * 46, std::min(em * 46, ImGui::GetMainViewport()->WorkSize.y * 0.92f)),
+                             ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::Begin("Encord###encord", &e.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         domain_section(e);

@@ -99,8 +99,9 @@ void draw_about(ShellContext& ctx) {
             "(JSON and CSV) offline, all in this page. With a service-account key or an access token (kept in "
             "this page's memory only): sign and read GCS V4 URLs (with IAM signBlob when there is no key), check "
             "every object a manifest names in its bucket, list a bucket prefix into a manifest, fill images' and "
-            "videos' metadata from their headers, and diagnose a bucket's CORS. Planned: pushing schema, "
-            "folders and uploads to Encord.");
+            "videos' metadata from their headers, and diagnose a bucket's CORS. With an Encord key (also in "
+            "memory only): push the schema after a confirmation and verify it, list and create folders, and "
+            "upload a manifest as jobs followed to the end, resumed after a reload.");
         ImGui::Separator();
         ImGui::TextUnformatted("Built with Dear ImGui " IMGUI_VERSION " (MIT), nlohmann/json (MIT),");
         ImGui::TextUnformatted("{fmt} (MIT), pugixml (MIT) and the DejaVu fonts (Bitstream Vera licence).");

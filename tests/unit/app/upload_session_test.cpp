@@ -27,6 +27,14 @@ void validated(app::ManifestDocument& doc) {
     REQUIRE(doc.result());
 }
 
+// The five images of kCsv, open and validated.
+app::ManifestDocument csv_document() {
+    app::ManifestDocument doc;
+    doc.open("m.csv", kCsv, schema::Schema(), {});
+    validated(doc);
+    return doc;
+}
+
 app::UploadChoice choice() {
     app::UploadChoice c;
     c.folder_uuid = test::kFolder;
@@ -140,9 +148,7 @@ TEST_CASE("upload session: no start is sent before the page says the ledger anno
           "[app][upload-session]") {
     test::EncordClientFixture f;
     test::FakeEncord encord(f);
-    app::ManifestDocument doc;
-    doc.open("m.csv", kCsv, schema::Schema(), {});
-    validated(doc);
+    app::ManifestDocument doc = csv_document();
     app::UploadSession s(doc, 1, {}, small_batches());
     REQUIRE(s.batch_count() == 3);
     bool confirming = false;  // the storage's answers
@@ -169,9 +175,7 @@ TEST_CASE("upload session: restored after a reload, started jobs are followed an
           "[app][upload-session]") {
     test::EncordClientFixture f;
     test::FakeEncord encord(f);
-    app::ManifestDocument doc;
-    doc.open("m.csv", kCsv, schema::Schema(), {});
-    validated(doc);
+    app::ManifestDocument doc = csv_document();
     app::UploadSession first(doc, 1, {}, small_batches());
     encord::UploadLedger ledger;
     ledger.domain = encord::kDefaultDomain;
@@ -207,9 +211,7 @@ TEST_CASE("upload session: unit errors are traced to the tab's rows and the fail
           "[app][upload-session]") {
     test::EncordClientFixture f;
     test::FakeEncord encord(f);
-    app::ManifestDocument doc;
-    doc.open("m.csv", kCsv, schema::Schema(), {});
-    validated(doc);
+    app::ManifestDocument doc = csv_document();
     app::UploadSession s(doc, 3, {}, small_batches());
     REQUIRE(s.batch_count() == 3);
     // Job 1 carries a and b; job 2 carries c and d: b and d are missing from the bucket.
@@ -261,9 +263,7 @@ TEST_CASE("upload session: after a reload, a job that ended with unit errors is 
     test::EncordClientFixture f;
     test::FakeEncord encord(f);
     encord.pending_polls = 0;
-    app::ManifestDocument doc;
-    doc.open("m.csv", kCsv, schema::Schema(), {});
-    validated(doc);
+    app::ManifestDocument doc = csv_document();
     app::UploadSession first(doc, 1, {}, choice());
     REQUIRE(first.batch_count() == 1);
     encord.final_body[test::job_uuid(4)] =

@@ -150,6 +150,15 @@ bool EncordUpload::resume(app::ManifestWorkspace& ws,
     message_ = cannot_resume();
     if (!message_.empty()) return false;
     std::unique_ptr<app::UploadSession> s = std::move(saved_);
+    // The resumed upload's folder and integration become the destination again when none is chosen (a
+    // reload forgot it), so its failed units can be sent where it went.
+    EncordConnection::Destination& d = encord_connection().destination();
+    if (d.folder_uuid.empty() && d.integration_uuid.empty()) {
+        d.folder_uuid = s->ledger().folder_uuid;
+        d.folder_name = s->saved_plan().folder_name;
+        d.integration_uuid = s->ledger().integration_uuid;
+        d.integration_title = s->saved_plan().integration_title;
+    }
     // Its rows are traced once the tab has read them (follow_rows).
     s->expect_rows_in(open_tab(s->saved_plan().manifest_name, s->saved_plan().manifest_json));
     return begin(ws, std::move(s), nullptr);

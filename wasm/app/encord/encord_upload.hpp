@@ -43,6 +43,10 @@ public:
     // The store's answer to a write.
     void store_answered(int ticket, bool ok, const std::string& error);
     const std::string& store_error() const { return store_error_; }
+    // For tests: whether the plan record is stored, and the newest ledger revision written and stored.
+    bool plan_stored() const { return plan_saved_; }
+    std::uint64_t ledger_written() const { return ledger_revision_; }
+    std::uint64_t ledger_stored() const { return ledger_saved_; }
 
     const app::UploadSession* session() const { return session_.get(); }
     app::UploadSession* session() { return session_.get(); }
