@@ -104,7 +104,7 @@ test('the draft is pushed after one confirmation listing the destructive change,
   assert.equal(push.keys, 3);
   assert.deepEqual(s.encord.schema(), pushedMap(), 'Encord holds exactly the pushed map');
   assert.equal(posts(), 1);
-  assert.equal(gets(), 3, 'the fetch, the fetch just before pushing, the read-back');
+  assert.equal(gets(), 4, 'the transport probe (once per domain), the fetch, the fetch just before pushing, the read-back');
   // What Encord holds is now the draft's base: nothing more to push.
   assert.equal(st.schema.history.at(-1), 'Pushed to Encord');
   assert.equal(push.plan.changes, 0);
@@ -162,7 +162,7 @@ test('a push whose answer is lost is an unknown outcome, shown in the window and
   assert.equal(push.requests, 2, 'eic sent the fetch before and the POST, once, and read nothing back');
   const sent = posts();
   assert.ok(sent >= 1 && sent <= 3, `the browser's own sends of that one request: ${sent}`);
-  assert.equal(gets(), 2, 'no read-back after a lost answer');
+  assert.equal(gets(), 3, 'the transport probe and the two fetches; no read-back after a lost answer');
   assert.deepEqual(s.encord.schema(), pushedMap(), 'Encord did act on it');
   // The draft's base is not moved: fetching again shows what Encord has, and nothing is left to push.
   s.encord.reset();

@@ -169,8 +169,8 @@ test('an upload is refused with the reason while the manifest has errors or no f
   await connect(page);
   await clickItem(page, 'Upload', { window: 'Encord' });
   await openManifest(page, 'bad.json', JSON.stringify({ images: [{ objectUrl: 'https://storage.cloud.google.com/eic-upload/a b.jpg' }] }));
-  let st = await waitState(page, (x) => upload(x).cannotStart !== '');
-  assert.match(upload(st).cannotStart, /1 error/);
+  let st = await waitState(page, (x) => /1 error/.test(upload(x).cannotStart), 10000);
+  assert.match(upload(st).cannotStart, /Encord would refuse it/);
   const before = s.encord.stats.jobsStarted;
   await clickItem(page, 'Upload the manifest in front', { window: 'Encord' });
   await framesPass(page, 4);

@@ -114,9 +114,12 @@ test('the objects of a manifest are checked from the browser and each outcome is
   assert.equal(heads('eic-demo', 'images/photo-64x48.jpg'), 1);
   assert.equal(heads('eic-demo', 'images/diagram-320x240.png'), 3);
   // The dropped connection, the page's no-cors probe (which the server answered, so it looked like CORS),
-  // and the second send that tells a drop from a refusal.
-  assert.equal(heads('eic-demo', 'images/badge-40x30.gif'), 3);
-  assert.equal(byTitle[url('eic-demo', 'images/badge-40x30.gif')].attempts, 2);
+  // and the second send that tells a drop from a refusal. Unless Chromium sent the HEAD again by itself
+  // (it does when a reused keep-alive connection closes without an answer): then the page saw one
+  // attempt that succeeded, and the stand-in two HEADs.
+  const badgeAttempts = byTitle[url('eic-demo', 'images/badge-40x30.gif')].attempts;
+  assert.ok(badgeAttempts === 1 || badgeAttempts === 2, `attempts ${badgeAttempts}`);
+  assert.equal(heads('eic-demo', 'images/badge-40x30.gif'), badgeAttempts === 2 ? 3 : 2);
   assert.equal(heads('eic-demo', 'images/not-there.jpg'), 1);
 
   await page.screenshot({ path: path.join(artifacts, 'gcs-check-cloud.png') });
