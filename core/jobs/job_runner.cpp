@@ -91,6 +91,8 @@ std::vector<JobEnded> JobRunner::run_for(double budget_s) {
         else
             kept.push_back(std::move(entries_[i]));
     }
+    // Jobs added while this ran (a step that starts another job) were not stepped yet: keep them.
+    for (std::size_t i = n; i < entries_.size(); ++i) kept.push_back(std::move(entries_[i]));
     entries_ = std::move(kept);
     return ended;
 }

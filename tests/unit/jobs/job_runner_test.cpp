@@ -215,3 +215,41 @@ TEST_CASE("run_to_end finishes one job and leaves the others") {
     CHECK_FALSE(runner.has(ia));
     CHECK(runner.has(ib));
 }
+
+namespace {
+// A job whose first step starts another job on the same runner (as a page's job may, through a callback).
+class StartsAnother : public jobs::Job {
+public:
+    StartsAnother(JobRunner& runner, FakeClock& clock, std::shared_ptr<FakeState>& started)
+        : runner_(runner), clock_(clock), started_(started) {}
+    StepStatus step(std::size_t) override {
+        if (!started_) started_ = add(runner_, clock_, 10 * kMB, 1.0, nullptr, "started by a step");
+        done_ = true;
+        return StepStatus::finished;
+    }
+    double progress() const override { return done_ ? 1 : 0; }
+    void cancel() override { done_ = true; }
+    bool finished() const override { return done_; }
+    std::string label() const override { return "starter"; }
+
+private:
+    JobRunner& runner_;
+    FakeClock& clock_;
+    std::shared_ptr<FakeState>& started_;
+    bool done_ = false;
+};
+}  // namespace
+
+TEST_CASE("A job added while the runner runs is kept and stepped later, not dropped") {
+    FakeClock clock;
+    JobRunner runner(clock.fn());
+    std::shared_ptr<FakeState> started;
+    runner.add(std::make_unique<StartsAnother>(runner, clock, started));
+    const auto ended = runner.run_for(0.01);
+    REQUIRE(started);
+    REQUIRE(ended.size() == 1);
+    CHECK(ended[0].label == "starter");
+    CHECK_FALSE(runner.empty());  // the job the step added is still there
+    for (int i = 0; i < 100 && !runner.empty(); ++i) runner.run_for(0.01);
+    CHECK(started->done == started->total);
+}
