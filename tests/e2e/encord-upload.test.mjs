@@ -158,7 +158,9 @@ test('3,000 images go up in jobs through faults and a reload; failed and unsent 
   for (let i = 0; i < N; ++i) assert.equal(byUrl.get(url(i)), 1, `${url(i)} registered exactly once`);
   assert.equal(regs.length, N);
   // The browser logs each injected error status; nothing else may reach the console.
-  const refused = s.encord.stats.entries().filter((e) => e.answers?.[401]);
+  // No signed request was refused. (After a dropped connection the page's transport may send an unsigned
+  // no-cors HEAD to tell a network failure from CORS (web/net-bridge.js); Encord refuses that one.)
+  const refused = s.encord.stats.entries().filter((e) => e.answers?.[401] && e.method !== 'HEAD');
   assert.deepEqual(refused, [], 'no request was refused its signature');
   assert.deepEqual(errors.filter((e) => !/^Failed to load resource: (the server responded with a status of (429|5\d\d)|net::ERR_EMPTY_RESPONSE)/.test(e)), []);
   await context.close();

@@ -236,6 +236,13 @@ nlohmann::json schema_fetch_state(const EncordConnection& c) {
             {"keys", job->ok() && job->schema() ? job->schema()->size() : 0},
             {"error", job->failure() ? failure_text(*job->failure()) : ""}};
 }
+// What the workspace's job runner holds, for tests: each job's label and whether it waits on I/O.
+nlohmann::json runner_jobs_state(const app::ManifestWorkspace& ws) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const jobs::JobInfo& j : ws.runner().jobs()) out.push_back({{"label", j.label}, {"waiting", j.waiting}});
+    return out;
+}
+
 // The Upload tab's upload, for tests: per job its ledger entry; the unit errors with their rows.
 nlohmann::json upload_state(const app::ManifestWorkspace& ws, const ui::EncordView& view) {
     const web::EncordUpload& up = web::encord_upload();
@@ -570,6 +577,7 @@ std::string CanvasApp::state_json() const {
     nlohmann::json s = {
         {"frameMs", frame_ms_},
         {"frames", frames_},
+        {"jobs", runner_jobs_state(workspace_)},
         {"presented", presented_},
         {"display", {{"width", css_w_}, {"height", css_h_}, {"dpr", dpr_}}},
         {"theme", ui_.dark() ? "dark" : "light"},
