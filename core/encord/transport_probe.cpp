@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "encord/api_requests.hpp"
+#include "net/origin.hpp"
 
 namespace eic::encord {
 
@@ -118,9 +119,7 @@ std::string ProbedTransport::domain_of(const std::string& url) const {
         if (url.compare(0, d.size(), d) == 0 && (url.size() == d.size() || url[d.size()] == '/')) return d;
     }
     // No probe was asked for this domain: the scheme and authority of the URL (it waits until one is).
-    const std::size_t scheme = url.find("://");
-    const std::size_t path = scheme == std::string::npos ? std::string::npos : url.find('/', scheme + 3);
-    return path == std::string::npos ? url : url.substr(0, path);
+    return net::origin_of_url(url);
 }
 
 void ProbedTransport::probe(const ApiContext& context, std::shared_ptr<RequestSigner> keep) {
@@ -172,6 +171,8 @@ void ProbedTransport::step() {
         auto it = probes_.find(req.domain);
         net::HttpClient* client = it == probes_.end() ? nullptr : client_for(it->second->verdict.state);
         if (!client) continue;
+        // The probe had an HTTP answer from this page: a later failure without one is the network's.
+        req.waiting->origin_answers = it->second->verdict.state == ProbeState::page;
         req.client = client;
         req.sent = client->send(std::move(*req.waiting));
         req.waiting.reset();

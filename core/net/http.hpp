@@ -27,6 +27,11 @@ struct HttpRequest {
     std::string url;     // absolute, already encoded
     Headers headers;     // as sent
     std::string body;
+    // The sender knows this origin answers the page's requests (its CORS lets the page read them, and the
+    // page's policy allows it): a failure without an answer is then the network's, and the page's
+    // transport need not send anything to find out which failure it was (web/net-bridge.js would send an
+    // unsigned no-cors HEAD of the same URL).
+    bool origin_answers = false;
 };
 
 // Why there is no HTTP answer (status 0).

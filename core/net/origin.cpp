@@ -127,4 +127,10 @@ bool is_loopback_host(std::string_view host) {
     return parts == 4 && first == 127;
 }
 
+std::string origin_of_url(std::string_view url) {
+    const std::size_t scheme = url.find("://");
+    const std::size_t path = scheme == std::string_view::npos ? std::string_view::npos : url.find('/', scheme + 3);
+    return std::string(url.substr(0, path));
+}
+
 }  // namespace eic::net

@@ -34,4 +34,8 @@ OriginRead read_origin(std::string_view text);
 // trustworthy: https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy).
 bool is_loopback_host(std::string_view host);
 
+// "SCHEME://AUTHORITY" of an absolute URL: its text up to the path; the whole text when it has no path,
+// or no "://".
+std::string origin_of_url(std::string_view url);
+
 }  // namespace eic::net

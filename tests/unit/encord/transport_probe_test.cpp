@@ -103,6 +103,11 @@ TEST_CASE("when the page's transport answers, every request goes through it", "[
     CHECK(f.transport.verdict(encord::kDefaultDomain).state == ProbeState::page);
     CHECK(f.count_sent("GET", "client-metadata-schema-v2") == 2);  // the probe, then the job's
     CHECK(f.host.sent.empty());
+    // The probe did not know; the job's request is marked as going to an origin that answers the page,
+    // so a dropped connection is not followed by a request to tell the failure apart.
+    REQUIRE(f.http.sent.size() == 2);
+    CHECK_FALSE(f.http.sent[0].origin_answers);
+    CHECK(f.http.sent[1].origin_answers);
 }
 
 TEST_CASE("a probe refused by CORS moves the domain to the host's fetch; the probe is the only page request",
@@ -132,6 +137,7 @@ TEST_CASE("a probe refused by CORS moves the domain to the host's fetch; the pro
     CHECK(again.ok());
     CHECK(f.http.sent.size() == 1);
     CHECK(f.host.sent.size() == 2);
+    CHECK_FALSE(f.host.sent[1].origin_answers);  // the page's own transport is not reached there
 }
 
 TEST_CASE("without a host fetch, a refused probe is reported and requests fail on the page's transport",

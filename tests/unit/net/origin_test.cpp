@@ -39,3 +39,10 @@ TEST_CASE("what is not an origin, and why", "[net][origin]") {
         CHECK(r.problem.find(b.says) != std::string::npos);
     }
 }
+
+TEST_CASE("the origin of a URL is its text up to the path", "[net][origin]") {
+    CHECK(origin_of_url("https://api.encord.com/v2/public/storage/folders?x=1") == "https://api.encord.com");
+    CHECK(origin_of_url("http://127.0.0.1:8080") == "http://127.0.0.1:8080");
+    CHECK(origin_of_url("http://[::1]:9000/b/o") == "http://[::1]:9000");
+    CHECK(origin_of_url("not a url/with/slashes") == "not a url/with/slashes");
+}

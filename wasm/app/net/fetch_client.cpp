@@ -10,6 +10,7 @@
 
 #include "app/net/http_headers.hpp"
 #include "app/net/net_calls.hpp"
+#include "net/origin.hpp"
 
 namespace eic::web {
 
@@ -19,7 +20,8 @@ struct FetchClient::Slot {
     std::string url;
     std::string body;  // the request body: the XHR copies it at send (Fetch.js: HEAPU8.slice)
     bool answered = false;
-    bool classifying = false;  // status 0: waiting for web/net-bridge.js to say which failure it was
+    bool origin_answers = false;  // net::HttpRequest::origin_answers
+    bool classifying = false;     // status 0: waiting for web/net-bridge.js to say which failure it was
     net::HttpResponse response;
 };
 
@@ -53,7 +55,12 @@ void on_done(emscripten_fetch_t* fetch) {
     FetchClient::Slot* s = slot_of(fetch);
     if (!s || s->answered || s->classifying) return;
     s->fetch = nullptr;  // before closing: emscripten_fetch_close may call back into on_done
-    if (fetch->status == 0) {
+    if (fetch->status == 0 && s->origin_answers) {
+        s->answered = true;
+        s->response.failure = net::Failure::network;
+        s->response.message =
+            "no answer from " + net::origin_of_url(s->url) + " (a dropped connection, or the network)";
+    } else if (fetch->status == 0) {
         s->classifying = true;
         classify_failure(s->id, s->url);
     } else {
@@ -80,6 +87,7 @@ net::RequestId FetchClient::send(net::HttpRequest request) {
     s.id = next++;
     s.url = request.url;
     s.body = std::move(request.body);
+    s.origin_answers = request.origin_answers;
 
     emscripten_fetch_attr_t attr;
     emscripten_fetch_attr_init(&attr);
