@@ -246,7 +246,22 @@ async function createCanvasApp(options) {
   listen(darkQuery, 'change', (e) => mod._eic_app_set_system_theme(e.matches ? 1 : 0));
 
   // Files: picked through the app's own buttons, dropped on the canvas, fetched from a URL; downloads.
-  const work = installWorkLoop(mod);
+  // A trap in wasm (out-of-bounds memory, abort) leaves its memory untrustworthy: stop drawing and working,
+  // and say so where a user looks (the 'error' event; the standalone page shows it over the canvas) rather
+  // than leave a canvas that silently stops answering.
+  let fault = null;
+  let raf = 0;
+  const halt = (err) => {
+    if (fault) return;
+    fault = err;
+    cancelAnimationFrame(raf);
+    work.stop('the app stopped after an internal error');
+    const message = `eic stopped after an internal error (${err && err.message ? err.message : err}). Reload the ` +
+      'page to go on: the schema draft and an upload in progress are saved in this browser; open manifests are not.';
+    console.error(message);
+    emitter.emit('error', { message });
+  };
+  const work = installWorkLoop(mod, { onFault: halt });
   const files = installFileBridge(mod, { emitter, withString, whenValidated: work.whenValidated });
   listen(canvas, 'dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
   listen(canvas, 'drop', (e) => {
@@ -359,12 +374,23 @@ async function createCanvasApp(options) {
   // The Encord upload's plan and ledger, in IndexedDB so a reload resumes it (upload-store.js).
   installUploadStore(mod, { withString });
 
-  let raf = 0;
   let destroyed = false;
-  let resolveReady;
-  const ready = new Promise((r) => { resolveReady = r; });
+  let resolveReady, rejectReady;
+  const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
   const frame = (t) => {
-    if (destroyed) return;
+    if (destroyed || fault) return;
+    try {
+      drawFrame(t);
+    } catch (err) {
+      halt(err);
+      if (resolveReady) rejectReady(err);  // create() rejects: the page reports it as a failed start
+      resolveReady = null;
+      return;
+    }
+    if (resolveReady) { resolveReady(); resolveReady = null; }
+    raf = requestAnimationFrame(frame);
+  };
+  const drawFrame = (t) => {
     const r = canvas.getBoundingClientRect();
     const dpr = window.devicePixelRatio || 1;
     // The drawing buffer follows the CSS size times the device pixel ratio; ImGui works in CSS pixels.
@@ -374,8 +400,6 @@ async function createCanvasApp(options) {
     if (canvas.height !== bh) canvas.height = bh;
     mod._eic_app_frame(r.width, r.height, dpr, t / 1000);
     work.afterFrame();
-    if (resolveReady) { resolveReady(); resolveReady = null; }
-    raf = requestAnimationFrame(frame);
   };
   raf = requestAnimationFrame(frame);
   await ready;

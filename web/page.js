@@ -8,6 +8,12 @@ try {
   const instance = await create({ canvas: document.getElementById('eic-canvas') });
   status.hidden = true;
   window.eic = instance;
+  // The app stopped after an internal error: the message goes over the canvas, where it is seen.
+  instance.on('error', ({ message }) => {
+    status.textContent = message;
+    status.classList.add('error');
+    status.hidden = false;
+  });
   if (demoRequested()) await connectDemo(instance);
 } catch (err) {
   status.textContent = `eic could not start: ${err && err.message ? err.message : err}`;

@@ -6,7 +6,8 @@
 
 const SLICE_MS = 8;  // at most this late for a frame: half of a 60 Hz frame
 
-export function installWorkLoop(mod) {
+// `onFault(err)`: a step of wasm threw (a trap: its memory can no longer be trusted); the loop stops.
+export function installWorkLoop(mod, { onFault = (err) => { throw err; } } = {}) {
   const channel = new MessageChannel();
   let scheduled = false;
   let stopped = false;
@@ -29,8 +30,13 @@ export function installWorkLoop(mod) {
   channel.port1.onmessage = () => {
     scheduled = false;
     if (stopped) return;
-    const busy = mod._eic_app_work(SLICE_MS);
-    settle();
+    let busy;
+    try {
+      busy = mod._eic_app_work(SLICE_MS);
+      settle();
+    } catch (err) {
+      return onFault(err);
+    }
     if (busy) kick();
   };
 
@@ -50,10 +56,10 @@ export function installWorkLoop(mod) {
         kick();
       });
     },
-    stop() {
+    stop(reason = 'the app was destroyed') {
       stopped = true;
       channel.port1.close();
-      for (const w of waiters) w.reject(new Error('the app was destroyed'));
+      for (const w of waiters) w.reject(new Error(reason));
       waiters = [];
     },
   };

@@ -215,11 +215,11 @@ std::optional<std::uint32_t> UploadSession::row_of(const manifest::ItemRef& item
     return rows_[c][item.index];
 }
 
-std::vector<UnitErrorRow> UploadSession::unit_error_rows() const {
+namespace {
+std::vector<UnitErrorRow> unit_error_rows_of(const encord::UploadRun& run, const manifest::Manifest& manifest) {
     std::vector<UnitErrorRow> out;
-    if (!run_) return out;
-    for (std::size_t b = 0; b < run_->size(); ++b) {
-        const encord::BatchReport& r = run_->report(b);
+    for (std::size_t b = 0; b < run.size(); ++b) {
+        const encord::BatchReport& r = run.report(b);
         if (!r.state || r.state->unit_errors.empty() || !r.unit_errors) continue;
         const auto& errors = r.state->unit_errors;
         std::vector<std::optional<manifest::ItemRef>> item_of(errors.size());
@@ -229,7 +229,7 @@ std::vector<UnitErrorRow> UploadSession::unit_error_rows() const {
         for (std::size_t e = 0; e < errors.size(); ++e) {
             UnitErrorRow row{b, errors[e], item_of[e], ""};
             if (item_of[e]) {
-                const manifest::Item& it = manifest_[item_of[e]->collection][item_of[e]->index];
+                const manifest::Item& it = manifest[item_of[e]->collection][item_of[e]->index];
                 row.where = std::string("/") + manifest::collection_key(item_of[e]->collection) + "/" +
                             std::to_string(item_of[e]->index);
                 if (it.source.line)
@@ -242,7 +242,6 @@ std::vector<UnitErrorRow> UploadSession::unit_error_rows() const {
     return out;
 }
 
-namespace {
 std::vector<manifest::ItemRef> failed_items(const encord::UploadRun& run) {
     std::vector<manifest::ItemRef> out;
     for (std::size_t b = 0; b < run.size(); ++b)
@@ -258,9 +257,7 @@ std::vector<manifest::ItemRef> failed_items(const encord::UploadRun& run) {
               out.end());
     return out;
 }
-}  // namespace
 
-namespace {
 std::vector<std::size_t> unsent_batches(const encord::UploadRun& run) {
     std::vector<std::size_t> out = run.needs_rerun();
     for (std::size_t b : run.not_started()) out.push_back(b);
@@ -270,12 +267,26 @@ std::vector<std::size_t> unsent_batches(const encord::UploadRun& run) {
 }
 }  // namespace
 
-std::size_t UploadSession::unsent_batch_count() const { return run_ ? unsent_batches(*run_).size() : 0; }
+const UploadSession::Derived& UploadSession::derived() const {
+    const std::uint64_t at = run_ ? run_->changes() : 0;
+    if (derived_.run == run_.get() && derived_.at_changes == at) return derived_;
+    derived_ = Derived{};
+    derived_.run = run_.get();
+    derived_.at_changes = at;
+    if (!run_) return derived_;
+    derived_.rows = unit_error_rows_of(*run_, manifest_);
+    derived_.failed = failed_items(*run_);
+    derived_.unsent = unsent_batches(*run_);
+    return derived_;
+}
+
+const std::vector<UnitErrorRow>& UploadSession::unit_error_rows() const { return derived().rows; }
+
+std::size_t UploadSession::unsent_batch_count() const { return derived().unsent.size(); }
 
 std::string UploadSession::unsent_manifest() const {
-    if (!run_) return "";
     std::vector<manifest::ItemRef> refs;
-    for (std::size_t b : unsent_batches(*run_))
+    for (std::size_t b : derived().unsent)
         if (b < plan_.batches.size())
             refs.insert(refs.end(), plan_.batches[b].units.begin(), plan_.batches[b].units.end());
     if (refs.empty()) return "";
@@ -284,11 +295,10 @@ std::string UploadSession::unsent_manifest() const {
     return manifest::write_json(part, manifest::JsonWriteOptions{true});
 }
 
-std::size_t UploadSession::failed_unit_count() const { return run_ ? failed_items(*run_).size() : 0; }
+std::size_t UploadSession::failed_unit_count() const { return derived().failed.size(); }
 
 std::string UploadSession::failed_units_manifest() const {
-    if (!run_) return "";
-    const auto refs = failed_items(*run_);
+    const auto& refs = derived().failed;
     if (refs.empty()) return "";
     manifest::Manifest part = manifest::manifest_part(manifest_, refs);
     part.skip_duplicate_urls = true;

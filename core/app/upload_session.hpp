@@ -106,7 +106,9 @@ public:
     // The row (unit) of an item in that tab, when the tab's document is still at the traced revision.
     std::optional<std::uint32_t> row_of(const manifest::ItemRef& item, const ManifestDocument& doc) const;
 
-    std::vector<UnitErrorRow> unit_error_rows() const;
+    // What follows is worked out again only when the run changed (encord::UploadRun::changes()): views
+    // ask for it every frame.
+    const std::vector<UnitErrorRow>& unit_error_rows() const;
     // The items whose units failed, in every batch, as one JSON manifest (skip_duplicate_urls set); empty
     // when none failed.
     std::string failed_units_manifest() const;
@@ -120,6 +122,15 @@ public:
 
 private:
     void load_manifest();
+    // The unit errors with their items, the failed items and the batches not sent, at a run's change.
+    struct Derived {
+        const encord::UploadRun* run = nullptr;
+        std::uint64_t at_changes = ~std::uint64_t(0);
+        std::vector<UnitErrorRow> rows;
+        std::vector<manifest::ItemRef> failed;
+        std::vector<std::size_t> unsent;
+    };
+    const Derived& derived() const;
 
     SavedPlan saved_;
     encord::UploadPlan plan_;
@@ -131,6 +142,7 @@ private:
     std::vector<std::vector<std::uint32_t>> rows_;  // [collection][index] -> unit in the traced tab
     std::string error_;
     bool restored_ = false;
+    mutable Derived derived_;
 };
 
 }  // namespace eic::app

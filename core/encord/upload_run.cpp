@@ -77,6 +77,7 @@ void UploadRun::init_reports() {
 
 void UploadRun::touch() {
     ++revision_;
+    ++changes_;
     if (options_.on_ledger) options_.on_ledger(ledger_);
 }
 
@@ -180,6 +181,7 @@ bool UploadRun::advance_polls() {
         if (!built.ok()) {
             reports_[i].followed = false;
             reports_[i].message = built.error;
+            moved = true;
             continue;
         }
         s.kind = CallKind::poll;
@@ -243,6 +245,7 @@ bool UploadRun::advance_cancels() {
         if (!built.ok()) {
             reports_[i].followed = false;
             reports_[i].message = built.error;
+            moved = true;
             continue;
         }
         s.kind = CallKind::cancel;
@@ -312,6 +315,7 @@ jobs::StepStatus UploadRun::step(std::size_t /*max_bytes*/) {
     moved = advance_cancels() || moved;
     moved = advance_polls() || moved;
     check_finished();
+    if (moved || finished_) ++changes_;
     if (finished_) return jobs::StepStatus::finished;
     return moved ? jobs::StepStatus::running : jobs::StepStatus::waiting;
 }
@@ -319,6 +323,7 @@ jobs::StepStatus UploadRun::step(std::size_t /*max_bytes*/) {
 void UploadRun::cancel() {
     if (finished_ || cancelling_) return;
     cancelling_ = true;
+    ++changes_;
     for (std::size_t i = 0; i < slots_.size(); ++i) {
         Slot& s = slots_[i];
         LedgerEntry& e = ledger_.entries[i];

@@ -109,6 +109,8 @@ public:
 
     const UploadLedger& ledger() const { return ledger_; }
     std::uint64_t revision() const { return revision_; }  // changes with every ledger change
+    // Changes whenever anything a view shows may have: the ledger, a report, cancelling, finishing.
+    std::uint64_t changes() const { return changes_; }
     std::size_t size() const { return reports_.size(); }
     const BatchReport& report(std::size_t batch) const { return reports_[batch]; }
     UnitCounts totals() const;                     // of the jobs' last answers
@@ -151,6 +153,7 @@ private:
     std::vector<Slot> slots_;
     std::uint64_t revision_ = 0;
     std::uint64_t starting_revision_ = 0;  // the ledger revision that announced the start to send
+    std::uint64_t changes_ = 0;
     std::string error_;
     bool halted_ = false, cancelling_ = false, finished_ = false;
     double started_at_ = -1, ended_at_ = -1;

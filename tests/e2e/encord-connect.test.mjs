@@ -1,14 +1,14 @@
 // The Encord window in headless Chromium: the user's Ed25519 key opened through the file picker or pasted,
 // read by eic's core and imported into WebCrypto; a key of another type refused with the SDK's reason; the
 // domain chosen. The key never appears in the page's state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, clickItem, waitState } from './helpers/browser.mjs';
-import { openEncord, connectEncord as connect, fetchSchema as fetchSchemaState } from './helpers/encord.mjs';
-import { startServer, artifacts } from './helpers/server.mjs';
-import { DEMO_KEY_PATH, startEncordStandin, demoOptions } from '../fakes/encord-standin/index.mjs';
+import { openApp, clickItem, waitState } from './helpers/browser.mjs';
+import { openEncord, connectEncord as connect, fetchSchema as fetchSchemaState, useEncordStandins } from './helpers/encord.mjs';
+import { artifacts } from './helpers/server.mjs';
+import { DEMO_KEY_PATH, demoOptions } from '../fakes/encord-standin/index.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const keyText = fs.readFileSync(DEMO_KEY_PATH, 'utf8');
@@ -16,23 +16,13 @@ const keyText = fs.readFileSync(DEMO_KEY_PATH, 'utf8');
 const pubBlob = Buffer.from(fs.readFileSync(`${DEMO_KEY_PATH}.pub`, 'utf8').split(' ')[1], 'base64');
 const keyid = pubBlob.subarray(pubBlob.length - 32).toString('hex');
 const liveSchema = { 'team.fps': { ty: 'variant', hint: 'number' }, species: { ty: 'enum', values: ['cat', 'dog'] } };
-const s = { server: null, browser: null, encord: null, stranger: null };
+// An organisation that knows another key only: the demo key's signature is refused there.
+const otherKey = fs.readFileSync(path.join(root, 'tests', 'data', 'encord-keys', 'ed25519-second.pub'), 'utf8').trim();
+const s = useEncordStandins({
+  encord: { ...demoOptions(), schema: liveSchema },
+  stranger: { ...demoOptions(), publicKeys: [otherKey] },
+});
 
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  s.encord = await startEncordStandin({ ...demoOptions(), schema: liveSchema });
-  // An organisation that knows another key only: the demo key's signature is refused.
-  const other = fs.readFileSync(path.join(root, 'tests', 'data', 'encord-keys', 'ed25519-second.pub'), 'utf8').trim();
-  s.stranger = await startEncordStandin({ ...demoOptions(), publicKeys: [other] });
-  s.server = await startServer({ extraArgs: ['--connect', s.encord.origin, '--connect', s.stranger.origin] });
-  s.browser = await launch();
-});
-after(async () => {
-  await s.browser?.close();
-  s.server?.stop();
-  await s.encord?.close();
-  await s.stranger?.close();
-});
 
 test('the Encord key is opened, read by core and held by WebCrypto; the state shows only its id', async () => {
   const { context, page, errors } = await openApp(s.browser, s.server.url);

@@ -2,14 +2,13 @@
 // listed and one chosen, folders listed a page at a time (nextPageToken), searched, opened and left by the
 // breadcrumb, a folder created under the one viewed, and chosen with an integration as the upload
 // destination. A create whose answer is lost is sent once and reported as an unknown outcome.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, clickItem, waitState, framesPass } from './helpers/browser.mjs';
-import { startServer, artifacts } from './helpers/server.mjs';
-import { connectEncord } from './helpers/encord.mjs';
-import { DEMO_FOLDERS, DEMO_INTEGRATION, startEncordStandin, demoOptions } from '../fakes/encord-standin/index.mjs';
+import { openApp, clickItem, waitState, framesPass } from './helpers/browser.mjs';
+import { artifacts } from './helpers/server.mjs';
+import { connectEncord, useEncordStandins } from './helpers/encord.mjs';
+import { DEMO_FOLDERS, DEMO_INTEGRATION, demoOptions } from '../fakes/encord-standin/index.mjs';
 
 const EIC_DEMO = DEMO_FOLDERS[0].uuid;
 const Q1 = '7a3c2f10-51de-4b8e-a0c4-6d2b9e8f1b01';
@@ -23,19 +22,8 @@ const folders = [
   { uuid: Q1, name: '2026-q1', description: 'first quarter', parent: EIC_DEMO },
   { uuid: CATS, name: 'cats', parent: Q1 },
 ];
-const s = { server: null, browser: null, encord: null };
+const s = useEncordStandins({ encord: { ...demoOptions(), folders, integrations: [DEMO_INTEGRATION, SECOND] } });
 
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  s.encord = await startEncordStandin({ ...demoOptions(), folders, integrations: [DEMO_INTEGRATION, SECOND] });
-  s.server = await startServer({ extraArgs: ['--connect', s.encord.origin] });
-  s.browser = await launch();
-});
-after(async () => {
-  await s.browser?.close();
-  s.server?.stop();
-  await s.encord?.close();
-});
 
 const folderState = (st) => st.encord.folders;
 

@@ -2,14 +2,13 @@
 // against the Encord stand-in: the plan after a fetch, one confirmation that lists the destructive change,
 // the POST and its read-back (verified), and a push refused without any POST when Encord's schema changed
 // after the fetch, with the new diff shown, then confirmed again.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, clickItem, waitState } from './helpers/browser.mjs';
-import { startServer, artifacts } from './helpers/server.mjs';
-import { connectEncord, fetchSchema } from './helpers/encord.mjs';
-import { DEMO_KEY_PATH, startEncordStandin, demoOptions, signRequest } from '../fakes/encord-standin/index.mjs';
+import { openApp, clickItem, waitState } from './helpers/browser.mjs';
+import { artifacts } from './helpers/server.mjs';
+import { connectEncord, fetchSchema, useEncordStandins } from './helpers/encord.mjs';
+import { DEMO_KEY_PATH, demoOptions, signRequest } from '../fakes/encord-standin/index.mjs';
 
 const route = 'organisation/client-metadata-schema-v2';
 const liveSchema = { fps: { ty: 'variant', hint: 'number' }, species: { ty: 'enum', values: ['cat', 'dog'] } };
@@ -20,19 +19,8 @@ const draft = {
   schema: { ...liveSchema, caption: { ty: 'variant', hint: 'text' } },
   base: { fetchedAt: '2026-12-01T10:00:00Z', schema: liveSchema },
 };
-const s = { server: null, browser: null, encord: null };
+const s = useEncordStandins({ encord: { ...demoOptions(), schema: liveSchema } });
 
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  s.encord = await startEncordStandin({ ...demoOptions(), schema: liveSchema });
-  s.server = await startServer({ extraArgs: ['--connect', s.encord.origin] });
-  s.browser = await launch();
-});
-after(async () => {
-  await s.browser?.close();
-  s.server?.stop();
-  await s.encord?.close();
-});
 
 const posts = () => s.encord.stats.get({ method: 'POST', route }).requests;
 const gets = () => s.encord.stats.get({ method: 'GET', route }).requests;

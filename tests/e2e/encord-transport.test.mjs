@@ -3,35 +3,23 @@
 // requests, the window says so plainly when no host fetch was given, and eic falls back to the host's fetch
 // when one was; the probe is the only request the page itself makes. The domain (never the key) is
 // remembered across reloads; scripts/serve.mjs --demo opens the page connected to both stand-ins.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { launch, openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
-import { startEncordStandin, demoOptions } from '../fakes/encord-standin/index.mjs';
-import { openEncord, connectEncord as connect, fetchSchema } from './helpers/encord.mjs';
+import { demoOptions } from '../fakes/encord-standin/index.mjs';
+import { openEncord, connectEncord as connect, fetchSchema, useEncordStandins } from './helpers/encord.mjs';
 import { startDemo } from './helpers/demo.mjs';
 import { openWithHostFetch } from './helpers/host-fetch.mjs';
 
 const liveSchema = { species: { ty: 'enum', values: ['cat', 'dog'] } };
 const SCHEMA = 'organisation/client-metadata-schema-v2';
 const noFfmpeg = spawnSync('ffmpeg', ['-version']).error ? 'ffmpeg is missing (scripts/setup installs it): the demo is not made' : false;
-const s = { server: null, browser: null, closed: null };
+// Encord as it may be: it answers, but never lets a browser page read the answer (no CORS).
+const s = useEncordStandins({ closed: { ...demoOptions(), schema: liveSchema, corsOrigins: false } });
 
-before(async () => {
-  fs.mkdirSync(artifacts, { recursive: true });
-  // Encord as it may be: it answers, but never lets a browser page read the answer (no CORS).
-  s.closed = await startEncordStandin({ ...demoOptions(), schema: liveSchema, corsOrigins: false });
-  s.server = await startServer({ extraArgs: ['--connect', s.closed.origin] });
-  s.browser = await launch();
-});
-after(async () => {
-  await s.browser?.close();
-  s.server?.stop();
-  await s.closed?.close();
-});
 
 test('without a host fetch, an Encord that refuses the page\'s requests (CORS) is said so in the window', async () => {
   s.closed.reset();

@@ -21,15 +21,6 @@ namespace {
 
 const char* const kProfiles[] = {"enterprise", "team", "free", "recommended"};
 
-void wrapped(const std::string& text, Severity s = Severity::info, bool coloured = false) {
-    ImGui::PushTextWrapPos(0);
-    if (coloured)
-        ImGui::TextColored(severity_colour(s), "%s", text.c_str());
-    else
-        ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-}
-
 app::UploadChoice choice_of(const EncordView& e) {
     const auto& d = web::encord_connection().destination();
     app::UploadChoice c;
@@ -53,7 +44,7 @@ std::uint64_t final_batches(const encord::UploadLedger& l) {
 void saved_section(ShellContext& ctx) {
     web::EncordUpload& up = web::encord_upload();
     if (!up.saved_error().empty() && !up.saved()) {
-        wrapped(up.saved_error(), Severity::error, true);
+        wrapped_text(up.saved_error(), Severity::error, true);
         if (flow_button("Discard the saved upload")) up.discard_saved();
         ImGui::Separator();
         return;
@@ -61,12 +52,13 @@ void saved_section(ShellContext& ctx) {
     if (!up.has_saved()) return;
     const app::UploadSession& s = *up.saved();
     const encord::UploadLedger& l = s.ledger();
-    wrapped(fmt::format("An upload was under way when this page last closed: {} to folder \"{}\" on {}, {} of {} "
-                        "final. Resume to follow its jobs again; a batch whose start was out when the page closed is "
-                        "not sent again.",
-                        s.saved_plan().manifest_name, s.saved_plan().folder_name, l.domain, final_batches(l),
-                        app::counted(l.entries.size(), "batch")),
-            Severity::warning, true);
+    wrapped_text(
+        fmt::format("An upload was under way when this page last closed: {} to folder \"{}\" on {}, {} of {} "
+                    "final. Resume to follow its jobs again; a batch whose start was out when the page closed is "
+                    "not sent again.",
+                    s.saved_plan().manifest_name, s.saved_plan().folder_name, l.domain, final_batches(l),
+                    app::counted(l.entries.size(), "batch")),
+        Severity::warning, true);
     const std::string why = up.cannot_resume();
     ImGui::BeginDisabled(!why.empty());
     if (ImGui::Button("Resume the saved upload"))
@@ -75,7 +67,7 @@ void saved_section(ShellContext& ctx) {
         });
     ImGui::EndDisabled();
     if (flow_button("Discard the saved upload")) up.discard_saved();
-    if (!why.empty()) wrapped(why);
+    if (!why.empty()) wrapped_text(why);
     ImGui::Separator();
 }
 
@@ -84,11 +76,11 @@ void options_section(ShellContext& ctx) {
     web::EncordUpload& up = web::encord_upload();
     const auto& d = web::encord_connection().destination();
     if (d.folder_uuid.empty() || d.integration_uuid.empty())
-        wrapped(
+        wrapped_text(
             "Choose the folder to upload to and the cloud integration Encord reads the bucket with, in the "
             "Folders tab.");
     else
-        wrapped(
+        wrapped_text(
             fmt::format("Uploads go to folder \"{}\" through integration \"{}\".", d.folder_name, d.integration_title));
     const float em = ImGui::GetFontSize();
     ImGui::Checkbox("Ignore individual file errors", &e.upload_ignore_errors);
@@ -101,7 +93,7 @@ void options_section(ShellContext& ctx) {
         "Writes skip_duplicate_urls: true in every batch, so a batch sent again (after a closed tab, or the "
         "failed units retried) never registers a file twice.");
     if (!e.upload_skip_duplicates)
-        wrapped(
+        wrapped_text(
             "Without it, a batch sent twice registers its files twice: by you after an unknown outcome, or by "
             "the browser, which may re-send a POST whose connection closed before Encord answered.",
             Severity::warning, true);
@@ -127,7 +119,7 @@ void options_section(ShellContext& ctx) {
         ImGui::TextDisabled("%s", why.c_str());
         ImGui::PopTextWrapPos();
     }
-    if (!up.message().empty()) wrapped(up.message(), Severity::error, true);
+    if (!up.message().empty()) wrapped_text(up.message(), Severity::error, true);
 }
 
 const char* state_text(const encord::LedgerEntry& e) {
@@ -150,9 +142,9 @@ const char* state_text(const encord::LedgerEntry& e) {
 void failed_units_actions(ShellContext& ctx, const app::UploadSession& s) {
     const std::size_t failed = s.failed_unit_count();
     if (failed == 0) return;
-    wrapped(fmt::format("Encord could not register {} (the Unit errors tab lists why, with their rows).",
-                        app::counted(failed, "item")),
-            Severity::warning, true);
+    wrapped_text(fmt::format("Encord could not register {} (the Unit errors tab lists why, with their rows).",
+                             app::counted(failed, "item")),
+                 Severity::warning, true);
     if (ImGui::Button("Export the failed units…"))
         web::download("failed-units.json", "application/json", s.failed_units_manifest());
     explain("A manifest of the items whose units failed, with skip_duplicate_urls: fix the objects, then upload it.");
@@ -169,10 +161,10 @@ void summary_section(ShellContext& ctx) {
     const encord::UploadLedger& l = run.ledger();
     const encord::UnitCounts t = run.totals();
     ImGui::Separator();
-    wrapped(fmt::format("{} to folder \"{}\": {}, {} final. Units: {} done, {} failed, {} cancelled, {} pending.",
-                        s->saved_plan().manifest_name, s->saved_plan().folder_name,
-                        app::counted(l.entries.size(), "job"), final_batches(l), t.done, t.error, t.cancelled,
-                        t.pending));
+    wrapped_text(fmt::format("{} to folder \"{}\": {}, {} final. Units: {} done, {} failed, {} cancelled, {} pending.",
+                             s->saved_plan().manifest_name, s->saved_plan().folder_name,
+                             app::counted(l.entries.size(), "job"), final_batches(l), t.done, t.error, t.cancelled,
+                             t.pending));
     const float em = ImGui::GetFontSize();
     ImGui::ProgressBar(float(run.progress()), ImVec2(std::min(em * 24, ImGui::GetContentRegionAvail().x), 0));
     if (!run.finished()) {
@@ -180,16 +172,17 @@ void summary_section(ShellContext& ctx) {
         if (flow_button(run.cancelling() ? "Cancelling…" : "Cancel the upload")) up.cancel();
         ImGui::EndDisabled();
     }
-    if (!run.error().empty()) wrapped(run.error(), Severity::error, true);
+    if (!run.error().empty()) wrapped_text(run.error(), Severity::error, true);
     if (run.finished() && s->unsent_batch_count() > 0) {
-        wrapped(fmt::format("{} did not get through (listed below). Look in Encord first for a job whose start had no "
-                            "answer; the items left, sent again with skip_duplicate_urls, are not registered twice.",
-                            app::counted(s->unsent_batch_count(), "job")),
-                Severity::warning, true);
+        wrapped_text(
+            fmt::format("{} did not get through (listed below). Look in Encord first for a job whose start had no "
+                        "answer; the items left, sent again with skip_duplicate_urls, are not registered twice.",
+                        app::counted(s->unsent_batch_count(), "job")),
+            Severity::warning, true);
         if (ImGui::Button("Open what was not sent as a tab"))
             open_manifest_bytes(ctx, "not-sent.json", s->unsent_manifest());
     }
-    if (!up.store_error().empty()) wrapped(up.store_error(), Severity::error, true);
+    if (!up.store_error().empty()) wrapped_text(up.store_error(), Severity::error, true);
     failed_units_actions(ctx, *s);
 }
 
@@ -201,20 +194,33 @@ void jobs_table(const encord::UploadRun& run) {
             ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                 ImGuiTableFlags_SizingStretchProp,
             ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFrameHeightWithSpacing() * 4)))) {
+        // Fixed widths for the short columns, so a long note cannot squeeze the job's name.
+        const float em = ImGui::GetFontSize();
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Job");
-        ImGui::TableSetupColumn("State");
-        ImGui::TableSetupColumn("Done / failed / pending");
-        ImGui::TableSetupColumn("Progress");
-        ImGui::TableSetupColumn("Note");
+        // The job column as wide as its longest name (by characters: one measure a frame), up to 45%.
+        std::size_t longest = 0;
+        for (std::size_t i = 1; i < l.entries.size(); ++i)
+            if (l.entries[i].file_name.size() > l.entries[longest].file_name.size()) longest = i;
+        const float name_w = l.entries.empty() ? em * 8 : ImGui::CalcTextSize(l.entries[longest].file_name.c_str()).x;
+        ImGui::TableSetupColumn("Job", ImGuiTableColumnFlags_WidthFixed,
+                                std::min(name_w, ImGui::GetContentRegionAvail().x * 0.45f));
+        ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("unknown_outcome").x);
+        ImGui::TableSetupColumn("Done / failed / pending", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("Done / failed / pending").x);
+        ImGui::TableSetupColumn("Progress", ImGuiTableColumnFlags_WidthFixed, em * 5);
+        ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthStretch, 1.f);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < l.entries.size(); ++i) {
             const encord::LedgerEntry& e = l.entries[i];
             const encord::BatchReport& r = run.report(i);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.file_name.c_str());
-            if (ImGui::IsItemHovered() && !e.job_uuid.empty()) ImGui::SetTooltip("Upload job %s", e.job_uuid.c_str());
+            // The end tells the batches apart ("…part-003-of-012.json"); the whole name and the job's id
+            // are the tooltip.
+            text_keeping_end(e.file_name, ImGui::GetContentRegionAvail().x);
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+                ImGui::SetTooltip("%s%s%s", e.file_name.c_str(), e.job_uuid.empty() ? "" : "\nUpload job ",
+                                  e.job_uuid.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(state_text(e));
             ImGui::TableNextColumn();
@@ -249,7 +255,7 @@ void select_row(ShellContext& ctx, app::TabId tab_id, std::uint32_t unit) {
 }
 
 void unit_errors_table(ShellContext& ctx, const app::UploadSession* s) {
-    const auto rows = s->unit_error_rows();
+    const auto& rows = s->unit_error_rows();
     if (rows.empty()) {
         ImGui::TextDisabled("Encord reported no unit errors.");
         return;
@@ -304,12 +310,12 @@ void draw_encord_upload_tab(ShellContext& ctx) {
     web::EncordUpload& up = web::encord_upload();
     up.follow_rows(ctx.workspace);
     saved_section(ctx);
-    const app::UploadSession* s = up.session();
-    const bool has_run = s && s->run();
     // A new upload's options; folded when the tab first shows a resumed run (open it to start another).
-    ImGui::SetNextItemOpen(!has_run, ImGuiCond_Once);
+    ImGui::SetNextItemOpen(!(up.session() && up.session()->run()), ImGuiCond_Once);
     if (ImGui::CollapsingHeader("New upload")) options_section(ctx);
-    if (!has_run) return;
+    // Read after the options: their button (and Resume above) replace the session, freeing the one before.
+    const app::UploadSession* s = up.session();
+    if (!s || !s->run()) return;
     summary_section(ctx);
     if (ImGui::BeginTabBar("upload-views")) {
         if (ImGui::BeginTabItem("Jobs")) {

@@ -137,4 +137,14 @@ inline ImVec4 severity_colour(Severity s) {
     return ImGui::ColorConvertU32ToFloat4(app::severity_colour(current_palette(), s));
 }
 
+// Text wrapped at the window's edge; in the severity's colour when `coloured`.
+inline void wrapped_text(const std::string& text, Severity s = Severity::info, bool coloured = false) {
+    ImGui::PushTextWrapPos(0);
+    if (coloured)
+        ImGui::TextColored(severity_colour(s), "%s", text.c_str());
+    else
+        ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
 }  // namespace eic::ui

@@ -1,10 +1,36 @@
 // The Encord window as a person uses it, for browser tests: open it, point it at a domain and open the
 // demo key (tests/fakes/encord-standin/demo-key, a public test key), fetch the live schema.
 import fs from 'node:fs';
-import { clickItem, waitState } from './browser.mjs';
-import { DEMO_KEY_PATH } from '../../fakes/encord-standin/index.mjs';
+import { before, after } from 'node:test';
+import { clickItem, launch, waitState } from './browser.mjs';
+import { startServer, artifacts } from './server.mjs';
+import { DEMO_KEY_PATH, startEncordStandin } from '../../fakes/encord-standin/index.mjs';
 
 export const demoKeyText = fs.readFileSync(DEMO_KEY_PATH, 'utf8');
+
+// The rig of a test file: before its tests, an Encord stand-in per entry of `standins` ({name: options},
+// options a function of the rig when they refer to it), the app's server allowed to connect to each, and
+// a browser; after them, all stopped. Returns the rig: {server, browser, [name]: stand-in}, with
+// `fields` merged in for the file's own use.
+export function useEncordStandins(standins, fields = {}) {
+  const rig = { server: null, browser: null, ...fields };
+  before(async () => {
+    fs.mkdirSync(artifacts, { recursive: true });
+    const connect = [];
+    for (const [name, options] of Object.entries(standins)) {
+      rig[name] = await startEncordStandin(typeof options === 'function' ? options(rig) : options);
+      connect.push('--connect', rig[name].origin);
+    }
+    rig.server = await startServer({ extraArgs: connect });
+    rig.browser = await launch();
+  });
+  after(async () => {
+    await rig.browser?.close();
+    rig.server?.stop();
+    for (const name of Object.keys(standins)) await rig[name]?.close();
+  });
+  return rig;
+}
 
 export async function openEncord(page) {
   await clickItem(page, 'View');

@@ -228,8 +228,23 @@ TEST_CASE("upload session: unit errors are traced to the tab's rows and the fail
             err("https://storage.cloud.google.com/bucket/zz.jpg", "dddddddd-0000-4000-8000-000000000003") + "]");
     encord::UploadRunOptions o = run_options();
     o.ignore_errors = true;
+    // Asked every frame while the run goes on: what is worked out follows the run, never an earlier step.
+    CHECK(s.unit_error_rows().empty());
     auto run = s.start(f.context(), o);
-    REQUIRE(f.run(*run));
+    CHECK(s.unit_error_rows().empty());
+    CHECK(s.unsent_batch_count() == 3);  // none started yet
+    std::size_t seen_rows = 0, seen_failed = 0;
+    for (int i = 0; i < 10000 && !run->finished(); ++i) {
+        run->step(1 << 16);
+        f.now += 0.5;
+        CHECK(s.unit_error_rows().size() >= seen_rows);  // errors once seen stay listed
+        seen_rows = s.unit_error_rows().size();
+        seen_failed = s.failed_unit_count();
+    }
+    REQUIRE(run->finished());
+    CHECK(seen_rows == 3);
+    CHECK(seen_failed == 2);
+    CHECK(s.unsent_batch_count() == 0);  // every batch got through
 
     REQUIRE(run->report(0).state);
     CHECK(run->report(0).state->unit_errors.size() == 1);
