@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './helpers/server.mjs';
+import { launch, openApp } from './helpers/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const listed = fs.readFileSync(path.join(root, 'web', 'connect-origins.txt'), 'utf8').split('\n')
@@ -56,3 +57,34 @@ test('the policy allows Encord\'s two public API hosts and no other Encord host;
     custom.stop();
   }
 });
+
+test('the e2e runs enforce the policy: a violation the test did not expect fails it when its context closes', async () => {
+  const strict = await startServer({ testPages: false });
+  const browser = await launch();
+  try {
+    const { context, page, violations } = await openApp(browser, strict.url);
+    // A connection the policy does not allow, as a page bug would make one.
+    await page.evaluate(() => fetch('https://not-allowed.example/x').catch(() => {}));
+    await waitFor(() => violations.length > 0);
+    assert.equal(violations[0].directive, 'connect-src');
+    assert.match(violations[0].blocked, /^https:\/\/not-allowed\.example/);
+    await assert.rejects(context.close(), /Content-Security-Policy was violated: .*not-allowed\.example/);
+
+    // The same, expected by the test: closing is clean.
+    const expected = await openApp(browser, strict.url, { expectViolations: (v) => v.blocked.startsWith('https://not-allowed.example') });
+    await expected.page.evaluate(() => fetch('https://not-allowed.example/y').catch(() => {}));
+    await waitFor(() => expected.violations.length > 0);
+    await expected.context.close();
+  } finally {
+    await browser.close();
+    strict.stop();
+  }
+});
+
+async function waitFor(pred, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

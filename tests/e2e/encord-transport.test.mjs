@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { openApp, clickItem, findItem, waitState, watchPolicy } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
 import { demoOptions } from '../fakes/encord-standin/index.mjs';
 import { openEncord, connectEncord as connect, fetchSchema, useEncordStandins } from './helpers/encord.mjs';
@@ -93,6 +93,7 @@ test('the domain is remembered across reloads; the key is not', async () => {
 
 test('a host that passes its own storage gets the domain remembered there, not in localStorage', async () => {
   const ctx = await s.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await watchPolicy(ctx);
   const p = await ctx.newPage();
   await p.goto(`${s.server.url}__test__/blank.html`);
   const domain = await p.evaluate(async (origin) => {
@@ -119,7 +120,8 @@ test('a domain the page\'s Content-Security-Policy does not allow is said so, wi
   const strict = await startServer({ testPages: false });
   try {
     s.closed.reset();
-    const { context, page } = await openApp(s.browser, strict.url);
+    const { context, page, violations } = await openApp(s.browser, strict.url,
+      { expectViolations: (v) => v.directive === 'connect-src' && v.blocked.startsWith(s.closed.origin) });
     await connect(page, s.closed.origin);
     const st = await fetchSchema(page);
     assert.equal(st.encord.transport.probe, 'refused');
@@ -127,6 +129,7 @@ test('a domain the page\'s Content-Security-Policy does not allow is said so, wi
       new RegExp(`^This page's Content-Security-Policy does not allow ${s.closed.origin} \\(connect-src\\)`));
     assert.ok(st.encord.transport.message.includes(`scripts/serve.mjs --connect ${s.closed.origin}`));
     assert.equal(s.closed.stats.total.requests, 0, 'nothing left the page');
+    assert.ok(violations.length >= 1, 'the browser reported the refusal');
     const items = await page.evaluate(() => window.eic.debug.items());
     assert.ok(!items.some((it) => it.label === 'Try again'), 'a policy refusal needs the page served again, not a retry');
     await page.screenshot({ path: path.join(artifacts, 'encord-transport-csp.png') });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import { unzipSync, strFromU8 } from 'fflate';
-import { openApp, clickItem, waitState } from './helpers/browser.mjs';
+import { openApp, clickItem, waitState, watchPolicy } from './helpers/browser.mjs';
 import { useBrowser } from './helpers/session.mjs';
 
 const session = useBrowser();
@@ -97,7 +97,9 @@ test('a manifest fetched from a URL opens like a picked one, without cookies or 
 });
 
 test('a fetch that fails says why: HTTP status, CSP, CORS, not a URL; a query is never logged', async () => {
-  const { context, page } = await openApp(session.browser, session.server.url);
+  // The CSP case is provoked on purpose: a fetch of http://example.com, which connect-src does not allow.
+  const { context, page } = await openApp(session.browser, session.server.url,
+    { expectViolations: (v) => v.directive === 'connect-src' && v.blocked.startsWith('http://example.com/') });
   const fetchUrl = (u) => page.evaluate((x) => window.eic.debug.fetchFile(x), u);
   const base = session.server.url;
 
@@ -128,6 +130,7 @@ test('a fetch that fails says why: HTTP status, CSP, CORS, not a URL; a query is
 test('another origin works when the host page allows it and the server sends CORS, and says CORS when not', async () => {
   // A host page whose CSP (the server's header) allows http://127.0.0.1:*, unlike the standalone page.
   const context = await session.browser.newContext();
+  await watchPolicy(context);
   const page = await context.newPage();
   await page.goto(session.server.url + '__test__/blank.html');
   await page.evaluate(async () => {

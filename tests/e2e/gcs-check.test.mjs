@@ -142,7 +142,8 @@ test('a re-run skips what is settled; a request the page\'s policy refuses says 
   // origin): every probe is refused before it leaves.
   const strict = await startServer({ testPages: false });
   const manifest = { images: [{ objectUrl: url('eic-demo', 'images/photo-64x48.jpg'), title: 'photo' }] };
-  const { context, page } = await openApp(s.browser, strict.url);
+  const { context, page } = await openApp(s.browser, strict.url,
+    { expectViolations: (v) => v.directive === 'connect-src' && v.blocked.startsWith(standin.origin) });
   await page.evaluate((m) => window.eic.openManifest('strict.json', m), JSON.stringify(manifest));
   await waitState(page, (st) => st.manifest.tabs?.length === 1 && !st.manifest.validating, 15000);
   await openCloud(page, standin.origin);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useBrowser } from './helpers/session.mjs';
-import { openApp, clickItem, waitState } from './helpers/browser.mjs';
+import { openApp, clickItem, waitState, watchPolicy } from './helpers/browser.mjs';
 
 const session = useBrowser();
 const data = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'gcs-v4');
@@ -34,6 +34,7 @@ function requestOf(t) {
 
 async function headlessPage() {
   const context = await session.browser.newContext();
+  await watchPolicy(context);
   const page = await context.newPage();
   await page.goto(session.server.url + '__test__/blank.html');
   await page.evaluate(async () => {

@@ -2,7 +2,7 @@
 // Blobs read in slices, and clear refusals of bad options.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './helpers/browser.mjs';
+import { launch, watchPolicy } from './helpers/browser.mjs';
 import { startServer } from './helpers/server.mjs';
 
 let server, browser, context, page;
@@ -10,6 +10,7 @@ before(async () => {
   server = await startServer();
   browser = await launch();
   context = await browser.newContext();
+  await watchPolicy(context);
   page = await context.newPage();
   await page.goto(server.url + '__test__/blank.html');
   await page.evaluate(async () => {

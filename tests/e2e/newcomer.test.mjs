@@ -201,7 +201,9 @@ test('Save names the file after the title; Save as takes Enter; Escape closes ev
 });
 
 test('exports ask when errors remain, refusals name their items, and failures stay on screen', async () => {
-  const { context, page } = await openApp(session.browser, session.server.url);
+  // A fetch the policy refuses on purpose (https://example.invalid), whose failure must stay on screen.
+  const { context, page } = await openApp(session.browser, session.server.url,
+    { expectViolations: (v) => v.directive === 'connect-src' && v.blocked.startsWith('https://example.invalid/') });
   await openErrors(page);
   await clickItem(page, 'Export…', { window: 'Manifest' });
   await clickItem(page, 'Save as JSON (pretty)');

@@ -14,16 +14,42 @@ export async function launch() {
   });
 }
 
-// Opens the app, waits for window.eic, and records console errors and page errors.
-export async function openApp(browser, baseUrl, { width = 1280, height = 800, dpr = 1, colorScheme = 'dark' } = {}) {
+// Enforces the page's Content-Security-Policy in a test: every violation in the context's pages (a
+// securitypolicyviolation event, https://w3c.github.io/webappsec-csp/#violation-events) is recorded, and
+// closing the context fails with the ones `expect` does not accept. Tests that provoke a violation on
+// purpose pass `expect` (e.g. (v) => v.directive === 'connect-src' && v.blocked.startsWith(origin)).
+// Returns the list, which grows as violations happen.
+export async function watchPolicy(context, { expect = () => false } = {}) {
+  const violations = [];
+  await context.exposeBinding('__eicPolicyViolation', (_source, v) => { violations.push(v); });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__eicPolicyViolation({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample,
+        source: e.sourceFile ? `${e.sourceFile}:${e.lineNumber}` : '' });
+    });
+  });
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    const unexpected = violations.filter((v) => !expect(v));
+    if (unexpected.length) throw new Error(`the page's Content-Security-Policy was violated: ${JSON.stringify(unexpected)}`);
+  };
+  return violations;
+}
+
+// Opens the app, waits for window.eic, and records console errors and page errors; the page's policy is
+// enforced (watchPolicy; `expectViolations` accepts those a test provokes).
+export async function openApp(browser, baseUrl, { width = 1280, height = 800, dpr = 1, colorScheme = 'dark',
+  expectViolations } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme });
+  const violations = await watchPolicy(context, { expect: expectViolations });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
   await page.goto(baseUrl);
   await page.waitForFunction(() => window.eic !== undefined, null, { timeout: 30000 });
-  return { context, page, errors };
+  return { context, page, errors, violations };
 }
 
 // Finds a widget of the last frame by its label (a string, or a RegExp for titles that carry state)

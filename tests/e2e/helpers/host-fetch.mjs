@@ -1,8 +1,11 @@
 // A page that embeds eic as a developer console would, passing its own fetch to create({canvas, fetch}).
 // Here the host's fetch is node's (Playwright's exposeFunction), so it is not bound by the page's CORS.
 // hostCalls lists what it was asked, "METHOD URL" without the query. Bodies travel as text and base64.
+import { watchPolicy } from './browser.mjs';
+
 export async function openWithHostFetch(browser, serverUrl) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  await watchPolicy(context);
   const page = await context.newPage();
   const hostCalls = [];
   await page.exposeFunction('nodeFetch', async (url, method, headers, body) => {
