@@ -9,6 +9,7 @@ import { installWorkLoop } from './work-loop.js';
 import { installCanvasInput } from './canvas-input.js';
 import { installNetBridge } from './net-bridge.js';
 import { installUploadStore } from './upload-store.js';
+import { installManifestAutosave, openDb } from './idb-records.js';
 
 const moduleUrl = (name) => new URL(name, import.meta.url).href;
 // Where the Encord domain in use is remembered (the host's storage, else localStorage); never the key.
@@ -371,8 +372,13 @@ async function createCanvasApp(options) {
     console.warn(`eic: the remembered Encord domain was not restored: ${err.message}`);
   }
 
-  // The Encord upload's plan and ledger, in IndexedDB so a reload resumes it (upload-store.js).
-  installUploadStore(mod, { withString });
+  // IndexedDB (idb-records.js): the Encord upload's plan and ledger, so a reload resumes it
+  // (upload-store.js), and the open manifests' autosave, opened again as tabs now.
+  const idb = globalThis.indexedDB;
+  const db = openDb(idb);
+  db.catch(() => {});  // each read and write reports it
+  installUploadStore(mod, { withString, db, idb });
+  installManifestAutosave(mod, { withString, db, idb });
 
   let destroyed = false;
   let resolveReady, rejectReady;

@@ -145,6 +145,14 @@ void ManifestDocument::validate(const schema::Schema& schema, const ManifestChec
     }
 }
 
+ManifestDocument::CurrentText ManifestDocument::current_text() const {
+    if (!open_) return {};
+    const bool json = format_ == manifest::Format::json;
+    if (!editable_ || (!json && !edited_)) return {source_, format_};
+    if (json && units_.pristine()) return {units_.bytes(), manifest::Format::json};
+    return {std::make_shared<const std::string>(units_.write_json(false)), manifest::Format::json};
+}
+
 void ManifestDocument::start_job(std::shared_ptr<const std::string> text, manifest::Format format) {
     job_ = std::make_unique<Job>();
     job_->text = std::move(text);

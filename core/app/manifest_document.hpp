@@ -112,6 +112,8 @@ public:
     // Changed since opened or last saved (an export marks it saved).
     bool dirty() const { return undo_.size() != saved_depth_; }
     void mark_saved() { saved_depth_ = undo_.size(); }
+    // Edits made before it was opened (an autosaved tab): unsaved until exported.
+    void mark_unsaved() { saved_depth_ = ~std::size_t(0); }
 
     // ---- quick fixes: one per finding where a safe one exists
     // What the fix does ("Percent-encode the whitespace"), or "" when there is none.
@@ -121,6 +123,14 @@ public:
     static std::vector<std::string_view> fixable_codes();
 
     // ---- export
+    // The manifest as it stands, for the autosave: the bytes as opened while no edit changed them (a
+    // file that could not be indexed is never edited), else the units written as JSON (an edited CSV
+    // file too: JSON holds whatever the edit was). Null before a file is open.
+    struct CurrentText {
+        std::shared_ptr<const std::string> text;
+        manifest::Format format = manifest::Format::json;
+    };
+    CurrentText current_text() const;
     std::string export_json(bool pretty) const { return units_.write_json(pretty); }
     manifest::CsvWriteResult export_csv() const;
     // The live items as the writers see them, and each one's number in the table ("#": unit + 1), for

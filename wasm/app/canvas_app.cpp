@@ -169,6 +169,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
         autosaved_dirty_ = schema_.dirty();
         eic_js_autosave("schema", schema_.file_name().c_str(), schema_.draft_text().c_str(), schema_.dirty());
     }
+    manifests_autosave_.update(workspace_, log_, now_s());
 
     eic_js_set_cursor(io.MouseDrawCursor ? -1 : (int)ImGui::GetMouseCursor());
     const int fb_w = (int)std::lround(css_w * dpr), fb_h = (int)std::lround(css_h * dpr);
@@ -471,6 +472,13 @@ void CanvasApp::restore_schema(const std::string& name, std::string_view text, b
     autosaved_revision_ = schema_.revision();
     autosaved_dirty_ = schema_.dirty();
     log_.add(app::LogLevel::info, "Restored the draft " + name + " from the last session", now_s());
+}
+
+void CanvasApp::restore_manifests(std::string_view record, const std::string& error) {
+    manifests_autosave_.restore(
+        record, error,
+        [this](const std::string& name, std::string bytes) { return open_manifest(name, std::move(bytes)); },
+        workspace_, log_, now_s());
 }
 
 void CanvasApp::shutdown() {

@@ -14,6 +14,7 @@
 #include "app/log.hpp"
 #include "app/manifest_document.hpp"
 #include "app/manifest_workspace.hpp"
+#include "app/manifests_autosave.hpp"
 #include "app/schema_document.hpp"
 #include "diag/diagnostic.hpp"
 #include "ui/manifest_tabs.hpp"
@@ -46,6 +47,9 @@ public:
     void note_input() { input_since_present_ = true; }
     // Brings back the draft autosaved before a reload.
     void restore_schema(const std::string& name, std::string_view text, bool dirty);
+    // The manifests of the last session's autosave (manifests_autosave.hpp), or why there are none.
+    void restore_manifests(std::string_view record, const std::string& error);
+    void autosave_failed(const std::string& reason) { manifests_autosave_.write_failed(reason, log_, now_s()); }
     ui::UiState& ui() { return ui_; }
     std::string state_json() const;
     nlohmann::json manifest_state() const;
@@ -86,6 +90,7 @@ private:
     app::ManifestWorkspace workspace_{steady_seconds};
     ui::ManifestTabs manifests_;  // what the panel's views remember of each tab
     ui::UiState ui_;
+    ManifestsAutosave manifests_autosave_;
 };
 
 CanvasApp& canvas_app();

@@ -114,6 +114,10 @@ mergeInto(LibraryManager.library, {
   },
 
   // Keeps the open draft in the page's storage so a reload loses nothing (drafts hold no secrets).
+  // The open manifests' autosave record (wasm/app/manifests_autosave.hpp) into IndexedDB (web/idb-records.js).
+  eic_js_autosave_manifests: function(text, length) {
+    if (Module['eicRecords']) Module['eicRecords'].saveManifests(UTF8ToString(text, length));
+  },
   eic_js_autosave: function(slot, name, text, dirty) {
     if (Module['eicAutosave']) Module['eicAutosave'](UTF8ToString(slot), UTF8ToString(name), UTF8ToString(text), !!dirty);
   },

@@ -193,6 +193,16 @@ EMSCRIPTEN_KEEPALIVE void eic_app_restore_schema(const char* name, const char* d
                                 dirty != 0);
 }
 
+// The open manifests the last session autosaved (web/idb-records.js): the record, or why it could not be
+// read; called once at start, with an empty record when there is none.
+EMSCRIPTEN_KEEPALIVE void eic_app_restore_manifests(const char* data, int length, const char* error) {
+    canvas_app().restore_manifests(std::string_view(data ? data : "", length > 0 ? length : 0), error ? error : "");
+}
+
+EMSCRIPTEN_KEEPALIVE void eic_app_autosave_failed(const char* reason) {
+    canvas_app().autosave_failed(reason ? reason : "unknown reason");
+}
+
 EMSCRIPTEN_KEEPALIVE const char* eic_app_state() { return out(canvas_app().state_json()); }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_items() { return out(eic::web::debug_items_json()); }

@@ -1,0 +1,51 @@
+// The open manifests come back after a reload (core/app/manifest_autosave.hpp, web/idb-records.js): a
+// clean JSON file as opened, and an edited CSV file with its edit (as JSON), the one in front in front
+// again, and both validated again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
+import { useBrowser } from './helpers/session.mjs';
+
+const session = useBrowser();
+
+const clean = JSON.stringify({ images: [{ objectUrl: 'https://storage.cloud.google.com/my-bucket/clean.jpg', title: 'clean' }] });
+const csv = 'ObjectUrl,Image title\n' +
+  'https://storage.cloud.google.com/my-bucket/one.jpg,one\n' +
+  'https://storage.cloud.google.com/my-bucket/t wo.jpg,two\n';
+
+test('open manifests and an edit come back after a reload, the front tab in front, validated again', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  await page.evaluate((t) => window.eic.openManifest('clean.json', t), clean);
+  await page.evaluate((t) => window.eic.openManifest('m.csv', t), csv);
+  let st = await waitState(page, (x) => x.manifest?.fileName === 'm.csv' && !x.manifest.validating, 15000);
+  assert.equal(st.manifest.codes['manifest.url.whitespace'], 1, JSON.stringify(st.manifest.codes));
+  const errorsBefore = st.manifest.summary.errors;
+
+  // The quick fix of the space in the URL: an edit the autosave must keep.
+  await clickItem(page, 'Findings', { window: 'Manifest' });
+  await findItem(page, /^manifest\.url\.whitespace \(/, { window: 'Manifest' });
+  await clickItem(page, /^item 2, row 2, ObjectUrl/, { window: 'Manifest' });
+  st = await waitState(page, (x) => x.manifest.selectedFinding?.code === 'manifest.url.whitespace');
+  const fix = st.manifest.selectedFinding.fix;
+  assert.ok(fix, 'the finding has a quick fix');
+  await clickItem(page, `Fix: ${fix}`, { window: 'Manifest' });
+  st = await waitState(page, (x) => x.manifest.summary?.errors === errorsBefore - 1 && !x.manifest.stale && !x.manifest.validating, 15000);
+  assert.equal(st.manifest.dirty, true);
+  // The autosave writes once the tabs are quiet for half a second.
+  await page.waitForTimeout(1500);
+
+  await page.reload();
+  await page.waitForFunction(() => window.eic !== undefined, null, { timeout: 30000 });
+  st = await waitState(page, (x) => x.manifest?.tabs?.length === 2 && !x.manifest.validating, 20000);
+  assert.deepEqual(st.manifest.tabs, ['clean.json', 'm.json'], 'the edited CSV file comes back as JSON');
+  assert.equal(st.manifest.active, 1, 'the tab in front is in front again');
+  assert.equal(st.manifest.units, 2);
+  assert.equal(st.manifest.summary.errors, errorsBefore - 1, 'the edit came back, and was validated again');
+  assert.equal(st.manifest.codes['manifest.url.whitespace'], undefined);
+  assert.equal(st.manifest.dirty, true, 'its edit was never exported: closing it still asks');
+  assert.match(st.log.last, /Restored 2 manifests|Validated/);
+  await page.screenshot({ path: path.join(session.artifacts, 'autosave-restored.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
