@@ -108,6 +108,11 @@ const server = http.createServer((req, res) => {
     if (path.basename(file) === 'index.html' && base === root) {
       body = Buffer.from(fs.readFileSync(file, 'utf8').replace(/connect-src [^;"]*/, `connect-src ${connectSrc}`));
     }
+    // A host page on another origin embeds the app (ES module, custom element): module scripts, and the
+    // wasm and fonts they fetch, are CORS requests (https://html.spec.whatwg.org/multipage/webappapis.html#fetch-a-single-module-script),
+    // so the app's own files may be read by any origin; they hold no secrets. Pages (.html) and test
+    // mounts are not shared.
+    const shared = base === root && ext !== '.html';
     res.writeHead(200, {
       'content-type': types[ext] || 'application/octet-stream',
       'content-length': body ? body.length : st.size,
@@ -115,6 +120,7 @@ const server = http.createServer((req, res) => {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-cache',
+      ...(shared ? { 'access-control-allow-origin': '*' } : {}),
     });
     if (req.method === 'HEAD') { res.end(); return; }
     if (body) { res.end(body); return; }

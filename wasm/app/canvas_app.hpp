@@ -11,6 +11,7 @@
 
 #include "app/clocks.hpp"
 #include "app/frame_changes.hpp"
+#include "app/host_events.hpp"
 #include "app/log.hpp"
 #include "app/manifest_document.hpp"
 #include "app/manifest_workspace.hpp"
@@ -86,6 +87,7 @@ private:
     app::ManifestWorkspace workspace_{steady_seconds};
     ui::ManifestTabs manifests_;  // what the panel's views remember of each tab
     ui::UiState ui_;
+    HostEvents host_events_;  // validations and jobs that ended, told to the host page
 };
 
 CanvasApp& canvas_app();

@@ -113,6 +113,11 @@ mergeInto(LibraryManager.library, {
     Module['eicFetchFile'](purpose, UTF8ToString(url));
   },
 
+  // A moment the host page hears (app/host_events.hpp): web/encord-console.js emits it on the instance.
+  eic_js_host_event: function(name, detail) {
+    if (Module['eicHostEvent']) Module['eicHostEvent'](UTF8ToString(name), JSON.parse(UTF8ToString(detail)));
+  },
+
   // Keeps the open draft in the page's storage so a reload loses nothing (drafts hold no secrets).
   eic_js_autosave: function(slot, name, text, dirty) {
     if (Module['eicAutosave']) Module['eicAutosave'](UTF8ToString(slot), UTF8ToString(name), UTF8ToString(text), !!dirty);
