@@ -1,5 +1,7 @@
 // Serves build/web on 127.0.0.1 with the headers the page expects: correct MIME types (wasm streaming
-// compilation needs application/wasm), a strict Content-Security-Policy and no caching surprises.
+// compilation needs application/wasm), a strict Content-Security-Policy and no caching surprises. The
+// app's files but its pages carry Access-Control-Allow-Origin: *, so a host page on another origin can
+// embed the module and the element (tests/e2e/embed.test.mjs).
 // node scripts/serve.mjs [--port 8080] [--root build/web] [--connect ORIGIN]... [--test-pages]
 //                        [--demo [--demo-latency-ms N] [--demo-error-rate R]]
 //

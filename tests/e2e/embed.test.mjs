@@ -151,6 +151,11 @@ test('two elements on a host page of another origin: events, attributes, the JS 
   assert.match(refused.detail.message, /theme="sepia".*system, dark or light/);
   assert.equal((await stateOf(page, 'a')).themePreference, 'dark');
   await page.evaluate(() => document.getElementById('a').setAttribute('theme', 'light'));
+  // So is a domain the Encord window would refuse; the one in use stays.
+  await page.evaluate(() => document.getElementById('b').setAttribute('domain', 'not a domain'));
+  const badDomain = await waitFor(page, () => window.__events.find((e) => e.type === 'error' && e.id === 'b'));
+  assert.match(badDomain.detail.message, /^<encord-import-console domain="not a domain">: Encord domain: ./);
+  assert.equal((await stateOf(page, 'b')).encord.domain, 'https://api.us.encord.com');
 
   // The JS API through element.app: a manifest each, each heard with its own result.
   const opened = await page.evaluate(async (m) => {
