@@ -292,17 +292,16 @@ nlohmann::json upload_state(const app::ManifestWorkspace& ws, const ui::EncordVi
                           {"urls", r.error.object_urls},
                           {"error", r.error.error}});
     }
-    out["run"] = {
-        {"finished", run.finished()},
-        {"cancelling", run.cancelling()},
-        {"error", run.error()},
-        {"restored", s->restored()},
-        {"tab", s->tab() ? *s->tab() : 0},
-        {"totals", {{"pending", t.pending}, {"done", t.done}, {"error", t.error}, {"cancelled", t.cancelled}}},
-        {"jobs", std::move(jobs)},
-        {"unitErrors", std::move(errors)},
-        {"failedUnits", s->failed_unit_count()},
-        {"unsentBatches", s->unsent_batch_count()}};
+    out["run"] = {{"finished", run.finished()},
+                  {"cancelling", run.cancelling()},
+                  {"error", run.error()},
+                  {"restored", s->restored()},
+                  {"tab", s->tab() ? *s->tab() : 0},
+                  {"totals", unit_counts_json(t)},
+                  {"jobs", std::move(jobs)},
+                  {"unitErrors", std::move(errors)},
+                  {"failedUnits", s->failed_unit_count()},
+                  {"unsentBatches", s->unsent_batch_count()}};
     return out;
 }
 

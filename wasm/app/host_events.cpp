@@ -17,6 +17,10 @@ nlohmann::json validation_summary_json(const manifest::ValidationSummary& s) {
             {"batches", s.batches}, {"format", s.format}, {"cancelled", s.cancelled}};
 }
 
+nlohmann::json unit_counts_json(const encord::UnitCounts& t) {
+    return {{"pending", t.pending}, {"done", t.done}, {"error", t.error}, {"cancelled", t.cancelled}};
+}
+
 void emit_host_event(const char* name, const nlohmann::json& detail) { eic_js_host_event(name, detail.dump().c_str()); }
 
 void HostEvents::notice(const app::ManifestWorkspace& ws) {
@@ -42,32 +46,29 @@ void HostEvents::notice_validations(const app::ManifestWorkspace& ws) {
     validating_ = std::move(now);
 }
 
+// Each push and each upload run (new or resumed) is counted when it starts; one that ended is reported once,
+// even when it ended before this was called while it ran (a run resumed from a finished ledger).
 void HostEvents::notice_jobs() {
     const EncordSchemaPush& push = encord_schema_push();
-    if (push_running_ && !push.running() && push.job()) {
+    if (push.pushes() != reported_pushes_ && !push.running() && push.job()) {
+        reported_pushes_ = push.pushes();
         const app::SchemaPushJob& job = *push.job();
         emit_host_event("job-finished", {{"kind", "schema-push"},
                                          {"outcome", app::push_outcome_name(job.outcome())},
                                          {"verified", job.verified()},
                                          {"error", job.not_pushable_reason()}});
     }
-    push_running_ = push.running();
 
     const EncordUpload& upload = encord_upload();
-    if (upload_running_ && !upload.running()) {
-        const app::UploadSession* s = upload.session();
-        const encord::UploadRun* run = s ? s->run().get() : nullptr;
-        nlohmann::json detail = {{"kind", "upload"}, {"outcome", "ended"}, {"error", upload.message()}};
-        if (run) {
-            const encord::UnitCounts t = run->totals();
-            detail["outcome"] = run->error().empty() ? "finished" : "failed";
-            detail["error"] = run->error();
-            detail["totals"] = {
-                {"pending", t.pending}, {"done", t.done}, {"error", t.error}, {"cancelled", t.cancelled}};
-        }
-        emit_host_event("job-finished", detail);
+    const app::UploadSession* s = upload.session();
+    const encord::UploadRun* run = s ? s->run().get() : nullptr;
+    if (upload.starts() != reported_starts_ && run && run->finished()) {
+        reported_starts_ = upload.starts();
+        emit_host_event("job-finished", {{"kind", "upload"},
+                                         {"outcome", run->error().empty() ? "finished" : "failed"},
+                                         {"error", run->error()},
+                                         {"totals", unit_counts_json(run->totals())}});
     }
-    upload_running_ = upload.running();
 }
 
 }  // namespace eic::web

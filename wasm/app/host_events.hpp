@@ -10,11 +10,15 @@
 #include <nlohmann/json.hpp>
 
 #include "app/manifest_workspace.hpp"
+#include "encord/upload_ledger.hpp"
 
 namespace eic::web {
 
 // A validation's counts as state() and the manifest-validated event give them.
 nlohmann::json validation_summary_json(const manifest::ValidationSummary& s);
+
+// An upload run's units by state, as state() and the job-finished event give them.
+nlohmann::json unit_counts_json(const encord::UnitCounts& t);
 
 // Hands one event to the page (eic_js_host_event); the page delivers it after the current call returns.
 void emit_host_event(const char* name, const nlohmann::json& detail);
@@ -29,8 +33,8 @@ private:
     void notice_validations(const app::ManifestWorkspace& ws);
     void notice_jobs();
 
-    std::map<app::TabId, bool> validating_;  // per open tab: validating when last seen
-    bool push_running_ = false, upload_running_ = false;
+    std::map<app::TabId, bool> validating_;          // per open tab: validating when last seen
+    int reported_pushes_ = 0, reported_starts_ = 0;  // the pushes and upload starts reported as ended
 };
 
 }  // namespace eic::web
