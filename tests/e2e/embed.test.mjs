@@ -249,3 +249,24 @@ test('create() from the module: on("ready") added after create resolved hears it
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an element removed while it loads destroys its instance once loaded: no context stays live', async () => {
+  const { context, page, errors } = await openHost();
+  const canvasLost = await page.evaluate(async () => {
+    await customElements.whenDefined('encord-import-console');
+    const el = document.createElement('encord-import-console');
+    let ready = false;
+    el.addEventListener('ready', () => { ready = true; });
+    document.getElementById('slots').append(el);
+    const canvas = el.shadowRoot.querySelector('canvas');
+    el.remove();
+    for (const end = Date.now() + 20000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      const mine = window.__contexts.filter((c) => c.canvas === canvas);
+      if (mine.length > 0 && mine.every((c) => c.ctx.isContextLost())) return { lost: true, ready, app: el.app };
+    }
+    return { lost: false, ready, app: el.app };
+  });
+  assert.deepEqual(canvasLost, { lost: true, ready: false, app: null });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
