@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import path from 'node:path';
 import fs from 'node:fs';
-import { launch } from './helpers/browser.mjs';
+import { launch, watchPolicy } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
 
 let app, host, browser;
@@ -65,6 +65,8 @@ const manifests = {
 
 async function openHost() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  // The host's own policy is enforced as the app's is: a violation fails the test when its context closes.
+  await watchPolicy(context);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
