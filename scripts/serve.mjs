@@ -1,5 +1,7 @@
 // Serves build/web on 127.0.0.1 with the headers the page expects: correct MIME types (wasm streaming
-// compilation needs application/wasm), a strict Content-Security-Policy and no caching surprises.
+// compilation needs application/wasm), a strict Content-Security-Policy and no caching surprises. The
+// app's files but its pages carry Access-Control-Allow-Origin: *, so a host page on another origin can
+// embed the module and the element (tests/e2e/embed.test.mjs).
 // node scripts/serve.mjs [--port 8080] [--root build/web] [--connect ORIGIN]... [--test-pages]
 //                        [--demo [--demo-latency-ms N] [--demo-error-rate R]]
 //
@@ -108,6 +110,11 @@ const server = http.createServer((req, res) => {
     if (path.basename(file) === 'index.html' && base === root) {
       body = Buffer.from(fs.readFileSync(file, 'utf8').replace(/connect-src [^;"]*/, `connect-src ${connectSrc}`));
     }
+    // A host page on another origin embeds the app (ES module, custom element): module scripts, and the
+    // wasm and fonts they fetch, are CORS requests (https://html.spec.whatwg.org/multipage/webappapis.html#fetch-a-single-module-script),
+    // so the app's own files may be read by any origin; they hold no secrets. Pages (.html) and test
+    // mounts are not shared.
+    const shared = base === root && ext !== '.html';
     res.writeHead(200, {
       'content-type': types[ext] || 'application/octet-stream',
       'content-length': body ? body.length : st.size,
@@ -115,6 +122,7 @@ const server = http.createServer((req, res) => {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': 'no-cache',
+      ...(shared ? { 'access-control-allow-origin': '*' } : {}),
     });
     if (req.method === 'HEAD') { res.end(); return; }
     if (body) { res.end(body); return; }

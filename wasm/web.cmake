@@ -73,6 +73,10 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_D
 file(STRINGS "${CMAKE_SOURCE_DIR}/web/connect-origins.txt" EIC_CONNECT_LINES REGEX "^[^#].*[^ ]")
 list(JOIN EIC_CONNECT_LINES " " EIC_CONNECT_SRC)
 configure_file("${CMAKE_SOURCE_DIR}/web/index.html" "${EIC_WEB_OUT}/index.html" @ONLY)
+# The package a host installs (cd build/web && npm pack): its version is project()'s, its `files` the
+# modules, wasm, fonts and licences the app loads (tests/e2e/package.test.mjs checks them), not the page.
+list(REMOVE_ITEM EIC_WEB_STATIC "${CMAKE_SOURCE_DIR}/web/package.json.in")
+configure_file("${CMAKE_SOURCE_DIR}/web/package.json.in" "${EIC_WEB_OUT}/package.json" @ONLY)
 set(EIC_FONT_DIR "/usr/share/fonts/truetype/dejavu")
 # fflate's ES module build (npm, pinned in package.json) as fflate.js: web/zip-blobs.js writes zips with it.
 set(EIC_FFLATE_DIR "${CMAKE_SOURCE_DIR}/node_modules/fflate")

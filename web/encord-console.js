@@ -1,7 +1,9 @@
 // eic's JS API: an ES module whose default export, create(), makes an instance.
 //   await create({ headless: true })        the core without a canvas (pages and workers)
 //   await create({ canvas, fetch, storage }) the canvas app mounted on a <canvas>
-// Each instance loads its own wasm module, so several can live on one page.
+// Each instance loads its own wasm module, so several can live on one page; destroy() gives back its
+// WebGL context and drops every reference to its module, so its memory can be collected.
+// <encord-import-console> (encord-import-console.js) wraps create() as a custom element.
 
 import { installFileBridge, FilePurpose } from './file-bridge.js';
 import { importServiceAccount, sha256Hex, rsaSha256SignHex, importEd25519Seed, ed25519SignHex } from './web-crypto.js';
@@ -14,6 +16,10 @@ import { installManifestAutosave, openDb } from './idb-records.js';
 const moduleUrl = (name) => new URL(name, import.meta.url).href;
 // Where the Encord domain in use is remembered (the host's storage, else localStorage); never the key.
 const DOMAIN_KEY = 'eic.encord.domain';
+// What an instance tells its host through on(name, cb): the moments wasm reports (wasm/app/host_events.hpp),
+// files offered for download, a stop after an internal error, and its start and end. The custom element
+// dispatches each (but destroy) as a DOM event of the same name. Types: encord-console.d.ts (EicEvents).
+export const EVENTS = ['ready', 'manifest-validated', 'schema-saved', 'job-finished', 'download', 'error', 'destroy'];
 
 async function loadBytes(name) {
   const res = await fetch(moduleUrl(name));
@@ -215,8 +221,12 @@ async function createCanvasApp(options) {
   const [{ default: factory }, uiFont, monoFont] = await Promise.all([
     import('./eic-app.js'), loadBytes('fonts/DejaVuSans.ttf'), loadBytes('fonts/DejaVuSansMono.ttf'),
   ]);
-  const mod = await factory({ canvas, print: (t) => console.log(t), printErr: (t) => console.warn(t) });
+  // `let`: destroy() drops it, so that nothing this instance leaves behind holds the module's memory.
+  let mod = await factory({ canvas, print: (t) => console.log(t), printErr: (t) => console.warn(t) });
   const emitter = makeEmitter();
+  // wasm reports within a frame or a step of work; listeners hear it once that call has returned, so
+  // they may call the instance (state(), openManifest ...) without re-entering wasm mid-frame.
+  mod.eicHostEvent = (name, detail) => queueMicrotask(() => { if (!destroyed) emitter.emit(name, detail); });
   const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
   const initError = mod.UTF8ToString(mod._eic_app_init(
     allocBytes(mod, uiFont), uiFont.length, allocBytes(mod, monoFont), monoFont.length, darkQuery.matches ? 1 : 0));
@@ -416,6 +426,17 @@ async function createCanvasApp(options) {
     canvas,
     state: () => JSON.parse(mod.UTF8ToString(mod._eic_app_state())),
     on: emitter.on,
+    // The theme ('system', 'dark' or 'light'; the View menu's choice) and the panel in front ('schema',
+    // 'manifest', 'log', 'encord' or 'cloud'), as a host sets them (<encord-import-console theme panel>).
+    // Throw a TypeError naming the accepted values for anything else.
+    setTheme(theme) {
+      const refused = withString(mod, String(theme), (p) => mod.UTF8ToString(mod._eic_app_set_theme(p)));
+      if (refused) throw new TypeError(`eic: theme "${theme}": ${refused}`);
+    },
+    showPanel(panel) {
+      const refused = withString(mod, String(panel), (p) => mod.UTF8ToString(mod._eic_app_show_panel(p)));
+      if (refused) throw new TypeError(`eic: panel "${panel}": ${refused}`);
+    },
     // Opens a schema draft or an Encord wire map (text or bytes) in the Schema panel, as a picked file
     // would be; resolves to {summary, diagnostics}.
     async openSchema(input, name = 'schema.json') {
@@ -501,6 +522,9 @@ async function createCanvasApp(options) {
           .map((it) => ({ ...it, x: it.x + r.left, y: it.y + r.top }));
       },
     },
+    // Stops drawing and working, removes every listener and the keyboard sink, gives the WebGL context
+    // back (WEBGL_lose_context: browsers cap live contexts per page) and drops the module: afterwards
+    // every method but on() and destroy() throws.
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -508,11 +532,22 @@ async function createCanvasApp(options) {
       work.stop();
       abort.abort();
       sink.remove();
-      mod._eic_app_shutdown();
+      // The context emscripten made on this canvas: getContext returns the existing one.
+      const gl = canvas.getContext('webgl2');
+      if (!fault) mod._eic_app_shutdown();
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+      for (const key of Object.keys(mod)) if (key.startsWith('eic')) delete mod[key];
+      mod = null;
+      encordKey = null;
+      cloudKey = null;
+      const gone = () => { throw new Error('eic: this instance was destroyed'); };
+      for (const key of Object.keys(instance)) if (typeof instance[key] === 'function' && key !== 'on' && key !== 'destroy') instance[key] = gone;
+      for (const key of Object.keys(instance.debug)) instance.debug[key] = gone;
       emitter.emit('destroy');
     },
   };
-  emitter.emit('ready', instance);
+  // 'ready' fires in a task of its own, after create() has resolved: `(await create(...)).on('ready', cb)` hears it.
+  setTimeout(() => { if (!destroyed) emitter.emit('ready', instance); }, 0);
   return instance;
 }
 

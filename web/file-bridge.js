@@ -113,7 +113,8 @@ export function installFileBridge(mod, { emitter, withString, whenValidated }) {
     a.href = url;
     a.download = name;
     a.style.display = 'none';
-    document.body.appendChild(a);
+    // Beside the canvas (in an element's shadow root), not in the host's document.
+    (mod.canvas?.parentNode || document.body).appendChild(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);

@@ -11,6 +11,7 @@
 #include "cli/split_cmd.hpp"
 #include "cli/validate_cmd.hpp"
 #include "crypto/crypto.hpp"
+#include "version.hpp"
 
 namespace eic::cli {
 namespace {
@@ -84,7 +85,7 @@ int dispatch(const std::vector<std::string>& args, std::ostream& out, std::ostre
         return kExitClean;
     }
     if (name == "--version") {
-        out << "eic 0.1.0\n";
+        out << "eic " << eic::version() << "\n";
         return kExitClean;
     }
     for (const auto& c : commands())

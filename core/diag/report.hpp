@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "version.hpp"
 
 namespace eic::report {
 
@@ -42,7 +43,7 @@ void write_json(std::ostream& out, const Diagnostics& diagnostics, nlohmann::ord
 
 struct SarifTool {
     std::string name = "eic";
-    std::string version = "0.1.0";
+    std::string version = eic::version();
     std::string information_uri;  // omitted when empty
 };
 struct FileFindings {

@@ -83,11 +83,15 @@ test('the draft is pushed after one confirmation listing the destructive change,
   await waitState(page, (st) => !confirmOpen(st));
   assert.equal(posts(), 0);
 
+  // A host hears the push end once, with its outcome (app.on('job-finished')).
+  await page.evaluate(() => { window.__jobs = []; window.eic.on('job-finished', (d) => window.__jobs.push(d)); });
   const st = await confirmAndPush(page, { screenshot: 'encord-push-confirm.png' });
   const push = st.encord.push;
   assert.equal(push.error, '');
   assert.equal(push.outcome, 'verified');
   assert.equal(push.verified, true);
+  assert.deepEqual(await page.evaluate(() => window.__jobs),
+    [{ kind: 'schema-push', outcome: 'verified', verified: true, error: '' }]);
   assert.deepEqual(push.differences, []);
   assert.equal(push.keys, 3);
   assert.deepEqual(s.encord.schema(), pushedMap(), 'Encord holds exactly the pushed map');

@@ -175,3 +175,24 @@ test('an upload is refused with the reason while the manifest has errors or no f
   assert.match(upload(st).cannotStart, /Folders tab/);
   await context.close();
 });
+
+test('a host hears an upload end once, with the totals state() shows (job-finished)', async () => {
+  const { context, page, errors } = await openApp(s.browser, s.server.url);
+  await page.evaluate(() => { window.__jobs = []; window.eic.on('job-finished', (d) => window.__jobs.push(d)); });
+  await connect(page);
+  await chooseDestination(page);
+  await openManifest(page, 'two.json', JSON.stringify({ images: [{ objectUrl: url(1) }, { objectUrl: url(2) }] }));
+  await clickItem(page, 'Upload', { window: 'Encord' });
+  const st = await uploadInFront(page, 60000, errors);
+  assert.equal(upload(st).run.error, '');
+  let heard = [];
+  for (const end = Date.now() + 5000; heard.length === 0 && Date.now() < end; await page.waitForTimeout(50)) {
+    heard = await page.evaluate(() => window.__jobs);
+  }
+  await framesPass(page, 3);
+  heard = await page.evaluate(() => window.__jobs);
+  assert.deepEqual(heard, [{ kind: 'upload', outcome: 'finished', error: '', totals: upload(st).run.totals }]);
+  assert.equal(upload(st).run.totals.done, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

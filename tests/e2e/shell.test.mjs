@@ -3,10 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import fs from 'node:fs';
 import { openApp, clickItem, findItem, waitState, framesPass } from './helpers/browser.mjs';
 import { useBrowser } from './helpers/session.mjs';
 
 const session = useBrowser();
+// The version has one source, CMake's project(); the build writes it into build/web/package.json.
+const version = JSON.parse(fs.readFileSync(path.join(session.artifacts, '..', 'web', 'package.json'), 'utf8')).version;
+const cmakeVersion = fs.readFileSync(path.join(session.artifacts, '..', '..', 'CMakeLists.txt'), 'utf8').match(/project\(eic VERSION ([0-9.]+)/)[1];
 
 test('the page loads, lays out three panels and logs no console error', async () => {
   const { context, page, errors } = await openApp(session.browser, session.server.url);
@@ -123,13 +127,14 @@ test('the headless core runs in a page and in a worker', async () => {
     const eic = await create({ headless: true });
     return { version: eic.version(), headless: eic.headless, hasItems: 'debug' in eic };
   }, session.server.url);
-  assert.deepEqual(inPage, { version: '0.1.0', headless: true, hasItems: false });
+  assert.equal(version, cmakeVersion, 'package.json has CMake\'s version');
+  assert.deepEqual(inPage, { version, headless: true, hasItems: false });
   const inWorker = await page.evaluate(() => new Promise((resolve, reject) => {
     const w = new Worker('/__test__/headless-worker.js', { type: 'module' });
     w.onmessage = (e) => resolve(e.data);
     w.onerror = (e) => reject(new Error(e.message || 'worker failed'));
   }));
-  assert.equal(inWorker, '0.1.0');
+  assert.equal(inWorker, version);
   await context.close();
 });
 

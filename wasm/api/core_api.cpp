@@ -4,9 +4,11 @@
 
 #include <cstdlib>
 
+#include "version.hpp"
+
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE const char* eic_version() { return "0.1.0"; }
+EMSCRIPTEN_KEEPALIVE const char* eic_version() { return eic::version(); }
 
 EMSCRIPTEN_KEEPALIVE void* eic_malloc(int size) { return std::malloc(size > 0 ? (size_t)size : 1); }
 

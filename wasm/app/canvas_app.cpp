@@ -20,6 +20,7 @@
 #include "app/encord/encord_upload.hpp"
 #include "app/file_kind.hpp"
 #include "app/files.hpp"
+#include "app/host_events.hpp"
 #include "app/net/transport.hpp"
 #include "schema/change_words.hpp"
 #include "schema/wire.hpp"
@@ -163,6 +164,7 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     debug_items_end_frame();
     frame_ms_ = eic_js_now_ms() - t0;
     ++frames_;
+    host_events_.notice(workspace_);
     // Saving changes only the dirty flag, which the autosave must record too.
     if (autosaved_revision_ != schema_.revision() || autosaved_dirty_ != schema_.dirty()) {
         autosaved_revision_ = schema_.revision();
@@ -291,17 +293,16 @@ nlohmann::json upload_state(const app::ManifestWorkspace& ws, const ui::EncordVi
                           {"urls", r.error.object_urls},
                           {"error", r.error.error}});
     }
-    out["run"] = {
-        {"finished", run.finished()},
-        {"cancelling", run.cancelling()},
-        {"error", run.error()},
-        {"restored", s->restored()},
-        {"tab", s->tab() ? *s->tab() : 0},
-        {"totals", {{"pending", t.pending}, {"done", t.done}, {"error", t.error}, {"cancelled", t.cancelled}}},
-        {"jobs", std::move(jobs)},
-        {"unitErrors", std::move(errors)},
-        {"failedUnits", s->failed_unit_count()},
-        {"unsentBatches", s->unsent_batch_count()}};
+    out["run"] = {{"finished", run.finished()},
+                  {"cancelling", run.cancelling()},
+                  {"error", run.error()},
+                  {"restored", s->restored()},
+                  {"tab", s->tab() ? *s->tab() : 0},
+                  {"totals", unit_counts_json(t)},
+                  {"jobs", std::move(jobs)},
+                  {"unitErrors", std::move(errors)},
+                  {"failedUnits", s->failed_unit_count()},
+                  {"unsentBatches", s->unsent_batch_count()}};
     return out;
 }
 
@@ -460,6 +461,7 @@ bool CanvasApp::work(double budget_ms) {
     // A check that ended here is reported here, before anyone reads the state between frames.
     cloud_checks().update(workspace_, log_, now_s());
     open_imported_manifest();
+    host_events_.notice(workspace_);
     return more;
 }
 
@@ -545,10 +547,7 @@ nlohmann::json CanvasApp::manifest_state() const {
         }
     }
     if (const auto& r = doc.result()) {
-        m["summary"] = {{"items", r->summary.items},        {"errors", r->summary.errors},
-                        {"warnings", r->summary.warnings},  {"infos", r->summary.infos},
-                        {"batches", r->summary.batches},    {"format", r->summary.format},
-                        {"cancelled", r->summary.cancelled}};
+        m["summary"] = validation_summary_json(r->summary);
         auto codes = nlohmann::json::object();
         for (const auto& [code, n] : doc.counts_by_code()) codes[code] = n;
         m["codes"] = codes;
@@ -574,7 +573,6 @@ std::string CanvasApp::state_json() const {
     for (int i = 0; i < app::kPanelCount; ++i)
         panels[app::panel_title((app::Panel)i)] = {{"open", ui_.panels[i].open},
                                                    {"userPlaced", ui_.panels[i].user_placed}};
-    const char* theme_pref[] = {"system", "dark", "light"};
     nlohmann::json notices = nlohmann::json::array();
     for (const app::Notice& n : log_.notices())
         notices.push_back({{"level", app::log_level_name(n.level)}, {"message", n.message}, {"repeats", n.repeats}});
@@ -589,7 +587,7 @@ std::string CanvasApp::state_json() const {
         {"presented", presented_},
         {"display", {{"width", css_w_}, {"height", css_h_}, {"dpr", dpr_}}},
         {"theme", ui_.dark() ? "dark" : "light"},
-        {"themePreference", theme_pref[(int)ui_.theme]},
+        {"themePreference", ui::kThemePrefNames[(int)ui_.theme]},
         {"panels", panels},
         {"aboutOpen", ui_.about_open},
         {"cloud",

@@ -11,6 +11,7 @@
 
 #include "app/clocks.hpp"
 #include "app/frame_changes.hpp"
+#include "app/host_events.hpp"
 #include "app/log.hpp"
 #include "app/manifest_document.hpp"
 #include "app/manifest_workspace.hpp"
@@ -91,6 +92,7 @@ private:
     ui::ManifestTabs manifests_;  // what the panel's views remember of each tab
     ui::UiState ui_;
     ManifestsAutosave manifests_autosave_;
+    HostEvents host_events_;  // validations and jobs that ended, told to the host page
 };
 
 CanvasApp& canvas_app();

@@ -113,6 +113,11 @@ mergeInto(LibraryManager.library, {
     Module['eicFetchFile'](purpose, UTF8ToString(url));
   },
 
+  // A moment the host page hears (app/host_events.hpp): web/encord-console.js emits it on the instance.
+  eic_js_host_event: function(name, detail) {
+    if (Module['eicHostEvent']) Module['eicHostEvent'](UTF8ToString(name), JSON.parse(UTF8ToString(detail)));
+  },
+
   // Keeps the open draft in the page's storage so a reload loses nothing (drafts hold no secrets).
   // The open manifests' autosave record (wasm/app/manifests_autosave.hpp) into IndexedDB (web/idb-records.js).
   eic_js_autosave_manifests: function(text, length) {

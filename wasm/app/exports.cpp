@@ -3,6 +3,7 @@
 #include <emscripten/emscripten.h>
 #include <imgui.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -144,6 +145,43 @@ EMSCRIPTEN_KEEPALIVE void eic_app_focus(int focused) {
 EMSCRIPTEN_KEEPALIVE void eic_app_set_clipboard(const char* text) { eic::web::set_clipboard_text(text); }
 
 EMSCRIPTEN_KEEPALIVE void eic_app_set_system_theme(int dark) { canvas_app().ui().system_dark = dark != 0; }
+
+// The host's choice of theme (<encord-import-console theme="...">): a name of ui::kThemePrefNames.
+// Returns "" when set, else why not.
+EMSCRIPTEN_KEEPALIVE const char* eic_app_set_theme(const char* name) {
+    for (int t = 0; t < 3; ++t)
+        if (std::strcmp(name, eic::ui::kThemePrefNames[t]) == 0) {
+            canvas_app().ui().theme = (eic::ui::ThemePref)t;
+            return "";
+        }
+    return "the theme is system, dark or light";
+}
+
+// Opens a panel or window (<encord-import-console panel="...">) and brings it to the front: schema,
+// manifest, log, encord or cloud. Returns "" when shown, else why not.
+EMSCRIPTEN_KEEPALIVE const char* eic_app_show_panel(const char* name) {
+    eic::ui::UiState& ui = canvas_app().ui();
+    const std::string n = name;
+    if (n == "encord")
+        ui.encord.open = true;
+    else if (n == "cloud")
+        ui.cloud.open = true;
+    else {
+        // The panels' window ids (###schema ...) are their titles in lower case (wasm/ui/shell.cpp).
+        const auto id_of = [](int i) {
+            std::string id = eic::app::panel_title((eic::app::Panel)i);
+            for (char& c : id) c = (char)std::tolower((unsigned char)c);
+            return id;
+        };
+        int i = 0;
+        while (i < eic::app::kPanelCount && n != id_of(i)) ++i;
+        if (i == eic::app::kPanelCount) return "the panel is schema, manifest, log, encord or cloud";
+        ui.panels[i].open = true;
+    }
+    // A window drawn before comes to the front now; one opened now is in front when it first appears.
+    if (has_imgui()) ImGui::SetWindowFocus(("###" + n).c_str());
+    return "";
+}
 
 // Whether ImGui wants the keyboard or the mouse this frame, so the page leaves the rest to the browser.
 EMSCRIPTEN_KEEPALIVE int eic_app_wants_keyboard() { return has_imgui() && ImGui::GetIO().WantCaptureKeyboard; }

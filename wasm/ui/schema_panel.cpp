@@ -10,6 +10,7 @@
 
 #include "app/counted.hpp"
 #include "app/files.hpp"
+#include "app/host_events.hpp"
 #include "schema/document.hpp"
 #include "schema/key_name.hpp"
 #include "schema/mutations.hpp"
@@ -146,6 +147,7 @@ void save(ShellContext& ctx, const std::string& chosen = {}) {
     web::download(name, "application/json", ctx.schema.draft_text());
     ctx.schema.mark_saved(chosen);
     ctx.log.add(app::LogLevel::info, "Saved the draft as " + name, ctx.now_s);
+    web::emit_host_event("schema-saved", {{"fileName", name}, {"keys", ctx.schema.draft().schema.size()}});
 }
 
 bool matches_filter(const SchemaView& v, const std::string& key, const KeyEntry& e) {

@@ -20,6 +20,8 @@
 namespace eic::ui {
 
 enum class ThemePref { system = 0, dark = 1, light = 2 };
+// By ThemePref: the names state() reports and the <encord-import-console> theme attribute takes.
+inline constexpr const char* kThemePrefNames[] = {"system", "dark", "light"};
 
 struct PanelState {
     bool open = true;
