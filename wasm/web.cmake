@@ -22,7 +22,7 @@ set(EIC_WEB_LINK_FLAGS
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sUSE_ES6_IMPORT_META=1 -sDYNAMIC_EXECUTION=0
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sTOTAL_STACK=1048576 -sFILESYSTEM=0
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
-  -sINCOMING_MODULE_JS_API=canvas,print,printErr,locateFile,onAbort)
+  -sINCOMING_MODULE_JS_API=canvas,print,printErr,locateFile,onAbort,instantiateWasm)
 
 file(GLOB EIC_API_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/api/*.cpp")
 file(GLOB_RECURSE EIC_APP_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/app/*.cpp" "${CMAKE_SOURCE_DIR}/wasm/ui/*.cpp")
@@ -75,7 +75,7 @@ list(JOIN EIC_CONNECT_LINES " " EIC_CONNECT_SRC)
 configure_file("${CMAKE_SOURCE_DIR}/web/index.html" "${EIC_WEB_OUT}/index.html" @ONLY)
 # The package a host installs (cd build/web && npm pack): its version is project()'s, its `files` the
 # modules, wasm, fonts and licences the app loads (tests/e2e/package.test.mjs checks them), not the page.
-list(REMOVE_ITEM EIC_WEB_STATIC "${CMAKE_SOURCE_DIR}/web/package.json.in")
+list(REMOVE_ITEM EIC_WEB_STATIC "${CMAKE_SOURCE_DIR}/web/package.json.in" "${CMAKE_SOURCE_DIR}/web/sw.js.in")
 configure_file("${CMAKE_SOURCE_DIR}/web/package.json.in" "${EIC_WEB_OUT}/package.json" @ONLY)
 set(EIC_FONT_DIR "/usr/share/fonts/truetype/dejavu")
 # fflate's ES module build (npm, pinned in package.json) as fflate.js: web/zip-blobs.js writes zips with it.
@@ -92,3 +92,12 @@ add_custom_target(eic_web_static ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${EIC_FFLATE_DIR}/LICENSE" "${EIC_WEB_OUT}/fflate-LICENSE.txt"
   DEPENDS ${EIC_WEB_STATIC} "${EIC_FFLATE_DIR}/esm/browser.js"
   COMMENT "Copying web/, the font and fflate into build/web")
+
+# The standalone page's service worker (web/sw.js.in): written after everything else, with the hash of
+# every file the build wrote, so each build is its own cache (scripts/write-sw.mjs).
+find_program(EIC_NODE node REQUIRED)
+add_custom_target(eic_web_sw ALL
+  COMMAND "${EIC_NODE}" "${CMAKE_SOURCE_DIR}/scripts/write-sw.mjs" "${CMAKE_SOURCE_DIR}/web/sw.js.in" "${EIC_WEB_OUT}"
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/sw.js.in" "${CMAKE_SOURCE_DIR}/scripts/write-sw.mjs"
+  COMMENT "Writing the service worker's file list")
+add_dependencies(eic_web_sw eic_web_static eic_app_module eic_core_module)

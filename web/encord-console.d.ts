@@ -47,6 +47,18 @@ export interface EicCreateOptions {
   fetch?: typeof globalThis.fetch;
   /** Synchronous storage for the autosave and the Encord domain; null keeps nothing. */
   storage?: EicStorage | null;
+  /**
+   * The IndexedDB record the open manifests autosave to and come back from at start ("manifests" by
+   * default). Instances on one page share it unless each has its own; null autosaves no manifests.
+   */
+  manifestsAutosaveKey?: string | null;
+  /**
+   * Called as the app's wasm downloads (it compiles as it arrives): bytes read, the size (0 when the
+   * server does not say it, or compresses the transfer), and done once the last byte is in.
+   */
+  onProgress?: (progress: { loaded: number; total: number; done: boolean }) => void;
+  /** The page a Schema panel "Copy link" points to (default: this page's address); it calls openSharedLink. */
+  shareLinkBase?: string;
 }
 
 export type ManifestInput = string | Uint8Array | ArrayBuffer | Blob;
@@ -131,6 +143,12 @@ export interface EicInstance extends EicCore {
   showPanel(panel: EicPanel): void;
   /** Opens a schema draft or an Encord wire map in the Schema panel, as a picked file would be. */
   openSchema(input: string | Uint8Array | Blob, name?: string): Promise<EicFindings>;
+  /**
+   * Opens the schema draft a shared link holds (the URL or its fragment, as the Schema panel's Copy link
+   * makes it); over unsaved changes the app asks first. Resolves to the draft's name, or null when the
+   * link could not be read (the app says why on screen).
+   */
+  openSharedLink(urlOrFragment: string): Promise<string | null>;
   /** Opens a manifest in the Manifest panel; resolves to state().manifest once it is validated. */
   openManifest(name: string, input: ManifestInput | object): Promise<Record<string, any>>;
   /** Connects the Encord and Cloud windows from settings the host holds; keys stay in memory. */

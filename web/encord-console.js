@@ -12,6 +12,9 @@ import { installCanvasInput } from './canvas-input.js';
 import { installNetBridge } from './net-bridge.js';
 import { installUploadStore } from './upload-store.js';
 import { installManifestAutosave, openDb } from './idb-records.js';
+import { installLiveRegion } from './live-region.js';
+import { wasmStreamLoader } from './wasm-stream.js';
+import { makeShareLink, readShareLink } from './share-link.js';
 
 const moduleUrl = (name) => new URL(name, import.meta.url).href;
 // Where the Encord domain in use is remembered (the host's storage, else localStorage); never the key.
@@ -222,7 +225,10 @@ async function createCanvasApp(options) {
     import('./eic-app.js'), loadBytes('fonts/DejaVuSans.ttf'), loadBytes('fonts/DejaVuSansMono.ttf'),
   ]);
   // `let`: destroy() drops it, so that nothing this instance leaves behind holds the module's memory.
-  let mod = await factory({ canvas, print: (t) => console.log(t), printErr: (t) => console.warn(t) });
+  const wasm = wasmStreamLoader(moduleUrl('eic-app.wasm'), options.onProgress);
+  let mod = await Promise.race([wasm.failed, factory({
+    canvas, instantiateWasm: wasm.instantiateWasm, print: (t) => console.log(t), printErr: (t) => console.warn(t),
+  })]);
   const emitter = makeEmitter();
   // wasm reports within a frame or a step of work; listeners hear it once that call has returned, so
   // they may call the instance (state(), openManifest ...) without re-entering wasm mid-frame.
@@ -237,7 +243,7 @@ async function createCanvasApp(options) {
   const autosaveKey = (slot) => `eic.autosave.${slot}`;
   mod.eicAutosave = (slot, name, text, dirty) => {
     try { storage?.setItem(autosaveKey(slot), JSON.stringify({ name, text, dirty, at: new Date().toISOString() })); }
-    catch (err) { console.warn(`eic: autosave failed: ${err.message}`); }
+    catch (err) { withString(mod, err.message || String(err), (r) => mod._eic_app_schema_autosave_failed(r, 0)); }
   };
   try {
     const saved = storage && JSON.parse(storage.getItem(autosaveKey('schema')) || 'null');
@@ -248,7 +254,7 @@ async function createCanvasApp(options) {
       mod._eic_free(ptr);
     }
   } catch (err) {
-    console.warn(`eic: the autosaved draft was not restored: ${err.message}`);
+    withString(mod, err.message || String(err), (r) => mod._eic_app_schema_autosave_failed(r, 1));
   }
 
   const abort = new AbortController();
@@ -268,11 +274,21 @@ async function createCanvasApp(options) {
     cancelAnimationFrame(raf);
     work.stop('the app stopped after an internal error');
     const message = `eic stopped after an internal error (${err && err.message ? err.message : err}). Reload the ` +
-      'page to go on: the schema draft and an upload in progress are saved in this browser; open manifests are not.';
+      'page to go on: the schema draft, the open manifests and an upload in progress are saved in this browser.';
     console.error(message);
     emitter.emit('error', { message });
   };
   const work = installWorkLoop(mod, { onFault: halt });
+  const live = installLiveRegion(mod, canvas, { stopped: () => fault !== null });
+  // "Copy link" in the Schema panel: the link is made here and judged (its length) and copied by the app,
+  // after the frame that asked for it. The page that opens links: `shareLinkBase`, else this page.
+  const shareBase = () => String(options.shareLinkBase ?? location.href);
+  mod.eicShareLink = async (name, text) => {
+    let link = '', error = '';
+    try { link = await makeShareLink(shareBase(), name, text); } catch (err) { error = err.message || String(err); }
+    if (!mod) return;
+    withString(mod, name, (n) => withString(mod, link, (l) => withString(mod, error, (e) => mod._eic_app_share_link_made(n, l, e))));
+  };
   const files = installFileBridge(mod, { emitter, withString, whenValidated: work.whenValidated });
   listen(canvas, 'dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
   listen(canvas, 'drop', (e) => {
@@ -388,7 +404,9 @@ async function createCanvasApp(options) {
   const db = openDb(idb);
   db.catch(() => {});  // each read and write reports it
   installUploadStore(mod, { withString, db, idb });
-  installManifestAutosave(mod, { withString, db, idb });
+  const manifestsKey = options.manifestsAutosaveKey === undefined ? 'manifests' : options.manifestsAutosaveKey;
+  installManifestAutosave(mod, { withString, db: manifestsKey === null ? null : db, idb: manifestsKey === null ? null : idb,
+    key: manifestsKey ?? 'manifests' });
 
   let destroyed = false;
   let resolveReady, rejectReady;
@@ -439,6 +457,22 @@ async function createCanvasApp(options) {
     },
     // Opens a schema draft or an Encord wire map (text or bytes) in the Schema panel, as a picked file
     // would be; resolves to {summary, diagnostics}.
+    // Opens the schema draft a shared link holds (a URL or its fragment, "#schema=...&name=..."), as the
+    // Schema panel's Copy link made it; over unsaved changes the app asks first. A link that cannot be
+    // read is said on screen. Returns the draft's name, or null when the link could not be read.
+    async openSharedLink(urlOrFragment) {
+      let shared = null, error = '';
+      try { shared = await readShareLink(urlOrFragment, mod._eic_app_share_link_max_chars()); } catch (err) { error = err.message || String(err); }
+      if (!mod) return null;  // destroyed meanwhile
+      const bytes = new TextEncoder().encode(shared ? shared.text : '');
+      const ptr = allocBytes(mod, bytes);
+      try {
+        withString(mod, shared ? shared.name : '', (n) => withString(mod, error, (e) => mod._eic_app_open_shared_schema(n, ptr, bytes.length, e)));
+      } finally {
+        mod._eic_free(ptr);
+      }
+      return shared ? shared.name : null;
+    },
     async openSchema(input, name = 'schema.json') {
       const bytes = typeof input === 'string' ? new TextEncoder().encode(input)
         : input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : input;
@@ -532,6 +566,7 @@ async function createCanvasApp(options) {
       work.stop();
       abort.abort();
       sink.remove();
+      live.remove();
       // The context emscripten made on this canvas: getContext returns the existing one.
       const gl = canvas.getContext('webgl2');
       if (!fault) mod._eic_app_shutdown();

@@ -48,8 +48,9 @@ export async function readRecords(db, store, keys) {
 
 // The open manifests' autosave: installs mod.eicRecords.saveManifests(text), writes arriving while one
 // is under way keep only the newest, and hands the last session's record to wasm once read. Without
-// IndexedDB (`idb` absent) there is nothing to restore, and the first write says why nothing is saved.
-export function installManifestAutosave(mod, { withString, db, idb }) {
+// IndexedDB (`idb` absent) there is nothing to restore, and the first write says why nothing is saved;
+// with `db` null (the host asked for none) nothing is restored or written. `key`: the record's name.
+export function installManifestAutosave(mod, { withString, db, idb, key = 'manifests' }) {
   let writing = false;
   let next = null;
   const fail = (err) => withString(mod, err.message || String(err), (r) => mod._eic_app_autosave_failed(r));
@@ -59,12 +60,13 @@ export function installManifestAutosave(mod, { withString, db, idb }) {
     while (next !== null) {
       const text = next;
       next = null;
-      try { await writeRecord(db, STORES.autosave, 'manifests', text); } catch (err) { fail(err); }
+      try { await writeRecord(db, STORES.autosave, key, text); } catch (err) { fail(err); }
     }
     writing = false;
   };
   mod.eicRecords = {
     saveManifests(text) {
+      if (db === null) return;
       next = text;
       drain();
     },
@@ -72,7 +74,7 @@ export function installManifestAutosave(mod, { withString, db, idb }) {
   (async () => {
     let record = '', error = '';
     try {
-      [record] = await readRecords(db, STORES.autosave, ['manifests']);
+      if (db !== null) [record] = await readRecords(db, STORES.autosave, [key]);
     } catch (err) {
       if (idb) error = err.message || String(err);
     }

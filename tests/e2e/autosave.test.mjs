@@ -49,3 +49,30 @@ test('open manifests and an edit come back after a reload, the front tab in fron
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a schema draft the page\'s storage refuses (its quota full) is said on screen, once', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  // Fill localStorage to its quota, as other pages of the origin might have.
+  const filled = await page.evaluate(() => {
+    let size = 1 << 20, n = 0;
+    while (size >= 1) {
+      try { localStorage.setItem(`junk.${n++}`, 'x'.repeat(size)); } catch { size >>= 1; }
+    }
+    return n;
+  });
+  assert.ok(filled > 1);
+  await page.evaluate(() => window.eic.openSchema('{"scene.weather": {"ty": "enum", "values": ["sun"]}}', 'full.json'));
+  const st = await waitState(page, (x) => x.notices.some((n) => /schema draft could not be autosaved/.test(n.message)));
+  const notice = st.notices.find((n) => /schema draft could not be autosaved/.test(n.message));
+  assert.equal(notice.level, 'error');
+  assert.match(notice.message, /quota|exceeded/i, 'the browser\'s reason is given');
+  assert.match(notice.message, /Save it to a file/);
+  // Further failures for the same reason add nothing.
+  await page.evaluate(() => window.eic.openSchema('{"qa.score": {"ty": "number"}}', 'full2.json'));
+  await page.waitForTimeout(300);
+  const again = await page.evaluate(() => window.eic.state().notices.filter((n) => /could not be autosaved/.test(n.message)));
+  assert.equal(again.length, 1);
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -226,6 +226,8 @@ test('two elements on a host page of another origin: events, attributes, the JS 
   assert.equal(again.summary.errors, 0);
   assert.deepEqual((await stateOf(page, 'b')).manifest.tabs, ['b.json', 'a-in-b.json']);
   await page.screenshot({ path: path.join(artifacts, 'embed-one-left-1280x800.png') });
+  // Only the standalone page registers a service worker (web/page.js): the host's origin has none.
+  assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

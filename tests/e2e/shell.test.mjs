@@ -164,3 +164,29 @@ test('an idle canvas is not redrawn; input that changes it is', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a screen reader hears the state: a live region inside the canvas follows the panel, counts and last message', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  const region = page.locator('#eic-canvas [role="status"]');
+  await region.waitFor({ state: 'attached' });
+  assert.equal(await region.getAttribute('aria-live'), 'polite');
+  await page.waitForFunction(() => /Schema draft .*: \d+ keys?/.test(document.querySelector('#eic-canvas [role="status"]').textContent));
+  assert.match(await region.textContent(), /No manifest open\./);
+
+  await page.evaluate(() => window.eic.openManifest('heard.json', '{"images": [{"objectUrl": 7}, {"objectUrl": "gs://b/x.jpg"}]}'));
+  const st = await waitState(page, (x) => x.manifest?.fileName === 'heard.json' && x.manifest.summary && !x.manifest.validating, 15000);
+  const { items, errors: n } = st.manifest.summary;
+  assert.ok(n >= 1);
+  const expected = `Manifest heard.json: ${items} items, ${n} error${n === 1 ? '' : 's'}`;
+  await page.waitForFunction((e) => document.querySelector('#eic-canvas [role="status"]').textContent.includes(e), expected, { timeout: 5000 });
+  // The panel with focus is named once the user clicks into one.
+  await clickItem(page, 'Findings', { window: 'Manifest' });
+  await page.waitForFunction(() => document.querySelector('#eic-canvas [role="status"]').textContent.startsWith('Manifest panel. '), null, { timeout: 5000 });
+  // The browser's accessibility tree has it: the canvas' fallback content is exposed, though never drawn.
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const heard = nodes.filter((n) => !n.ignored && /^Manifest panel\. Manifest heard\.json: /.test(n.name?.value ?? ''));
+  assert.equal(heard.length, 1, JSON.stringify(nodes.filter((n) => n.role?.value === 'status')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

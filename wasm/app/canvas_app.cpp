@@ -22,6 +22,7 @@
 #include "app/files.hpp"
 #include "app/host_events.hpp"
 #include "app/net/transport.hpp"
+#include "app/state_summary.hpp"
 #include "schema/change_words.hpp"
 #include "schema/wire.hpp"
 #include "ui/panels.hpp"
@@ -467,13 +468,37 @@ bool CanvasApp::work(double budget_ms) {
 
 void CanvasApp::restore_schema(const std::string& name, std::string_view text, bool dirty) {
     if (has_error(schema_.open(text, name))) {
-        log_.add(app::LogLevel::warning, "The autosaved draft could not be read and was not restored", now_s());
+        log_.notify(app::LogLevel::warning, "The autosaved draft " + name + " could not be read and was not restored",
+                    now_s());
         return;
     }
     if (dirty) schema_.mark_unsaved();
     autosaved_revision_ = schema_.revision();
     autosaved_dirty_ = schema_.dirty();
     log_.add(app::LogLevel::info, "Restored the draft " + name + " from the last session", now_s());
+}
+
+void CanvasApp::schema_autosave_failed(const std::string& reason, bool reading) {
+    if (reason == schema_autosave_failure_) return;
+    schema_autosave_failure_ = reason;
+    if (reading)
+        log_.notify(app::LogLevel::warning, "The draft autosaved before could not be read back (" + reason + ")",
+                    now_s());
+    else
+        log_.notify(app::LogLevel::error,
+                    "The schema draft could not be autosaved in this browser (" + reason +
+                        "): a reload would not bring it back. Save it to a file to keep your edits.",
+                    now_s());
+}
+
+void CanvasApp::open_shared_schema(const std::string& name, std::string text, const std::string& error) {
+    ui::ShellContext ctx = shell_context();
+    ui::open_shared_schema(ctx, name, std::move(text), error);
+}
+
+void CanvasApp::share_link_made(const std::string& name, const std::string& link, const std::string& error) {
+    ui::ShellContext ctx = shell_context();
+    ui::share_link_made(ctx, name, link, error);
 }
 
 void CanvasApp::restore_manifests(std::string_view record, const std::string& error) {
@@ -566,6 +591,38 @@ nlohmann::json CanvasApp::manifest_state() const {
                     {"colourKey", in.coloured_key()},
                     {"summaries", in.summaries().size()}};
     return m;
+}
+
+std::string CanvasApp::state_summary_text() const {
+    app::StateFacts f;
+    if (running_) {
+        const ImGuiWindow* focused = ImGui::GetCurrentContext()->NavWindow;
+        if (focused) {
+            // A window's title may carry state after " — " and its id after "##": the panel's name only.
+            std::string name = focused->RootWindow ? focused->RootWindow->Name : focused->Name;
+            for (const char* cut : {"##", " \xE2\x80\x94 "})
+                if (const auto at = name.find(cut); at != std::string::npos) name.resize(at);
+            f.panel = name;
+        }
+    }
+    if (const app::WorkspaceTab* tab = workspace_.active()) {
+        f.manifest = tab->doc.file_name();
+        f.validating = tab->doc.validating();
+        if (const auto& r = tab->doc.result()) {
+            f.validated = true;
+            f.items = r->summary.items;
+            f.errors = r->summary.errors;
+            f.warnings = r->summary.warnings;
+        }
+    }
+    f.schema = schema_.file_name();
+    f.keys = schema_.draft().schema.size();
+    f.schema_unsaved = schema_.dirty();
+    if (!log_.notices().empty())
+        f.message = log_.notices().back().message;
+    else if (!log_.entries().empty())
+        f.message = log_.entries().back().message;
+    return app::state_summary(f);
 }
 
 std::string CanvasApp::state_json() const {

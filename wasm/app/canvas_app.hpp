@@ -51,8 +51,16 @@ public:
     // The manifests of the last session's autosave (manifests_autosave.hpp), or why there are none.
     void restore_manifests(std::string_view record, const std::string& error);
     void autosave_failed(const std::string& reason) { manifests_autosave_.write_failed(reason, log_, now_s()); }
+    // The page's storage refused the draft (a full quota, storage turned off) or gave back one it could
+    // not read: said on screen, once per reason, not only in the console.
+    void schema_autosave_failed(const std::string& reason, bool reading);
+    // A schema draft from a shared link, and the page's answer to a "Copy link" (ui/panels.hpp).
+    void open_shared_schema(const std::string& name, std::string text, const std::string& error);
+    void share_link_made(const std::string& name, const std::string& link, const std::string& error);
     ui::UiState& ui() { return ui_; }
     std::string state_json() const;
+    // The state in one short text for the page's live region (app/state_summary.hpp).
+    std::string state_summary_text() const;
     nlohmann::json manifest_state() const;
     nlohmann::json check_state() const;
     nlohmann::json import_state() const;
@@ -84,6 +92,7 @@ private:
     bool input_since_present_ = false;       // input came since the last frame was drawn
     std::uint64_t autosaved_revision_ = ~0ull;
     bool autosaved_dirty_ = false;
+    std::string schema_autosave_failure_;
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;
     app::Log log_;
     app::SchemaDocument schema_;

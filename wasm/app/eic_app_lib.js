@@ -90,6 +90,11 @@ mergeInto(LibraryManager.library, {
   // Downloads: the bytes are copied once, by the Blob constructor, straight from the wasm heap; the
   // caller's buffer may go away as soon as this returns (and a heap that grows later detaches views).
   // web/file-bridge.js offers the Blob and, for zips, builds the archive around the Blobs.
+  // A link holding the schema draft: made by web/share-link.js, answered through _eic_app_share_link_made.
+  eic_js_share_link: function(name, text, length) {
+    Module['eicShareLink'](UTF8ToString(name), UTF8ToString(text, length >>> 0));
+  },
+
   eic_js_download: function(name, mime, data, length) {
     data >>>= 0;  // pointers past 2 GB arrive negative
     var blob = new Blob([HEAPU8.subarray(data, data + (length >>> 0))], { type: UTF8ToString(mime) });

@@ -18,6 +18,7 @@
 #include "app/encord/encord_upload.hpp"
 #include "app/files.hpp"
 #include "app/keys.hpp"
+#include "app/share_link.hpp"
 #include "diag/report.hpp"
 #include "ui/cloud_window.hpp"
 
@@ -241,7 +242,31 @@ EMSCRIPTEN_KEEPALIVE void eic_app_autosave_failed(const char* reason) {
     canvas_app().autosave_failed(reason ? reason : "unknown reason");
 }
 
+// A schema draft from a shared link (web/share-link.js read it), or why the link could not be read.
+EMSCRIPTEN_KEEPALIVE void eic_app_open_shared_schema(const char* name, const char* data, int length,
+                                                     const char* error) {
+    canvas_app().open_shared_schema(name ? name : "shared.eic-schema.json",
+                                    std::string(data ? data : "", length > 0 ? std::size_t(length) : 0),
+                                    error ? error : "");
+}
+
+// The page's answer to web::share_link: the link made, or why none was.
+EMSCRIPTEN_KEEPALIVE void eic_app_share_link_made(const char* name, const char* link, const char* error) {
+    canvas_app().share_link_made(name ? name : "", link ? link : "", error ? error : "");
+}
+
+// The longest shared link the app makes, and so the longest it reads (app/share_link.hpp).
+EMSCRIPTEN_KEEPALIVE int eic_app_share_link_max_chars() { return int(eic::app::kShareLinkMaxChars); }
+
+// The page's storage refused to keep the schema draft (reading 0) or to give it back (reading 1).
+EMSCRIPTEN_KEEPALIVE void eic_app_schema_autosave_failed(const char* reason, int reading) {
+    canvas_app().schema_autosave_failed(reason ? reason : "unknown reason", reading != 0);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* eic_app_state() { return out(canvas_app().state_json()); }
+
+// The state in one short text, for the page's live region (web/live-region.js).
+EMSCRIPTEN_KEEPALIVE const char* eic_app_state_summary() { return out(canvas_app().state_summary_text()); }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_items() { return out(eic::web::debug_items_json()); }
 

@@ -10,6 +10,7 @@ void eic_js_open_file(int purpose, const char* accept);
 void eic_js_fetch_file(int purpose, const char* url);
 void eic_js_download(const char* name, const char* mime, const char* data, std::size_t length);
 void eic_js_download_zip(const char* zip_name, const void* entries, int count);
+void eic_js_share_link(const char* name, const char* text, std::size_t length);
 }
 
 namespace eic::web {
@@ -45,6 +46,10 @@ void download_zip(const std::string& zip_name, const std::vector<std::pair<std::
     table.reserve(files.size());
     for (const auto& [name, bytes] : files) table.push_back({name.data(), name.size(), bytes.data(), bytes.size()});
     eic_js_download_zip(zip_name.c_str(), table.data(), (int)table.size());
+}
+
+void share_link(const std::string& name, std::string_view text) {
+    eic_js_share_link(name.c_str(), text.data(), text.size());
 }
 
 std::uint64_t max_file_bytes() { return g_max_file_bytes; }

@@ -39,6 +39,10 @@ void download(const std::string& name, const std::string& mime, std::string_view
 // The files as one uncompressed zip (see web/zip-blobs.js for why "store"); copied once, as above.
 void download_zip(const std::string& zip_name, const std::vector<std::pair<std::string, std::string>>& files);
 
+// Asks the page for a link that holds this schema draft (web/share-link.js); the page answers through
+// the export eic_app_share_link_made, and the app decides there whether it is short enough to copy.
+void share_link(const std::string& name, std::string_view text);
+
 // The largest file read into wasm memory (app::kBrowserMaxFileBytes; tests lower it).
 std::uint64_t max_file_bytes();
 void set_max_file_bytes(std::uint64_t bytes);

@@ -14,6 +14,11 @@ void draw_log_panel(ShellContext& ctx);
 // Schema files arriving from the picker, a drop, a paste or the JS API.
 Diagnostics open_schema_text(ShellContext& ctx, const std::string& name, std::string_view text);
 void compare_schema_text(ShellContext& ctx, const std::string& name, std::string text);
+// A draft from a shared link (app/share_link.hpp): opened, or, over unsaved changes, held until the user
+// says whether it replaces them. `error`: why the page could not read the link (then nothing opens).
+void open_shared_schema(ShellContext& ctx, const std::string& name, std::string text, const std::string& error);
+// The page's answer to web::share_link: the link, or why it could not be made.
+void share_link_made(ShellContext& ctx, const std::string& name, const std::string& link, const std::string& error);
 std::string schema_window_title(const ShellContext& ctx);
 
 // The manifests' work outside any panel, so it goes on while the Manifest panel is closed: once a

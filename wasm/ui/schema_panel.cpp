@@ -1,5 +1,6 @@
 // The Schema panel: the open draft as a table grouped by namespace, with every edit the SDK allows,
 // live diagnostics while typing, undo/redo, files, and a comparison with another schema file.
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <cstring>
@@ -11,6 +12,7 @@
 #include "app/counted.hpp"
 #include "app/files.hpp"
 #include "app/host_events.hpp"
+#include "app/share_link.hpp"
 #include "schema/document.hpp"
 #include "schema/key_name.hpp"
 #include "schema/mutations.hpp"
@@ -354,6 +356,11 @@ void toolbar(ShellContext& ctx) {
         std::snprintf(v.save_as, sizeof v.save_as, "%s", doc.file_name().c_str());
         v.pending_popup = SchemaPopup::save_as;
     }
+    if (flow_button("Copy link")) web::share_link(doc.file_name(), doc.draft_text());
+    explain(fmt::format("Copy a link that holds this draft, compressed (up to {} characters): opening it in eic "
+                        "loads the draft. A file (Save) stays the way to keep and share it.",
+                        app::kShareLinkMaxChars)
+                .c_str());
     if (flow_button("Export wire map")) {
         std::string stem = doc.file_name();
         const auto dot = stem.find('.');
@@ -550,7 +557,8 @@ void modals(ShellContext& ctx) {
                            "Delete permanently?###hard",
                            "Add enum options###options",
                            "Note###note",
-                           "Save as###saveas"};
+                           "Save as###saveas",
+                           "Open the shared draft?###shared"};
     if (v.pending_popup != SchemaPopup::none) {
         ImGui::OpenPopup(names[(int)v.pending_popup]);
         v.pending_popup = SchemaPopup::none;
@@ -566,6 +574,15 @@ void modals(ShellContext& ctx) {
             }
             ImGui::EndPopup();
         }
+    }
+    if (begin_modal(names[7])) {
+        ImGui::TextWrapped("The draft %s has unsaved changes. Open the shared draft %s in its place?",
+                           ctx.schema.file_name().c_str(), v.shared_name.c_str());
+        if (modal_buttons("Open the shared draft")) {
+            open_schema_text(ctx, v.shared_name, v.shared_text);
+            v.shared_text.clear();
+        }
+        ImGui::EndPopup();
     }
     if (begin_modal(names[3])) {
         ImGui::Text("Delete %s permanently?", schema::quote(v.confirm_hard).c_str());
@@ -663,6 +680,38 @@ void compare_schema_text(ShellContext& ctx, const std::string& name, std::string
     v.compare_text = std::move(text);
     refresh_comparison(ctx);  // state() reports it before the panel is drawn again
     ctx.log.add(app::LogLevel::info, "Comparing the draft with " + name, ctx.now_s);
+}
+
+void open_shared_schema(ShellContext& ctx, const std::string& name, std::string text, const std::string& error) {
+    if (!error.empty()) {
+        ctx.log.notify(app::LogLevel::error, "The shared link could not be read: " + error, ctx.now_s);
+        return;
+    }
+    if (ctx.schema.dirty()) {
+        SchemaView& v = ctx.ui.schema_view;
+        v.shared_name = name;
+        v.shared_text = std::move(text);
+        v.pending_popup = SchemaPopup::open_shared;
+        ctx.ui.panels[(int)app::Panel::schema].open = true;
+        return;
+    }
+    if (has_error(open_schema_text(ctx, name, text)))
+        ctx.log.notify(app::LogLevel::error,
+                       "The shared link's draft " + name + " could not be opened: " + ctx.log.entries().back().message,
+                       ctx.now_s);
+}
+
+void share_link_made(ShellContext& ctx, const std::string& name, const std::string& link, const std::string& error) {
+    if (!error.empty()) {
+        ctx.log.notify(app::LogLevel::error, "No link was made for " + name + ": " + error, ctx.now_s);
+        return;
+    }
+    if (const std::string refusal = app::share_link_refusal(link.size(), name); !refusal.empty()) {
+        ctx.log.notify(app::LogLevel::warning, refusal, ctx.now_s);
+        return;
+    }
+    ImGui::SetClipboardText(link.c_str());
+    ctx.log.notify(app::LogLevel::info, app::share_link_copied(link.size(), name), ctx.now_s);
 }
 
 std::string schema_window_title(const ShellContext& ctx) {

@@ -101,10 +101,13 @@ void draw_about(ShellContext& ctx) {
             "every object a manifest names in its bucket, list a bucket prefix into a manifest, fill images' and "
             "videos' metadata from their headers, and diagnose a bucket's CORS. With an Encord key (also in "
             "memory only): push the schema after a confirmation and verify it, list and create folders, and "
-            "upload a manifest as jobs followed to the end, resumed after a reload.");
+            "upload a manifest as jobs followed to the end, resumed after a reload. The schema draft and the "
+            "open manifests are autosaved in this browser and come back after a reload; the standalone page "
+            "opens and validates offline after one visit.");
         ImGui::Separator();
         ImGui::TextUnformatted("Built with Dear ImGui " IMGUI_VERSION " (MIT), nlohmann/json (MIT),");
-        ImGui::TextUnformatted("{fmt} (MIT), pugixml (MIT) and the DejaVu fonts (Bitstream Vera licence).");
+        ImGui::TextUnformatted("{fmt} (MIT), pugixml (MIT), fflate (MIT) and the DejaVu fonts");
+        ImGui::TextUnformatted("(Bitstream Vera licence).");
     }
     ImGui::End();
 }

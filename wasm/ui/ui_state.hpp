@@ -37,7 +37,7 @@ struct LogView {
 
 // A modal the Schema panel opens at the end of its frame (ImGui opens popups by name, from the ID stack
 // they are drawn in).
-enum class SchemaPopup { none, new_doc, open_doc, hard_delete, add_options, edit_note, save_as };
+enum class SchemaPopup { none, new_doc, open_doc, hard_delete, add_options, edit_note, save_as, open_shared };
 
 // The Schema panel's form buffers and transient choices.
 struct SchemaView {
@@ -55,6 +55,8 @@ struct SchemaView {
     char option_buf[4096] = "";
     char note_buf[2048] = "";
     char save_as[256] = "";
+    // A draft from a shared link, held while the user decides whether it replaces unsaved changes.
+    std::string shared_name, shared_text;
     std::string last_error;  // the last refused action, shown until the next one succeeds
     // A schema opened for comparison (treated as what Encord has).
     bool comparing = false;

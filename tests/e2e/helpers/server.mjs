@@ -6,9 +6,12 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 // EIC_WEB_ROOT points the tests at another build's page (a second build tree); build/web by default.
-export async function startServer({ extraArgs = [], testPages = true } = {}) {
-  const args = [path.join(root, 'scripts', 'serve.mjs'), '--port', '0', ...(testPages ? ['--test-pages'] : []), ...extraArgs];
-  if (process.env.EIC_WEB_ROOT) args.push('--root', process.env.EIC_WEB_ROOT);
+// `webRoot` serves another folder (a test's own copy of the page); `port` 0 takes a free one, and a test
+// that stops the server may start it again on the port it had. stop() resolves once it has exited.
+export async function startServer({ extraArgs = [], testPages = true, port = 0, webRoot } = {}) {
+  const args = [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port), ...(testPages ? ['--test-pages'] : []), ...extraArgs];
+  const served = webRoot || process.env.EIC_WEB_ROOT;
+  if (served) args.push('--root', served);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -19,7 +22,8 @@ export async function startServer({ extraArgs = [], testPages = true } = {}) {
     });
     child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
   });
-  return { url, stop: () => child.kill() };
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  return { url, port: Number(new URL(url).port), stop: () => { child.kill(); return exited; } };
 }
 
 export const artifacts = path.join(root, 'build', 'test-artifacts');

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Writes <web>/sw.js from web/sw.js.in: the build's files (every file the page may load, with its
+// SHA-256) and the build's name (a hash of them all), so a new build is a new cache and an unchanged
+// one is not (wasm/web.cmake runs this after every build). Also <web>/eic-files.json, the same list,
+// for a host that wants to cache eic's files itself (README "Offline").
+// Usage: node scripts/write-sw.mjs <template> <web folder>
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+const [template, web] = process.argv.slice(2);
+if (!template || !web) {
+  console.error('usage: write-sw.mjs <sw.js.in> <web folder>');
+  process.exit(2);
+}
+
+// Not loaded by the page: the worker itself, its list, the npm package's metadata and types, a packed
+// package, and the list of connect-src origins (read at build time only).
+const skipped = (rel) => rel === 'sw.js' || rel === 'eic-files.json' || rel === 'package.json' ||
+  rel === 'connect-origins.txt' || rel.endsWith('.d.ts') || rel.endsWith('.tgz');
+
+function walk(dir, prefix = '') {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix + entry.name;
+    if (entry.isDirectory()) out.push(...walk(path.join(dir, entry.name), rel + '/'));
+    else if (entry.isFile() && !skipped(rel)) out.push(rel);
+  }
+  return out;
+}
+
+const hashes = walk(web).sort().map((rel) => [rel, createHash('sha256').update(readFileSync(path.join(web, rel))).digest('hex')]);
+const build = createHash('sha256').update(hashes.map(([rel, hash]) => `${rel} ${hash}\n`).join('')).digest('hex').slice(0, 16);
+// A page's HTML is not checked (sha256 null): a server may rewrite its <meta> policy, as scripts/serve.mjs
+// does for connect-src. It is still in the build's name, so a changed page is a new build.
+const files = hashes.map(([rel, hash]) => ({ path: rel, sha256: rel.endsWith('.html') ? null : hash }));
+
+const source = readFileSync(template, 'utf8');
+const filled = source
+  .replace("/*EIC_BUILD*/''", JSON.stringify(build))
+  .replace('/*EIC_FILES*/[]', JSON.stringify(files, null, 1));
+if (filled === source || !filled.includes(build)) {
+  console.error(`write-sw: ${template} lacks the /*EIC_BUILD*/ or /*EIC_FILES*/ placeholder`);
+  process.exit(1);
+}
+
+// Written only when changed, so an unchanged build leaves sw.js (and the browser's update check) alone.
+function writeIfChanged(file, text) {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  writeFileSync(file, text);
+}
+writeIfChanged(path.join(web, 'sw.js'), filled);
+writeIfChanged(path.join(web, 'eic-files.json'), JSON.stringify({ build, files }, null, 1) + '\n');
