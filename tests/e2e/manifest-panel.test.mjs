@@ -83,3 +83,43 @@ test('a large manifest validates in steps: the canvas keeps drawing its progress
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('keyboard: F8 and Shift+F8 step through the findings, Ctrl+F goes to Search, Ctrl+O opens the picker', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  const text = JSON.stringify({ images: [
+    { objectUrl: 7 }, { objectUrl: 'https://storage.cloud.google.com/my-bucket/ok.jpg', title: 'ok' },
+    { objectUrl: 'ftp://example.com/c.jpg', title: 'c' }] });
+  await page.evaluate((t) => window.eic.openManifest('keys.json', t), text);
+  let st = await waitState(page, (x) => x.manifest?.summary && !x.manifest.validating, 15000);
+  const { errors: e, warnings: w, infos: i } = st.manifest.summary;
+  assert.ok(e + w + i >= 2, 'two findings or more to step through');
+  await clickItem(page, 'Table', { window: 'Manifest' });  // the panel takes the keys
+
+  const selected = async () => (await page.evaluate(() => window.eic.state())).manifest;
+  await page.keyboard.press('F8');
+  st = await waitState(page, (x) => x.manifest.selectedFinding);
+  const first = st.manifest.selectedFinding;
+  assert.equal(st.manifest.pane, 'table', 'F8 jumps to the finding\'s cell');
+  assert.ok(st.manifest.selected, 'its row is selected');
+  await page.keyboard.press('Shift+F8');
+  await waitState(page, (x) => JSON.stringify(x.manifest.selectedFinding) !== JSON.stringify(first));
+  const last = (await selected()).selectedFinding;
+  await page.keyboard.press('F8');
+  await waitState(page, (x) => JSON.stringify(x.manifest.selectedFinding) === JSON.stringify(first));
+  assert.notDeepEqual(last, first, 'Shift+F8 from the first wrapped round to the last');
+
+  // Ctrl+F: the Search field takes what is typed; the table shows the matching rows only.
+  await page.keyboard.press('Control+F');
+  await waitState(page, (x) => x.wantTextInput === true);
+  await page.keyboard.type('ok.jpg');
+  st = await waitState(page, (x) => x.manifest.rows === 1);
+  await page.keyboard.press('Escape');
+
+  // Ctrl+O: the manifest picker.
+  await clickItem(page, 'Table', { window: 'Manifest' });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+O')]);
+  assert.equal(chooser.isMultiple(), false);
+  await chooser.setFiles([]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -208,3 +208,26 @@ test('a schema file dropped on the canvas or pasted opens as a draft', async () 
   assert.deepEqual(s.schema.wire, { pasted: { ty: 'geospatial' } });
   await context.close();
 });
+
+test('keyboard in the Schema panel: Ctrl+F goes to Filter keys, Ctrl+O opens the picker (asking first over unsaved changes)', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  await clickItem(page, 'Title', { window: 'Schema' });
+  await page.keyboard.press('Escape');
+  await waitState(page, (x) => x.wantTextInput === false);
+  await page.keyboard.press('Control+F');
+  await waitState(page, (x) => x.wantTextInput === true);
+  await page.keyboard.type('weather');
+  await page.keyboard.press('Escape');
+  await waitState(page, (x) => x.wantTextInput === false);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+O')]);
+  await chooser.setFiles([]);
+  // Over unsaved changes, Ctrl+O asks first, as Open… does.
+  await page.evaluate(() => window.eic.openSchema('{"a.b": {"ty": "boolean"}}', 'dirty.json'));
+  await waitState(page, (x) => x.schema.dirty);
+  await clickItem(page, 'Title', { window: 'Schema' });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+O');
+  await waitState(page, (x) => x.popups.some((p) => p.includes('###open')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -10,12 +10,16 @@
 #include "app/browser_limits.hpp"
 #include "app/counted.hpp"
 #include "app/files.hpp"
+#include "app/finding_step.hpp"
 #include "ui/manifest_views.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
 namespace eic::ui {
 namespace {
+
+// What the manifest file picker offers (Open manifest… and Ctrl+O).
+constexpr const char* kManifestAccept = ".json,.csv,application/json,text/csv";
 
 app::ValidationInputs inputs(const ShellContext& ctx) {
     return {ctx.schema.draft().schema, ctx.schema.revision(), ctx.ui.manifest_view.checks()};
@@ -110,8 +114,7 @@ void toolbar(ShellContext& ctx) {
     ManifestView& v = ctx.ui.manifest_view;
     ManifestTabs& tabs = ctx.manifests;
     app::ManifestWorkspace& ws = ctx.workspace;
-    if (ImGui::Button("Open manifest…"))
-        web::request_open_file(web::FilePurpose::open_manifest, ".json,.csv,application/json,text/csv");
+    if (ImGui::Button("Open manifest…")) web::request_open_file(web::FilePurpose::open_manifest, kManifestAccept);
     if (flow_button("New manifest")) {
         ws.open_new(inputs(ctx), ctx.now_s);
         log_workspace_events(ctx);
@@ -234,13 +237,25 @@ void status_line(ShellContext& ctx, const app::WorkspaceTab& wt) {
 }
 
 // Keyboard, while the panel has focus and no text field takes the keys: undo and redo the tab in
-// front, and a pasted manifest (JSON or CSV text) opens in a new tab.
+// front, open (Ctrl+O), find (Ctrl+F: the table's Search field), the next or previous finding (F8,
+// Shift+F8: selected and jumped to), and a pasted manifest (JSON or CSV text) opens in a new tab.
 void shortcuts(ShellContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || !ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
-    if (!(io.KeyCtrl || io.KeySuper)) return;
     app::WorkspaceTab* front = ctx.workspace.active();
     ManifestTab* tab = front ? &ctx.manifests.view(*front) : nullptr;
+    if (tab && ImGui::IsKeyPressed(ImGuiKey_F8) && tab->doc->result()) {
+        const int next = app::step_finding(tab->doc->result()->diagnostics.size(), tab->selected_finding, !io.KeyShift);
+        if (next >= 0) jump_to_finding(*tab, std::size_t(next));
+    }
+    if (!(io.KeyCtrl || io.KeySuper)) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_O, false))
+        web::request_open_file(web::FilePurpose::open_manifest, kManifestAccept);
+    if (tab && ImGui::IsKeyPressed(ImGuiKey_F, false)) {
+        tab->focus_search = true;
+        tab->pane = ManifestPane::table;
+        tab->pane_requested = true;
+    }
     if (tab && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         io.KeyShift ? tab->doc->redo() : tab->doc->undo();
         edited(ctx, *tab, io.KeyShift ? "Redo" : "Undo");

@@ -38,6 +38,10 @@ void filter_bar(ShellContext& ctx, ManifestTab& tab) {
     changed |= combo("Status", &tab.status_filter, kStatuses, 5);
     same_line_if_fits(labelled_width("Search", em * 12));
     ImGui::SetNextItemWidth(em * 12);
+    if (tab.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        tab.focus_search = false;
+    }
     changed |= input_text("Search", tab.text_column ? "text in the column" : "text anywhere in the item",
                           tab.text_filter, sizeof tab.text_filter);
     std::vector<const char*> where = {"anywhere"};

@@ -61,6 +61,7 @@ struct ManifestTab {
     std::size_t excerpt_mark = 0;
     ManifestPane pane = ManifestPane::table;
     bool pane_requested = false;  // select `pane` in the tab bar on the next frame
+    bool focus_search = false;    // Ctrl+F: the table's Search field takes the keys on the next frame
 
     // The cell editor (the selected cell's text while it is being edited).
     std::string edit_buffer;

@@ -340,16 +340,19 @@ void add_key_form(ShellContext& ctx) {
     if (*v.new_key) show_diagnostics(preview, 4);
 }
 
+// Open… and Ctrl+O: a file picker, after asking when the draft has unsaved changes.
+void open_draft(ShellContext& ctx) {
+    if (ctx.schema.dirty())
+        ctx.ui.schema_view.pending_popup = SchemaPopup::open_doc;
+    else
+        web::request_open_file(web::FilePurpose::open_schema, ".json,application/json");
+}
+
 void toolbar(ShellContext& ctx) {
     SchemaView& v = ctx.ui.schema_view;
     app::SchemaDocument& doc = ctx.schema;
     if (ImGui::Button("New")) v.pending_popup = doc.dirty() ? SchemaPopup::new_doc : (doc.reset(), SchemaPopup::none);
-    if (flow_button("Open…")) {
-        if (doc.dirty())
-            v.pending_popup = SchemaPopup::open_doc;
-        else
-            web::request_open_file(web::FilePurpose::open_schema, ".json,application/json");
-    }
+    if (flow_button("Open…")) open_draft(ctx);
     if (flow_button("Save")) save(ctx);
     explain(("Download the draft as " + doc.file_name() + " (Ctrl+S)").c_str());
     if (flow_button("Save as…")) {
@@ -434,6 +437,10 @@ void document_fields(ShellContext& ctx) {
 void filters(ShellContext& ctx) {
     SchemaView& v = ctx.ui.schema_view;
     ImGui::SetNextItemWidth(200);
+    if (v.focus_filter) {
+        ImGui::SetKeyboardFocusHere();
+        v.focus_filter = false;
+    }
     input_text("Filter keys", "part of a key", v.filter, sizeof v.filter);
     same_line_if_fits(labelled_width("Type", 130));
     static const char* const types[] = {"all types", "boolean", "datetime", "number",    "uuid",
@@ -651,6 +658,8 @@ void shortcuts(ShellContext& ctx) {
     if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? ctx.schema.redo() : ctx.schema.undo();
     if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) ctx.schema.redo();
     if (ImGui::IsKeyPressed(ImGuiKey_S, false)) save(ctx);
+    if (ImGui::IsKeyPressed(ImGuiKey_O, false)) open_draft(ctx);
+    if (ImGui::IsKeyPressed(ImGuiKey_F, false)) ctx.ui.schema_view.focus_filter = true;
     if (ImGui::IsKeyPressed(ImGuiKey_V, false)) {
         // A pasted draft or wire map opens like a file.
         const char* text = ImGui::GetClipboardText();

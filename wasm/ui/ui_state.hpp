@@ -44,7 +44,8 @@ struct SchemaView {
     SchemaPopup pending_popup = SchemaPopup::none;
     bool open_key_menu = false;  // a row asked for its action menu this frame
     char filter[128] = "";
-    int type_filter = 0;  // 0 = all types, else 1 + index into the panel's type list
+    bool focus_filter = false;  // Ctrl+F: the Filter keys field takes the keys on the next frame
+    int type_filter = 0;        // 0 = all types, else 1 + index into the panel's type list
     char new_key[256] = "";
     bool focus_key_name = false;  // Enter added a key: the name field takes the next one
     int new_type = 0;
