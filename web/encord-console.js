@@ -305,6 +305,15 @@ async function createCanvasApp(options) {
   const core = coreApi(mod);
   let cloudKey = null;
   const cloudAnswer = (tag, answer) => withString(mod, JSON.stringify(answer), (p) => mod._eic_app_cloud_answer(tag, p));
+  const useCloudKeyText = async (name, text) => {
+    try {
+      cloudKey = await importServiceAccount(text);
+      withString(mod, cloudKey.clientEmail, (e) => withString(mod, '', (x) => mod._eic_app_cloud_key(e, x)));
+    } catch (err) {
+      cloudKey = null;
+      withString(mod, '', (e) => withString(mod, `${name}: ${err.message}`, (x) => mod._eic_app_cloud_key(e, x)));
+    }
+  };
   mod.eicCloud = {
     openKey() {
       const input = document.createElement('input');
@@ -312,17 +321,12 @@ async function createCanvasApp(options) {
       input.accept = '.json,application/json';
       input.addEventListener('change', async () => {
         const file = input.files && input.files[0];
-        if (!file) return;
-        try {
-          cloudKey = await importServiceAccount(await file.text());
-          withString(mod, cloudKey.clientEmail, (e) => withString(mod, '', (x) => mod._eic_app_cloud_key(e, x)));
-        } catch (err) {
-          cloudKey = null;
-          withString(mod, '', (e) => withString(mod, `${file.name}: ${err.message}`, (x) => mod._eic_app_cloud_key(e, x)));
-        }
+        if (file) await useCloudKeyText(file.name, await file.text());
       });
       input.click();
     },
+    // A key file dropped on the canvas: wasm recognised it (app/file_kind.hpp) and hands its text back.
+    useKeyText(name, text) { useCloudKeyText(name, text); },
     forgetKey() { cloudKey = null; },
     // For the object checks' signer (wasm/app/gcs/webcrypto_probe_signer.cpp): one step at a time.
     async crypto(id, op, text) {

@@ -13,7 +13,7 @@ namespace {
 
 namespace code = signing_code;
 
-constexpr std::string_view kBegin = "-----BEGIN OPENSSH PRIVATE KEY-----";
+constexpr std::string_view kBegin = kOpenSshKeyBegin;
 constexpr std::string_view kEnd = "-----END OPENSSH PRIVATE KEY-----";
 constexpr std::string_view kMagic{"openssh-key-v1\0", 15};  // PROTOCOL.key's AUTH_MAGIC, with its NUL
 constexpr std::string_view kEd25519 = "ssh-ed25519";

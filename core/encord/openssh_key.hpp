@@ -28,6 +28,9 @@
 
 namespace eic::encord {
 
+// The first line of an OpenSSH private key file (https://github.com/openssh/openssh-portable/blob/master/PROTOCOL.key).
+inline constexpr std::string_view kOpenSshKeyBegin = "-----BEGIN OPENSSH PRIVATE KEY-----";
+
 // An Ed25519 key pair read from an OpenSSH private key file.
 struct Ed25519Key {
     // SECRET: the 32-byte private key (RFC 8032's seed). Never log it, print it, write it to a file or put

@@ -36,7 +36,7 @@ ServiceAccountRead read_service_account(std::string_view text) {
                            ""));
         return out;
     }
-    if (auto type = doc.find("type"); type != doc.end() && (!type->is_string() || *type != "service_account")) {
+    if (auto type = doc.find("type"); type != doc.end() && (!type->is_string() || *type != kServiceAccountType)) {
         const std::string named = type->is_string() ? "\"" + type->get<std::string>() + "\"" : "not a string";
         out.diagnostics.push_back(key_file_error(
             fmt::format("The key file's type is {}, not \"service_account\": V4 signed URLs are signed with a "

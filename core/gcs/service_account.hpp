@@ -14,6 +14,9 @@
 
 namespace eic::gcs {
 
+// The `type` of a service-account key file (https://cloud.google.com/iam/docs/keys-create-delete).
+inline constexpr std::string_view kServiceAccountType = "service_account";
+
 struct ServiceAccount {
     std::string client_email;
     std::string private_key;  // PEM; secret

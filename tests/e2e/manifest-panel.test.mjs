@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { openApp, clickItem, findItem, waitState } from './helpers/browser.mjs';
 import { useBrowser } from './helpers/session.mjs';
+import fs from 'node:fs';
+import { DEMO_KEY_PATH as ENCORD_KEY_PATH } from '../fakes/encord-standin/demo.mjs';
+import { DEMO_KEY_PATH as GCS_KEY_PATH } from '../fakes/gcs-standin/demo.mjs';
 
 const session = useBrowser();
 
@@ -120,6 +123,29 @@ test('keyboard: F8 and Shift+F8 step through the findings, Ctrl+F goes to Search
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+O')]);
   assert.equal(chooser.isMultiple(), false);
   await chooser.setFiles([]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('key files dropped on the canvas go to the windows that take them, by their content', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  const keys = { encord: fs.readFileSync(ENCORD_KEY_PATH, 'utf8'), gcs: fs.readFileSync(GCS_KEY_PATH, 'utf8') };
+  await page.evaluate((k) => {
+    const drop = (name, text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name));
+      window.eic.canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    };
+    // Names that say nothing: the content decides.
+    drop('download (1)', k.encord);
+    drop('download (2).json', k.gcs);
+  }, keys);
+  const st = await waitState(page, (x) => x.encord.keyState === 'ready' && x.cloud.keyEmail !== '', 15000);
+  assert.equal(st.encord.open, true, 'the Encord window opened');
+  assert.equal(st.cloud.open, true, 'the Cloud window opened');
+  assert.equal(st.cloud.keyEmail, JSON.parse(keys.gcs).client_email);
+  assert.equal(st.schema.keys, 0, 'neither went to the Schema panel');
+  assert.equal(st.manifest, null, 'nor to the Manifest panel');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "app/cloud_bridge.hpp"
 #include "app/cloud_checks.hpp"
 #include "app/debug_items.hpp"
 #include "app/encord/encord_connection.hpp"
@@ -422,9 +423,22 @@ ui::ShellContext CanvasApp::shell_context() { return {ui_, log_, schema_, worksp
 
 void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes) {
     ui::ShellContext ctx = shell_context();
-    const bool manifest =
-        purpose == (int)FilePurpose::open_manifest ||
-        (purpose == (int)FilePurpose::dropped && app::sniff_file_kind(name, bytes) == app::FileKind::manifest);
+    const app::FileKind dropped =
+        purpose == (int)FilePurpose::dropped ? app::sniff_file_kind(name, bytes) : app::FileKind::schema;
+    // A dropped key goes where the window's "Open key file…" would have put it, and that window opens.
+    if (dropped == app::FileKind::encord_key) {
+        ui_.encord.open = true;
+        log_.add(app::LogLevel::info, "Opening the Encord key " + name + " (dropped)", now_s());
+        encord_connection().use_key_text(bytes);
+        return;
+    }
+    if (dropped == app::FileKind::service_account) {
+        ui_.cloud.open = true;
+        log_.add(app::LogLevel::info, "Opening the service-account key " + name + " (dropped)", now_s());
+        cloud_use_key_text(name, bytes);
+        return;
+    }
+    const bool manifest = purpose == (int)FilePurpose::open_manifest || dropped == app::FileKind::manifest;
     if (purpose == (int)FilePurpose::compare_schema)
         ui::compare_schema_text(ctx, name, std::move(bytes));
     else if (manifest)

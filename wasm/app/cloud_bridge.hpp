@@ -8,6 +8,9 @@
 
 namespace eic::web {
 void cloud_open_key();
+// A service-account key file's text that reached wasm (a file dropped on the canvas): handed to the page
+// to import as the picked one is, then wiped here.
+void cloud_use_key_text(const std::string& name, std::string& text);
 void cloud_forget_key();
 void cloud_sign(int tag, const std::string& request_json);
 void cloud_inspect(int tag, const std::string& url, const std::string& method);

@@ -30,6 +30,9 @@ mergeInto(LibraryManager.library, {
   // read and imported in JavaScript and never enters wasm memory; answers come back through
   // eic_app_cloud_key and eic_app_cloud_answer.
   eic_js_cloud_open_key: function() { Module['eicCloud'].openKey(); },
+  eic_js_cloud_use_key_text: function(name, text, length) {
+    Module['eicCloud'].useKeyText(UTF8ToString(name), UTF8ToString(text, length >>> 0));
+  },
   eic_js_cloud_forget_key: function() { Module['eicCloud'].forgetKey(); },
   eic_js_cloud_sign: function(tag, request) { Module['eicCloud'].sign(tag, UTF8ToString(request)); },
   // op 0: SHA-256 of text; 1: RSA-SHA256 signature of text with the open key. Both hex, through
