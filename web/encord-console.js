@@ -243,8 +243,10 @@ async function createCanvasApp(options) {
   const autosaveKey = (slot) => `eic.autosave.${slot}`;
   mod.eicAutosave = (slot, name, text, dirty) => {
     try { storage?.setItem(autosaveKey(slot), JSON.stringify({ name, text, dirty, at: new Date().toISOString() })); }
-    catch (err) { withString(mod, err.message || String(err), (r) => mod._eic_app_schema_autosave_failed(r, 0)); }
+    catch (err) { storageFailed(slot, err, 0); }
   };
+  const storageFailed = (slot, err, reading) =>
+    withString(mod, slot, (s) => withString(mod, err.message || String(err), (r) => mod._eic_app_storage_failed(s, r, reading)));
   try {
     const saved = storage && JSON.parse(storage.getItem(autosaveKey('schema')) || 'null');
     if (saved && typeof saved.text === 'string') {
@@ -254,7 +256,14 @@ async function createCanvasApp(options) {
       mod._eic_free(ptr);
     }
   } catch (err) {
-    withString(mod, err.message || String(err), (r) => mod._eic_app_schema_autosave_failed(r, 1));
+    storageFailed('schema', err, 1);
+  }
+  // The Cloud window's settings (no secrets: app/cloud_settings.hpp), kept the same way.
+  try {
+    const saved = storage && JSON.parse(storage.getItem(autosaveKey('cloud')) || 'null');
+    if (saved && typeof saved.text === 'string') withString(mod, saved.text, (p) => mod._eic_app_restore_cloud_settings(p));
+  } catch (err) {
+    storageFailed('cloud', err, 1);
   }
 
   const abort = new AbortController();

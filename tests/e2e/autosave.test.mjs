@@ -76,3 +76,35 @@ test('a schema draft the page\'s storage refuses (its quota full) is said on scr
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the Cloud window\'s settings come back after a reload, and hold no secret', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  await page.evaluate(() => window.eic.showPanel('cloud'));
+  await clickItem(page, 'Endpoint', { window: 'Cloud' });
+  await page.keyboard.type('http://127.0.0.1:9');
+  await waitState(page, (x) => x.cloud.fields.endpoint === 'http://127.0.0.1:9', 10000);
+  await page.keyboard.press('Tab');
+  // Written once the fields are quiet for half a second.
+  await page.waitForFunction(() => (localStorage.getItem('eic.autosave.cloud') || '').includes('127.0.0.1'), null, { timeout: 5000 });
+  const record = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('eic.autosave.cloud')).text));
+  assert.deepEqual(record, { endpoint: 'http://127.0.0.1:9' });
+
+  await page.reload();
+  await page.waitForFunction(() => window.eic !== undefined, null, { timeout: 30000 });
+  const st = await page.evaluate(() => window.eic.state());
+  assert.equal(st.cloud.fields.endpoint, 'http://127.0.0.1:9', 'the endpoint is back');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('saved Cloud settings that cannot be read are said on screen, and the window starts empty', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  await page.evaluate(() => localStorage.setItem('eic.autosave.cloud', JSON.stringify({ name: '', text: '[1]', dirty: false })));
+  await page.reload();
+  await page.waitForFunction(() => window.eic !== undefined, null, { timeout: 30000 });
+  const st = await waitState(page, (x) => x.notices.some((n) => /Cloud window's saved settings/.test(n.message)));
+  assert.equal(st.notices[0].message, 'The Cloud window\'s saved settings could not be read back (the saved Cloud settings are not a JSON object)');
+  assert.equal(st.cloud.fields.endpoint, '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -173,6 +173,8 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
         autosaved_dirty_ = schema_.dirty();
         eic_js_autosave("schema", schema_.file_name().c_str(), schema_.draft_text().c_str(), schema_.dirty());
     }
+    if (const auto record = cloud_settled_.due(app::write_cloud_settings(cloud_settings()), now_s()))
+        eic_js_autosave("cloud", "", record->c_str(), 0);
     manifests_autosave_.update(workspace_, log_, now_s());
 
     eic_js_set_cursor(io.MouseDrawCursor ? -1 : (int)ImGui::GetMouseCursor());
@@ -492,17 +494,53 @@ void CanvasApp::restore_schema(const std::string& name, std::string_view text, b
     log_.add(app::LogLevel::info, "Restored the draft " + name + " from the last session", now_s());
 }
 
-void CanvasApp::schema_autosave_failed(const std::string& reason, bool reading) {
-    if (reason == schema_autosave_failure_) return;
-    schema_autosave_failure_ = reason;
+void CanvasApp::storage_failed(const std::string& slot, const std::string& reason, bool reading) {
+    if (slot + ": " + reason == storage_failure_) return;  // once per slot and reason
+    storage_failure_ = slot + ": " + reason;
+    const bool cloud = slot == "cloud";
     if (reading)
-        log_.notify(app::LogLevel::warning, "The draft autosaved before could not be read back (" + reason + ")",
+        log_.notify(app::LogLevel::warning,
+                    std::string(cloud ? "The Cloud window's saved settings" : "The draft autosaved before") +
+                        " could not be read back (" + reason + ")",
                     now_s());
+    else if (cloud)
+        log_.notify(app::LogLevel::warning,
+                    "The Cloud window's settings could not be remembered in this browser (" + reason + ")", now_s());
     else
         log_.notify(app::LogLevel::error,
                     "The schema draft could not be autosaved in this browser (" + reason +
                         "): a reload would not bring it back. Save it to a file to keep your edits.",
                     now_s());
+}
+
+void CanvasApp::restore_cloud_settings(std::string_view record) {
+    std::string error;
+    const app::CloudSettings s = app::read_cloud_settings(record, error);
+    if (!error.empty()) {
+        storage_failed("cloud", error, true);
+        return;
+    }
+    ui::CloudView& c = ui_.cloud;
+    const auto put = [](auto& field, const std::string& value) {
+        std::snprintf(field, sizeof field, "%s", value.c_str());
+    };
+    put(c.endpoint, s.endpoint);
+    put(c.bucket, s.bucket);
+    put(c.object, s.object);
+    put(c.sign_as, s.sign_as);
+    put(c.iam_endpoint, s.iam_endpoint);
+    put(c.list_bucket, s.list_bucket);
+    put(c.list_prefix, s.list_prefix);
+    put(c.cors_bucket, s.cors_bucket);
+    put(c.cors_object, s.cors_object);
+    cloud_checks().set_endpoint(c.endpoint);
+    cloud_settled_.stored(app::write_cloud_settings(cloud_settings()));
+}
+
+app::CloudSettings CanvasApp::cloud_settings() const {
+    const ui::CloudView& c = ui_.cloud;
+    return {c.endpoint,    c.bucket,      c.object,      c.sign_as,    c.iam_endpoint,
+            c.list_bucket, c.list_prefix, c.cors_bucket, c.cors_object};
 }
 
 void CanvasApp::open_shared_schema(const std::string& name, std::string text, const std::string& error) {

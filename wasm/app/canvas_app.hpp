@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/clocks.hpp"
+#include "app/cloud_settings.hpp"
 #include "app/frame_changes.hpp"
 #include "app/host_events.hpp"
 #include "app/log.hpp"
@@ -51,9 +52,11 @@ public:
     // The manifests of the last session's autosave (manifests_autosave.hpp), or why there are none.
     void restore_manifests(std::string_view record, const std::string& error);
     void autosave_failed(const std::string& reason) { manifests_autosave_.write_failed(reason, log_, now_s()); }
-    // The page's storage refused the draft (a full quota, storage turned off) or gave back one it could
-    // not read: said on screen, once per reason, not only in the console.
-    void schema_autosave_failed(const std::string& reason, bool reading);
+    // The page's storage refused the draft or the Cloud settings (slot "schema" or "cloud": a full quota,
+    // storage turned off) or gave back one it could not read: said on screen, once per reason.
+    void storage_failed(const std::string& slot, const std::string& reason, bool reading);
+    // The Cloud window's settings of the last session (app/cloud_settings.hpp); never a secret.
+    void restore_cloud_settings(std::string_view record);
     // A schema draft from a shared link, and the page's answer to a "Copy link" (ui/panels.hpp).
     void open_shared_schema(const std::string& name, std::string text, const std::string& error);
     void share_link_made(const std::string& name, const std::string& link, const std::string& error);
@@ -92,7 +95,10 @@ private:
     bool input_since_present_ = false;       // input came since the last frame was drawn
     std::uint64_t autosaved_revision_ = ~0ull;
     bool autosaved_dirty_ = false;
-    std::string schema_autosave_failure_;
+    std::string storage_failure_;
+    // The Cloud settings as stored (at first: none), written again once changed and quiet.
+    app::SettledText cloud_settled_{0.5, app::write_cloud_settings(app::CloudSettings{})};
+    app::CloudSettings cloud_settings() const;
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;
     app::Log log_;
     app::SchemaDocument schema_;

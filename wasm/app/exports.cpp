@@ -258,9 +258,13 @@ EMSCRIPTEN_KEEPALIVE void eic_app_share_link_made(const char* name, const char* 
 // The longest shared link the app makes, and so the longest it reads (app/share_link.hpp).
 EMSCRIPTEN_KEEPALIVE int eic_app_share_link_max_chars() { return int(eic::app::kShareLinkMaxChars); }
 
-// The page's storage refused to keep the schema draft (reading 0) or to give it back (reading 1).
-EMSCRIPTEN_KEEPALIVE void eic_app_schema_autosave_failed(const char* reason, int reading) {
-    canvas_app().schema_autosave_failed(reason ? reason : "unknown reason", reading != 0);
+// The page's storage refused to keep a slot's record ("schema", "cloud"; reading 0) or to give it back (1).
+EMSCRIPTEN_KEEPALIVE void eic_app_storage_failed(const char* slot, const char* reason, int reading) {
+    canvas_app().storage_failed(slot ? slot : "", reason ? reason : "unknown reason", reading != 0);
+}
+// The Cloud window's settings saved by the last session (the page's storage, slot "cloud").
+EMSCRIPTEN_KEEPALIVE void eic_app_restore_cloud_settings(const char* record) {
+    canvas_app().restore_cloud_settings(record ? record : "");
 }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_app_state() { return out(canvas_app().state_json()); }
