@@ -7,6 +7,11 @@ function wheelSteps(e) {
   return [-e.deltaX * m, -e.deltaY * m];
 }
 
+// A finger moved this far (CSS px) scrolls rather than clicks; this many px make one wheel step (about
+// what ImGui scrolls for one: twice the font size).
+const TOUCH_SLOP_PX = 8;
+const TOUCH_PX_PER_STEP = 30;
+
 // Shortcuts the browser keeps: clipboard (so the paste event fires), reload, dev tools, tabs.
 function browserKeeps(e) {
   const mod = e.ctrlKey || e.metaKey;
@@ -41,18 +46,46 @@ export function installCanvasInput(mod, canvas, { listen, withString }) {
   };
   const sink = makeKeyboardSink(canvas);
 
-  listen(canvas, 'pointermove', (e) => mod._eic_app_mouse_pos(...localPos(e)));
+  // Touch: ImGui has no touch scrolling, so a finger is held back until it shows what it does. One that
+  // lifts without moving is a click where it touched; one that moves scrolls what is under it, as wheel
+  // steps in proportion to the distance (the content follows the finger).
+  let touch = null;  // {id, x, y, scrolling} of the primary finger down
+  listen(canvas, 'pointermove', (e) => {
+    if (touch && e.pointerId === touch.id) {
+      const [x, y] = localPos(e);
+      if (!touch.scrolling && Math.hypot(x - touch.x, y - touch.y) < TOUCH_SLOP_PX) return;
+      touch.scrolling = true;
+      mod._eic_app_mouse_wheel((x - touch.x) / TOUCH_PX_PER_STEP, (y - touch.y) / TOUCH_PX_PER_STEP);
+      Object.assign(touch, { x, y });
+      return;
+    }
+    mod._eic_app_mouse_pos(...localPos(e));
+  });
   listen(canvas, 'pointerdown', (e) => {
     sink.focus({ preventScroll: true });
     canvas.setPointerCapture(e.pointerId);
     mod._eic_app_mouse_pos(...localPos(e));
-    mod._eic_app_mouse_button(e.button, 1);
     e.preventDefault();
+    if (e.pointerType === 'touch') {
+      if (e.isPrimary) touch = { id: e.pointerId, x: localPos(e)[0], y: localPos(e)[1], scrolling: false };
+      return;
+    }
+    mod._eic_app_mouse_button(e.button, 1);
   });
   listen(canvas, 'pointerup', (e) => {
+    if (touch && e.pointerId === touch.id) {
+      const tapped = !touch.scrolling;
+      touch = null;
+      if (tapped) {
+        mod._eic_app_mouse_button(0, 1);
+        mod._eic_app_mouse_button(0, 0);
+      }
+      return;
+    }
     mod._eic_app_mouse_pos(...localPos(e));
     mod._eic_app_mouse_button(e.button, 0);
   });
+  listen(canvas, 'pointercancel', (e) => { if (touch && e.pointerId === touch.id) touch = null; });
   listen(canvas, 'pointerleave', (e) => {
     if (!canvas.hasPointerCapture(e.pointerId)) mod._eic_app_mouse_pos(-3.4e38, -3.4e38);
   });
