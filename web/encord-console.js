@@ -468,8 +468,6 @@ async function createCanvasApp(options) {
       const refused = withString(mod, String(panel), (p) => mod.UTF8ToString(mod._eic_app_show_panel(p)));
       if (refused) throw new TypeError(`eic: panel "${panel}": ${refused}`);
     },
-    // Opens a schema draft or an Encord wire map (text or bytes) in the Schema panel, as a picked file
-    // would be; resolves to {summary, diagnostics}.
     // Opens the schema draft a shared link holds (a URL or its fragment, "#schema=...&name=..."), as the
     // Schema panel's Copy link made it; over unsaved changes the app asks first. A link that cannot be
     // read is said on screen. Returns the draft's name, or null when the link could not be read.
@@ -486,6 +484,8 @@ async function createCanvasApp(options) {
       }
       return shared ? shared.name : null;
     },
+    // Opens a schema draft or an Encord wire map (text or bytes) in the Schema panel, as a picked file
+    // would be; resolves to {summary, diagnostics}.
     async openSchema(input, name = 'schema.json') {
       const bytes = typeof input === 'string' ? new TextEncoder().encode(input)
         : input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : input;
