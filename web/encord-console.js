@@ -258,12 +258,15 @@ async function createCanvasApp(options) {
   } catch (err) {
     storageFailed('schema', err, 1);
   }
-  // The Cloud window's settings (no secrets: app/cloud_settings.hpp), kept the same way.
-  try {
-    const saved = storage && JSON.parse(storage.getItem(autosaveKey('cloud')) || 'null');
-    if (saved && typeof saved.text === 'string') withString(mod, saved.text, (p) => mod._eic_app_restore_cloud_settings(p));
-  } catch (err) {
-    storageFailed('cloud', err, 1);
+  // The Cloud window's settings (no secrets: app/cloud_settings.hpp) and the layout (app/layout_record.hpp),
+  // kept the same way.
+  for (const [slot, restore] of [['cloud', '_eic_app_restore_cloud_settings'], ['layout', '_eic_app_restore_layout']]) {
+    try {
+      const saved = storage && JSON.parse(storage.getItem(autosaveKey(slot)) || 'null');
+      if (saved && typeof saved.text === 'string') withString(mod, saved.text, (p) => mod[restore](p));
+    } catch (err) {
+      storageFailed(slot, err, 1);
+    }
   }
 
   const abort = new AbortController();

@@ -102,8 +102,8 @@ test('saved Cloud settings that cannot be read are said on screen, and the windo
   await page.evaluate(() => localStorage.setItem('eic.autosave.cloud', JSON.stringify({ name: '', text: '[1]', dirty: false })));
   await page.reload();
   await page.waitForFunction(() => window.eic !== undefined, null, { timeout: 30000 });
-  const st = await waitState(page, (x) => x.notices.some((n) => /Cloud window's saved settings/.test(n.message)));
-  assert.equal(st.notices[0].message, 'The Cloud window\'s saved settings could not be read back (the saved Cloud settings are not a JSON object)');
+  const st = await waitState(page, (x) => x.notices.some((n) => /Cloud window's settings saved before/.test(n.message)));
+  assert.equal(st.notices[0].message, 'The Cloud window\'s settings saved before could not be read back (the saved Cloud settings are not a JSON object)');
   assert.equal(st.cloud.fields.endpoint, '');
   assert.deepEqual(errors, []);
   await context.close();

@@ -118,8 +118,9 @@ test('keyboard: F8 and Shift+F8 step through the findings, Ctrl+F goes to Search
   st = await waitState(page, (x) => x.manifest.rows === 1);
   await page.keyboard.press('Escape');
 
-  // Ctrl+O: the manifest picker.
+  // Ctrl+O: the manifest picker, once no text field takes the keys.
   await clickItem(page, 'Table', { window: 'Manifest' });
+  await waitState(page, (x) => x.wantTextInput === false);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+O')]);
   assert.equal(chooser.isMultiple(), false);
   await chooser.setFiles([]);

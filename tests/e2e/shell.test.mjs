@@ -190,3 +190,43 @@ test('a screen reader hears the state: a live region inside the canvas follows t
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the layout comes back after a reload: a closed panel, a placed one where it was, the theme', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  await clickItem(page, 'View');
+  await clickItem(page, 'Log', { window: '##Menu_00' });
+  await waitState(page, (s) => !s.panels.Log.open);
+  const title = await findItem(page, 'Manifest', { window: 'Manifest' });
+  await page.mouse.move(title.x + 200, title.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(title.x + 120, title.y + 90, { steps: 8 });
+  await page.mouse.up();
+  await waitState(page, (s) => s.panels.Manifest.userPlaced);
+  await page.evaluate(() => window.eic.setTheme('light'));
+  const placed = await findItem(page, 'Manifest', { window: 'Manifest' });
+  // Written once the layout is quiet for half a second.
+  const stored = () => page.evaluate(() => {
+    const saved = localStorage.getItem('eic.autosave.layout');
+    return saved ? JSON.parse(JSON.parse(saved).text) : null;
+  });
+  const deadline = Date.now() + 5000;
+  let record;
+  while (!((record = await stored()) && !record.panels.Log.open && record.panels.Manifest.userPlaced && record.theme === 'light')) {
+    assert.ok(Date.now() < deadline, `the layout was stored: ${JSON.stringify(record)}`);
+    await page.waitForTimeout(100);
+  }
+  assert.match(record.imgui, /\[Window\]\[###manifest\]\nPos=/, 'with the placed window\'s place');
+  await page.waitForTimeout(700);  // the window's place settles after the drag
+
+  await page.reload();
+  await page.waitForFunction(() => window.eic !== undefined, null, { timeout: 30000 });
+  const s = await waitState(page, (x) => x.panels.Manifest.userPlaced);
+  assert.equal(s.panels.Log.open, false, 'the Log stays closed');
+  assert.equal(s.panels.Schema.userPlaced, false);
+  assert.equal(s.themePreference, 'light');
+  const back = await findItem(page, 'Manifest', { window: 'Manifest' });
+  assert.deepEqual([back.x, back.y], [placed.x, placed.y], 'the placed panel is where the user put it');
+  await assert.rejects(findItem(page, 'Copy', { window: 'Log', timeout: 300 }), /no widget labelled "Copy"/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -175,6 +175,8 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     }
     if (const auto record = cloud_settled_.due(app::write_cloud_settings(cloud_settings()), now_s()))
         eic_js_autosave("cloud", "", record->c_str(), 0);
+    if (const auto record = layout_settled_.due(app::write_layout(layout_record()), now_s()))
+        eic_js_autosave("layout", "", record->c_str(), 0);
     manifests_autosave_.update(workspace_, log_, now_s());
 
     eic_js_set_cursor(io.MouseDrawCursor ? -1 : (int)ImGui::GetMouseCursor());
@@ -497,15 +499,16 @@ void CanvasApp::restore_schema(const std::string& name, std::string_view text, b
 void CanvasApp::storage_failed(const std::string& slot, const std::string& reason, bool reading) {
     if (slot + ": " + reason == storage_failure_) return;  // once per slot and reason
     storage_failure_ = slot + ": " + reason;
-    const bool cloud = slot == "cloud";
-    if (reading)
-        log_.notify(app::LogLevel::warning,
-                    std::string(cloud ? "The Cloud window's saved settings" : "The draft autosaved before") +
-                        " could not be read back (" + reason + ")",
+    const char* what = slot == "cloud" ? "The Cloud window's settings" : "The layout";
+    if (reading && slot == "schema")
+        log_.notify(app::LogLevel::warning, "The draft autosaved before could not be read back (" + reason + ")",
                     now_s());
-    else if (cloud)
+    else if (reading)
+        log_.notify(app::LogLevel::warning, std::string(what) + " saved before could not be read back (" + reason + ")",
+                    now_s());
+    else if (slot != "schema")
         log_.notify(app::LogLevel::warning,
-                    "The Cloud window's settings could not be remembered in this browser (" + reason + ")", now_s());
+                    std::string(what) + " could not be remembered in this browser (" + reason + ")", now_s());
     else
         log_.notify(app::LogLevel::error,
                     "The schema draft could not be autosaved in this browser (" + reason +
@@ -535,6 +538,33 @@ void CanvasApp::restore_cloud_settings(std::string_view record) {
     put(c.cors_object, s.cors_object);
     cloud_checks().set_endpoint(c.endpoint);
     cloud_settled_.stored(app::write_cloud_settings(cloud_settings()));
+}
+
+void CanvasApp::restore_layout(std::string_view record) {
+    std::string error;
+    const app::LayoutRecord r = app::read_layout(record, error);
+    if (!error.empty()) {
+        storage_failed("layout", error, true);
+        return;
+    }
+    for (int i = 0; i < app::kPanelCount; ++i) {
+        ui_.panels[i].open = r.panels[std::size_t(i)].open;
+        ui_.panels[i].user_placed = r.panels[std::size_t(i)].user_placed;
+    }
+    for (int t = 0; t < 3; ++t)
+        if (r.theme == ui::kThemePrefNames[t]) ui_.theme = ui::ThemePref(t);
+    // Applied as each window is first drawn; the panels the layout tiles are placed by it regardless.
+    if (!r.imgui_ini.empty()) ImGui::LoadIniSettingsFromMemory(r.imgui_ini.data(), r.imgui_ini.size());
+    layout_settled_.stored(std::string(record));
+}
+
+app::LayoutRecord CanvasApp::layout_record() const {
+    app::LayoutRecord r;
+    for (int i = 0; i < app::kPanelCount; ++i)
+        r.panels[std::size_t(i)] = {ui_.panels[i].open, ui_.panels[i].user_placed};
+    r.theme = ui::kThemePrefNames[int(ui_.theme)];
+    if (running_) r.imgui_ini = ImGui::SaveIniSettingsToMemory();
+    return r;
 }
 
 app::CloudSettings CanvasApp::cloud_settings() const {

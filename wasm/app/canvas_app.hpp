@@ -13,6 +13,7 @@
 #include "app/cloud_settings.hpp"
 #include "app/frame_changes.hpp"
 #include "app/host_events.hpp"
+#include "app/layout_record.hpp"
 #include "app/log.hpp"
 #include "app/manifest_document.hpp"
 #include "app/manifest_workspace.hpp"
@@ -57,6 +58,8 @@ public:
     void storage_failed(const std::string& slot, const std::string& reason, bool reading);
     // The Cloud window's settings of the last session (app/cloud_settings.hpp); never a secret.
     void restore_cloud_settings(std::string_view record);
+    // The panels, theme and window places of the last session (app/layout_record.hpp).
+    void restore_layout(std::string_view record);
     // A schema draft from a shared link, and the page's answer to a "Copy link" (ui/panels.hpp).
     void open_shared_schema(const std::string& name, std::string text, const std::string& error);
     void share_link_made(const std::string& name, const std::string& link, const std::string& error);
@@ -99,6 +102,8 @@ private:
     // The Cloud settings as stored (at first: none), written again once changed and quiet.
     app::SettledText cloud_settled_{0.5, app::write_cloud_settings(app::CloudSettings{})};
     app::CloudSettings cloud_settings() const;
+    app::SettledText layout_settled_;  // the layout as stored, written again once changed and quiet
+    app::LayoutRecord layout_record() const;
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;
     app::Log log_;
     app::SchemaDocument schema_;

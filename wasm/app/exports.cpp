@@ -262,6 +262,10 @@ EMSCRIPTEN_KEEPALIVE int eic_app_share_link_max_chars() { return int(eic::app::k
 EMSCRIPTEN_KEEPALIVE void eic_app_storage_failed(const char* slot, const char* reason, int reading) {
     canvas_app().storage_failed(slot ? slot : "", reason ? reason : "unknown reason", reading != 0);
 }
+// The layout saved by the last session (the page's storage, slot "layout"), before the first frame.
+EMSCRIPTEN_KEEPALIVE void eic_app_restore_layout(const char* record) {
+    canvas_app().restore_layout(record ? record : "");
+}
 // The Cloud window's settings saved by the last session (the page's storage, slot "cloud").
 EMSCRIPTEN_KEEPALIVE void eic_app_restore_cloud_settings(const char* record) {
     canvas_app().restore_cloud_settings(record ? record : "");

@@ -139,8 +139,8 @@ void draw_shell(ShellContext& ctx) {
             ImGui::SetNextWindowSize(ImVec2(want.w, want.h), ImGuiCond_Always);
             ps.last_set = want;
         }
-        const bool visible =
-            ImGui::Begin(ids[i].c_str(), &ps.open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+        // Saved settings on: a panel the user placed comes back where it was (app/layout_record.hpp).
+        const bool visible = ImGui::Begin(ids[i].c_str(), &ps.open, ImGuiWindowFlags_NoCollapse);
         // A resize is applied inside Begin, after the size we set.
         if (!ps.user_placed && differs(ImGui::GetWindowSize(), want.w, want.h)) ps.user_placed = true;
         if (visible) draws[i](ctx);
