@@ -29,11 +29,17 @@ function walk(dir, prefix = '') {
   return out;
 }
 
-const hashes = walk(web).sort().map((rel) => [rel, createHash('sha256').update(readFileSync(path.join(web, rel))).digest('hex')]);
-const build = createHash('sha256').update(hashes.map(([rel, hash]) => `${rel} ${hash}\n`).join('')).digest('hex').slice(0, 16);
-// A page's HTML is not checked (sha256 null): a server may rewrite its <meta> policy, as scripts/serve.mjs
-// does for connect-src. It is still in the build's name, so a changed page is a new build.
-const files = hashes.map(([rel, hash]) => ({ path: rel, sha256: rel.endsWith('.html') ? null : hash }));
+// A page's HTML is hashed with its policy's connect-src list left out ("connect-src" alone), the one part
+// a server may rewrite (scripts/serve.mjs does, for --connect and the demo's stand-ins); web/sw.js.in
+// hashes what it fetches the same way (`normalize`).
+const normalizeHtml = (text) => text.replace(/connect-src [^;"]*/, 'connect-src');
+const files = walk(web).sort().map((rel) => {
+  const bytes = readFileSync(path.join(web, rel));
+  const html = rel.endsWith('.html');
+  const hashed = html ? Buffer.from(normalizeHtml(bytes.toString('utf8'))) : bytes;
+  return { path: rel, sha256: createHash('sha256').update(hashed).digest('hex'), ...(html ? { normalize: 'connect-src' } : {}) };
+});
+const build = createHash('sha256').update(files.map((f) => `${f.path} ${f.sha256}\n`).join('')).digest('hex').slice(0, 16);
 
 const source = readFileSync(template, 'utf8');
 const filled = source

@@ -96,6 +96,20 @@ test('the worker caches the build\'s own files and answers nothing else', async 
     for (const file of ['index.html', 'page.js', 'encord-console.js', 'eic-app.js', 'eic-app.wasm', 'eic-core.js', 'fonts/DejaVuSans.ttf'])
       assert.ok(listed.files.some((f) => f.path === file), `${file} is cached`);
     assert.ok(!listed.files.some((f) => /sw\.js$|\.d\.ts$|package\.json$/.test(f.path)), 'nothing the page does not load');
+
+    // The server's policy changes (scripts/run --demo's stand-ins come up on new ports): the next load
+    // has today's policy, not the one cached with the page.
+    await server.stop();
+    const again = await startServer({ port: server.port, extraArgs: ['--connect', 'http://127.0.0.1:5999'] });
+    try {
+      await page.reload();
+      await page.waitForFunction(() => window.eic !== undefined, null, { timeout: 30000 });
+      const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+      assert.match(policy, /connect-src [^;]*http:\/\/127\.0\.0\.1:5999/);
+      assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null));
+    } finally {
+      await again.stop();
+    }
     await context.close();
   } finally {
     await server.stop();
