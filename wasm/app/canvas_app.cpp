@@ -87,6 +87,9 @@ std::string CanvasApp::init(std::vector<std::uint8_t> ui_font, std::vector<std::
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout persistence comes with local storage, not a file
+    // ImGui raises WantSaveIniSettings this long after a window moved: the layout autosave reads its
+    // settings then, not every frame.
+    io.IniSavingRate = 0.5f;
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "eic_web";
@@ -175,6 +178,10 @@ void CanvasApp::frame(double css_w, double css_h, double dpr, double time_s) {
     }
     if (const auto record = cloud_settled_.due(app::write_cloud_settings(cloud_settings()), now_s()))
         eic_js_autosave("cloud", "", record->c_str(), 0);
+    if (io.WantSaveIniSettings) {
+        imgui_settings_ = ImGui::SaveIniSettingsToMemory();  // clears the flag
+        io.WantSaveIniSettings = false;
+    }
     if (const auto record = layout_settled_.due(app::write_layout(layout_record()), now_s()))
         eic_js_autosave("layout", "", record->c_str(), 0);
     manifests_autosave_.update(workspace_, log_, now_s());
@@ -555,6 +562,7 @@ void CanvasApp::restore_layout(std::string_view record) {
         if (r.theme == ui::kThemePrefNames[t]) ui_.theme = ui::ThemePref(t);
     // Applied as each window is first drawn; the panels the layout tiles are placed by it regardless.
     if (!r.imgui_ini.empty()) ImGui::LoadIniSettingsFromMemory(r.imgui_ini.data(), r.imgui_ini.size());
+    imgui_settings_ = r.imgui_ini;
     layout_settled_.stored(std::string(record));
 }
 
@@ -563,7 +571,7 @@ app::LayoutRecord CanvasApp::layout_record() const {
     for (int i = 0; i < app::kPanelCount; ++i)
         r.panels[std::size_t(i)] = {ui_.panels[i].open, ui_.panels[i].user_placed};
     r.theme = ui::kThemePrefNames[int(ui_.theme)];
-    if (running_) r.imgui_ini = ImGui::SaveIniSettingsToMemory();
+    r.imgui_ini = imgui_settings_;
     return r;
 }
 

@@ -19,6 +19,7 @@
 #include "app/manifest_workspace.hpp"
 #include "app/manifests_autosave.hpp"
 #include "app/schema_document.hpp"
+#include "app/settled_text.hpp"
 #include "diag/diagnostic.hpp"
 #include "ui/manifest_tabs.hpp"
 #include "ui/point_map.hpp"
@@ -104,6 +105,7 @@ private:
     app::CloudSettings cloud_settings() const;
     app::SettledText layout_settled_;  // the layout as stored, written again once changed and quiet
     app::LayoutRecord layout_record() const;
+    std::string imgui_settings_;  // ImGui's window and table settings, as of its last WantSaveIniSettings
     double css_w_ = 0, css_h_ = 0, dpr_ = 1;
     app::Log log_;
     app::SchemaDocument schema_;
