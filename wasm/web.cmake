@@ -36,21 +36,30 @@ set_target_properties(eic_core_module PROPERTIES OUTPUT_NAME "eic-core" SUFFIX "
 target_link_options(eic_core_module PRIVATE ${EIC_WEB_LINK_FLAGS} -sENVIRONMENT=web,worker
                     -sEXPORT_NAME=createEicCore)
 
-# The canvas app: the same API plus the ImGui UI on WebGL2.
-add_executable(eic_app_module ${EIC_API_SOURCES} ${EIC_APP_SOURCES})
-target_include_directories(eic_app_module PRIVATE "${CMAKE_SOURCE_DIR}/wasm")
-target_link_libraries(eic_app_module PRIVATE eic_core eic_imgui)
-set_target_properties(eic_app_module PROPERTIES OUTPUT_NAME "eic-app" SUFFIX ".js"
-                      RUNTIME_OUTPUT_DIRECTORY "${EIC_WEB_OUT}")
-target_link_options(eic_app_module PRIVATE ${EIC_WEB_LINK_FLAGS} -sENVIRONMENT=web
-                    -sEXPORT_NAME=createEicApp -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-                    "--js-library=${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js"
-                    "--js-library=${CMAKE_SOURCE_DIR}/wasm/app/net/net_lib.js"
-                    # emscripten's Fetch API (app/net/fetch_client.hpp), without the IndexedDB cache it would
-                    # otherwise open on the page's origin.
-                    -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0)
-set_property(TARGET eic_app_module APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js"
-             "${CMAKE_SOURCE_DIR}/wasm/app/net/net_lib.js")
+# The canvas app: the same API plus the ImGui UI on WebGL2. Its objects are compiled once and linked
+# twice: the app users load (build/web) and the test build (build/web-test, below), which adds
+# wasm/test_hooks/.
+add_library(eic_app_objects OBJECT ${EIC_API_SOURCES} ${EIC_APP_SOURCES})
+target_include_directories(eic_app_objects PRIVATE "${CMAKE_SOURCE_DIR}/wasm")
+target_link_libraries(eic_app_objects PRIVATE eic_core eic_imgui)
+set(EIC_APP_LINK_FLAGS ${EIC_WEB_LINK_FLAGS} -sENVIRONMENT=web
+    -sEXPORT_NAME=createEicApp -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    "--js-library=${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js"
+    "--js-library=${CMAKE_SOURCE_DIR}/wasm/app/net/net_lib.js"
+    # emscripten's Fetch API (app/net/fetch_client.hpp), without the IndexedDB cache it would
+    # otherwise open on the page's origin.
+    -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0)
+# One app module: the shared objects plus the sources after `out_dir`, written as eic-app.js/.wasm into `out_dir`.
+function(eic_app_module target out_dir)
+  add_executable(${target} $<TARGET_OBJECTS:eic_app_objects> ${ARGN})
+  target_include_directories(${target} PRIVATE "${CMAKE_SOURCE_DIR}/wasm")
+  target_link_libraries(${target} PRIVATE eic_core eic_imgui)
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME "eic-app" SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${out_dir}")
+  target_link_options(${target} PRIVATE ${EIC_APP_LINK_FLAGS})
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/app/eic_app_lib.js"
+               "${CMAKE_SOURCE_DIR}/wasm/app/net/net_lib.js")
+endfunction()
+eic_app_module(eic_app_module "${EIC_WEB_OUT}")
 # The canvas' own GLSL (shaders/*.vert, *.frag) becomes string constants in a generated header in the
 # build tree (#include "shaders/embedded_shaders.hpp"), regenerated when a shader changes.
 file(GLOB EIC_SHADER_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/*.vert" "${CMAKE_SOURCE_DIR}/shaders/*.frag")
@@ -60,8 +69,8 @@ add_custom_command(OUTPUT "${EIC_SHADER_HEADER}"
           -P "${CMAKE_SOURCE_DIR}/shaders/embed.cmake"
   DEPENDS ${EIC_SHADER_SOURCES} "${CMAKE_SOURCE_DIR}/shaders/embed.cmake"
   COMMENT "Embedding shaders/ into the app module")
-target_sources(eic_app_module PRIVATE "${EIC_SHADER_HEADER}")
-target_include_directories(eic_app_module PRIVATE "${CMAKE_BINARY_DIR}/generated")
+target_sources(eic_app_objects PRIVATE "${EIC_SHADER_HEADER}")
+target_include_directories(eic_app_objects PRIVATE "${CMAKE_BINARY_DIR}/generated")
 
 # The page's own files and the font (DejaVu Sans: Latin, Greek and Cyrillic, from fonts-dejavu-core).
 file(GLOB EIC_WEB_STATIC CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
@@ -101,3 +110,18 @@ add_custom_target(eic_web_sw ALL
   DEPENDS "${CMAKE_SOURCE_DIR}/web/sw.js.in" "${CMAKE_SOURCE_DIR}/scripts/write-sw.mjs"
   COMMENT "Writing the service worker's file list")
 add_dependencies(eic_web_sw eic_web_static eic_app_module eic_core_module)
+
+# The test build: the same page, whose app also has wasm/test_hooks/ (app.debug's download, downloadZip,
+# fetchFile, setMaxFileBytes, insightDemo): the browser tests that drive those run against
+# build/web-test; every other test, the package and the benchmarks use build/web, which has none of it.
+set(EIC_WEB_TEST_OUT "${EIC_WEB_OUT}-test" CACHE PATH "Where the test build's page is written")
+file(GLOB EIC_TEST_HOOK_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/wasm/test_hooks/*.cpp")
+eic_app_module(eic_app_test_module "${CMAKE_BINARY_DIR}/test-app" ${EIC_TEST_HOOK_SOURCES})
+add_custom_target(eic_web_test ALL
+  COMMAND ${CMAKE_COMMAND} -E rm -rf "${EIC_WEB_TEST_OUT}"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${EIC_WEB_OUT}" "${EIC_WEB_TEST_OUT}"
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/test-app/eic-app.js" "${CMAKE_BINARY_DIR}/test-app/eic-app.wasm"
+          "${EIC_WEB_TEST_OUT}/"
+  COMMAND "${EIC_NODE}" "${CMAKE_SOURCE_DIR}/scripts/write-sw.mjs" "${CMAKE_SOURCE_DIR}/web/sw.js.in" "${EIC_WEB_TEST_OUT}"
+  COMMENT "Writing the test build's page into ${EIC_WEB_TEST_OUT}")
+add_dependencies(eic_web_test eic_web_sw eic_app_test_module)

@@ -49,7 +49,8 @@ export interface EicCreateOptions {
   storage?: EicStorage | null;
   /**
    * The IndexedDB record the open manifests autosave to and come back from at start ("manifests" by
-   * default). Instances on one page share it unless each has its own; null autosaves no manifests.
+   * default), and the prefix of File > Open recent's records. Instances on one page share them unless
+   * each has its own; null autosaves no manifests and keeps the recent files for the page's life only.
    */
   manifestsAutosaveKey?: string | null;
   /**
@@ -59,6 +60,15 @@ export interface EicCreateOptions {
   onProgress?: (progress: { loaded: number; total: number; done: boolean }) => void;
   /** The page a Schema panel "Copy link" points to (default: this page's address); it calls openSharedLink. */
   shareLinkBase?: string;
+}
+
+/**
+ * Thrown (or the promise rejects with it) when a copy into the app's wasm memory is refused: the
+ * memory cannot grow. Nothing the app holds is changed; `bytes` is what was asked for.
+ */
+export declare class EicMemoryError extends Error {
+  readonly name: 'EicMemoryError';
+  readonly bytes: number;
 }
 
 export type ManifestInput = string | Uint8Array | ArrayBuffer | Blob;
@@ -156,15 +166,20 @@ export interface EicInstance extends EicCore {
     encord?: { domain?: string; key?: string; remember?: boolean };
     gcs?: { endpoint?: string; bucket?: string; key?: string };
   }): Promise<{ errors: string[] }>;
+  /** Forgets every key and token held, and the signed URLs on screen (File > Forget keys and tokens). */
+  forgetKeys(): void;
   log(level: 'debug' | 'info' | 'warning' | 'error', message: string): void;
   debug: {
+    /** The widgets of the last frame, in CSS pixels relative to the viewport (tests click their centres). */
     items(): EicItem[];
-    download(name: string, text: string | Uint8Array, mime?: string): void;
-    downloadZip(zipName: string, files: { name: string; text: string }[]): void;
-    fetchFile(url: string, purpose?: number): void;
-    setMaxFileBytes(bytes: number): void;
-    insightDemo(n?: number): void;
-    insightDemoState(): Record<string, any>;
+    /** The rest exist only in the test build (build/web-test), never in the page or package users load. */
+    download?(name: string, text: string | Uint8Array, mime?: string): void;
+    downloadZip?(zipName: string, files: { name: string; text: string }[]): void;
+    fetchFile?(url: string, purpose?: number): void;
+    setMaxFileBytes?(bytes: number): void;
+    failAllocationsOver?(bytes: number): void;
+    insightDemo?(n?: number): void;
+    insightDemoState?(): Record<string, any>;
   };
 }
 

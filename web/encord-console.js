@@ -11,7 +11,7 @@ import { installWorkLoop } from './work-loop.js';
 import { installCanvasInput } from './canvas-input.js';
 import { installNetBridge } from './net-bridge.js';
 import { installUploadStore } from './upload-store.js';
-import { installManifestAutosave, openDb } from './idb-records.js';
+import { installManifestAutosave, installRecentFiles, openDb, readKeys, writeKey } from './idb-records.js';
 import { installLiveRegion } from './live-region.js';
 import { wasmStreamLoader } from './wasm-stream.js';
 import { makeShareLink, readShareLink } from './share-link.js';
@@ -30,10 +30,29 @@ async function loadBytes(name) {
   return new Uint8Array(await res.arrayBuffer());
 }
 
+// Every copy into wasm memory goes through wasmAlloc: malloc answers 0 when the memory cannot grow
+// (the 4 GB ceiling, or the browser's own limit), and writing there would overwrite the app's data at
+// address 0. Refused, it throws this error instead: the call that needed the memory fails with a
+// sentence that says so, and nothing the app holds is touched.
+export class EicMemoryError extends Error {
+  constructor(bytes, what) {
+    super(`not enough memory in this tab for ${what} (${bytes} bytes): close other files or tabs, ` +
+      'or use the eic CLI for files this large');
+    this.name = 'EicMemoryError';
+    this.bytes = bytes;
+  }
+}
+
+function wasmAlloc(mod, size, what) {
+  const ptr = mod._eic_malloc(Math.max(1, size));
+  if (!ptr) throw new EicMemoryError(size, what);
+  return ptr;
+}
+
 // Copies a JS string into wasm memory as NUL-terminated UTF-8; the caller frees it.
 function allocString(mod, text) {
   const size = mod.lengthBytesUTF8(text) + 1;
-  const ptr = mod._eic_malloc(size);
+  const ptr = wasmAlloc(mod, size, 'a text');
   mod.stringToUTF8(text, ptr, size);
   return ptr;
 }
@@ -43,8 +62,8 @@ function withString(mod, text, fn) {
   try { return fn(ptr); } finally { mod._eic_free(ptr); }
 }
 
-function allocBytes(mod, bytes) {
-  const ptr = mod._eic_malloc(bytes.length);
+function allocBytes(mod, bytes, what = 'the data') {
+  const ptr = wasmAlloc(mod, bytes.length, what);
   mod.HEAPU8.set(bytes, ptr);
   return ptr;
 }
@@ -91,8 +110,7 @@ function coreApi(mod) {
   // bytes as they are. Returns [pointer, length]; the caller frees the pointer.
   const manifestIntoWasm = async (input) => {
     if (typeof Blob !== 'undefined' && input instanceof Blob) {
-      const ptr = mod._eic_malloc(input.size);
-      if (!ptr) throw new Error(`not enough memory for a ${input.size}-byte manifest; use the eic CLI for files this large`);
+      const ptr = wasmAlloc(mod, input.size, 'the manifest');
       // The browser reads the next slices while this thread copies one in: reading and copying overlap.
       const slice = 16 << 20, ahead = 2;
       const read = (at) => (at < input.size ? input.slice(at, at + slice).arrayBuffer() : null);
@@ -112,7 +130,7 @@ function coreApi(mod) {
       return [ptr, input.size];
     }
     const bytes = toBytes(input);
-    return [allocBytes(mod, bytes), bytes.length];
+    return [allocBytes(mod, bytes, 'the manifest'), bytes.length];
   };
   const manifestCall = async (fn, input, options = {}) => {
     const opts = { ...options };
@@ -251,7 +269,7 @@ async function createCanvasApp(options) {
     const saved = storage && JSON.parse(storage.getItem(autosaveKey('schema')) || 'null');
     if (saved && typeof saved.text === 'string') {
       const bytes = new TextEncoder().encode(saved.text);
-      const ptr = allocBytes(mod, bytes);
+      const ptr = allocBytes(mod, bytes, 'the autosaved draft');
       withString(mod, String(saved.name || 'schema.json'), (p) => mod._eic_app_restore_schema(p, ptr, bytes.length, saved.dirty ? 1 : 0));
       mod._eic_free(ptr);
     }
@@ -339,7 +357,7 @@ async function createCanvasApp(options) {
     },
     // A key file dropped on the canvas: wasm recognised it (app/file_kind.hpp) and hands its text back.
     useKeyText(name, text) { useCloudKeyText(name, text); },
-    forgetKey() { cloudKey = null; },
+    forgetKey() { cloudKey = null; keys.drop('cloud'); },
     // For the object checks' signer (wasm/app/gcs/webcrypto_probe_signer.cpp): one step at a time.
     async crypto(id, op, text) {
       let hex = '', error = '';
@@ -397,8 +415,8 @@ async function createCanvasApp(options) {
         seed.fill(0);
       }
     },
-    forgetKey() { encordKey = null; },
-    // The domain only: the key is never stored.
+    forgetKey() { encordKey = null; keys.drop('encord'); },
+    // The domain only: the key is stored only when the user ticks "Remember this key" (keys, below).
     rememberDomain(domain) {
       try { storage?.setItem(DOMAIN_KEY, domain); } catch (err) { console.warn(`eic: the Encord domain was not remembered: ${err.message}`); }
     },
@@ -415,7 +433,7 @@ async function createCanvasApp(options) {
   }
 
   // IndexedDB (idb-records.js): the Encord upload's plan and ledger, so a reload resumes it
-  // (upload-store.js), and the open manifests' autosave, opened again as tabs now.
+  // (upload-store.js), the open manifests' autosave, opened again as tabs now, and the recent files.
   const idb = globalThis.indexedDB;
   const db = openDb(idb);
   db.catch(() => {});  // each read and write reports it
@@ -423,6 +441,46 @@ async function createCanvasApp(options) {
   const manifestsKey = options.manifestsAutosaveKey === undefined ? 'manifests' : options.manifestsAutosaveKey;
   installManifestAutosave(mod, { withString, db: manifestsKey === null ? null : db, idb: manifestsKey === null ? null : idb,
     key: manifestsKey ?? 'manifests' });
+  // "Remember this key in this browser" (opt-in, per window): the non-extractable CryptoKey goes to
+  // IndexedDB (idb-records.js writeKey) and comes back at the next start without the key file; Forget
+  // deletes it. `which`: 'encord' or 'cloud'. What fails is said on screen (wasm/app/secrets.hpp).
+  const keyFailed = (which, message) =>
+    withString(mod, which, (w) => withString(mod, message, (m) => mod._eic_app_key_store_failed(w, m)));
+  const keys = {
+    async remember(which, on, info) {
+      const record = which === 'encord' ? encordKey && { key: encordKey, keyid: info.keyid, comment: info.comment }
+        : cloudKey && { key: cloudKey.key, clientEmail: cloudKey.clientEmail };
+      try {
+        if (on && !record) throw new Error('no key is open');
+        await writeKey(db, which, on ? record : null);
+        if (mod) withString(mod, which, (w) => mod._eic_app_key_remembered(w, on ? 1 : 0));
+      } catch (err) {
+        if (mod) keyFailed(which, `could not be ${on ? 'remembered' : 'forgotten'} in this browser: ${err.message || err}`);
+      }
+    },
+    drop(which) {
+      writeKey(db, which, null).catch((err) => {
+        if (idb && mod) keyFailed(which, `could not be removed from this browser's storage: ${err.message || err}`);
+      });
+    },
+  };
+  mod.eicKeys = { remember: (which, on, infoJson) => keys.remember(which, on, JSON.parse(infoJson)) };
+  readKeys(db).then(({ encord, cloud }) => {
+    if (!mod) return;
+    if (encord && !encordKey) {
+      encordKey = encord.key;
+      withString(mod, String(encord.keyid || ''), (k) => withString(mod, String(encord.comment || ''),
+        (c) => mod._eic_app_encord_key_restored(k, c)));
+    }
+    if (cloud && !cloudKey) {
+      cloudKey = { key: cloud.key, clientEmail: String(cloud.clientEmail || '') };
+      withString(mod, cloudKey.clientEmail, (e) => mod._eic_app_cloud_key_restored(e));
+    }
+  }, (err) => { if (idb && mod) keyFailed('both', `could not be read back: ${err.message || err}`); });
+
+  // File > Open recent's list and copies, under the same key (null: kept for this page's life only).
+  installRecentFiles(mod, { withString, db: manifestsKey === null ? null : db, idb: manifestsKey === null ? null : idb,
+    key: manifestsKey ?? 'manifests', deliver: (purpose, file) => mod.eicDeliverFile(purpose, file) });
 
   let destroyed = false;
   let resolveReady, rejectReady;
@@ -479,7 +537,7 @@ async function createCanvasApp(options) {
       try { shared = await readShareLink(urlOrFragment, mod._eic_app_share_link_max_chars()); } catch (err) { error = err.message || String(err); }
       if (!mod) return null;  // destroyed meanwhile
       const bytes = new TextEncoder().encode(shared ? shared.text : '');
-      const ptr = allocBytes(mod, bytes);
+      const ptr = allocBytes(mod, bytes, 'the shared draft');
       try {
         withString(mod, shared ? shared.name : '', (n) => withString(mod, error, (e) => mod._eic_app_open_shared_schema(n, ptr, bytes.length, e)));
       } finally {
@@ -492,7 +550,7 @@ async function createCanvasApp(options) {
     async openSchema(input, name = 'schema.json') {
       const bytes = typeof input === 'string' ? new TextEncoder().encode(input)
         : input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : input;
-      const ptr = allocBytes(mod, bytes);
+      const ptr = allocBytes(mod, bytes, 'the schema');
       try {
         return JSON.parse(withString(mod, name, (p) => mod.UTF8ToString(mod._eic_app_open_schema(p, ptr, bytes.length))));
       } finally {
@@ -530,41 +588,14 @@ async function createCanvasApp(options) {
     // Opens a manifest (text, bytes or Blob) in the Manifest panel as a picked file would be; resolves
     // to state().manifest, rejects with the reason when it is not opened (e.g. too large).
     openManifest: (name, input) => files.openManifest(name, input),
+    // Forgets every key and token the instance holds, and the signed URLs on screen (File > Forget keys
+    // and tokens); the Cloud and Encord windows then ask for a key again.
+    forgetKeys() { mod._eic_app_forget_secrets(); },
     log(level, message) {
       const levels = { debug: 0, info: 1, warning: 2, error: 3 };
       withString(mod, String(message), (p) => mod._eic_app_log(levels[level] ?? 1, p));
     },
     debug: {
-      // File plumbing the panels' buttons use, for tests: a download, a zip of {name, text} files,
-      // a fetch as the URL field does (purpose: FilePurpose, default open manifest), the size limit.
-      download(name, text, mime = 'application/octet-stream') {
-        const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-        const ptr = allocBytes(mod, bytes);
-        try {
-          withString(mod, name, (n) => withString(mod, mime, (m) => mod._eic_app_debug_download(n, m, ptr, bytes.length)));
-        } finally {
-          mod._eic_free(ptr);
-        }
-      },
-      downloadZip(zipName, list) {
-        const refused = withString(mod, zipName, (z) => withString(mod, JSON.stringify(list),
-          (l) => mod.UTF8ToString(mod._eic_app_debug_download_zip(z, l))));
-        if (refused) throw new TypeError(refused);
-      },
-      fetchFile(url, purpose = FilePurpose.openManifest) {
-        withString(mod, url, (u) => mod._eic_app_debug_fetch(purpose, u));
-      },
-      setMaxFileBytes(bytes) { mod._eic_app_debug_set_max_file_bytes(bytes); },
-      // The insight views (embedding map, summaries) in a window of their own, on a synthetic manifest
-      // of n units (0 closes it); insightDemoState() says what they show, its probe (where unit 0's
-      // point is) in page CSS pixels like items().
-      insightDemo(n = 200000) { mod._eic_app_debug_insight_demo(n); },
-      insightDemoState() {
-        const s = JSON.parse(mod.UTF8ToString(mod._eic_app_debug_insight_demo_state()));
-        const r = canvas.getBoundingClientRect();
-        if (s.probe) s.probe = { x: s.probe.x + r.left, y: s.probe.y + r.top };
-        return s;
-      },
       // Widgets of the last frame, in CSS pixels relative to the page's viewport: click the centre.
       items() {
         const r = canvas.getBoundingClientRect();
@@ -597,6 +628,48 @@ async function createCanvasApp(options) {
       emitter.emit('destroy');
     },
   };
+  // The test build (build/web-test, wasm/test_hooks) has more debug helpers; the app users load has
+  // only items().
+  if (mod._eic_app_debug_download) {
+    Object.assign(instance.debug, {
+      // File plumbing the panels' buttons use: a download, a zip of {name, text} files,
+      // a fetch as the URL field does (purpose: FilePurpose, default open manifest), the size limit.
+      download(name, text, mime = 'application/octet-stream') {
+        const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+        const ptr = allocBytes(mod, bytes);
+        try {
+          withString(mod, name, (n) => withString(mod, mime, (m) => mod._eic_app_debug_download(n, m, ptr, bytes.length)));
+        } finally {
+          mod._eic_free(ptr);
+        }
+      },
+      downloadZip(zipName, list) {
+        const refused = withString(mod, zipName, (z) => withString(mod, JSON.stringify(list),
+          (l) => mod.UTF8ToString(mod._eic_app_debug_download_zip(z, l))));
+        if (refused) throw new TypeError(refused);
+      },
+      fetchFile(url, purpose = FilePurpose.openManifest) {
+        withString(mod, url, (u) => mod._eic_app_debug_fetch(purpose, u));
+      },
+      setMaxFileBytes(bytes) { mod._eic_app_debug_set_max_file_bytes(bytes); },
+      // Makes every copy into wasm memory larger than `bytes` fail as a full memory would (Infinity: none).
+      failAllocationsOver(bytes) {
+        mod.eicRealMalloc ??= mod._eic_malloc;
+        const real = mod.eicRealMalloc;
+        mod._eic_malloc = (size) => (size > bytes ? 0 : real(size));
+      },
+      // The insight views (embedding map, summaries) in a window of their own, on a synthetic manifest
+      // of n units (0 closes it); insightDemoState() says what they show, its probe (where unit 0's
+      // point is) in page CSS pixels like items().
+      insightDemo(n = 200000) { mod._eic_app_debug_insight_demo(n); },
+      insightDemoState() {
+        const s = JSON.parse(mod.UTF8ToString(mod._eic_app_debug_insight_demo_state()));
+        const r = canvas.getBoundingClientRect();
+        if (s.probe) s.probe = { x: s.probe.x + r.left, y: s.probe.y + r.top };
+        return s;
+      },
+    });
+  }
   // 'ready' fires in a task of its own, after create() has resolved: `(await create(...)).on('ready', cb)` hears it.
   setTimeout(() => { if (!destroyed) emitter.emit('ready', instance); }, 0);
   return instance;

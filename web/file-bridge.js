@@ -2,7 +2,7 @@
 // dropped and fetched files are read into a buffer C++ owns, downloads leave wasm memory as Blobs.
 
 // Matches eic::web::FilePurpose.
-export const FilePurpose = { openSchema: 1, compareSchema: 2, dropped: 3, openManifest: 4 };
+export const FilePurpose = { openSchema: 1, compareSchema: 2, dropped: 3, openManifest: 4, recentSchema: 5 };
 
 const SLICE = 64 << 20;              // read large files in slices: the page never holds a whole copy
 const ANSWER_TIMEOUT_MS = 30000;     // a URL that gives no response headers by then is reported, not awaited

@@ -32,6 +32,10 @@ export function installNetBridge(mod, { hostFetch, listen, withString }) {
   const controllers = new Map();
   const hostAnswer = (id, status, headerLines, bytes, kind, message) => {
     const ptr = bytes && bytes.length ? mod._eic_malloc(bytes.length) : 0;
+    // An answer that does not fit in wasm memory is a failed request, never an empty body.
+    if (bytes && bytes.length && !ptr) {
+      return hostAnswer(id, 0, '', null, Kind.network, `not enough memory in this tab for the answer (${bytes.length} bytes)`);
+    }
     if (ptr) mod.HEAPU8.set(bytes, ptr);
     try {
       withString(mod, headerLines, (h) => withString(mod, message, (m) =>

@@ -9,7 +9,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { openApp, clickItem, waitState, watchPolicy } from './helpers/browser.mjs';
 import { useBrowser } from './helpers/session.mjs';
 
-const session = useBrowser();
+// app.debug's download, fetchFile, setMaxFileBytes and insightDemo are the test build's (wasm/test_hooks).
+const session = useBrowser({ testBuild: true });
 
 const manifest = JSON.stringify({
   images: [

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { launch, openApp, clickItem, waitState, findItem } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
+import { listBucketInto } from './helpers/gcs.mjs';
 import { startGcsStandin, DEMO_KEY_PATH } from '../fakes/gcs-standin/index.mjs';
 import { makeDemoBucket, DEFAULT_OUT } from '../fakes/make-demo-bucket.mjs';
 
@@ -187,14 +188,7 @@ test('the demo bucket is listed into a manifest with its image and video metadat
   const expected = Object.fromEntries(demo.buckets.find((b) => b.name === 'eic-demo').objects.map((o) => [o.name, o]));
   const { context, page, errors } = await openApp(s.browser, s.server.url);
   await openCloud(page, standin.origin);
-  await clickItem(page, 'List a bucket', { window: 'Cloud' });
-  await clickItem(page, 'List bucket', { window: 'Cloud' });
-  await page.keyboard.type('eic-demo');
-  await waitState(page, (x) => x.cloud.fields.listBucket === 'eic-demo');
-  await clickItem(page, 'Prefix', { window: 'Cloud' });
-  await page.keyboard.type('images/');
-  await waitState(page, (x) => x.cloud.fields.listPrefix === 'images/');
-  await clickItem(page, 'List into a manifest', { window: 'Cloud' });
+  await listBucketInto(page, 'eic-demo', 'images/');
   const st = await waitState(page, (x) => x.cloud.import && !x.cloud.import.running && x.manifest.tabs?.length === 1
     && !x.manifest.validating, 30000);
   const imp = st.cloud.import;

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { openApp, findItem, framesPass } from './helpers/browser.mjs';
 import { useBrowser } from './helpers/session.mjs';
 
-const session = useBrowser();
+// app.debug's download, fetchFile, setMaxFileBytes and insightDemo are the test build's (wasm/test_hooks).
+const session = useBrowser({ testBuild: true });
 
 const demoState = (page) => page.evaluate(() => window.eic.debug.insightDemoState());
 

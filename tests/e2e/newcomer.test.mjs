@@ -233,7 +233,10 @@ test('exports ask when errors remain, refusals name their items, and failures st
   assert.match((await page.evaluate(() => window.eic.state())).log.last, /^CSV export of errors\.json refused/);
 
   // A fetch the page's policy blocks is said on screen too.
-  await page.evaluate(() => window.eic.debug.fetchFile('https://example.invalid/m.json'));
+  await clickItem(page, 'Open URL…', { window: 'Manifest' });
+  await clickItem(page, 'URL');
+  await page.keyboard.type('https://example.invalid/m.json');
+  await clickItem(page, 'Fetch');
   s = await waitState(page, (st) => st.notices.length === 1, 15000);
   assert.match(s.notices[0].message, /example\.invalid/);
   await context.close();

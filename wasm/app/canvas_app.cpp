@@ -23,6 +23,8 @@
 #include "app/files.hpp"
 #include "app/host_events.hpp"
 #include "app/net/transport.hpp"
+#include "app/recent_store.hpp"
+#include "app/secrets.hpp"
 #include "app/state_summary.hpp"
 #include "schema/change_words.hpp"
 #include "schema/wire.hpp"
@@ -362,6 +364,7 @@ nlohmann::json CanvasApp::encord_state() const {
             {"domain", c.domain()},
             {"domainError", ui_.encord.domain_error},
             {"keyState", states[int(c.key_state())]},
+            {"keyRemembered", c.is_remembered()},
             {"keyid", c.keyid()},
             {"keyComment", c.comment()},
             {"keyError", c.key_error()},
@@ -450,10 +453,15 @@ void CanvasApp::on_file(int purpose, const std::string& name, std::string bytes)
         return;
     }
     const bool manifest = purpose == (int)FilePurpose::open_manifest || dropped == app::FileKind::manifest;
-    if (purpose == (int)FilePurpose::compare_schema)
+    if (purpose == (int)FilePurpose::compare_schema) {
         ui::compare_schema_text(ctx, name, std::move(bytes));
-    else if (manifest)
+        return;
+    }
+    recent_store().opened(name, manifest ? app::RecentKind::manifest : app::RecentKind::schema, bytes);
+    if (manifest)
         ui::open_manifest_bytes(ctx, name, std::move(bytes));
+    else if (purpose == (int)FilePurpose::recent_schema)
+        ui::offer_schema_draft(ctx, name, std::move(bytes), ui::DraftOrigin::recent);
     else
         ui::open_schema_text(ctx, name, bytes);
 }
@@ -727,8 +735,14 @@ std::string CanvasApp::state_json() const {
     if (running_)
         for (const ImGuiPopupData& p : ImGui::GetCurrentContext()->OpenPopupStack)
             if (p.Window) popups.push_back(p.Window->Name);
+    nlohmann::json recent = nlohmann::json::array();  // File > Open recent, newest first
+    for (const app::RecentFile& f : recent_store().files().entries())
+        recent.push_back(
+            {{"name", f.name}, {"kind", app::recent_kind_name(f.kind)}, {"bytes", f.bytes}, {"kept", f.kept}});
     nlohmann::json s = {
         {"frameMs", frame_ms_},
+        {"recent", {{"restored", recent_store().restored()}, {"files", recent}}},
+        {"secretsHeld", app::held_secrets_text(held_secrets(ui_.cloud))},  // what is held, never the secrets
         {"frames", frames_},
         {"jobs", runner_jobs_state(workspace_)},
         {"presented", presented_},
@@ -740,6 +754,7 @@ std::string CanvasApp::state_json() const {
         {"cloud",
          {{"open", ui_.cloud.open},
           {"keyEmail", ui_.cloud.key_email},
+          {"keyRemembered", ui_.cloud.key_remembered},
           {"keyError", ui_.cloud.key_error},
           {"hasToken", cloud_checks().has_token()},  // whether one is held; never the token
           {"url", ui_.cloud.url},

@@ -64,6 +64,10 @@ mergeInto(LibraryManager.library, {
   eic_js_encord_open_key: function() { Module['eicEncord'].openKey(); },
   eic_js_encord_import_seed: function(seed) { Module['eicEncord'].importSeed(HEAPU8.slice(seed, seed + 32)); },
   eic_js_encord_forget_key: function() { Module['eicEncord'].forgetKey(); },
+  // "Remember this key in this browser": which is 'encord' or 'cloud'; info a JSON object (keyid, comment).
+  eic_js_key_remember: function(which, on, info) {
+    Module['eicKeys'].remember(UTF8ToString(which), !!on, UTF8ToString(info));
+  },
   eic_js_upload_store_write: function(ticket, key, text, length) {
     Module['eicUploadStore'].write(ticket, UTF8ToString(key), UTF8ToString(text, length));
   },
@@ -126,11 +130,26 @@ mergeInto(LibraryManager.library, {
     if (Module['eicHostEvent']) Module['eicHostEvent'](UTF8ToString(name), JSON.parse(UTF8ToString(detail)));
   },
 
-  // Keeps the open draft in the page's storage so a reload loses nothing (drafts hold no secrets).
   // The open manifests' autosave record (wasm/app/manifests_autosave.hpp) into IndexedDB (web/idb-records.js).
   eic_js_autosave_manifests: function(text, length) {
     if (Module['eicRecords']) Module['eicRecords'].saveManifests(UTF8ToString(text, length));
   },
+  // File > Open recent (wasm/app/recent_store.hpp): the list, the kept copies (copied out of wasm memory
+  // at once), and a copy read back and delivered like a picked file.
+  eic_js_recent_write_list: function(text, length) {
+    if (Module['eicRecent']) Module['eicRecent'].writeList(UTF8ToString(text, length));
+  },
+  eic_js_recent_write_copy: function(key, data, length) {
+    data >>>= 0;
+    if (Module['eicRecent']) Module['eicRecent'].writeCopy(UTF8ToString(key), HEAPU8.slice(data, data + (length >>> 0)));
+  },
+  eic_js_recent_delete_copy: function(key) {
+    if (Module['eicRecent']) Module['eicRecent'].deleteCopy(UTF8ToString(key));
+  },
+  eic_js_recent_read_copy: function(key, purpose, name, id) {
+    if (Module['eicRecent']) Module['eicRecent'].readCopy(UTF8ToString(key), purpose, UTF8ToString(name), id);
+  },
+  // Keeps the open draft in the page's storage so a reload loses nothing (drafts hold no secrets).
   eic_js_autosave: function(slot, name, text, dirty) {
     if (Module['eicAutosave']) Module['eicAutosave'](UTF8ToString(slot), UTF8ToString(name), UTF8ToString(text), !!dirty);
   },

@@ -18,6 +18,8 @@
 #include "app/encord/encord_upload.hpp"
 #include "app/files.hpp"
 #include "app/keys.hpp"
+#include "app/recent_store.hpp"
+#include "app/secrets.hpp"
 #include "app/share_link.hpp"
 #include "diag/report.hpp"
 #include "ui/cloud_window.hpp"
@@ -238,6 +240,51 @@ EMSCRIPTEN_KEEPALIVE void eic_app_restore_manifests(const char* data, int length
     canvas_app().restore_manifests(std::string_view(data ? data : "", length > 0 ? length : 0), error ? error : "");
 }
 
+// File > Open recent's store (web/idb-records.js): the last session's list, a copy that could not be
+// read back, a write that failed.
+EMSCRIPTEN_KEEPALIVE void eic_app_restore_recent(const char* record, const char* error) {
+    auto& app = canvas_app();
+    eic::web::recent_store().restore(record ? record : "", error ? error : "", app.log(), app.now_s());
+}
+EMSCRIPTEN_KEEPALIVE void eic_app_recent_copy_missing(double id, const char* reason) {
+    auto& app = canvas_app();
+    eic::web::recent_store().copy_missing(std::uint64_t(id), reason ? reason : "", app.log(), app.now_s());
+}
+EMSCRIPTEN_KEEPALIVE void eic_app_recent_write_failed(const char* reason) {
+    auto& app = canvas_app();
+    eic::web::recent_store().write_failed(reason ? reason : "unknown reason", app.log(), app.now_s());
+}
+
+// "Remember this key in this browser" (web/encord-console.js, keys): the store's answer, a failure, and
+// a remembered key back at start (its CryptoKey stays in the page; here only what the windows show).
+EMSCRIPTEN_KEEPALIVE void eic_app_key_remembered(const char* which, int on) {
+    eic::web::key_remembered(canvas_app().ui().cloud, which ? which : "", on != 0);
+    canvas_app().note_input();
+}
+EMSCRIPTEN_KEEPALIVE void eic_app_key_store_failed(const char* which, const char* message) {
+    auto& app = canvas_app();
+    eic::web::key_store_failed(which ? which : "", message ? message : "", app.log(), app.now_s());
+}
+EMSCRIPTEN_KEEPALIVE void eic_app_encord_key_restored(const char* keyid, const char* comment) {
+    eic::web::encord_connection().restore_remembered(keyid ? keyid : "", comment ? comment : "");
+    canvas_app().note_input();
+}
+EMSCRIPTEN_KEEPALIVE void eic_app_cloud_key_restored(const char* email) {
+    auto& c = canvas_app().ui().cloud;
+    if (!c.key_email.empty() || !email || !*email) return;  // a key opened meanwhile wins
+    c.key_email = email;
+    c.key_error.clear();
+    c.key_remembered = true;
+    eic::web::cloud_checks().set_key(c.key_email);
+    canvas_app().note_input();
+}
+
+// app.forgetKeys(): as File > Forget keys and tokens.
+EMSCRIPTEN_KEEPALIVE void eic_app_forget_secrets() {
+    auto& app = canvas_app();
+    eic::web::forget_secrets(app.ui().cloud, app.log(), app.now_s());
+}
+
 EMSCRIPTEN_KEEPALIVE void eic_app_autosave_failed(const char* reason) {
     canvas_app().autosave_failed(reason ? reason : "unknown reason");
 }
@@ -277,43 +324,6 @@ EMSCRIPTEN_KEEPALIVE const char* eic_app_state() { return out(canvas_app().state
 EMSCRIPTEN_KEEPALIVE const char* eic_app_state_summary() { return out(canvas_app().state_summary_text()); }
 
 EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_items() { return out(eic::web::debug_items_json()); }
-
-// Test hooks for the file plumbing the panels' buttons use (app.debug.* in web/encord-console.js).
-EMSCRIPTEN_KEEPALIVE void eic_app_debug_set_max_file_bytes(double bytes) {
-    eic::web::set_max_file_bytes(bytes > 0 ? (std::uint64_t)bytes : 0);
-}
-
-EMSCRIPTEN_KEEPALIVE void eic_app_debug_download(const char* name, const char* mime, const char* data, int length) {
-    eic::web::download(name ? name : "", mime ? mime : "", std::string_view(data, length > 0 ? length : 0));
-}
-
-// files_json: [{"name", "text"}...]; returns "" or why the list was refused.
-EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_download_zip(const char* zip_name, const char* files_json) {
-    auto list = nlohmann::json::parse(files_json ? files_json : "", nullptr, false);
-    if (!list.is_array()) return out("downloadZip takes an array of {name, text}");
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const auto& f : list) {
-        if (!f.is_object() || !f.value("name", nlohmann::json()).is_string() ||
-            !f.value("text", nlohmann::json()).is_string())
-            return out("downloadZip takes an array of {name, text}");
-        files.emplace_back(f["name"].get<std::string>(), f["text"].get<std::string>());
-    }
-    eic::web::download_zip(zip_name ? zip_name : "files.zip", files);
-    return out("");
-}
-
-EMSCRIPTEN_KEEPALIVE void eic_app_debug_fetch(int purpose, const char* url) {
-    eic::web::fetch_file((eic::web::FilePurpose)purpose, url ? url : "");
-}
-
-// The insight views on a synthetic manifest of n units (0 closes it), and what they show and did.
-EMSCRIPTEN_KEEPALIVE void eic_app_debug_insight_demo(double n) {
-    canvas_app().ui().insight_demo.open(n > 0 && n <= 5e6 ? (std::size_t)n : 0);
-}
-
-EMSCRIPTEN_KEEPALIVE const char* eic_app_debug_insight_demo_state() {
-    return out(canvas_app().ui().insight_demo.state().dump());
-}
 
 // level: 0 debug, 1 info, 2 warning, 3 error. For messages from the page (never secrets).
 EMSCRIPTEN_KEEPALIVE void eic_app_log(int level, const char* message) {

@@ -12,7 +12,13 @@
 
 namespace eic::web {
 
-enum class FilePurpose { open_schema = 1, compare_schema = 2, dropped = 3, open_manifest = 4 };
+// recent_schema: a draft from File > Open recent, which asks first over unsaved changes (the picker's
+// Open… asks before the picker opens). web/file-bridge.js's FilePurpose has the same numbers.
+enum class FilePurpose { open_schema = 1, compare_schema = 2, dropped = 3, open_manifest = 4, recent_schema = 5 };
+
+// What the file pickers offer for each kind of file.
+inline constexpr const char* kSchemaAccept = ".json,application/json";
+inline constexpr const char* kManifestAccept = ".json,.csv,application/json,text/csv";
 
 using FileHandler = std::function<void(FilePurpose, const std::string& name, std::string bytes)>;
 void set_file_handler(FileHandler handler);

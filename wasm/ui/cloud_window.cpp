@@ -18,6 +18,7 @@
 #include "app/cloud_bridge.hpp"
 #include "app/cloud_checks.hpp"
 #include "app/counted.hpp"
+#include "app/secrets.hpp"
 #include "gcs/cors_doctor.hpp"
 #include "gcs/object_url.hpp"
 #include "ui/widgets.hpp"
@@ -63,10 +64,12 @@ void key_section(CloudView& c) {
     } else {
         ImGui::Text("Signing as %s", c.key_email.c_str());
         if (flow_button("Forget key")) {
-            web::cloud_forget_key();
+            web::cloud_forget_key();  // and its remembered copy
             web::cloud_checks().set_key("");
             c.key_email.clear();
+            c.key_remembered = false;
         }
+        remember_checkbox(c.key_remembered, web::remember_cloud_key);
     }
     if (!c.key_error.empty()) ImGui::TextColored(severity_colour(Severity::error), "%s", c.key_error.c_str());
     if (!c.key_email.empty()) return;

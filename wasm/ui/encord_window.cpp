@@ -77,6 +77,7 @@ void key_section(EncordView& e) {
         case KS::ready:
             ImGui::Text("Signing with key %.16s… %s", conn.keyid().c_str(), conn.comment().c_str());
             if (flow_button("Forget key")) conn.forget_key();
+            remember_checkbox(conn.is_remembered(), [&](bool on) { conn.set_remember(on); });
             return;
         case KS::importing:
             ImGui::TextDisabled("Importing the key…");

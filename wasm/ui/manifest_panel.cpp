@@ -18,9 +18,6 @@
 namespace eic::ui {
 namespace {
 
-// What the manifest file picker offers (Open manifest… and Ctrl+O).
-constexpr const char* kManifestAccept = ".json,.csv,application/json,text/csv";
-
 app::ValidationInputs inputs(const ShellContext& ctx) {
     return {ctx.schema.draft().schema, ctx.schema.revision(), ctx.ui.manifest_view.checks()};
 }
@@ -114,7 +111,7 @@ void toolbar(ShellContext& ctx) {
     ManifestView& v = ctx.ui.manifest_view;
     ManifestTabs& tabs = ctx.manifests;
     app::ManifestWorkspace& ws = ctx.workspace;
-    if (ImGui::Button("Open manifest…")) web::request_open_file(web::FilePurpose::open_manifest, kManifestAccept);
+    if (ImGui::Button("Open manifest…")) web::request_open_file(web::FilePurpose::open_manifest, web::kManifestAccept);
     if (flow_button("New manifest")) {
         ws.open_new(inputs(ctx), ctx.now_s);
         log_workspace_events(ctx);
@@ -250,7 +247,7 @@ void shortcuts(ShellContext& ctx) {
     }
     if (!(io.KeyCtrl || io.KeySuper)) return;
     if (ImGui::IsKeyPressed(ImGuiKey_O, false))
-        web::request_open_file(web::FilePurpose::open_manifest, kManifestAccept);
+        web::request_open_file(web::FilePurpose::open_manifest, web::kManifestAccept);
     if (tab && ImGui::IsKeyPressed(ImGuiKey_F, false)) {
         tab->focus_search = true;
         tab->pane = ManifestPane::table;

@@ -11,11 +11,16 @@ void draw_schema_panel(ShellContext& ctx);
 void draw_manifest_panel(ShellContext& ctx);
 void draw_log_panel(ShellContext& ctx);
 
+// The schema file picker, after asking when the draft has unsaved changes (Open…, Ctrl+O, File menu).
+void open_schema_file(ShellContext& ctx);
 // Schema files arriving from the picker, a drop, a paste or the JS API.
 Diagnostics open_schema_text(ShellContext& ctx, const std::string& name, std::string_view text);
 void compare_schema_text(ShellContext& ctx, const std::string& name, std::string text);
-// A draft from a shared link (app/share_link.hpp): opened, or, over unsaved changes, held until the user
-// says whether it replaces them. `error`: why the page could not read the link (then nothing opens).
+// A draft from a shared link (app/share_link.hpp) or from File > Open recent: opened, or, over unsaved
+// changes, held until the user says whether it replaces them.
+enum class DraftOrigin { shared_link, recent };
+void offer_schema_draft(ShellContext& ctx, const std::string& name, std::string text, DraftOrigin origin);
+// A shared link's draft; `error`: why the page could not read the link (then nothing opens).
 void open_shared_schema(ShellContext& ctx, const std::string& name, std::string text, const std::string& error);
 // The page's answer to web::share_link: the link, or why it could not be made.
 void share_link_made(ShellContext& ctx, const std::string& name, const std::string& link, const std::string& error);

@@ -345,7 +345,7 @@ void open_draft(ShellContext& ctx) {
     if (ctx.schema.dirty())
         ctx.ui.schema_view.pending_popup = SchemaPopup::open_doc;
     else
-        web::request_open_file(web::FilePurpose::open_schema, ".json,application/json");
+        web::request_open_file(web::FilePurpose::open_schema, web::kSchemaAccept);
 }
 
 void toolbar(ShellContext& ctx) {
@@ -392,7 +392,7 @@ void toolbar(ShellContext& ctx) {
         }
         ImGui::EndPopup();
     }
-    if (flow_button("Compare…")) web::request_open_file(web::FilePurpose::compare_schema, ".json,application/json");
+    if (flow_button("Compare…")) web::request_open_file(web::FilePurpose::compare_schema, web::kSchemaAccept);
     explain(
         "Open another schema (a draft, or the map Encord has) and list what this draft would change in it: "
         "keys added, changed, deleted, and conflicts.");
@@ -558,14 +558,15 @@ bool modal_buttons(const char* ok_label, bool ok_enabled = true) {
 
 void modals(ShellContext& ctx) {
     SchemaView& v = ctx.ui.schema_view;
-    const char* names[] = {"",
-                           "Discard changes?###new",
-                           "Discard changes?###open",
-                           "Delete permanently?###hard",
-                           "Add enum options###options",
-                           "Note###note",
-                           "Save as###saveas",
-                           "Open the shared draft?###shared"};
+    const char* names[] = {
+        "",
+        "Discard changes?###new",
+        "Discard changes?###open",
+        "Delete permanently?###hard",
+        "Add enum options###options",
+        "Note###note",
+        "Save as###saveas",
+        v.shared_from_recent ? "Open the recent draft?###shared" : "Open the shared draft?###shared"};
     if (v.pending_popup != SchemaPopup::none) {
         ImGui::OpenPopup(names[(int)v.pending_popup]);
         v.pending_popup = SchemaPopup::none;
@@ -577,15 +578,16 @@ void modals(ShellContext& ctx) {
                 if (which == 1)
                     ctx.schema.reset();
                 else
-                    web::request_open_file(web::FilePurpose::open_schema, ".json,application/json");
+                    web::request_open_file(web::FilePurpose::open_schema, web::kSchemaAccept);
             }
             ImGui::EndPopup();
         }
     }
     if (begin_modal(names[7])) {
-        ImGui::TextWrapped("The draft %s has unsaved changes. Open the shared draft %s in its place?",
-                           ctx.schema.file_name().c_str(), v.shared_name.c_str());
-        if (modal_buttons("Open the shared draft")) {
+        ImGui::TextWrapped("The draft %s has unsaved changes. Open the %s draft %s in its place?",
+                           ctx.schema.file_name().c_str(), v.shared_from_recent ? "recent" : "shared",
+                           v.shared_name.c_str());
+        if (modal_buttons(v.shared_from_recent ? "Open the recent draft" : "Open the shared draft")) {
             open_schema_text(ctx, v.shared_name, v.shared_text);
             v.shared_text.clear();
         }
@@ -669,6 +671,8 @@ void shortcuts(ShellContext& ctx) {
 
 }  // namespace
 
+void open_schema_file(ShellContext& ctx) { open_draft(ctx); }
+
 Diagnostics open_schema_text(ShellContext& ctx, const std::string& name, std::string_view text) {
     Diagnostics ds = ctx.schema.open(text, name);
     if (has_error(ds)) {
@@ -691,23 +695,30 @@ void compare_schema_text(ShellContext& ctx, const std::string& name, std::string
     ctx.log.add(app::LogLevel::info, "Comparing the draft with " + name, ctx.now_s);
 }
 
-void open_shared_schema(ShellContext& ctx, const std::string& name, std::string text, const std::string& error) {
-    if (!error.empty()) {
-        ctx.log.notify(app::LogLevel::error, "The shared link could not be read: " + error, ctx.now_s);
-        return;
-    }
+void offer_schema_draft(ShellContext& ctx, const std::string& name, std::string text, DraftOrigin origin) {
+    const bool recent = origin == DraftOrigin::recent;
     if (ctx.schema.dirty()) {
         SchemaView& v = ctx.ui.schema_view;
         v.shared_name = name;
         v.shared_text = std::move(text);
+        v.shared_from_recent = recent;
         v.pending_popup = SchemaPopup::open_shared;
         ctx.ui.panels[(int)app::Panel::schema].open = true;
         return;
     }
     if (has_error(open_schema_text(ctx, name, text)))
         ctx.log.notify(app::LogLevel::error,
-                       "The shared link's draft " + name + " could not be opened: " + ctx.log.entries().back().message,
+                       std::string(recent ? "The recent draft " : "The shared link's draft ") + name +
+                           " could not be opened: " + ctx.log.entries().back().message,
                        ctx.now_s);
+}
+
+void open_shared_schema(ShellContext& ctx, const std::string& name, std::string text, const std::string& error) {
+    if (!error.empty()) {
+        ctx.log.notify(app::LogLevel::error, "The shared link could not be read: " + error, ctx.now_s);
+        return;
+    }
+    offer_schema_draft(ctx, name, std::move(text), DraftOrigin::shared_link);
 }
 
 void share_link_made(ShellContext& ctx, const std::string& name, const std::string& link, const std::string& error) {

@@ -3,8 +3,14 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
 
+#include "app/clocks.hpp"
+#include "app/files.hpp"
+#include "app/recent_store.hpp"
+#include "app/secrets.hpp"
 #include "ui/cloud_window.hpp"
 #include "ui/encord_window.hpp"
 #include "ui/help.hpp"
@@ -17,9 +23,66 @@ namespace {
 // More than rounding apart: ImGui floors positions and sizes.
 bool differs(ImVec2 a, float x, float y) { return std::fabs(a.x - x) > 1.f || std::fabs(a.y - y) > 1.f; }
 
+// File > Open recent (app/recent_files.hpp): each entry reopens from the copy kept when it was opened,
+// or asks for the file again when none was kept.
+void draw_recent_menu(ShellContext& ctx) {
+    web::RecentStore& store = web::recent_store();
+    const auto& entries = store.files().entries();
+    if (!ImGui::BeginMenu("Open recent", !entries.empty())) return;
+    const double now = web::wall_seconds();
+    std::uint64_t chosen = 0;
+    for (const app::RecentFile& f : entries) {
+        ImGui::PushID(int(f.id));
+        if (ImGui::MenuItem(app::recent_label(f, now).c_str())) chosen = f.id;
+        if (!f.kept) ImGui::SetItemTooltip("No copy was kept (too large): choosing it asks for the file again");
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    const bool clear = ImGui::MenuItem("Clear the list");
+    ImGui::EndMenu();
+    if (chosen) store.choose(chosen, ctx.log, ctx.now_s);  // after the loop: choosing may change the list
+    if (clear) store.clear(ctx.log, ctx.now_s);
+}
+
+// At the right of the menu bar while the page holds a key, a token or a signed URL: what, and one click
+// to forget them all (app/held_secrets.hpp).
+void draw_keys_menu(ShellContext& ctx) {
+    const app::HeldSecrets held = web::held_secrets(ctx.ui.cloud);
+    if (!held.any()) return;
+    const std::string title = "Keys held (" + std::to_string(held.count()) + ")###keys-held";
+    const float w = ImGui::CalcTextSize(title.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorPosX(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w - ImGui::GetStyle().ItemSpacing.x));
+    ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(Severity::warning));
+    const bool open = ImGui::BeginMenu(title.c_str());
+    ImGui::PopStyleColor();
+    if (!open) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    ImGui::TextUnformatted(("This page holds " + app::held_secrets_text(held) +
+                            " in memory: nothing is saved unless you chose to remember a key, and closing the page "
+                            "forgets the rest.")
+                               .c_str());
+    if (const std::string kept = web::remembered_keys_text(ctx.ui.cloud); !kept.empty())
+        ImGui::TextUnformatted(("Also remembered in this browser (you chose it): " + kept + ".").c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Forget keys and tokens")) web::forget_secrets(ctx.ui.cloud, ctx.log, ctx.now_s);
+    ImGui::EndMenu();
+}
+
 void draw_main_menu(ShellContext& ctx) {
     UiState& ui = ctx.ui;
     if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Open schema draft…")) open_schema_file(ctx);
+        if (ImGui::MenuItem("Open manifest…"))
+            web::request_open_file(web::FilePurpose::open_manifest, web::kManifestAccept);
+        draw_recent_menu(ctx);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Forget keys and tokens", nullptr, false, web::held_secrets(ui.cloud).any()))
+            web::forget_secrets(ui.cloud, ctx.log, ctx.now_s);
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu("View")) {
         for (int i = 0; i < app::kPanelCount; ++i)
             ImGui::MenuItem(app::panel_title((app::Panel)i), nullptr, &ui.panels[i].open);
@@ -45,6 +108,7 @@ void draw_main_menu(ShellContext& ctx) {
         ImGui::MenuItem("About eic", nullptr, &ui.about_open);
         ImGui::EndMenu();
     }
+    draw_keys_menu(ctx);
     ImGui::EndMainMenuBar();
 }
 

@@ -15,7 +15,6 @@
 #include "diag/diagnostic.hpp"
 #include "schema/plan.hpp"
 #include "ui/encord_folders_view.hpp"
-#include "ui/insight_demo.hpp"
 
 namespace eic::ui {
 
@@ -58,7 +57,8 @@ struct SchemaView {
     char save_as[256] = "";
     // A draft from a shared link, held while the user decides whether it replaces unsaved changes.
     std::string shared_name, shared_text;
-    std::string last_error;  // the last refused action, shown until the next one succeeds
+    bool shared_from_recent = false;  // shared_text came from File > Open recent, not a link
+    std::string last_error;           // the last refused action, shown until the next one succeeds
     // A schema opened for comparison (treated as what Encord has).
     bool comparing = false;
     std::string compare_name;
@@ -101,8 +101,9 @@ struct HelpView {
 // Requests go out tagged (app/cloud_bridge.hpp); an answer whose tag is not the pending one is stale.
 struct CloudView {
     bool open = false;
-    std::string key_email;  // the open key's client_email; empty: none
-    std::string key_error;  // why the last key file was refused
+    std::string key_email;        // the open key's client_email; empty: none
+    bool key_remembered = false;  // kept in this browser (Remember this key)
+    std::string key_error;        // why the last key file was refused
     char bucket[256] = "";
     char object[1024] = "";
     int method = 0;  // kCloudMethods
@@ -167,8 +168,6 @@ struct UiState {
     LogView log_view;
     SchemaView schema_view;
     ManifestView manifest_view;
-    // Debug only: the insight views on a synthetic manifest (app.debug.insightDemo(n)).
-    InsightDemo insight_demo;
     bool dark() const { return theme == ThemePref::dark || (theme == ThemePref::system && system_dark); }
 };
 

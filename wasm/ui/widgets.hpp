@@ -129,6 +129,18 @@ inline void explain(const char* text) {
     }
 }
 
+// The opt-in "Remember this key in this browser" of the Encord and Cloud windows: `on` is what the store
+// holds now; a click asks `set` for the other state (the page answers when its write is done).
+template <typename Set>
+void remember_checkbox(bool on, Set&& set) {
+    bool want = on;
+    if (ImGui::Checkbox("Remember this key in this browser", &want)) set(want);
+    explain(
+        "Off by default. Kept in this browser's IndexedDB as a non-extractable WebCrypto key: after a reload this "
+        "page signs with it without the key file, and no script can read the key out (the browser refuses to "
+        "export it). Forget key, or File > Forget keys and tokens, deletes it. Leave it off on a shared computer.");
+}
+
 // The palette apply_theme last applied (theme.cpp); the dark one before the first.
 const app::Palette& current_palette();
 

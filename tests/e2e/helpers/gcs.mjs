@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { clickItem, waitState } from './browser.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const eicPath = path.join(root, 'build', 'native', 'eic');
@@ -41,4 +42,29 @@ export function eicSignUrl({ origin, bucket, object, method = 'GET', expires = 9
   if (object !== undefined) args.push('--object', object);
   for (const [n, v] of query) args.push('--query', `${n}=${v}`);
   return execFileSync(eicPath, args, { encoding: 'utf8' }).trim();
+}
+
+// The Cloud window's "List a bucket" tab as a person fills it (typed text reaches ImGui a character or
+// so a frame, so each field is waited for), then "List into a manifest". The caller waits for the end.
+export async function listBucketInto(page, bucket, prefix) {
+  await clickItem(page, 'List a bucket', { window: 'Cloud' });
+  await clickItem(page, 'List bucket', { window: 'Cloud' });
+  await page.keyboard.type(bucket);
+  await waitState(page, (x) => x.cloud.fields.listBucket === bucket);
+  await clickItem(page, 'Prefix', { window: 'Cloud' });
+  await page.keyboard.type(prefix);
+  await waitState(page, (x) => x.cloud.fields.listPrefix === prefix);
+  await clickItem(page, 'List into a manifest', { window: 'Cloud' });
+}
+
+// The Cloud window's "Sign a URL" tab: bucket and object typed, Sign clicked; resolves to the state once
+// the window shows a URL or why it could not sign.
+export async function signInWindow(page, bucket, object) {
+  await clickItem(page, 'Sign a URL', { window: 'Cloud' });
+  await clickItem(page, 'Bucket', { window: 'Cloud' });
+  await page.keyboard.type(bucket);
+  await clickItem(page, 'Object', { window: 'Cloud' });
+  await page.keyboard.type(object);
+  await clickItem(page, 'Sign', { window: 'Cloud' });
+  return waitState(page, (x) => x.cloud.url !== '' || x.cloud.signError !== '', 10000);
 }

@@ -1,6 +1,7 @@
 #include "app/encord/encord_connection.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "app/browser_base64.hpp"
 #include "app/bucket_check.hpp"
@@ -13,6 +14,7 @@
 extern "C" {
 void eic_js_encord_import_seed(const unsigned char* seed);
 void eic_js_encord_forget_key();
+void eic_js_key_remember(const char* which, int on, const char* info_json);
 void eic_js_encord_remember_domain(const char* domain);
 }
 
@@ -48,12 +50,28 @@ void EncordConnection::key_imported(bool ok, const std::string& error) {
 }
 
 void EncordConnection::forget_key() {
-    if (key_state_ != KeyState::none) eic_js_encord_forget_key();
+    if (key_state_ != KeyState::none) eic_js_encord_forget_key();  // and its remembered copy
     key_state_ = KeyState::none;
+    remembered_ = false;
     keyid_.clear();
     comment_.clear();
     key_error_.clear();
     signer_.reset();
+}
+
+void EncordConnection::set_remember(bool on) {
+    if (key_state_ != KeyState::ready) return;
+    const std::string info = nlohmann::json{{"keyid", keyid_}, {"comment", comment_}}.dump();
+    eic_js_key_remember("encord", on ? 1 : 0, info.c_str());
+}
+
+void EncordConnection::restore_remembered(const std::string& keyid, const std::string& comment) {
+    if (key_state_ != KeyState::none) return;  // a key opened meanwhile wins
+    keyid_ = keyid;
+    comment_ = comment;
+    key_error_.clear();
+    key_state_ = KeyState::ready;
+    remembered_ = true;
 }
 
 std::string EncordConnection::set_domain(const std::string& text, bool remember) {

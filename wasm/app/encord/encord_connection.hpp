@@ -26,6 +26,12 @@ public:
     void key_imported(bool ok, const std::string& error);
     void forget_key();
     KeyState key_state() const { return key_state_; }
+    // "Remember this key in this browser" (web/idb-records.js writeKey): asked of the page, which answers
+    // through remembered(); a remembered key comes back at start through restore_remembered.
+    void set_remember(bool on);
+    void remembered(bool on) { remembered_ = on && key_state_ == KeyState::ready; }
+    bool is_remembered() const { return remembered_; }
+    void restore_remembered(const std::string& keyid, const std::string& comment);
     const std::string& keyid() const { return keyid_; }      // lower-case hex of the public key
     const std::string& comment() const { return comment_; }  // the key file's comment
     const std::string& key_error() const { return key_error_; }
@@ -69,6 +75,7 @@ public:
 
 private:
     KeyState key_state_ = KeyState::none;
+    bool remembered_ = false;
     std::string keyid_, comment_, key_error_;
     std::string domain_ = "https://api.encord.com";
     std::shared_ptr<encord::RequestSigner> signer_;

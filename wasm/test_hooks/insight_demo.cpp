@@ -1,4 +1,4 @@
-#include "ui/insight_demo.hpp"
+#include "test_hooks/insight_demo.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>

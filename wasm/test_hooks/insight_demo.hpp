@@ -1,5 +1,5 @@
-// Debug only: a synthetic manifest for the insight views before the real table feeds them, and for
-// the browser tests and benchmarks (app.debug.insightDemo(n)). N units with a 32-D embedding drawn
+// Test build only (wasm/test_hooks): a synthetic manifest for the insight views, for the browser tests
+// (app.debug.insightDemo(n)). N units with a 32-D embedding drawn
 // from a few Gaussian clusters, an enum key that mostly follows the cluster, a number, a boolean and
 // a datetime, each missing for some units.
 #pragma once
@@ -51,8 +51,8 @@ private:
     std::size_t select_calls_ = 0;
 };
 
-// The demo window: its source, what the views remember, and the frame hook that draws it. The UI state
-// owns it (UiState::insight_demo) rather than a function-local static, so its lifetime is the app's.
+// The demo window: its source, what the views remember, and the frame hook that draws it
+// (test_hooks.cpp owns the one instance).
 class InsightDemo {
 public:
     InsightDemo() = default;
