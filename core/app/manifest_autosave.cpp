@@ -31,13 +31,15 @@ std::optional<AutosaveRecord> ManifestAutosave::due(const ManifestWorkspace& ws,
     const std::string shape = shape_of(ws);
     if (shape == saved_) {
         pending_.clear();
+        unsaved_since_ = -1;
         return std::nullopt;
     }
     if (shape != pending_) {
         pending_ = shape;
         changed_at_ = now_s;
+        if (unsaved_since_ < 0) unsaved_since_ = now_s;
     }
-    if (now_s - changed_at_ < limits_.pause_s) return std::nullopt;
+    if (now_s - changed_at_ < limits_.pause_s && now_s - unsaved_since_ < limits_.max_wait_s) return std::nullopt;
     // Quiet long enough, and not validating: a tab that is still being read is saved once it has been.
     for (const auto& t : ws.tabs())
         if (t->doc.validating()) return std::nullopt;
@@ -63,6 +65,7 @@ std::optional<AutosaveRecord> ManifestAutosave::due(const ManifestWorkspace& ws,
     out.text = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     saved_ = shape;
     pending_.clear();
+    unsaved_since_ = -1;
     return out;
 }
 

@@ -21,6 +21,9 @@ struct AutosaveLimits {
     std::size_t max_tab_bytes = std::size_t(16) << 20;
     std::size_t max_total_bytes = std::size_t(64) << 20;
     double pause_s = 0.5;
+    // Edits that never pause (a run of fixes, undo held down) are written anyway once the oldest unsaved
+    // one is this old, so a tab closed mid-edit loses at most about a second of work (issue 16).
+    double max_wait_s = 0.8;
 };
 
 struct AutosaveRecord {
@@ -32,7 +35,8 @@ class ManifestAutosave {
 public:
     explicit ManifestAutosave(AutosaveLimits limits = {}) : limits_(limits) {}
     const AutosaveLimits& limits() const { return limits_; }
-    // The record to write now, or nullopt: nothing changed since the last one, or the pause is not over.
+    // The record to write now, or nullopt: nothing changed since the last one, or the pause is not over
+    // (and the oldest unsaved change is younger than max_wait_s).
     std::optional<AutosaveRecord> due(const ManifestWorkspace& ws, double now_s);
 
 private:
@@ -40,6 +44,7 @@ private:
     std::string saved_;    // what the last record was made of (tab ids, names, revisions, the front tab)
     std::string pending_;  // what changed since, and when it last changed
     double changed_at_ = -1;
+    double unsaved_since_ = -1;  // when the first change not yet written happened
 };
 
 struct RestoredManifest {

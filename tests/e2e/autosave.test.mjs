@@ -108,3 +108,41 @@ test('saved Cloud settings that cannot be read are said on screen, and the windo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a tab closed in the middle of a run of edits comes back with its work at most a second old', async () => {
+  const { context, page, errors } = await openApp(session.browser, session.server.url);
+  await page.evaluate((t) => window.eic.openManifest('edits.json', t),
+    JSON.stringify({ images: [{ objectUrl: 'https://storage.cloud.google.com/my-bucket/a.jpg', title: 't0' }] }));
+  await waitState(page, (x) => x.manifest?.tabs?.length === 1 && !x.manifest.validating, 15000);
+  await clickItem(page, '1', { window: 'Manifest' });
+  await waitState(page, (x) => x.manifest.selected?.row === 0);
+  // Edits with no pause of half a second between them: the autosave's pause alone would never write.
+  const appliedAt = [Date.now()];
+  for (let i = 1; Date.now() - appliedAt[0] < 4000; ++i) {
+    await clickItem(page, 'Value', { window: 'Manifest' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(`t${i}`);
+    await page.keyboard.press('Enter');
+    await waitState(page, (x) => x.manifest.selected?.cells?.Title === `t${i}`);
+    appliedAt.push(Date.now());
+  }
+  const closedAt = Date.now();
+  if (process.env.EIC_DEBUG) console.log(appliedAt.map((t, i) => (i ? t - appliedAt[i - 1] : 0)).join(' '));
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto(session.server.url);
+  await again.waitForFunction(() => window.eic !== undefined, null, { timeout: 30000 });
+  const st = await waitState(again, (x) => x.manifest?.tabs?.length === 1 && !x.manifest.validating && x.manifest.units === 1, 20000);
+  await clickItem(again, '1', { window: 'Manifest' });
+  const title = (await waitState(again, (x) => x.manifest.selected?.row === 0)).manifest.selected.cells.Title;
+  const k = Number(title.slice(1));
+  assert.ok(Number.isInteger(k) && k > 0, `an edit came back (${title})`);
+  // What came back was the manifest as it stood until the next edit: that one came less than a second
+  // before the tab closed (or it is the last edit itself).
+  const supersededAt = k + 1 < appliedAt.length ? appliedAt[k + 1] : closedAt;
+  assert.ok(closedAt - supersededAt < 1000, `t${k} of t${appliedAt.length - 1} came back: ${closedAt - supersededAt} ms old`);
+  assert.equal(st.manifest.dirty, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -55,6 +55,30 @@ TEST_CASE("autosave: a record once the tabs are quiet for the pause, and none wh
     CHECK(app::read_autosave(closed->text).tabs.empty());
 }
 
+TEST_CASE("autosave: changes that never pause are written once the oldest is max_wait_s old", "[app][autosave]") {
+    Fixture f;
+    app::ManifestAutosave autosave;
+    const double step = autosave.limits().pause_s / 2;  // each change comes before the pause is over
+    REQUIRE(autosave.limits().max_wait_s < 1.0);        // a closed tab loses under a second of work
+    double t = 1.0;
+    int written = 0;
+    double first_unsaved = t, oldest_kept = 0;
+    for (int i = 0; i < 20; ++i, t += step) {
+        f.ws.open("m" + std::to_string(i) + ".json", kJson, f.in(), t);
+        f.validated(t);
+        if (const auto r = autosave.due(f.ws, t)) {
+            ++written;
+            CHECK(t - first_unsaved >= autosave.limits().max_wait_s);
+            CHECK(t - first_unsaved < autosave.limits().max_wait_s + step);
+            CHECK(app::read_autosave(r->text).tabs.size() == std::size_t(i + 1));  // everything up to now
+            oldest_kept = t;
+            first_unsaved = t + step;
+        }
+    }
+    CHECK(written >= 4);  // 5 s of changes: about one write every max_wait_s
+    CHECK(t - step - oldest_kept < autosave.limits().max_wait_s + step);
+}
+
 TEST_CASE("autosave: a CSV file is kept as opened until edited, then as JSON under a .json name", "[app][autosave]") {
     Fixture f;
     app::ManifestAutosave autosave;
