@@ -95,7 +95,15 @@ bool cell_has_finding(const app::ManifestDocument& doc, const ManifestTab& tab, 
 
 void draw_table(ShellContext& ctx, ManifestTab& tab, float height) {
     app::ManifestDocument& doc = *tab.doc;
-    const int ncols = int(tab.columns.size());
+    // Dear ImGui's tables hold fewer than IMGUI_TABLE_MAX_COLUMNS columns (imgui_internal.h): a schema with
+    // more keys than that shows the first ones here, says so, and still validates and edits every key
+    // (the row editor's Cell list has them all).
+    const int lead_max = 2;
+    const int ncols = std::min(int(tab.columns.size()), IMGUI_TABLE_MAX_COLUMNS - 1 - lead_max);
+    if (ncols < int(tab.columns.size()))
+        ImGui::TextColored(severity_colour(Severity::warning),
+                           "The table shows %d of %zu columns (its most); the row editor's Cell list has every one.",
+                           ncols, tab.columns.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
                                   ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable |
                                   ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingFixedFit |
