@@ -169,15 +169,26 @@ void UploadRun::on_start(std::size_t i, const ApiCall& call) {
 bool UploadRun::advance_polls() {
     std::size_t in_flight = 0;
     for (const Slot& s : slots_) in_flight += s.kind == CallKind::poll ? 1 : 0;
-    bool moved = false;
     const double now = context_.steady();
-    for (std::size_t i = 0; i < slots_.size() && in_flight < options_.max_polls_in_flight; ++i) {
-        Slot& s = slots_[i];
+    // The jobs due a poll, the one polled longest ago first: a long poll answers and is due again at
+    // once, so taking them in ledger order would leave the later jobs unfollowed while more than
+    // max_polls_in_flight run.
+    std::vector<std::size_t> due;
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+        const Slot& s = slots_[i];
         const LedgerEntry& e = ledger_.entries[i];
         const bool wanted = e.state == BatchState::started || (e.state == BatchState::final && s.reread);
         if (!wanted || s.call || !reports_[i].followed || now < s.next_poll_at) continue;
         if (cancelling_ && !reports_[i].cancel_requested) continue;  // its cancel goes first
-        BuiltRequest built = upload_job_poll(ledger_.folder_uuid, e.job_uuid, options_.poll_timeout_s);
+        due.push_back(i);
+    }
+    std::stable_sort(due.begin(), due.end(),
+                     [&](std::size_t a, std::size_t b) { return slots_[a].polled_at < slots_[b].polled_at; });
+    bool moved = false;
+    for (std::size_t i : due) {
+        if (in_flight >= options_.max_polls_in_flight) break;
+        Slot& s = slots_[i];
+        BuiltRequest built = upload_job_poll(ledger_.folder_uuid, ledger_.entries[i].job_uuid, options_.poll_timeout_s);
         if (!built.ok()) {
             reports_[i].followed = false;
             reports_[i].message = built.error;
@@ -187,6 +198,7 @@ bool UploadRun::advance_polls() {
         s.kind = CallKind::poll;
         s.call = std::make_unique<ApiCall>(context_, std::move(*built.request));
         s.next_poll_at = now + options_.min_poll_interval_s;
+        s.polled_at = now;
         ++in_flight;
         moved = true;
     }

@@ -126,6 +126,7 @@ private:
         CallKind kind = CallKind::none;
         std::unique_ptr<ApiCall> call;
         double next_poll_at = 0;
+        double polled_at = -1;  // when its last poll was sent; -1: never
         int poll_failures = 0;
         bool cancel_sent = false;
         bool reread = false;  // a final job polled once more after a resume, for its unit errors

@@ -74,7 +74,8 @@ void ListingJob::on_answer(const net::HttpResponse& response) {
         }
         return take_page(std::move(parsed.page));
     }
-    if (net::is_retryable("GET", response) && attempts_ < options_.retry.max_attempts) {
+    if ((net::is_retryable("GET", response) && attempts_ < options_.retry.max_attempts) ||
+        net::send_again_after_cors("GET", response, attempts_, options_.retry)) {
         phase_ = Phase::backoff;
         retry_at_ = options_.steady() + net::backoff_delay(options_.retry, attempts_, &response);
         return;

@@ -168,7 +168,8 @@ bool MediaProbeJob::on_answer(Active& a, const net::HttpResponse& response, bool
             settle(a.index, MediaProbeState::blocked_policy);
             return true;
         }
-        if (response.failure == net::Failure::cors) {
+        if (response.failure == net::Failure::cors &&
+            !net::send_again_after_cors("GET", response, a.tries, options_.retry)) {
             settle(a.index, MediaProbeState::blocked_cors_or_network);
             return true;
         }
@@ -213,7 +214,8 @@ bool MediaProbeJob::on_answer(Active& a, const net::HttpResponse& response, bool
         r.detail = e.message.empty() ? "HTTP " + std::to_string(response.status) : e.message;
     }
     // Retryable, or a failure.
-    if (net::is_retryable("GET", response) && a.tries < options_.retry.max_attempts) {
+    if ((net::is_retryable("GET", response) && a.tries < options_.retry.max_attempts) ||
+        net::send_again_after_cors("GET", response, a.tries, options_.retry)) {
         a.phase = Phase::backoff;
         a.retry_at = options_.steady() + net::backoff_delay(options_.retry, a.tries, &response);
         return false;

@@ -189,7 +189,7 @@ bool ObjectCheckJob::on_answer(Active& a, const net::HttpResponse& response) {
             // A connection dropped after the server was reached looks the same to the page as a CORS
             // refusal (the no-cors probe that follows gets an answer), so the first such verdict is sent
             // once more; a real refusal meets the same refusal again.
-            if (a.sends == 1 && options_.retry.max_attempts > 1) {
+            if (net::send_again_after_cors(a.method, response, a.sends, options_.retry)) {
                 a.phase = Phase::backoff;
                 a.retry_at = options_.steady() + net::backoff_delay(options_.retry, a.sends, &response);
                 return false;
@@ -257,6 +257,13 @@ bool ObjectCheckJob::on_json_answer(Active& a, const net::HttpResponse& response
         const std::optional<ObjectResource> o = read_object_resource(response.body);
         if (!o || !o->size) {
             r.detail = "GCS's answer is not the object's metadata (an object resource with its size).";
+            // A body cut short on the way reads the same: the GET is sent again, as after a 5xx.
+            if (a.sends < options_.retry.max_attempts) {
+                a.phase = Phase::backoff;
+                a.retry_at = options_.steady() + net::backoff_delay(options_.retry, a.sends, &response);
+                return false;
+            }
+            if (a.sends > 1) r.detail += " (gave up after " + std::to_string(a.sends) + " attempts)";
             settle(a.index, ObjectState::error);
             return true;
         }

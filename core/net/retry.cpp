@@ -17,6 +17,12 @@ bool is_retryable(std::string_view method, const HttpResponse& response) {
     return is_retry_status(RetryPolicy{}, response.status);
 }
 
+bool send_again_after_cors(std::string_view method, const HttpResponse& response, int sends,
+                           const RetryPolicy& policy) {
+    return method != "POST" && response.status == 0 && response.failure == Failure::cors && sends == 1 &&
+           policy.max_attempts > 1;
+}
+
 std::optional<long> retry_after_seconds(const HttpResponse& response) {
     const std::string* after = response.header("retry-after");
     if (!after) return std::nullopt;

@@ -42,6 +42,11 @@ std::optional<long> retry_after_seconds(const HttpResponse& response);
 // an abort, and never anything for a POST.
 bool is_retryable(std::string_view method, const HttpResponse& response);
 
+// A GET's first answer refused as CORS: in the page, a connection dropped (or a body broken off) after
+// the server was reached looks the same as a CORS refusal, so it is sent once more; a real refusal meets
+// the same refusal again and is then final. `sends`: sends so far, this one included.
+bool send_again_after_cors(std::string_view method, const HttpResponse& response, int sends, const RetryPolicy& policy);
+
 // Seconds to wait before send number `attempt + 1`, after `attempt` sends (1-based); a Retry-After of
 // delta-seconds on the answer (RFC 9110 §10.2.3) lengthens the wait, up to the ceiling.
 double backoff_delay(const RetryPolicy& policy, int attempt, const HttpResponse* response = nullptr);

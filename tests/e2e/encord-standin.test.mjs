@@ -709,3 +709,82 @@ test('main.mjs --demo: prints its origin, then the demo; the demo key, integrati
     demo.kill();
   }
 });
+
+// {status, headers, text, complete}: complete false when the connection closed before the body that
+// Content-Length announced had arrived; {dropped: true} without an answer.
+function sendWhole(method, target, { headers = {}, body } = {}) {
+  const u = new URL(standin.origin);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, method, path: target, headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', () => {});  // 'aborted': reported as complete: false
+      res.on('close', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), complete: res.complete }));
+    });
+    req.on('error', (err) => (err.code === 'ECONNRESET' || err.message === 'socket hang up' ? resolve({ dropped: true }) : reject(err)));
+    req.end(body);
+  });
+}
+const signedWhole = (method, target, value) => {
+  const body = value === undefined ? undefined : JSON.stringify(value);
+  const headers = { ...sign({ method, target: `/v2/public/${target}`, body: body ?? '' }), ...(body ? { 'Content-Type': 'application/json' } : {}) };
+  return sendWhole(method, `/v2/public/${target}`, { headers, body });
+};
+const isJson = (t) => { try { JSON.parse(t); return true; } catch { return false; } };
+
+test('faults: truncated bodies after handling: a job start whose answer broke off or was cut ran once; malformed polls and listings; in the random mix', async () => {
+  const folder = await newFolder();
+  const start = 'storage/folders/{folder}/data-upload-jobs';
+  const job = `${start}/{job}`;
+  const body = (urls) => ({ externalFiles: { images: urls.map((u) => ({ objectUrl: gs(u) })) }, integrationHash: DEMO_INTEGRATION.integrationUuid, ignoreErrors: true });
+  standin.setFaults({ script: [
+    { route: start, truncate: 'short' },
+    { route: start, truncate: 'cut' },
+    { route: 'storage/folders', method: 'GET', truncate: 'cut', keep: 10 },
+  ] });
+  // Short: the job id's JSON string was announced whole, half of it came, then the connection closed.
+  const short = await signedWhole('POST', `storage/folders/${folder.uuid}/data-upload-jobs`, body(['many/0.jpg']));
+  assert.deepEqual([short.status, short.complete, short.headers['content-length']], [200, false, '38']);
+  assert.equal(short.text.length, 19);
+  // Cut: a complete answer whose JSON string is not closed.
+  const cut = await signedWhole('POST', `storage/folders/${folder.uuid}/data-upload-jobs`, body(['many/1.jpg']));
+  assert.deepEqual([cut.status, cut.complete, cut.headers['content-length'], cut.text.length], [200, true, '19', 19]);
+  assert.ok(!isJson(cut.text));
+  // Both jobs ran, once each: the client just could not read their ids.
+  const jobs = standin.jobs().filter((j) => j.folderUuid === folder.uuid);
+  assert.equal(jobs.length, 2);
+  assert.ok(jobs.some((j) => `"${j.jobUuid}"`.startsWith(short.text)) && jobs.some((j) => `"${j.jobUuid}"`.startsWith(cut.text)));
+  for (const j of jobs) await finish(folder.uuid, j.jobUuid);
+  assert.deepEqual(standin.registrations(folder.uuid).map((e) => [e.url, e.count]).sort(), [[gs('many/0.jpg'), 1], [gs('many/1.jpg'), 1]]);
+  assert.deepEqual(standin.stats.get({ route: start, method: 'POST' }).answers, { truncated: 2 });
+  assert.equal(standin.stats.jobsStarted, 2);
+  const list = await signedWhole('GET', 'storage/folders');
+  assert.deepEqual([list.status, list.complete, list.text.length], [200, true, 10]);
+  assert.ok(!isJson(list.text));
+  assert.equal((await api('GET', 'storage/folders')).status, 200, 'the script is used up: whole again');
+
+  // A long poll whose answer is cut, then one that breaks off; the next is whole.
+  const id = await startJob(folder.uuid, body(['many/2.jpg']).externalFiles, { ignoreErrors: true });
+  standin.setFaults({ script: [{ route: job, truncate: 'cut' }, { route: job, truncate: 'short', keep: 5 }] });
+  const target = `storage/folders/${folder.uuid}/data-upload-jobs/${id}?timeoutSeconds=5`;
+  const p1 = await signedWhole('GET', target);
+  assert.deepEqual([p1.status, p1.complete, isJson(p1.text)], [200, true, false]);
+  const p2 = await signedWhole('GET', target);
+  assert.deepEqual([p2.status, p2.complete, p2.text.length], [200, false, 5]);
+  assert.equal((await finish(folder.uuid, id)).status, 'DONE');
+  assert.deepEqual(standin.stats.get({ route: job }).answers.truncated, 2);
+
+  // The random mix: what the picked requests get, in turn; the same again after setFaults.
+  const pattern = async () => {
+    standin.setFaults({ random: { rate: 0.5, seed: 5, mix: [{ status: 503 }, { drop: 'before' }, { truncate: 'short' }, { truncate: 'cut' }] } });
+    const out = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await signedWhole('GET', 'cloud-integrations');
+      out.push(r.dropped ? 'dropped' : !r.complete ? 'broke off' : !isJson(r.text) ? 'malformed' : String(r.status));
+    }
+    return out;
+  };
+  const first = await pattern();
+  assert.deepEqual([...first].sort(), ['200', '200', '200', '200', '503', 'broke off', 'dropped', 'malformed']);
+  assert.deepEqual(await pattern(), first);
+});

@@ -5,6 +5,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -451,4 +452,68 @@ test('main.mjs serves a seed folder and prints its origin', async () => {
     child.kill();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// {status, headers, body, complete}: `complete` false when the connection closed before the body that
+// Content-Length announced had arrived (node's IncomingMessage.complete); {dropped: true} without an answer.
+function sendWhole(method, target, headers = {}) {
+  const u = new URL(target);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, method, path: target.slice(target.indexOf('/', 8)), headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', () => {});  // 'aborted': reported as complete: false
+      res.on('close', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), complete: res.complete }));
+    });
+    req.on('error', (err) => (err.code === 'ECONNRESET' || err.message === 'socket hang up' ? resolve({ dropped: true }) : reject(err)));
+    req.end();
+  });
+}
+
+test('faults: truncated bodies, short (the transfer breaks off) and cut (a complete-looking, malformed body), scripted and in the random mix', async () => {
+  standin.setFaults({
+    objects: {
+      'eic-test/': { answers: [{ truncate: 'short' }, { truncate: 'cut', keep: 40 }] },
+      'eic-test/photos/cat.jpg': { answers: [{ truncate: 'cut', times: 2 }] },
+    },
+  });
+  const list = listUrl({ 'list-type': '2' });
+  const short = await sendWhole('GET', list);
+  const cut = await sendWhole('GET', list);
+  const whole = await sendWhole('GET', list);  // the scripted answers are used up: served whole
+  assert.deepEqual([whole.status, whole.complete], [200, true]);
+  assert.equal(whole.body.length, Number(whole.headers['content-length']));
+  assert.match(whole.body.toString(), /<\/ListBucketResult>$/);
+  // Short: Content-Length announced the whole listing, half of it came, then the connection closed.
+  assert.deepEqual([short.status, short.complete, short.headers['content-length']], [200, false, String(whole.body.length)]);
+  assert.equal(Buffer.compare(short.body, whole.body.subarray(0, Math.floor(whole.body.length / 2))), 0);
+  // Cut: a complete answer of 40 bytes, whose XML is not closed.
+  assert.deepEqual([cut.status, cut.complete, cut.body.length, cut.headers['content-length']], [200, true, 40, '40']);
+  assert.equal(Buffer.compare(cut.body, whole.body.subarray(0, 40)), 0);
+  assert.deepEqual(standin.stats.get({ method: 'GET', bucket: 'eic-test', object: '' }), { requests: 3, answers: { truncated: 2, 200: 1 } });
+
+  // A HEAD has no body to cut: it is answered whole (and uses up a scripted answer); the GET is cut.
+  const head = await sendWhole('HEAD', url('photos/cat.jpg', { method: 'HEAD' }));
+  assert.deepEqual([head.status, head.headers['content-length']], [200, '1000']);
+  const get = await sendWhole('GET', url('photos/cat.jpg'));
+  assert.deepEqual([get.status, get.complete, get.body.length, get.headers['content-length']], [200, true, 500, '500']);
+  assert.equal(Buffer.compare(get.body, CAT.subarray(0, 500)), 0);
+  assert.equal((await sendWhole('GET', url('photos/cat.jpg'))).body.length, 1000, 'then served whole');
+  assert.deepEqual(standin.stats.get({ bucket: 'eic-test', object: 'photos/cat.jpg' }).answers, { 200: 2, truncated: 1 });
+
+  // The random mix: the picked requests get its faults in turn; the same ones again after setFaults.
+  const pattern = async () => {
+    standin.setFaults({ random: { rate: 0.5, seed: 2, mix: [{ status: 503 }, { drop: true }, { truncate: 'short' }, { truncate: 'cut' }] } });
+    const out = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await sendWhole('GET', url(MANY[i]));
+      out.push(r.dropped ? 'dropped' : !r.complete ? 'broke off' : r.status === 503 ? '503' : `${r.status}:${r.body.length}`);
+    }
+    return out;
+  };
+  standin.reset();
+  const first = await pattern();
+  assert.deepEqual([...first].sort(), ['200:10', '200:10', '200:10', '200:10', '200:5', '503', 'broke off', 'dropped'].sort());
+  assert.deepEqual(standin.stats.get({ method: 'GET' }).answers, { 200: 4, 503: 1, dropped: 1, truncated: 2 });
+  assert.deepEqual(await pattern(), first);
 });

@@ -1,12 +1,14 @@
 // The answer side of one request: send() with the request's CORS headers and a Content-Length,
-// counted in the statistics, or, under a {drop: 'after'} fault, the connection closed instead; JSON and
-// SDK-shaped error answers; the request body (bounded) and its JSON.
+// counted in the statistics, or, under a {drop: 'after'} fault, the connection closed instead, or under a
+// {truncate} fault the body cut short (faults.mjs); JSON and SDK-shaped error answers; the request body
+// (bounded) and its JSON.
 import http from 'node:http';
 import { apiError, badRequest, DEFAULT_MESSAGES } from './errors.mjs';
+import { sendTruncated } from './faults.mjs';
 
 export function makeContext(req, res, state, at) {
   const ctx = {
-    req, res, state, at, cors: {}, dropAnswer: false, body: Buffer.alloc(0), user: null, params: {}, query: null,
+    req, res, state, at, cors: {}, dropAnswer: false, truncate: null, body: Buffer.alloc(0), user: null, params: {}, query: null,
     send(status, headers = {}, body = undefined) {
       if (res.headersSent || res.destroyed) return;
       if (ctx.dropAnswer) {
@@ -15,6 +17,10 @@ export function makeContext(req, res, state, at) {
         return;
       }
       const buf = body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
+      if (ctx.truncate && sendTruncated(req, res, status, { ...ctx.cors, ...headers }, buf, ctx.truncate)) {
+        state.stats.answer(at, 'truncated');
+        return;
+      }
       res.writeHead(status, { ...ctx.cors, ...headers, 'Content-Length': String(buf.length) });
       res.end(req.method === 'HEAD' ? undefined : buf);
       state.stats.answer(at, status);

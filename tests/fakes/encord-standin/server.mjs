@@ -56,6 +56,7 @@ async function dispatch(ctx, r, rawQuery) {
     return ctx.error(Number(f.status), f.message, headers);
   }
   if (f?.drop === 'after') ctx.dropAnswer = true;
+  if (f?.truncate) ctx.truncate = f;
   const body = await ctx.readBody(state.maxBodyBytes);
   if (body === null) throw new ApiError(413, `Request payload is too large: this server takes at most ${state.maxBodyBytes} bytes.`);
   ctx.body = body;

@@ -1,7 +1,8 @@
 // What the stand-in received and answered, per (route, method), so tests can assert that a client sent
 // a request once and how each was answered. route is a path template of routes.mjs ('cloud-integrations',
 // 'storage/folders/{folder}/data-upload-jobs', ...), or 'unknown'; preflights count under method
-// 'OPTIONS'. answers counts by status, plus 'dropped' for connections closed without an answer.
+// 'OPTIONS'. answers counts by status, plus 'dropped' for connections closed without an answer and
+// 'truncated' for answers whose body was cut short (faults.mjs).
 // counters: schemaWrites (accepted schema POSTs), jobsStarted, foldersCreated, tokensIssued.
 
 const COUNTERS = ['schemaWrites', 'jobsStarted', 'foldersCreated', 'tokensIssued'];

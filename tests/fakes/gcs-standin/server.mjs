@@ -58,7 +58,8 @@ async function dispatch(ctx, at) {
       req.socket.destroy();
       return undefined;
     }
-    if (f) return faultAnswer(ctx, f);
+    if (f?.truncate) ctx.truncate = f;  // handled as usual, its answer cut short (faults.mjs)
+    else if (f) return faultAnswer(ctx, f);
   }
   if (r.api === 'xml') return handleXml(ctx);
   if (r.api === 'json') return handleJson(ctx);

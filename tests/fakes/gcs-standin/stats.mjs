@@ -1,7 +1,8 @@
 // What the stand-in received and answered, per (api, method, bucket, object), so tests can assert that
 // a client sent each request once and how each was answered. api is 'xml', 'json', 'iam' or
 // 'preflight'; a bucket-level request (a listing) has object ''; signBlob has the account as object.
-// answers counts by status code, plus 'dropped' for connections closed without an answer.
+// answers counts by status code, plus 'dropped' for connections closed without an answer and 'truncated'
+// for answers whose body was cut short (faults.mjs).
 
 export class Stats {
   #entries = new Map();

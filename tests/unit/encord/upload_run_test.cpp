@@ -216,6 +216,32 @@ TEST_CASE("no more polls are in flight than the limit", "[encord-upload]") {
     CHECK(http.max_gets == 2);
 }
 
+TEST_CASE("with more jobs running than poll slots, every job is polled in turn", "[encord-upload]") {
+    // A long poll answers after a while and its job is due again at once: the slots must still go round
+    // (the fault-mix e2e saw the last of 7 jobs never followed while 4 slots served the first ones).
+    test::EncordClientFixture f;
+    FakeEncord encord(f);
+    encord.pending_polls = 1000;  // never final in this test
+    encord.poll_delay = 3;
+    const manifest::Manifest m = load(kManifest);
+    UploadRunOptions o = options(&m);
+    o.max_polls_in_flight = 2;
+    UploadRun run(f.context(), plan(m, 1), o);
+    for (int i = 0; i < 400 && !run.finished(); ++i) {
+        run.step(1 << 16);
+        f.now += 0.5;
+    }
+    REQUIRE(encord.started_files.size() == 6);
+    REQUIRE(encord.polls.size() == 6);
+    int least = 1 << 30, most = 0;
+    for (const auto& [job, n] : encord.polls) {
+        least = std::min(least, n);
+        most = std::max(most, n);
+    }
+    CHECK(least >= 5);
+    CHECK(most <= least * 2);
+}
+
 TEST_CASE("the ledger round-trips, and a resumed run follows started jobs and starts the planned", "[encord-upload]") {
     UploadLedger l;
     l.domain = kDefaultDomain;

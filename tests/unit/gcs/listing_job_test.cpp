@@ -258,6 +258,33 @@ TEST_CASE("listing job: a 503 is retried after back-off, and the page is read on
     CHECK(names(job) == std::vector<std::string>{"p/a.jpg"});
 }
 
+TEST_CASE("listing job: a CORS-looking failure is sent once more (a dropped connection looks the same)", "[listing]") {
+    SECTION("dropped once: the page is read on the second send") {
+        Rig rig;
+        int sends = 0;
+        rig.http.respond = [&](const net::HttpRequest&) -> std::optional<test::FakeAnswer> {
+            return ++sends == 1 ? test::failure(net::Failure::cors) : test::answer(200, {}, xml_page({"p/a.jpg"}));
+        };
+        gcs::ListingJob job(rig.http, rig.signer, rig.options());
+        rig.run(job);
+        CHECK(job.complete());
+        CHECK(job.requests() == 2);
+        CHECK(names(job) == std::vector<std::string>{"p/a.jpg"});
+    }
+    SECTION("refused twice: a real CORS refusal, said after the second send") {
+        Rig rig;
+        rig.http.respond = [&](const net::HttpRequest&) -> std::optional<test::FakeAnswer> {
+            return test::failure(net::Failure::cors);
+        };
+        gcs::ListingJob job(rig.http, rig.signer, rig.options());
+        rig.run(job);
+        REQUIRE(job.error());
+        CHECK(job.error()->kind == ListingErrorKind::no_answer);
+        CHECK(job.error()->message.find("(gave up after 2 attempts)") != std::string::npos);
+        CHECK(rig.http.sent.size() == 2);
+    }
+}
+
 TEST_CASE("listing job: 503 on every attempt gives up with the count; 403 is never retried", "[listing]") {
     Rig rig;
     SECTION("503") {

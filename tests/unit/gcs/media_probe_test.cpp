@@ -365,7 +365,21 @@ TEST_CASE("media probe: retries, refusals and timeouts", "[media]") {
         CHECK(job.results()[0].detail.find("gave up after 3 attempts") != std::string::npos);
         CHECK(codes_of(gcs::media_findings(job.results())) == std::set<std::string>{gcs::media_code::failed});
     }
-    SECTION("CORS and policy refusals are not retried; a network failure is") {
+    SECTION("a CORS-looking failure (a dropped connection looks the same) is sent once more, then is final") {
+        Rig rig;
+        rig.put("bucket-1", "a.png", "image.png");
+        int calls = 0;
+        rig.http.respond = [&](const net::HttpRequest& r) -> std::optional<test::FakeAnswer> {
+            if (calls++ == 0) return test::failure(net::Failure::cors);
+            return rig.server(r);
+        };
+        gcs::MediaProbeJob job({target(1, "gs://bucket-1/a.png", MediaKind::image)}, rig.http, rig.signer,
+                               rig.options());
+        rig.run(job);
+        CHECK(job.results()[0].state == MediaProbeState::ok);
+        CHECK(job.results()[0].attempts == 2);
+    }
+    SECTION("CORS refusals are sent once more, policy refusals never; a network failure is retried") {
         Rig rig;
         rig.http.table[gcs::xml_api_url("bucket-1", "cors.png")] = {test::failure(net::Failure::cors)};
         rig.http.table[gcs::xml_api_url("bucket-1", "csp.png")] = {test::failure(net::Failure::policy)};
@@ -376,8 +390,9 @@ TEST_CASE("media probe: retries, refusals and timeouts", "[media]") {
                                rig.http, rig.signer, rig.options());
         rig.run(job);
         CHECK(job.results()[0].state == MediaProbeState::blocked_cors_or_network);
-        CHECK(job.results()[0].attempts == 1);
+        CHECK(job.results()[0].attempts == 2);
         CHECK(job.results()[1].state == MediaProbeState::blocked_policy);
+        CHECK(job.results()[1].attempts == 1);
         CHECK(job.results()[2].state == MediaProbeState::blocked_cors_or_network);
         CHECK(job.results()[2].attempts == 3);
         CHECK(codes_of(gcs::media_findings(job.results())) == std::set<std::string>{gcs::media_code::blocked});

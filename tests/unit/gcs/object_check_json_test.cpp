@@ -124,8 +124,10 @@ TEST_CASE("object check, JSON API: the object resource gives size, type, date, M
     CHECK(r.attempts == 1);
 }
 
-TEST_CASE("object check, JSON API: notFound is missing, forbidden is forbidden, with no second request",
-          "[gcs][check][json]") {
+TEST_CASE(
+    "object check, JSON API: notFound is missing, forbidden forbidden, with no second request; a cut body is sent "
+    "again",
+    "[gcs][check][json]") {
     double now = 0;
     test::FakeHttp http;
     http.table[object_url("gone")] = {test::answer(404, {}, kNotFound)};
@@ -133,12 +135,17 @@ TEST_CASE("object check, JSON API: notFound is missing, forbidden is forbidden, 
     http.table[object_url("bodiless")] = {test::answer(403)};
     http.table[object_url("flaky")] = {test::answer(503), test::answer(200, {}, resource("flaky", "5"))};
     http.table[object_url("garbled")] = {test::answer(200, {}, "<html>not json</html>")};
+    // A body cut short on the way (the fault-mix e2e's truncated answer): sent again, then whole.
+    const std::string whole = resource("cut", "7");
+    http.table[object_url("cut")] = {test::answer(200, {}, whole.substr(0, whole.size() / 2)),
+                                     test::answer(200, {}, whole)};
     gcs::BearerTokenProber prober("ya29.token");
     gcs::ObjectCheckJob job({{1, "gs://b-1/gone"},
                              {2, "gs://b-1/secret"},
                              {3, "gs://b-1/bodiless"},
                              {4, "gs://b-1/flaky"},
-                             {5, "gs://b-1/garbled"}},
+                             {5, "gs://b-1/garbled"},
+                             {6, "gs://b-1/cut"}},
                             http, prober, options_with(now));
     while (!job.finished()) job.step(1 << 16), now += 0.5;
     const auto& rs = job.results();
@@ -152,8 +159,13 @@ TEST_CASE("object check, JSON API: notFound is missing, forbidden is forbidden, 
     CHECK(rs[2].attempts == 1);  // no GET of one byte in JSON mode: the error comes with the GET
     CHECK(rs[3].state == ObjectState::exists);
     CHECK(rs[3].attempts == 2);
-    CHECK(rs[4].state == ObjectState::error);
-    CHECK(http.sent.size() == 6);
+    CHECK(rs[4].state == ObjectState::error);  // never metadata: given up after the policy's attempts
+    CHECK(rs[4].attempts == 3);
+    CHECK(rs[4].detail.find("gave up after 3 attempts") != std::string::npos);
+    CHECK(rs[5].state == ObjectState::exists);
+    CHECK(rs[5].size == 7u);
+    CHECK(rs[5].attempts == 2);
+    CHECK(http.sent.size() == 10);
     for (const auto& s : http.sent) CHECK(s.method == "GET");
     const auto findings = gcs::object_findings(rs, job.clock_skew());
     REQUIRE(findings.size() == 4);
