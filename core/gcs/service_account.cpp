@@ -28,6 +28,14 @@ ServiceAccountRead read_service_account(std::string_view text) {
                         e.byte),
             ""));
         return out;
+    } catch (const nlohmann::json::exception&) {
+        // The parser throws out_of_range for a number beyond the double range (1e400): JSON's grammar allows
+        // it, but it is not a key file either.
+        out.diagnostics.push_back(
+            key_file_error("The key file is not valid JSON (a number in it is too large); a service-account key file "
+                           "is the JSON object Google Cloud gives when a key is created.",
+                           ""));
+        return out;
     }
     if (!doc.is_object()) {
         out.diagnostics.push_back(

@@ -57,8 +57,15 @@ SignedUrlInspection inspect_signed_url(std::string_view url, std::int64_t now) {
             return refuse(sign_code::url_not_signed,
                           std::string("the URL has no ") + p + ": it is not a V4 signed URL");
     info.algorithm = params["X-Goog-Algorithm"];
+    // SIGNER/DATE/LOCATION/storage/goog4_request: the scope is the last four segments, so a '/' in the signer
+    // (an email's local part may hold one) stays in it. A credential with fewer splits at its first '/'.
     const std::string& credential = params["X-Goog-Credential"];
-    const std::size_t at = credential.find('/');
+    std::size_t at = credential.find('/');
+    for (std::size_t i = credential.size(), slashes = 0; i-- > 0;)
+        if (credential[i] == '/' && ++slashes == 4) {
+            at = i;
+            break;
+        }
     info.signer = credential.substr(0, at);
     info.scope = at == std::string::npos ? "" : credential.substr(at + 1);
     info.datetime = params["X-Goog-Date"];

@@ -25,15 +25,17 @@ Job* JobRunner::find(JobId id) const {
     return nullptr;
 }
 
-StepStatus JobRunner::step(Entry& e, double slice_s) {
+StepStatus JobRunner::step(std::size_t i, double slice_s) {
     std::size_t chunk = min_chunk_;
-    if (e.bytes_per_s > 0)
-        chunk = std::size_t(std::clamp(e.bytes_per_s * std::max(0.0, slice_s), double(min_chunk_), double(max_chunk_)));
-    else if (e.last_chunk)
-        chunk = std::min(max_chunk_, e.last_chunk * 2);  // the last step took no measurable time
+    if (entries_[i].bytes_per_s > 0)
+        chunk = std::size_t(
+            std::clamp(entries_[i].bytes_per_s * std::max(0.0, slice_s), double(min_chunk_), double(max_chunk_)));
+    else if (entries_[i].last_chunk)
+        chunk = std::min(max_chunk_, entries_[i].last_chunk * 2);  // the last step took no measurable time
     const double t0 = clock_();
-    const StepStatus s = e.job->step(chunk);
+    const StepStatus s = entries_[i].job->step(chunk);
     const double dt = clock_() - t0;
+    Entry& e = entries_[i];  // only now: the step may have added a job and moved the entries
     e.waiting = s == StepStatus::waiting;
     if (s == StepStatus::running) {
         e.last_chunk = chunk;
@@ -58,8 +60,7 @@ std::vector<JobEnded> JobRunner::run_for(double budget_s) {
         for (std::size_t k = 0; k < n; ++k) {
             const std::size_t i = (first_ + k) % n;
             if (!eligible[i]) continue;
-            Entry& e = entries_[i];
-            if (e.job->finished()) {
+            if (entries_[i].job->finished()) {
                 done[i] = true;
                 eligible[i] = false;
                 --left;
@@ -68,8 +69,8 @@ std::vector<JobEnded> JobRunner::run_for(double budget_s) {
             // An equal share of what is left among the jobs still to go in this pass.
             const double slice_end = clock_() + std::max(0.0, deadline - clock_()) / double(left--);
             while (true) {
-                const StepStatus s = step(e, slice_end - clock_());
-                if (s == StepStatus::finished || e.job->finished()) {
+                const StepStatus s = step(i, slice_end - clock_());
+                if (s == StepStatus::finished || entries_[i].job->finished()) {
                     done[i] = true;
                     eligible[i] = false;
                     break;
@@ -98,14 +99,13 @@ std::vector<JobEnded> JobRunner::run_for(double budget_s) {
 }
 
 void JobRunner::run_to_end(JobId id) {
-    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-        if (it->id != id) continue;
-        // A job that only waits would never end here; callers use this for jobs that compute.
-        while (!it->job->finished() && it->job->step(max_chunk_) != StepStatus::finished) {
-        }
-        entries_.erase(it);
-        return;
+    // The job, not its entry: a step may add a job, which can move the entries.
+    Job* job = find(id);
+    if (!job) return;
+    // A job that only waits would never end here; callers use this for jobs that compute.
+    while (!job->finished() && job->step(max_chunk_) != StepStatus::finished) {
     }
+    entries_.erase(std::find_if(entries_.begin(), entries_.end(), [id](const Entry& e) { return e.id == id; }));
 }
 
 bool JobRunner::cancel(JobId id) {

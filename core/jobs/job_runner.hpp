@@ -97,8 +97,9 @@ private:
         bool waiting = false;
     };
     Job* find(JobId id) const;
-    // One step of e sized to fill `slice_s` seconds.
-    StepStatus step(Entry& e, double slice_s);
+    // One step of entries_[i] sized to fill `slice_s` seconds. By index: a step may add a job, which can
+    // move every entry.
+    StepStatus step(std::size_t i, double slice_s);
 
     Clock clock_;
     std::size_t min_chunk_, max_chunk_;

@@ -102,15 +102,17 @@ FromListingResult manifest_from_listing(const std::vector<gcs::ListedObject>& ob
                                                   : "The name ends in '/', so its URL would name a folder.");
             continue;
         }
-        // The extension of the encoded name, so a '?' or '#' in a name does not end it early.
-        const ExtensionKind by_extension = format::extension_kind(gcs::encode_object_path(name));
+        // The extension of the encoded name, so a '?' or '#' in a name does not end it early. Kept in a
+        // variable: extension_of returns a view into it.
+        const std::string encoded = gcs::encode_object_path(name);
+        const ExtensionKind by_extension = format::extension_kind(encoded);
         const ExtensionKind by_type = format::content_type_kind(o->content_type);
         if (by_type != ExtensionKind::unknown && by_extension != ExtensionKind::unknown && by_type != by_extension)
             out.disagreements.push_back({name, o->content_type, by_extension, by_type});
         const ExtensionKind kind = by_type != ExtensionKind::unknown ? by_type : by_extension;
         const std::optional<Collection> c = collection_of(kind, options.grouping);
         if (!c) {
-            const std::string_view ext = format::extension_of(gcs::encode_object_path(name));
+            const std::string_view ext = format::extension_of(encoded);
             skip(SkipReason::unknown_type,
                  fmt::format("Neither its extension ({}) nor its content type ({}) names a media kind Encord imports.",
                              ext.empty() ? "none" : "." + std::string(ext),

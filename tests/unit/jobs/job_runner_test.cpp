@@ -253,3 +253,17 @@ TEST_CASE("A job added while the runner runs is kept and stepped later, not drop
     for (int i = 0; i < 100 && !runner.empty(); ++i) runner.run_for(0.01);
     CHECK(started->done == started->total);
 }
+
+// AddressSanitizer found the runner writing to a job's entry after that job's step had added a job, which
+// moved the entries (heap-use-after-free; the test above). run_to_end steps the same way.
+TEST_CASE("A job added while run_to_end runs another is kept, and the one run is removed") {
+    FakeClock clock;
+    JobRunner runner(clock.fn());
+    std::shared_ptr<FakeState> started;
+    add(runner, clock, kMB, 0.0);
+    const jobs::JobId starter = runner.add(std::make_unique<StartsAnother>(runner, clock, started));
+    runner.run_to_end(starter);
+    REQUIRE(started);
+    CHECK_FALSE(runner.has(starter));
+    CHECK(runner.size() == 2);
+}
