@@ -88,3 +88,18 @@ async function waitFor(pred, ms = 5000) {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+test('what came from a file or a server is text: the page\'s modules have no HTML or code sinks', () => {
+  // The canvas draws text; the page's own DOM (live region, loading line, links) is written with
+  // textContent. A sink here would let a manifest or an answer become markup or code (SECURITY.md).
+  const sinks = /\.innerHTML\b|\.outerHTML\s*=|insertAdjacentHTML|document\.write|\beval\s*\(|new Function\s*\(|setTimeout\(\s*['"`]/;
+  const dir = path.join(root, 'web');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js') || f.endsWith('.js.in'));
+  assert.ok(files.length > 10, 'the scan sees the modules');
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    assert.doesNotMatch(text, sinks, f);
+  }
+  // The same scan finds a sink when there is one.
+  assert.match('el.innerHTML = answer;', sinks);
+});
