@@ -121,7 +121,8 @@ test('keyboard: F8 and Shift+F8 step through the findings, Ctrl+F goes to Search
   // Ctrl+O: the manifest picker, once no text field takes the keys.
   await clickItem(page, 'Table', { window: 'Manifest' });
   await waitState(page, (x) => x.wantTextInput === false);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+O')]);
+  // 15 s: under a loaded machine the frame that reads the shortcut can come late.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15000 }), page.keyboard.press('Control+O')]);
   assert.equal(chooser.isMultiple(), false);
   await chooser.setFiles([]);
   assert.deepEqual(errors, []);
