@@ -19,7 +19,7 @@ import zlib from 'node:zlib';
 import { launch, openApp, clickItem, waitState } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
 import { connectEncord } from './helpers/encord.mjs';
-import { listBucketInto } from './helpers/gcs.mjs';
+import { listBucketInto, openCloudKeyFile, openCloudWindow, setCloudEndpoint, useCloudToken } from './helpers/gcs.mjs';
 import { watchFrames, menuAnswers } from './helpers/responsive.mjs';
 import { startGcsStandin, DEMO_KEY_PATH } from '../fakes/gcs-standin/index.mjs';
 import { startEncordStandin, objectExistsInBuckets, DEMO_INTEGRATION, demoOptions } from '../fakes/encord-standin/index.mjs';
@@ -111,31 +111,16 @@ async function openManifest(page, name, text) {
 
 // The Cloud window with the demo key and the stand-in as endpoint, as gcs-check.test.mjs opens it.
 async function openCloud(page) {
-  await clickItem(page, 'View');
-  await clickItem(page, 'Cloud: buckets and signed URLs');
-  await waitState(page, (st) => st.cloud.open);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
-  await chooser.setFiles({ name: 'demo-key.json', mimeType: 'application/json', buffer: Buffer.from(key) });
-  await waitState(page, (st) => st.cloud.keyEmail !== '');
-  await clickItem(page, 'Endpoint', { window: 'Cloud' });
-  await page.keyboard.type(s.gcs.origin);
-  await waitState(page, (x) => x.cloud.fields.endpoint === s.gcs.origin, 20000);
-  await page.keyboard.press('Enter');
+  await openCloudWindow(page);
+  await openCloudKeyFile(page, key, 'demo-key.json');
+  await setCloudEndpoint(page, s.gcs.origin);
 }
 
 // The Cloud window with the GCS stand-in's demo token and no key: the check goes to the JSON API.
 async function openCloudWithToken(page) {
-  await clickItem(page, 'View');
-  await clickItem(page, 'Cloud: buckets and signed URLs');
-  await waitState(page, (st) => st.cloud.open);
-  await clickItem(page, 'Access token', { window: 'Cloud' });
-  await page.keyboard.type('eic-demo-token');
-  await page.keyboard.press('Enter');
-  await waitState(page, (x) => x.cloud.hasToken, 10000);
-  await clickItem(page, 'Endpoint', { window: 'Cloud' });
-  await page.keyboard.type(s.gcs.origin);
-  await waitState(page, (x) => x.cloud.fields.endpoint === s.gcs.origin, 20000);
-  await page.keyboard.press('Enter');
+  await openCloudWindow(page);
+  await useCloudToken(page, 'eic-demo-token');
+  await setCloudEndpoint(page, s.gcs.origin);
 }
 
 async function closeCloud(page) {

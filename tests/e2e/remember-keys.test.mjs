@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { openApp, clickItem, waitState } from './helpers/browser.mjs';
 import { connectEncord, fetchSchema, openEncord, useEncordStandins } from './helpers/encord.mjs';
-import { signInWindow } from './helpers/gcs.mjs';
+import { openCloudKeyFile, openCloudWindow, signInWindow } from './helpers/gcs.mjs';
 import { demoOptions } from '../fakes/encord-standin/index.mjs';
 import { DEMO_KEY_PATH as GCS_KEY_PATH } from '../fakes/gcs-standin/index.mjs';
 
@@ -34,15 +34,6 @@ const stored = (page) => page.evaluate(() => new Promise((resolve, reject) => {
   };
 }));
 
-async function openCloudKey(page) {
-  await clickItem(page, 'View');
-  await clickItem(page, 'Cloud: buckets and signed URLs');
-  await waitState(page, (st) => st.cloud.open);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
-  await chooser.setFiles({ name: 'sa.json', mimeType: 'application/json', buffer: Buffer.from(gcsKey) });
-  await waitState(page, (x) => x.cloud.keyEmail !== '');
-}
-
 test('remembered keys come back after a reload, sign, cannot be read out, and are forgotten on request', async () => {
   const { context, page, errors } = await openApp(s.browser, s.server.url);
   await connectEncord(page, s.encord.origin);
@@ -58,7 +49,8 @@ test('remembered keys come back after a reload, sign, cannot be read out, and ar
   assert.deepEqual(await stored(page), {});
   await clickItem(page, 'Remember this key in this browser', { window: 'Encord' });
   await waitState(page, (x) => x.encord.keyRemembered);
-  await openCloudKey(page);
+  await openCloudWindow(page);
+  await openCloudKeyFile(page, gcsKey);
   await clickItem(page, 'Remember this key in this browser', { window: 'Cloud' });
   await waitState(page, (x) => x.cloud.keyRemembered);
 
@@ -79,8 +71,7 @@ test('remembered keys come back after a reload, sign, cannot be read out, and ar
   const schema = (await fetchSchema(page)).encord.schema;
   assert.equal(schema.error, '');
   assert.equal(schema.ok, true, 'the stand-in verified the remembered key\'s signature');
-  await clickItem(page, 'View');
-  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await openCloudWindow(page);
   st = await signInWindow(page, 'b', 'o.jpg');
   assert.equal(st.cloud.signError, '');
   assert.match(st.cloud.url, /X-Goog-Signature=[0-9a-f]{512}$/);

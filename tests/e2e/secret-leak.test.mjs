@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { launch, openApp, clickItem, waitState, findItem } from './helpers/browser.mjs';
 import { startServer, artifacts } from './helpers/server.mjs';
 import { connectEncord, fetchSchema } from './helpers/encord.mjs';
-import { listBucketInto, signInWindow } from './helpers/gcs.mjs';
+import { listBucketInto, openCloudKeyFile, openCloudWindow, setCloudEndpoint, signInWindow, useCloudToken } from './helpers/gcs.mjs';
 import { startGcsStandin, DEMO_KEY_PATH as GCS_KEY_PATH, DEMO_TOKEN } from '../fakes/gcs-standin/index.mjs';
 import { DEMO_KEY_PATH as ENCORD_KEY_PATH, demoOptions, startEncordStandin } from '../fakes/encord-standin/index.mjs';
 import { makeDemoBucket, DEFAULT_OUT } from '../fakes/make-demo-bucket.mjs';
@@ -82,19 +82,11 @@ test('no key or token reaches a log, a URL, storage, the state or the page; Forg
   assert.equal((await fetchSchema(page)).encord.schema.ok, true, 'the stand-in took the signed request');
 
   // GCS with a token: a listing through the JSON API.
-  await clickItem(page, 'View');
-  await clickItem(page, 'Cloud: buckets and signed URLs');
-  await waitState(page, (st) => st.cloud.open);
-  await clickItem(page, 'Access token', { window: 'Cloud' });
-  await page.keyboard.type(DEMO_TOKEN);
-  await page.keyboard.press('Enter');
-  await waitState(page, (x) => x.cloud.hasToken, 10000);
+  await openCloudWindow(page);
+  await useCloudToken(page, DEMO_TOKEN);
   let st = await waitState(page, (x) => /access token/.test(x.secretsHeld));
   assert.match(st.secretsHeld, /^the Encord key and an access token$/);
-  await clickItem(page, 'Endpoint', { window: 'Cloud' });
-  await page.keyboard.type(s.gcs.origin);
-  await waitState(page, (x) => x.cloud.fields.endpoint === s.gcs.origin);
-  await page.keyboard.press('Enter');
+  await setCloudEndpoint(page, s.gcs.origin);
   await listBucketInto(page, 'eic-demo', 'images/');
   await waitState(page, (x) => x.cloud.import && !x.cloud.import.running && x.manifest?.tabs?.length === 1 && !x.manifest.validating, 30000);
   await clickItem(page, 'Forget token', { window: 'Cloud' });
@@ -102,9 +94,7 @@ test('no key or token reaches a log, a URL, storage, the state or the page; Forg
 
   // GCS with the service-account key: a signed URL, and the listed objects checked with signed HEADs.
   await clickItem(page, 'Objects', { window: 'Cloud' });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
-  await chooser.setFiles({ name: 'sa.json', mimeType: 'application/json', buffer: Buffer.from(gcsKey) });
-  await waitState(page, (x) => x.cloud.keyEmail !== '');
+  await openCloudKeyFile(page, gcsKey);
   await clickItem(page, 'Check objects', { window: 'Cloud' });
   await waitState(page, (x) => x.cloud.check && !x.cloud.check.running && x.cloud.check.done === x.cloud.check.total, 30000);
   st = await signInWindow(page, 'eic-demo', 'images/photo-64x48.jpg');

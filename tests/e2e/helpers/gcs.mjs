@@ -68,3 +68,31 @@ export async function signInWindow(page, bucket, object) {
   await clickItem(page, 'Sign', { window: 'Cloud' });
   return waitState(page, (x) => x.cloud.url !== '' || x.cloud.signError !== '', 10000);
 }
+
+// The Cloud window as a person opens it: from the View menu; a service-account key through its file
+// picker; a pasted access token; the endpoint typed (typed text reaches ImGui a character or so a frame).
+export async function openCloudWindow(page) {
+  await clickItem(page, 'View');
+  await clickItem(page, 'Cloud: buckets and signed URLs');
+  await waitState(page, (st) => st.cloud.open);
+}
+
+export async function openCloudKeyFile(page, keyText, name = 'sa.json') {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickItem(page, 'Open key file…', { window: 'Cloud' })]);
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(keyText) });
+  return waitState(page, (x) => x.cloud.keyEmail !== '');
+}
+
+export async function useCloudToken(page, token) {
+  await clickItem(page, 'Access token', { window: 'Cloud' });
+  await page.keyboard.type(token);
+  await page.keyboard.press('Enter');
+  return waitState(page, (x) => x.cloud.hasToken, 10000);
+}
+
+export async function setCloudEndpoint(page, origin) {
+  await clickItem(page, 'Endpoint', { window: 'Cloud' });
+  await page.keyboard.type(origin);
+  await waitState(page, (x) => x.cloud.fields.endpoint === origin, 20000);
+  await page.keyboard.press('Enter');
+}
